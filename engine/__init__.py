@@ -1,0 +1,20 @@
+"""Logit Lab's engine: softmax, sigmoid, cross-entropy and information measures in float64 numpy.
+
+No Qt here: the engine is usable from a script or notebook, and it is what ``main.py --compute``
+runs. Everything a user may import is re-exported below.
+"""
+
+from .activations import log_sigmoid, log_softmax, sigmoid, softmax
+from .information import entropy, kl_divergence
+from .losses import binary_cross_entropy_with_logits, cross_entropy, log_loss
+
+__all__ = [
+    "softmax", "log_softmax", "sigmoid", "log_sigmoid",
+    "cross_entropy", "binary_cross_entropy_with_logits", "log_loss",
+    "entropy", "kl_divergence",
+]
+
+from .analysis import Analysis, analyze  # noqa: E402
+from .scenario import Options, Scenario, ScenarioError, from_json, to_json  # noqa: E402
+
+__all__ += ["Analysis", "analyze", "Options", "Scenario", "ScenarioError", "from_json", "to_json"]

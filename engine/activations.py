@@ -1,0 +1,128 @@
+"""Softmax and sigmoid with their logarithms, numerically stable for any finite float64 input."""
+
+import numpy as np
+
+_FLOAT_MAX = np.finfo(np.float64).max
+
+
+def scale_logits(z, temperature=1.0):
+    r"""Divide logits by a temperature: :math:`z / T`.
+
+    Parameters
+    ----------
+    z : array_like
+        Logits.
+    temperature : float
+        :math:`T > 0`, finite. Large T flattens a distribution, small T sharpens it.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 array of the same shape. Values that would overflow are held at the largest
+        finite float64, so that extreme logits stay finite (and never become ``inf - inf``).
+    """
+    t = float(temperature)
+    if not (np.isfinite(t) and t > 0):
+        raise ValueError(f"temperature must be positive and finite, got {temperature!r}")
+    z = np.asarray(z, dtype=np.float64)
+    if t == 1.0:
+        return z
+    with np.errstate(over="ignore"):
+        scaled = z / t
+    return np.clip(scaled, -_FLOAT_MAX, _FLOAT_MAX)
+
+
+def log_softmax(z, temperature=1.0, axis=-1):
+    r"""Logarithm of the softmax: :math:`\ln p_i = z_i/T - \ln \sum_j e^{z_j/T}`.
+
+    Computed as :math:`(z_i - m) - \ln\sum_j e^{z_j - m}` with :math:`m = \max_j z_j`
+    (log-sum-exp), so no exponential overflows.
+
+    Parameters
+    ----------
+    z : array_like
+        Logits; ``axis`` is the class axis.
+    temperature : float
+        Divides the logits first; must be positive and finite.
+    axis : int
+        Class axis.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\ln p`, float64, same shape as ``z``; :math:`\le 0` everywhere.
+    """
+    z = scale_logits(z, temperature)
+    shifted = _shift_by_max(z, axis)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+
+
+def softmax(z, temperature=1.0, axis=-1):
+    r"""Softmax: :math:`p_i = e^{z_i/T} / \sum_j e^{z_j/T}`.
+
+    Max-subtracted, so it is exact for any finite logits and sums to 1 along ``axis``.
+
+    Parameters
+    ----------
+    z : array_like
+        Logits; ``axis`` is the class axis.
+    temperature : float
+        Divides the logits first; must be positive and finite.
+    axis : int
+        Class axis.
+
+    Returns
+    -------
+    numpy.ndarray
+        Probabilities, float64, same shape as ``z``.
+    """
+    z = scale_logits(z, temperature)
+    exps = np.exp(_shift_by_max(z, axis))
+    return exps / np.sum(exps, axis=axis, keepdims=True)
+
+
+def _shift_by_max(z, axis):
+    # Subtracting the maximum makes every exponent <= 0. The difference of two finite
+    # float64 values can still overflow (1e308 - -1e308); it then becomes -inf, whose
+    # exponential is the correct 0.
+    with np.errstate(over="ignore"):
+        return z - np.max(z, axis=axis, keepdims=True)
+
+
+def sigmoid(x):
+    r"""Logistic sigmoid :math:`\sigma(x) = 1 / (1 + e^{-x})`.
+
+    Uses :math:`e^{-|x|}` only, so it never overflows: for :math:`x \ge 0`,
+    :math:`1/(1+e^{-x})`; otherwise :math:`e^{x}/(1+e^{x})`.
+
+    Parameters
+    ----------
+    x : array_like
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 values in [0, 1].
+    """
+    x = np.asarray(x, dtype=np.float64)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def log_sigmoid(x):
+    r"""Logarithm of the sigmoid: :math:`\ln\sigma(x) = \min(x, 0) - \ln(1 + e^{-|x|})`.
+
+    This is PyTorch's formula for ``logsigmoid``; it never overflows and keeps full
+    precision for large negative x (where :math:`\ln\sigma(x) \approx x`).
+
+    Parameters
+    ----------
+    x : array_like
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 values :math:`\le 0`.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    return np.minimum(x, 0.0) - np.log1p(np.exp(-np.abs(x)))

@@ -1,0 +1,84 @@
+"""Entropy and Kullback-Leibler divergence, with SciPy's semantics, in nats or bits."""
+
+import numpy as np
+
+
+def entropy(p, q=None, *, base=None, axis=-1):
+    r"""Shannon entropy :math:`H(p) = -\sum_i p_i \ln p_i`, or with ``q`` the relative entropy
+    :math:`D_{KL}(p \| q) = \sum_i p_i \ln(p_i / q_i)`.
+
+    Same values as ``scipy.stats.entropy(p, q, base=base, axis=axis)``: both arguments are
+    first normalised to sum to 1 along ``axis``; terms with :math:`p_i = 0` count 0; a term with
+    :math:`p_i > 0 = q_i` makes the divergence :math:`+\infty`. Unlike SciPy, the default axis
+    is the class axis (-1).
+
+    Parameters
+    ----------
+    p, q : array_like
+        Non-negative weights (need not sum to 1).
+    base : float, optional
+        Logarithm base; e (nats) if None, 2 for bits.
+    axis : int
+        Axis along which to sum.
+
+    Returns
+    -------
+    numpy.ndarray or float
+    """
+    p = _normalised(p, axis)
+    vec = entropy_terms(p) if q is None else kl_terms(p, _normalised(q, axis))
+    total = np.sum(vec, axis=axis)
+    if base is not None:
+        total = total / np.log(base)
+    return total
+
+
+def kl_divergence(p, q, *, base=None, axis=-1):
+    r"""Kullback-Leibler divergence :math:`D_{KL}(p \| q) = \sum_i p_i \ln(p_i / q_i)`.
+
+    Equal to ``scipy.stats.entropy(p, q, base=base, axis=axis)``; :math:`+\infty` (never NaN)
+    where some :math:`q_i = 0 < p_i`.
+    """
+    return entropy(p, q, base=base, axis=axis)
+
+
+def entropy_terms(p):
+    r"""Elementwise :math:`-p \ln p` (SciPy's ``entr``): 0 at 0, :math:`-\infty` for p < 0."""
+    p = np.asarray(p, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = -p * np.log(p)
+    return np.where(p > 0, values, np.where(p == 0, 0.0, -np.inf))
+
+
+def kl_terms(p, q):
+    r"""Elementwise :math:`p \ln(p/q)` (SciPy's ``rel_entr``): 0 where p = 0 and q >= 0,
+    :math:`+\infty` where q = 0 < p or either is negative."""
+    p, q = np.broadcast_arrays(np.asarray(p, dtype=np.float64), np.asarray(q, dtype=np.float64))
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+        ratio = p / q
+        # SciPy's three branches, each the most accurate for its range of p/q
+        near_one = p * np.log1p((p - q) / q)
+        direct = p * np.log(ratio)
+        via_logs = p * (np.log(p) - np.log(q))
+    fits = (ratio > np.finfo(np.float64).tiny) & (ratio < np.inf)
+    values = np.where((ratio > 0.5) & (ratio < 2), near_one, np.where(fits, direct, via_logs))
+    both_positive = (p > 0) & (q > 0)
+    zero_p = (p == 0) & (q >= 0)
+    return np.where(both_positive, values, np.where(zero_p, 0.0, np.inf))
+
+
+def kl_terms_from_log(q, log_q, log_p):
+    r"""Elementwise :math:`q (\ln q - \ln p)` from log-probabilities; 0 where q = 0.
+
+    Used by :func:`engine.analyze`, where :math:`\ln p` comes straight from the logits
+    (log-softmax), so no precision is lost to a rounded p.
+    """
+    with np.errstate(invalid="ignore", over="ignore"):
+        values = q * (log_q - log_p)
+    return np.where(q > 0, values, 0.0)
+
+
+def _normalised(p, axis):
+    p = np.asarray(p, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return 1.0 * p / np.sum(p, axis=axis, keepdims=True)

@@ -1,0 +1,280 @@
+"""Cross-entropy losses with PyTorch's and scikit-learn's semantics, computed from log-probabilities."""
+
+import numpy as np
+
+from .activations import log_sigmoid, log_softmax
+
+REDUCTIONS = ("mean", "sum", "none")
+
+
+def weighted_terms(log_p, coefficients):
+    r"""Elementwise :math:`-c \cdot \ln p`, with 0 wherever :math:`c = 0`.
+
+    The shared core of every loss here: the coefficient is the (weighted, smoothed) target
+    mass on a class. A class the target gives no mass adds nothing, even where
+    :math:`\ln p = -\infty` (so :math:`0 \cdot \infty` never becomes NaN).
+    """
+    with np.errstate(invalid="ignore", over="ignore"):
+        values = -coefficients * log_p
+    return np.where(coefficients == 0, 0.0, values)
+
+
+def class_sum(values):
+    """Sum over the last (class) axis. A sum past the largest float64 is +inf: the honest
+    value of a loss above 1.8e308, not an error to warn about."""
+    with np.errstate(over="ignore"):
+        return np.sum(values, axis=-1)
+
+
+def smoothed_targets(target, n_classes, *, label_smoothing=0.0, ignore_index=-100):
+    r"""The target distribution q that a cross-entropy compares with, shape (N, C).
+
+    Class indices become one-hot rows; with label smoothing ε,
+    :math:`q = (1-ε)\,y + ε/C` (PyTorch's definition). Rows whose index equals
+    ``ignore_index`` become all zero, so they add nothing to the loss.
+
+    Returns
+    -------
+    q : numpy.ndarray, shape (N, C)
+    ignored : numpy.ndarray of bool, shape (N,)
+    """
+    target = np.asarray(target)
+    eps = _check_smoothing(label_smoothing)
+    if target.ndim == 2:
+        q = np.asarray(target, dtype=np.float64)
+        ignored = np.zeros(len(q), dtype=bool)
+    else:
+        q, ignored = _one_hot(target, n_classes, ignore_index)
+    if eps > 0:
+        q = q * (1.0 - eps) + eps / n_classes
+        q[ignored] = 0.0
+    return q, ignored
+
+
+def cross_entropy(logits, target, *, weight=None, ignore_index=-100, reduction="mean",
+                  label_smoothing=0.0):
+    r"""Softmax cross-entropy from logits, as ``torch.nn.functional.cross_entropy``.
+
+    Per sample :math:`\ell_n = -\sum_c w_c\, q_{n,c} \ln \operatorname{softmax}(z_n)_c`, with q the
+    (smoothed) target distribution of :func:`smoothed_targets`.
+
+    "mean" divides the sum by :math:`\sum_n w_{y_n}` over the samples not ignored for class-index
+    targets, and by N for probability targets (PyTorch's rule, also with label smoothing).
+
+    Parameters
+    ----------
+    logits : array_like, shape (N, C)
+    target : array_like
+        Class indices, shape (N,), or class probabilities, shape (N, C).
+    weight : array_like, shape (C,), optional
+        Rescales each class's terms.
+    ignore_index : int
+        Index targets equal to this add nothing and are not counted by "mean".
+    reduction : {"mean", "sum", "none"}
+    label_smoothing : float in [0, 1]
+
+    Returns
+    -------
+    float, or numpy.ndarray of shape (N,) for "none". "mean" over no counted sample is NaN,
+    as in PyTorch (0/0).
+    """
+    logits = _as_matrix(logits, "logits")
+    log_p = log_softmax(logits)
+    q, ignored = smoothed_targets(target, logits.shape[1], label_smoothing=label_smoothing,
+                                  ignore_index=ignore_index)
+    w = _class_weights(weight, logits.shape[1])
+    sample_loss = class_sum(weighted_terms(log_p, w * q))
+    return _reduce(sample_loss, reduction, mean_divisor(target, w, ignored))
+
+
+def mean_divisor(target, w, ignored):
+    """What PyTorch's "mean" divides a softmax cross-entropy by: the summed class weights of the
+    counted samples for index targets, the number of samples for probability targets."""
+    target = np.asarray(target)
+    if target.ndim == 2:
+        return float(len(target))
+    return float(np.sum(w[target[~ignored].astype(np.intp)]))
+
+
+def cross_entropy_grad(logits, target, *, weight=None, ignore_index=-100, label_smoothing=0.0):
+    r"""Gradient of the summed cross-entropy with respect to the logits.
+
+    :math:`\partial \ell_n / \partial z_{n,j} = p_{n,j} \sum_c w_c q_{n,c} - w_j q_{n,j}`;
+    without weights this is the familiar :math:`p - q`.
+    """
+    logits = _as_matrix(logits, "logits")
+    q, _ = smoothed_targets(target, logits.shape[1], label_smoothing=label_smoothing,
+                            ignore_index=ignore_index)
+    return softmax_ce_gradient(np.exp(log_softmax(logits)), q, _class_weights(weight, logits.shape[1]))
+
+
+def softmax_ce_gradient(p, q, w):
+    r""":math:`p \sum_c w_c q_c - w \odot q` for each row: the logit gradient of a weighted
+    softmax cross-entropy."""
+    wq = w * q
+    return p * wq.sum(axis=-1, keepdims=True) - wq
+
+
+def binary_log_probabilities(logits):
+    r"""Stack :math:`(\ln\sigma(z), \ln\sigma(-z)) = (\ln p, \ln(1-p))` on a new last axis."""
+    z = np.asarray(logits, dtype=np.float64)
+    return np.stack([log_sigmoid(z), log_sigmoid(-z)], axis=-1)
+
+
+def binary_coefficients(target, pos_weight=None):
+    r"""Stack the coefficients :math:`(\text{pos\_weight} \cdot y,\ 1 - y)` of
+    :math:`(\ln p, \ln(1-p))` in a binary cross-entropy."""
+    y = np.asarray(target, dtype=np.float64)
+    pw = 1.0 if pos_weight is None else np.asarray(pos_weight, dtype=np.float64)
+    return np.stack(np.broadcast_arrays(pw * y, 1.0 - y), axis=-1)
+
+
+def binary_terms(log_pair, target, *, weight=None, pos_weight=None):
+    r"""Per-label binary cross-entropy
+    :math:`-w\,[\text{pos\_weight}\cdot y \ln p + (1-y)\ln(1-p)]` from stacked log-probabilities."""
+    terms = class_sum(weighted_terms(log_pair, binary_coefficients(target, pos_weight)))
+    if weight is not None:
+        with np.errstate(over="ignore"):
+            terms = terms * np.asarray(weight, dtype=np.float64)
+    return terms
+
+
+def binary_cross_entropy_with_logits(logits, target, *, weight=None, pos_weight=None,
+                                     reduction="mean"):
+    r"""Sigmoid + binary cross-entropy on logits, as
+    ``torch.nn.functional.binary_cross_entropy_with_logits``.
+
+    Elementwise :math:`\ell = -w\,[\text{pos\_weight}\cdot y \ln\sigma(z) + (1-y)\ln\sigma(-z)]`;
+    "mean" averages over every element (N × C), as PyTorch does.
+
+    Parameters
+    ----------
+    logits, target : array_like of the same shape
+        Targets in [0, 1] (multi-hot or soft).
+    weight : array_like, optional
+        Broadcast against the loss (per class (C,) or per element (N, C)).
+    pos_weight : array_like, optional
+        Weight of the positive term per class, broadcast along the last axis.
+    reduction : {"mean", "sum", "none"}
+    """
+    z = np.asarray(logits, dtype=np.float64)
+    terms = binary_terms(binary_log_probabilities(z), target, weight=weight, pos_weight=pos_weight)
+    return _reduce(terms, reduction, float(terms.size))
+
+
+def bce_with_logits_grad(logits, target, *, weight=None, pos_weight=None):
+    r"""Gradient of the summed binary cross-entropy with respect to the logits:
+    :math:`w\,[\sigma(z)(\text{pos\_weight}\cdot y + 1 - y) - \text{pos\_weight}\cdot y]`,
+    which is :math:`\sigma(z) - y` without weights."""
+    z = np.asarray(logits, dtype=np.float64)
+    p = np.exp(log_sigmoid(z))
+    return binary_gradient(p, target, weight=weight, pos_weight=pos_weight)
+
+
+def binary_gradient(p, target, *, weight=None, pos_weight=None):
+    """The logit gradient of a binary cross-entropy, given the sigmoid outputs p."""
+    positive, negative = np.moveaxis(binary_coefficients(target, pos_weight), -1, 0)
+    grad = p * (positive + negative) - positive
+    return grad if weight is None else grad * np.asarray(weight, dtype=np.float64)
+
+
+def log_loss(y_true, y_pred, *, normalize=True, sample_weight=None, labels=None):
+    r"""Cross-entropy of predicted probabilities, as ``sklearn.metrics.log_loss``.
+
+    :math:`-\frac{1}{N}\sum_n \sum_c y_{n,c} \ln \operatorname{clip}(p_{n,c}, ε, 1-ε)` with ε the
+    float64 machine epsilon.
+
+    Parameters
+    ----------
+    y_true : array_like
+        Labels, shape (N,) (any sortable values), or an indicator matrix (N, C).
+    y_pred : array_like
+        Probabilities, shape (N, C); or shape (N,), the probability of the second (positive)
+        class of a binary problem.
+    normalize : bool
+        Mean per sample if True, else the sum.
+    sample_weight : array_like, shape (N,), optional
+    labels : array_like, optional
+        All classes, when ``y_true`` does not show every one.
+    """
+    p = np.asarray(y_pred, dtype=np.float64)
+    if p.size and (p.max() > 1 or p.min() < 0):
+        raise ValueError("y_pred must hold probabilities between 0 and 1")
+    if p.ndim == 1:
+        p = p[:, np.newaxis]
+    if p.shape[1] == 1:
+        p = np.concatenate([1 - p, p], axis=1)
+    y = _indicator_matrix(y_true, labels, p.shape[1])
+    eps = np.finfo(np.float64).eps
+    loss = class_sum(weighted_terms(np.log(np.clip(p, eps, 1 - eps)), y))
+    if normalize:
+        return float(np.average(loss, weights=sample_weight))
+    return float(np.sum(loss) if sample_weight is None else np.dot(loss, sample_weight))
+
+
+def _indicator_matrix(y_true, labels, n_columns):
+    y_true = np.asarray(y_true)
+    if y_true.ndim == 2:
+        classes = np.arange(y_true.shape[1])
+        indicator = y_true.astype(np.float64)
+    else:
+        classes = np.unique(y_true if labels is None else np.asarray(labels))
+        indicator = (y_true[:, np.newaxis] == classes[np.newaxis, :]).astype(np.float64)
+        if labels is not None and not np.isin(y_true, classes).all():
+            raise ValueError("y_true contains labels that are not in labels")
+    if len(classes) < 2:
+        raise ValueError("log_loss needs at least two classes")
+    if len(classes) != n_columns:
+        raise ValueError(f"y_true has {len(classes)} classes but y_pred has {n_columns} columns")
+    return indicator
+
+
+def _one_hot(target, n_classes, ignore_index):
+    ignored = target == ignore_index
+    indices = np.where(ignored, 0, target)
+    if not np.issubdtype(target.dtype, np.integer):
+        raise ValueError("class-index targets must be integers")
+    bad = (indices < 0) | (indices >= n_classes)
+    if bad.any():
+        n = int(np.argmax(bad))
+        raise ValueError(f"target of sample {n + 1} is {int(target[n])}, "
+                         f"not a class index from 0 to {n_classes - 1}")
+    q = np.zeros((len(target), n_classes))
+    q[np.arange(len(target)), indices] = 1.0
+    q[ignored] = 0.0
+    return q, ignored
+
+
+def _class_weights(weight, n_classes):
+    if weight is None:
+        return np.ones(n_classes)
+    w = np.asarray(weight, dtype=np.float64)
+    if w.shape != (n_classes,):
+        raise ValueError(f"weight must have one value per class ({n_classes}), got shape {w.shape}")
+    return w
+
+
+def _check_smoothing(label_smoothing):
+    eps = float(label_smoothing)
+    if not 0.0 <= eps <= 1.0:
+        raise ValueError(f"label_smoothing must be between 0 and 1, got {label_smoothing!r}")
+    return eps
+
+
+def _as_matrix(values, name):
+    values = np.asarray(values, dtype=np.float64)
+    if values.ndim != 2:
+        raise ValueError(f"{name} must have shape (N, C), got shape {values.shape}")
+    return values
+
+
+def _reduce(values, reduction, mean_divisor):
+    if reduction == "none":
+        return values
+    total = class_sum(np.ravel(values))
+    if reduction == "sum":
+        return float(total)
+    if reduction == "mean":
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return float(total / mean_divisor)
+    raise ValueError(f"reduction must be one of {REDUCTIONS}, got {reduction!r}")

@@ -1,0 +1,393 @@
+"""The Scenario a user edits (classes, rows, targets, mode, options) and its versioned JSON file format."""
+
+import dataclasses
+import json
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+FORMAT = "logit-lab"
+VERSION = 1
+MODES = ("softmax", "sigmoid")
+INPUTS = ("logits", "probabilities")
+REDUCTIONS = ("mean", "sum")
+LOG_BASES = ("e", "2")
+MAX_CELLS = 2_000_000
+MAX_FILE_CHARS = 64 * 1024 * 1024
+PROBABILITY_SUM_TOLERANCE = 1e-6
+
+
+class ScenarioError(ValueError):
+    """Invalid scenario data. ``code`` and ``details`` let the GUI show a translated message;
+    ``str()`` is the English one, naming the row, column or field at fault."""
+
+    def __init__(self, code, message, **details):
+        super().__init__(message)
+        self.code = code
+        self.details = details
+
+
+@dataclass(frozen=True)
+class Options:
+    """Loss options, as PyTorch names them. ``class_weights``/``pos_weight`` are None or one
+    value per class."""
+
+    temperature: float = 1.0
+    label_smoothing: float = 0.0
+    class_weights: tuple = None
+    pos_weight: tuple = None
+    reduction: str = "mean"
+    ignore_index: int = -100
+    log_base: str = "e"
+
+    def __post_init__(self):
+        _check_number(self.temperature, "temperature", low=0.0, low_open=True)
+        _check_number(self.label_smoothing, "label_smoothing", low=0.0, high=1.0)
+        _check_choice(self.reduction, "reduction", REDUCTIONS)
+        _check_choice(self.log_base, "log_base", LOG_BASES)
+        if isinstance(self.ignore_index, bool) or not isinstance(self.ignore_index, int):
+            raise ScenarioError("not_integer", f"ignore_index must be a whole number, "
+                                f"got {self.ignore_index!r}", field="ignore_index")
+        for name in ("class_weights", "pos_weight"):
+            values = getattr(self, name)
+            if values is not None:
+                object.__setattr__(self, name, _weights_tuple(values, name))
+
+    @property
+    def log_scale(self):
+        """Divide nats by this to get the chosen unit (1 for nats, ln 2 for bits)."""
+        return 1.0 if self.log_base == "e" else math.log(2.0)
+
+
+@dataclass(frozen=True, eq=False)
+class Scenario:
+    """Everything a user edits, validated at construction.
+
+    ``rows``: (N, C) logits or probabilities. ``targets``: class indices (N,) — where
+    ``options.ignore_index`` marks a sample left out — or (N, C) target rows: a distribution in
+    softmax mode (sums to 1), labels in [0, 1] in sigmoid mode (multi-hot or soft).
+    Arrays are stored read-only; edits make a new Scenario (``dataclasses.replace``).
+    """
+
+    classes: tuple
+    rows: np.ndarray
+    targets: np.ndarray
+    mode: str = "softmax"
+    input: str = "logits"
+    options: Options = field(default_factory=Options)
+    samples: tuple = None
+    title: str = ""
+    description: str = ""
+
+    def __post_init__(self):
+        _check_choice(self.mode, "mode", MODES)
+        _check_choice(self.input, "input", INPUTS)
+        classes = _names(self.classes, "classes")
+        rows = _matrix(self.rows, "rows", classes)
+        if rows.shape[1] != len(classes):
+            raise ScenarioError("shape", f"rows have {rows.shape[1]} columns but there are "
+                                f"{len(classes)} classes", field="rows")
+        samples = _sample_names(self.samples, len(rows))
+        object.__setattr__(self, "classes", classes)
+        object.__setattr__(self, "samples", samples)
+        object.__setattr__(self, "rows", _frozen(rows))
+        if self.input == "probabilities":
+            self._check_probability_range()
+        object.__setattr__(self, "targets", _frozen(self._checked_targets()))
+        for name in ("class_weights", "pos_weight"):
+            weights = getattr(self.options, name)
+            if weights is not None and len(weights) != len(classes):
+                raise ScenarioError("shape", f"options.{name} has {len(weights)} values but "
+                                    f"there are {len(classes)} classes", field=name)
+
+    @property
+    def target_kind(self):
+        """"index" (one class per sample) or "distribution" (a target row per sample)."""
+        return "index" if self.targets.ndim == 1 else "distribution"
+
+    @property
+    def shape(self):
+        return self.rows.shape
+
+    def __eq__(self, other):
+        if not isinstance(other, Scenario):
+            return NotImplemented
+        return to_dict(self) == to_dict(other)
+
+    __hash__ = None
+
+    def replace(self, **changes):
+        """A new, validated Scenario with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    def _check_probability_range(self):
+        bad = (self.rows < 0) | (self.rows > 1)
+        if bad.any():
+            n, c = np.argwhere(bad)[0]
+            raise ScenarioError("probability_range", f"{_cell('rows', n, c, self.classes)}: "
+                                f"{self.rows[n, c]!r} is not a probability between 0 and 1",
+                                row=int(n), column=int(c))
+
+    def _checked_targets(self):
+        targets = np.asarray(self.targets)
+        n_rows, n_classes = self.rows.shape
+        if targets.ndim == 1 and len(targets) == n_rows and self.mode == "softmax":
+            return self._checked_indices(targets, n_classes)
+        if targets.shape == (n_rows, n_classes):
+            return self._checked_target_rows(targets)
+        expected = f"{n_rows} class indices or {n_rows} rows of {n_classes} values"
+        if self.mode == "sigmoid":
+            expected = f"{n_rows} rows of {n_classes} labels between 0 and 1"
+        raise ScenarioError("shape", f"targets: expected {expected}, got shape {targets.shape}",
+                            field="targets")
+
+    def _checked_indices(self, targets, n_classes):
+        for n, value in enumerate(targets.tolist()):
+            is_int = isinstance(value, int) and not isinstance(value, bool)
+            if not is_int or not (0 <= value < n_classes or value == self.options.ignore_index):
+                raise ScenarioError("target_index", f"target of row {n + 1}: {value!r} is not a "
+                                    f"class index from 0 to {n_classes - 1}", row=n)
+        return targets.astype(np.int64)
+
+    def _checked_target_rows(self, targets):
+        targets = _matrix(targets, "targets", self.classes)
+        bad = (targets < 0) | (targets > 1)
+        if bad.any():
+            n, c = np.argwhere(bad)[0]
+            raise ScenarioError("target_range", f"{_cell('targets', n, c, self.classes)}: "
+                                f"{targets[n, c]!r} is not between 0 and 1",
+                                row=int(n), column=int(c))
+        if self.mode == "softmax":
+            sums = targets.sum(axis=1)
+            off = np.abs(sums - 1.0) > PROBABILITY_SUM_TOLERANCE
+            if off.any():
+                n = int(np.argmax(off))
+                raise ScenarioError("target_sum", f"target row {n + 1} sums to {sums[n]:.6g}, "
+                                    f"not 1: a softmax target is a distribution", row=n)
+        return targets
+
+
+def to_dict(scenario):
+    """The scenario as the plain data of its JSON file (version 1)."""
+    options = dataclasses.asdict(scenario.options)
+    for name in ("class_weights", "pos_weight"):
+        if options[name] is not None:
+            options[name] = list(options[name])
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "title": scenario.title,
+        "description": scenario.description,
+        "classes": list(scenario.classes),
+        "samples": list(scenario.samples),
+        "mode": scenario.mode,
+        "input": scenario.input,
+        "rows": scenario.rows.tolist(),
+        "targets": scenario.targets.tolist(),
+        "options": options,
+    }
+
+
+def to_json(scenario):
+    """JSON text of the scenario; floats are written so they read back exactly."""
+    return json.dumps(to_dict(scenario), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def from_json(text):
+    """Parse and validate scenario JSON text.
+
+    Raises
+    ------
+    ScenarioError
+        Not JSON, NaN/Infinity literals, too large, another format, a newer version, a missing or
+        unknown field, or any invalid value; the message names the problem.
+    """
+    if len(text) > MAX_FILE_CHARS:
+        raise ScenarioError("too_large", f"the file is larger than {MAX_FILE_CHARS // 2**20} MB")
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise ScenarioError("not_json", f"not valid JSON: {error.msg} at line {error.lineno}, "
+                            f"column {error.colno}", line=error.lineno) from None
+    return from_dict(data)
+
+
+def from_dict(data):
+    """Validate the plain data of a scenario file and build the Scenario."""
+    data = _migrated(data)
+    unknown = set(data) - _TOP_LEVEL_KEYS
+    if unknown:
+        raise ScenarioError("unknown_field", f"unknown field '{sorted(unknown)[0]}'",
+                            field=sorted(unknown)[0])
+    for key in ("classes", "rows", "targets"):
+        if key not in data:
+            raise ScenarioError("missing_field", f"missing field '{key}'", field=key)
+    _check_size(data)
+    return Scenario(
+        classes=data["classes"], rows=data["rows"], targets=_targets_array(data["targets"]),
+        mode=data.get("mode", "softmax"), input=data.get("input", "logits"),
+        options=_options(data.get("options", {})), samples=data.get("samples"),
+        title=_text(data.get("title", ""), "title"),
+        description=_text(data.get("description", ""), "description"),
+    )
+
+
+_TOP_LEVEL_KEYS = {"format", "version", "title", "description", "classes", "samples", "mode",
+                   "input", "rows", "targets", "options"}
+
+
+def _migrated(data):
+    # Each future version adds one step here that turns version k into k + 1.
+    if not isinstance(data, dict):
+        raise ScenarioError("not_object", "the file must hold a JSON object")
+    if data.get("format") != FORMAT:
+        raise ScenarioError("wrong_format", f"not a Logit Lab file (\"format\" must be "
+                            f"\"{FORMAT}\")", field="format")
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ScenarioError("bad_version", f"\"version\" must be a whole number, got {version!r}",
+                            field="version")
+    if version > VERSION:
+        raise ScenarioError("newer_version", f"the file was written by a newer Logit Lab (format "
+                            f"version {version}); this one reads up to version {VERSION}",
+                            version=version)
+    return data
+
+
+def _options(data):
+    if not isinstance(data, dict):
+        raise ScenarioError("not_object", "\"options\" must be an object", field="options")
+    known = {f.name for f in dataclasses.fields(Options)}
+    unknown = set(data) - known
+    if unknown:
+        name = sorted(unknown)[0]
+        raise ScenarioError("unknown_field", f"unknown option '{name}'", field=name)
+    return Options(**data)
+
+
+def _check_size(data):
+    rows = data["rows"]
+    if isinstance(rows, list) and rows and isinstance(rows[0], list):
+        if len(rows) * len(rows[0]) > MAX_CELLS:
+            raise ScenarioError("too_large", f"{len(rows)} × {len(rows[0])} values is more than "
+                                f"the {MAX_CELLS:,} Logit Lab handles", field="rows")
+
+
+def _targets_array(values):
+    if not isinstance(values, list):
+        raise ScenarioError("shape", "\"targets\" must be a list", field="targets")
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return np.array(values, dtype=np.int64)
+    if all(isinstance(v, list) for v in values) and values:
+        return _matrix(values, "targets")
+    raise ScenarioError("target_kind", "\"targets\" must be all class indices or all rows of "
+                        "values", field="targets")
+
+
+def _refuse_constant(name):
+    raise ScenarioError("not_finite", f"{name} is not allowed: every value must be a finite number",
+                        value=name)
+
+
+def _matrix(values, name, columns=None):
+    if isinstance(values, np.ndarray):
+        array = values
+    else:
+        _check_rectangular(values, name)
+        array = np.array(values, dtype=object)
+    if array.ndim != 2 or array.shape[0] == 0 or array.shape[1] == 0:
+        raise ScenarioError("shape", f"{name} must be a non-empty table of numbers "
+                            f"(a list of equally long rows)", field=name)
+    if array.dtype == object:
+        _check_cells_are_numbers(array, name, columns)
+    array = array.astype(np.float64)
+    if not np.isfinite(array).all():
+        n, c = np.argwhere(~np.isfinite(array))[0]
+        raise ScenarioError("not_finite", f"{_cell(name, n, c, columns)}: "
+                            f"{array[n, c]!r} is not a finite number", row=int(n), column=int(c))
+    return array
+
+
+def _check_rectangular(values, name):
+    if not isinstance(values, (list, tuple)) or not all(isinstance(r, (list, tuple)) for r in values):
+        raise ScenarioError("shape", f"{name} must be a list of rows", field=name)
+    lengths = {len(r) for r in values}
+    if len(lengths) > 1:
+        first = len(values[0])
+        n = next(i for i, r in enumerate(values) if len(r) != first)
+        raise ScenarioError("ragged", f"{name} row {n + 1} has {len(values[n])} values, row 1 has "
+                            f"{first}", field=name, row=n)
+
+
+def _check_cells_are_numbers(array, name, columns):
+    for (n, c), value in np.ndenumerate(array):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ScenarioError("not_a_number", f"{_cell(name, n, c, columns)}: {value!r} "
+                                f"is not a number", row=n, column=c, value=repr(value))
+
+
+def _cell(name, n, c, columns):
+    """Where a cell is, as a user reads it: "row 3, column 'dog'" (1-based rows)."""
+    column = f"'{columns[c]}'" if columns is not None and c < len(columns) else str(c + 1)
+    prefix = "" if name == "rows" else f"{name} "
+    return f"{prefix}row {n + 1}, column {column}"
+
+
+def _frozen(array):
+    array = np.array(array)
+    array.flags.writeable = False
+    return array
+
+
+def _names(values, name):
+    if isinstance(values, str) or not isinstance(values, (list, tuple)) or not values:
+        raise ScenarioError("shape", f"{name} must be a non-empty list of names", field=name)
+    names = tuple(_text(v, name) for v in values)
+    if len(set(names)) != len(names):
+        duplicate = next(v for v in names if names.count(v) > 1)
+        raise ScenarioError("duplicate_name", f"{name}: '{duplicate}' appears twice", field=name)
+    return names
+
+
+def _sample_names(values, count):
+    if values is None:
+        return tuple(f"#{n + 1}" for n in range(count))
+    if isinstance(values, str) or not isinstance(values, (list, tuple)) or len(values) != count:
+        raise ScenarioError("shape", f"samples must be a list of {count} names", field="samples")
+    return tuple(_text(v, "samples") for v in values)
+
+
+def _text(value, name):
+    if not isinstance(value, str):
+        raise ScenarioError("not_text", f"{name}: {value!r} is not text", field=name)
+    return value
+
+
+def _weights_tuple(values, name):
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
+        raise ScenarioError("shape", f"{name} must be a list of numbers", field=name)
+    result = []
+    for c, value in enumerate(values):
+        _check_number(value, f"{name}[{c}]", low=0.0)
+        result.append(float(value))
+    return tuple(result)
+
+
+def _check_number(value, name, low=None, high=None, low_open=False):
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
+        raise ScenarioError("not_a_number", f"{name}: {value!r} is not a number", field=name)
+    if not math.isfinite(value):
+        raise ScenarioError("not_finite", f"{name}: {value!r} is not a finite number", field=name)
+    too_low = low is not None and (value <= low if low_open else value < low)
+    if too_low or (high is not None and value > high):
+        bounds = f"greater than {low}" if low_open else f"at least {low}"
+        if high is not None:
+            bounds = f"between {low} and {high}"
+        raise ScenarioError("out_of_range", f"{name} must be {bounds}, got {value!r}", field=name)
+
+
+def _check_choice(value, name, choices):
+    if value not in choices:
+        raise ScenarioError("bad_choice", f"{name} must be one of {', '.join(choices)}; got "
+                            f"{value!r}", field=name)

@@ -1,0 +1,1 @@
+"""Logit Lab's Qt user interface; the maths lives in ``engine``."""
