@@ -17,6 +17,7 @@ from engine import (
     sigmoid,
     softmax,
 )
+from engine.losses import bce_with_logits_grad, cross_entropy_grad
 
 DATA = Path(__file__).parent / "data" / "torch_vectors.json"
 NON_FINITE = {"inf": np.inf, "-inf": -np.inf, "nan": np.nan}
@@ -45,18 +46,18 @@ def load_cases(group):
     ]
 
 
-def assert_matches(actual, expected):
+def assert_matches(actual, expected, atol=1e-300):
     # atol=1e-300 only matters where torch gives 0 (or a subnormal): for every
     # expected value above ~1e-288 the check is effectively rtol=1e-12, atol=0.
-    np.testing.assert_allclose(actual, np.asarray(expected, dtype=float), rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(actual, np.asarray(expected, dtype=float), rtol=1e-12, atol=atol)
 
 
-def loss_gradient(name):
-    """Gradient functions from engine.losses; skip this test if not wired yet."""
-    losses = pytest.importorskip("engine.losses")
-    if not hasattr(losses, name):
-        pytest.skip(f"engine.losses.{name} is not implemented yet")
-    return getattr(losses, name)
+def assert_gradient_matches(actual, expected):
+    # Gradients are of order 1 and some elements are differences of ~0.1-sized terms that
+    # cancel (p * sum(w q) - w q). Torch's own rounding there is ~1e-16 absolute (its BCE
+    # backward gives -1.1e-16 where the exact gradient is 0), so compare with an absolute
+    # tolerance of a few ulps of 1 on top of rtol.
+    assert_matches(actual, expected, atol=1e-15)
 
 
 @pytest.mark.parametrize("inputs, kwargs, expected", load_cases("cross_entropy_index"))
@@ -97,11 +98,10 @@ def test_log_sigmoid_matches_torch(inputs, kwargs, expected):
 
 @pytest.mark.parametrize("inputs, kwargs, expected", load_cases("cross_entropy_grad"))
 def test_cross_entropy_gradient_matches_torch_autograd(inputs, kwargs, expected):
-    grad = loss_gradient("cross_entropy_grad")
-    assert_matches(grad(inputs["logits"], inputs["target"], **kwargs), expected)
+    assert_gradient_matches(cross_entropy_grad(inputs["logits"], inputs["target"], **kwargs), expected)
 
 
 @pytest.mark.parametrize("inputs, kwargs, expected", load_cases("bce_with_logits_grad"))
 def test_bce_with_logits_gradient_matches_torch_autograd(inputs, kwargs, expected):
-    grad = loss_gradient("bce_with_logits_grad")
-    assert_matches(grad(inputs["logits"], inputs["target"], **kwargs), expected)
+    actual = bce_with_logits_grad(inputs["logits"], inputs["target"], **kwargs)
+    assert_gradient_matches(actual, expected)
