@@ -1,0 +1,134 @@
+"""The Document: the single owner of the scenario being edited, its undo stack, file path and
+"modified" state. Every edit is an undo command; every change recomputes one Analysis."""
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+import engine
+from engine import ScenarioError, edits
+
+
+class ScenarioCommand(QUndoCommand):
+    """Replace the document's scenario by another; undo puts the old one back.
+
+    Consecutive commands with the same ``merge_key`` (e.g. repeated edits of one cell, or a
+    slider being dragged) merge into one undo step.
+    """
+
+    _merge_ids = {}
+
+    def __init__(self, document, before, after, text, merge_key=None):
+        super().__init__(text)
+        self._document = document
+        self.before = before
+        self.after = after
+        self._merge_key = merge_key
+
+    def id(self):
+        if self._merge_key is None:
+            return -1
+        return self._merge_ids.setdefault(self._merge_key, len(self._merge_ids) + 1)
+
+    def mergeWith(self, other):
+        if other._merge_key != self._merge_key:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self):
+        self._document._show(self.after)
+
+    def undo(self):
+        self._document._show(self.before)
+
+
+class Document(QObject):
+    """Signals
+    -------
+    ========================  ==================================================================
+    scenarioChanged(object)   the new engine.Scenario (views showing inputs re-read it)
+    analysisChanged(object)   the new engine.Analysis — the one signal result views listen to
+    selectionChanged(int)     the selected sample, shared by every view
+    editRefused(str)          an edit was invalid; the text says why (already translated)
+    ========================  ==================================================================
+
+    ``undo_stack.cleanChanged`` tells whether the document is saved.
+    """
+
+    scenarioChanged = Signal(object)
+    analysisChanged = Signal(object)
+    selectionChanged = Signal(int)
+    editRefused = Signal(str)
+
+    def __init__(self, scenario, parent=None):
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.path = None
+        self._scenario = scenario
+        self._analysis = engine.analyze(scenario)
+        self._selected = 0
+
+    @property
+    def scenario(self):
+        return self._scenario
+
+    @property
+    def analysis(self):
+        return self._analysis
+
+    @property
+    def selected_sample(self):
+        return self._selected
+
+    @property
+    def modified(self):
+        return not self.undo_stack.isClean()
+
+    def select_sample(self, n):
+        """Select sample n everywhere (clamped to the table)."""
+        n = max(0, min(int(n), len(self._scenario.rows) - 1))
+        if n != self._selected:
+            self._selected = n
+            self.selectionChanged.emit(n)
+
+    def edit(self, text, change, *args, merge_key=None, **kwargs):
+        """Apply ``change(scenario, *args, **kwargs)`` (an engine.edits function) as one undo
+        step named ``text``. An invalid result is refused (editRefused) and nothing changes.
+        Returns True when the edit was applied."""
+        try:
+            after = change(self._scenario, *args, **kwargs)
+        except (ScenarioError, ValueError) as error:
+            self.editRefused.emit(str(error))
+            return False
+        if after == self._scenario:
+            return True
+        self.undo_stack.push(ScenarioCommand(self, self._scenario, after, text, merge_key))
+        return True
+
+    def set_cell(self, row, column, value):
+        return self.edit(self.tr("Edit {name}").format(name=self._cell_name(row, column)),
+                         edits.set_cell, row, column, value, merge_key=("cell", row, column))
+
+    def set_options(self, text, merge_key=None, **changes):
+        return self.edit(text, edits.set_options, merge_key=merge_key, **changes)
+
+    def replace(self, scenario, path=None):
+        """Start over with another scenario (a file opened, an example chosen): a new, clean
+        undo history."""
+        self.undo_stack.clear()
+        self.path = path
+        self._show(scenario)
+        self.undo_stack.setClean()
+
+    def _cell_name(self, row, column):
+        return f"{self._scenario.samples[row]} · {self._scenario.classes[column]}"
+
+    def _show(self, scenario):
+        # The only place the scenario changes: recompute once, then tell every view.
+        self._scenario = scenario
+        self._analysis = engine.analyze(scenario)
+        if self._selected >= len(scenario.rows):
+            self._selected = len(scenario.rows) - 1
+            self.selectionChanged.emit(self._selected)
+        self.scenarioChanged.emit(scenario)
+        self.analysisChanged.emit(self._analysis)
