@@ -5,8 +5,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import log_softmax, scale_logits
-from .information import entropy_terms, kl_terms_from_log
-from .losses import (binary_coefficients, binary_gradient, binary_log_probabilities, class_sum,
+from .information import entropy_terms, kl_terms_from_log, safe_log
+from .losses import (binary_gradient, binary_log_probabilities, binary_terms, class_sum,
                      mean_divisor, smoothed_targets, softmax_ce_gradient, weighted_terms)
 
 
@@ -106,7 +106,7 @@ def _softmax_parts(scenario):
         correct=(predicted_class == true_class) & ~ignored,
         terms=weighted_terms(log_p, w * q),
         entropy=class_sum(entropy_terms(q)),
-        kl=class_sum(kl_terms_from_log(q, _log(q), log_p)),
+        kl=class_sum(kl_terms_from_log(q, safe_log(q), log_p)),
         cross_entropy=class_sum(weighted_terms(log_p, q)),
         gradient=softmax_ce_gradient(p, q, w) / _temperature(scenario),
         divisor=mean_divisor(scenario.targets, w, ignored),
@@ -122,13 +122,12 @@ def _sigmoid_parts(scenario):
     weight = options.class_weights
     predicted = p >= 0.5
     correct = (predicted == (y >= 0.5)).all(axis=1)
-    terms = class_sum(weighted_terms(log_pair, binary_coefficients(y, options.pos_weight)))
     return dict(
         p=p, q=y, ignored=np.zeros(len(y), dtype=bool), predicted=predicted,
         predicted_class=np.argmax(p, axis=1), correct=correct,
-        terms=terms if weight is None else terms * np.asarray(weight),
+        terms=binary_terms(log_pair, y, weight=weight, pos_weight=options.pos_weight),
         entropy=class_sum(class_sum(entropy_terms(y_pair))),
-        kl=class_sum(class_sum(kl_terms_from_log(y_pair, _log(y_pair), log_pair))),
+        kl=class_sum(class_sum(kl_terms_from_log(y_pair, safe_log(y_pair), log_pair))),
         cross_entropy=class_sum(class_sum(weighted_terms(log_pair, y_pair))),
         gradient=binary_gradient(p, y, weight=weight, pos_weight=options.pos_weight)
         / _temperature(scenario),
@@ -140,15 +139,18 @@ def _assemble(scenario, *, p, q, terms, entropy, kl, cross_entropy, gradient, di
               predicted, predicted_class, correct):
     options = scenario.options
     scale = options.log_scale
-    sample_loss = class_sum(terms) / scale
-    total = float(class_sum(sample_loss))
     if options.reduction == "sum":
         divisor = 1.0
-    loss = total / divisor if divisor > 0 else None
-    arrays = dict(probabilities=p, targets=q, terms=terms / scale, sample_loss=sample_loss,
-                  entropy=entropy / scale, kl=kl / scale, cross_entropy=cross_entropy / scale,
-                  gradient=gradient / scale, predicted=predicted, predicted_class=predicted_class,
-                  correct=correct, ignored=ignored)
+    # Dividing by ln 2 (bits) can overflow a loss near 1.8e308 nats: it is then +inf bits.
+    with np.errstate(over="ignore"):
+        sample_loss = class_sum(terms) / scale
+        total = float(class_sum(sample_loss))
+        loss = total / divisor if divisor > 0 else None
+        arrays = dict(probabilities=p, targets=q, terms=terms / scale, sample_loss=sample_loss,
+                      entropy=entropy / scale, kl=kl / scale,
+                      cross_entropy=cross_entropy / scale, gradient=gradient / scale,
+                      predicted=predicted, predicted_class=predicted_class, correct=correct,
+                      ignored=ignored)
     for array in arrays.values():
         array.flags.writeable = False
     return Analysis(scenario=scenario, loss=loss, total=total, divisor=divisor,

@@ -5,7 +5,7 @@ ScenarioError and the old Scenario stays as it was."""
 import numpy as np
 
 from .activations import scale_logits, sigmoid, softmax
-from .scenario import Options
+from .scenario import Options, ScenarioError
 
 # The smallest probability turned into a logit: ln(1e-300) ≈ -690.8 keeps p = 0 finite.
 _TINY = 1e-300
@@ -30,6 +30,25 @@ def set_target(scenario, row, target):
     """Set one sample's target: a class index (index targets) or a target row."""
     targets = np.array(scenario.targets)
     targets[row] = target
+    return scenario.replace(targets=targets)
+
+
+def set_target_value(scenario, row, column, value):
+    r"""Set one class's entry of a sample's target row (a label in sigmoid mode, a soft target
+    in softmax mode).
+
+    In softmax mode the row must stay a distribution, so the other classes share the rest in
+    their old proportions, :math:`q_k \leftarrow (1 - v)\, q_k / \sum_{j \ne c} q_j`
+    (equally when they had no mass). A value outside [0, 1] is left for validation to refuse.
+    """
+    targets = np.array(scenario.targets, dtype=np.float64)
+    target = targets[row]
+    others = np.arange(len(target)) != column
+    if scenario.mode == "softmax" and others.any() and 0.0 <= value <= 1.0:
+        rest = target[others].sum()
+        share = target[others] / rest if rest > 0 else np.full(others.sum(), 1.0 / others.sum())
+        target[others] = (1.0 - value) * share
+    target[column] = value
     return scenario.replace(targets=targets)
 
 
@@ -83,7 +102,9 @@ def add_class(scenario, at=None, name=None):
 
 def remove_class(scenario, column):
     """Remove a class. Samples whose true class it was move to class 0; a soft target row is
-    renormalised."""
+    renormalised. The last class cannot be removed."""
+    if len(scenario.classes) == 1:
+        raise ScenarioError("last_class", "the last class cannot be removed", field="classes")
     classes = [c for i, c in enumerate(scenario.classes) if i != column]
     rows = np.delete(scenario.rows, column, axis=1)
     targets = scenario.targets

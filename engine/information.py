@@ -45,9 +45,9 @@ def kl_divergence(p, q, *, base=None, axis=-1):
 def entropy_terms(p):
     r"""Elementwise :math:`-p \ln p` (SciPy's ``entr``): 0 at 0, :math:`-\infty` for p < 0."""
     p = np.asarray(p, dtype=np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        values = -p * np.log(p)
-    return np.where(p > 0, values, np.where(p == 0, 0.0, -np.inf))
+    values = -p * safe_log(p)
+    values[p < 0] = -np.inf
+    return values
 
 
 def kl_terms(p, q):
@@ -64,7 +64,9 @@ def kl_terms(p, q):
     values = np.where((ratio > 0.5) & (ratio < 2), near_one, np.where(fits, direct, via_logs))
     both_positive = (p > 0) & (q > 0)
     zero_p = (p == 0) & (q >= 0)
-    return np.where(both_positive, values, np.where(zero_p, 0.0, np.inf))
+    values = np.where(both_positive, values, np.where(zero_p, 0.0, np.inf))
+    # NaN in (e.g. an all-zero row normalised as 0/0) stays NaN, as in SciPy
+    return np.where(np.isnan(p) | np.isnan(q), np.nan, values)
 
 
 def kl_terms_from_log(q, log_q, log_p):
@@ -73,9 +75,17 @@ def kl_terms_from_log(q, log_q, log_p):
     Used by :func:`engine.analyze`, where :math:`\ln p` comes straight from the logits
     (log-softmax), so no precision is lost to a rounded p.
     """
-    with np.errstate(invalid="ignore", over="ignore"):
-        values = q * (log_q - log_p)
-    return np.where(q > 0, values, 0.0)
+    values = np.zeros(np.broadcast_shapes(np.shape(q), np.shape(log_p)))
+    with np.errstate(over="ignore"):
+        np.multiply(q, log_q - log_p, out=values, where=q > 0)
+    return values
+
+
+def safe_log(values):
+    r""":math:`\ln x` where x > 0, and 0 elsewhere: for terms that a zero coefficient cancels.
+    Skipping log(0) also keeps targets that are mostly zeros (one-hot rows) fast."""
+    values = np.asarray(values, dtype=np.float64)
+    return np.log(values, out=np.zeros_like(values), where=values > 0)
 
 
 def _normalised(p, axis):

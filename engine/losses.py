@@ -14,9 +14,11 @@ def weighted_terms(log_p, coefficients):
     mass on a class. A class the target gives no mass adds nothing, even where
     :math:`\ln p = -\infty` (so :math:`0 \cdot \infty` never becomes NaN).
     """
-    with np.errstate(invalid="ignore", over="ignore"):
-        values = -coefficients * log_p
-    return np.where(coefficients == 0, 0.0, values)
+    coefficients, log_p = np.broadcast_arrays(coefficients, log_p)
+    values = np.zeros(coefficients.shape)
+    with np.errstate(over="ignore"):
+        np.multiply(-coefficients, log_p, out=values, where=coefficients != 0)
+    return values
 
 
 def class_sum(values):
@@ -131,12 +133,15 @@ def binary_coefficients(target, pos_weight=None):
 
 def binary_terms(log_pair, target, *, weight=None, pos_weight=None):
     r"""Per-label binary cross-entropy
-    :math:`-w\,[\text{pos\_weight}\cdot y \ln p + (1-y)\ln(1-p)]` from stacked log-probabilities."""
-    terms = class_sum(weighted_terms(log_pair, binary_coefficients(target, pos_weight)))
+    :math:`-w\,[\text{pos\_weight}\cdot y \ln p + (1-y)\ln(1-p)]` from stacked log-probabilities.
+
+    The weight goes into the coefficients, so a label weighted 0 adds exactly 0 even where
+    its log-probability is :math:`-\infty` or its term would overflow."""
+    coefficients = binary_coefficients(target, pos_weight)
     if weight is not None:
         with np.errstate(over="ignore"):
-            terms = terms * np.asarray(weight, dtype=np.float64)
-    return terms
+            coefficients = coefficients * np.asarray(weight, dtype=np.float64)[..., np.newaxis]
+    return class_sum(weighted_terms(log_pair, coefficients))
 
 
 def binary_cross_entropy_with_logits(logits, target, *, weight=None, pos_weight=None,
@@ -275,6 +280,6 @@ def _reduce(values, reduction, mean_divisor):
     if reduction == "sum":
         return float(total)
     if reduction == "mean":
-        with np.errstate(invalid="ignore", divide="ignore"):
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
             return float(total / mean_divisor)
     raise ValueError(f"reduction must be one of {REDUCTIONS}, got {reduction!r}")

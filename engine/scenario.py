@@ -113,7 +113,11 @@ class Scenario:
     def __eq__(self, other):
         if not isinstance(other, Scenario):
             return NotImplemented
-        return to_dict(self) == to_dict(other)
+        same_arrays = all(getattr(self, name).shape == getattr(other, name).shape
+                          and np.array_equal(getattr(self, name), getattr(other, name))
+                          for name in ("rows", "targets"))
+        return same_arrays and all(getattr(self, name) == getattr(other, name) for name in (
+            "classes", "samples", "mode", "input", "options", "title", "description"))
 
     __hash__ = None
 
@@ -126,7 +130,7 @@ class Scenario:
         if bad.any():
             n, c = np.argwhere(bad)[0]
             raise ScenarioError("probability_range", f"{_cell('rows', n, c, self.classes)}: "
-                                f"{self.rows[n, c]!r} is not a probability between 0 and 1",
+                                f"{float(self.rows[n, c])!r} is not a probability between 0 and 1",
                                 row=int(n), column=int(c))
 
     def _checked_targets(self):
@@ -156,7 +160,7 @@ class Scenario:
         if bad.any():
             n, c = np.argwhere(bad)[0]
             raise ScenarioError("target_range", f"{_cell('targets', n, c, self.classes)}: "
-                                f"{targets[n, c]!r} is not between 0 and 1",
+                                f"{float(targets[n, c])!r} is not between 0 and 1",
                                 row=int(n), column=int(c))
         if self.mode == "softmax":
             sums = targets.sum(axis=1)
@@ -210,7 +214,18 @@ def from_json(text):
     except json.JSONDecodeError as error:
         raise ScenarioError("not_json", f"not valid JSON: {error.msg} at line {error.lineno}, "
                             f"column {error.colno}", line=error.lineno) from None
-    return from_dict(data)
+    except ScenarioError:
+        raise
+    except RecursionError:
+        raise ScenarioError("too_deep", "the JSON is nested too deeply") from None
+    except ValueError as error:  # e.g. Python's limit on the digits of an integer
+        raise ScenarioError("invalid", f"the JSON cannot be read ({error})") from None
+    try:
+        return from_dict(data)
+    except RecursionError:
+        raise ScenarioError("too_deep", "the JSON is nested too deeply") from None
+    except OverflowError:
+        raise ScenarioError("not_finite", "a number is too large for a 64-bit float") from None
 
 
 def from_dict(data):
@@ -246,8 +261,8 @@ def _migrated(data):
                             f"\"{FORMAT}\")", field="format")
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ScenarioError("bad_version", f"\"version\" must be a whole number, got {version!r}",
-                            field="version")
+        raise ScenarioError("bad_version", f"\"version\" must be a whole number from 1, got "
+                            f"{version!r}", field="version")
     if version > VERSION:
         raise ScenarioError("newer_version", f"the file was written by a newer Logit Lab (format "
                             f"version {version}); this one reads up to version {VERSION}",
@@ -305,7 +320,7 @@ def _matrix(values, name, columns=None):
     if not np.isfinite(array).all():
         n, c = np.argwhere(~np.isfinite(array))[0]
         raise ScenarioError("not_finite", f"{_cell(name, n, c, columns)}: "
-                            f"{array[n, c]!r} is not a finite number", row=int(n), column=int(c))
+                            f"{float(array[n, c])!r} is not a finite number", row=int(n), column=int(c))
     return array
 
 
@@ -340,22 +355,31 @@ def _frozen(array):
     return array
 
 
+class _CheckedNames(tuple):
+    """Names already validated: an edit that keeps them (a cell edit on a 50,000-class
+    vocabulary) does not check them again."""
+
+
 def _names(values, name):
+    if isinstance(values, _CheckedNames):
+        return values
     if isinstance(values, str) or not isinstance(values, (list, tuple)) or not values:
         raise ScenarioError("shape", f"{name} must be a non-empty list of names", field=name)
     names = tuple(_text(v, name) for v in values)
     if len(set(names)) != len(names):
         duplicate = next(v for v in names if names.count(v) > 1)
         raise ScenarioError("duplicate_name", f"{name}: '{duplicate}' appears twice", field=name)
-    return names
+    return _CheckedNames(names)
 
 
 def _sample_names(values, count):
     if values is None:
-        return tuple(f"#{n + 1}" for n in range(count))
+        return _CheckedNames(f"#{n + 1}" for n in range(count))
     if isinstance(values, str) or not isinstance(values, (list, tuple)) or len(values) != count:
         raise ScenarioError("shape", f"samples must be a list of {count} names", field="samples")
-    return tuple(_text(v, "samples") for v in values)
+    if isinstance(values, _CheckedNames):
+        return values
+    return _CheckedNames(_text(v, "samples") for v in values)
 
 
 def _text(value, name):

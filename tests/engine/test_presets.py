@@ -1,0 +1,136 @@
+"""Every example in resources/presets/ loads, and says true things: each number its description
+quotes is written down here independently and checked against the engine."""
+
+import importlib.util
+import math
+
+import numpy as np
+import pytest
+
+import engine
+from engine import edits
+from gui.resources import resource_path
+
+PRESETS = resource_path("presets")
+
+# File → (the number as the description writes it, how to get it from the Analysis).
+# A number written with 15 or more decimals must be exactly the float it reads as.
+CLAIMS = {
+    "cat_dog_pig.json": [
+        ("1.3784", lambda a: a.sample_loss[:3].mean()),
+        ("0.6391", lambda a: a.sample_loss[3:].mean()),
+        ("1.0087", lambda a: a.loss),
+    ],
+    "sklearn_log_loss_model_1.json": [("1.3783888522474517", lambda a: a.loss)],
+    "sklearn_log_loss_model_2.json": [("0.6391075640678003", lambda a: a.loss)],
+    "two_models_one_truth.json": [
+        ("0.6931", lambda a: a.sample_loss[0]),
+        ("0.3567", lambda a: a.sample_loss[1]),
+        ("0.5249", lambda a: a.loss),
+    ],
+    "binary_sigmoid.json": [("0.1269", lambda a: a.sample_loss[0]),
+                            ("0.2483", lambda a: a.loss)],
+    "binary_softmax.json": [("0.1269", lambda a: a.sample_loss[0]),
+                            ("0.2483", lambda a: a.loss)],
+    "chest_xray_multilabel.json": [("0.7953", lambda a: a.sample_loss[0]),
+                                   ("0.1758", lambda a: a.loss)],
+    "next_token.json": [
+        ("0.1389", lambda a: a.probabilities[0, true_token(a)]),
+        ("1.9741", lambda a: a.loss),
+        ("7.20", lambda a: math.exp(a.loss)),
+        ("0.0718", lambda a: at_temperature_one(a).probabilities[0, true_token(a)]),
+        ("2.6336", lambda a: at_temperature_one(a).loss),
+    ],
+}
+
+
+def at_temperature_one(analysis):
+    return engine.analyze(edits.set_options(analysis.scenario, temperature=1.0))
+
+
+def true_token(analysis):
+    return analysis.scenario.targets[0]
+
+
+def load(name):
+    return engine.from_json((PRESETS / name).read_text(encoding="utf-8"))
+
+
+def preset_names():
+    return sorted(path.name for path in PRESETS.glob("*.json"))
+
+
+def test_every_preset_file_has_its_claims_checked():
+    assert preset_names() == sorted(CLAIMS)
+
+
+@pytest.mark.parametrize("name", sorted(CLAIMS))
+def test_preset_loads_and_has_a_title_and_description(name):
+    scenario = load(name)
+    assert scenario.title and len(scenario.description) > 80
+    assert engine.to_json(scenario) == (PRESETS / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(CLAIMS))
+def test_preset_numbers_are_what_its_description_says(name):
+    scenario = load(name)
+    analysis = engine.analyze(scenario)
+    for text, value_of in CLAIMS[name]:
+        assert text in scenario.description, f"{name}: '{text}' is not in the description"
+        value = float(value_of(analysis))
+        decimals = len(text.split(".")[1])
+        if decimals >= 15:
+            assert value == float(text)
+        else:
+            assert f"{value:.{decimals}f}" == text, f"{name}: {value!r} is not {text}"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("sklearn_log_loss_model_1.json", 1.3783888522474517),
+    ("sklearn_log_loss_model_2.json", 0.6391075640678003),
+])
+def test_log_loss_presets_equal_scikit_learn_exactly(name, expected):
+    sklearn_metrics = pytest.importorskip("sklearn.metrics")
+    scenario = load(name)
+    truth = np.eye(3)[scenario.targets]
+    assert engine.analyze(scenario).loss == expected
+    assert sklearn_metrics.log_loss(truth, scenario.rows) == expected
+
+
+def test_cat_dog_pig_models_tie_on_accuracy_but_model_2_has_the_lower_loss():
+    analysis = engine.analyze(load("cat_dog_pig.json"))
+    assert analysis.correct[:3].tolist() == analysis.correct[3:].tolist() == [True, True, False]
+    assert analysis.sample_loss[3:].mean() < analysis.sample_loss[:3].mean()
+
+
+def test_binary_sigmoid_and_two_class_softmax_give_equal_numbers():
+    sigmoid = engine.analyze(load("binary_sigmoid.json"))
+    softmax = engine.analyze(load("binary_softmax.json"))
+    np.testing.assert_allclose(sigmoid.probabilities[:, 0], softmax.probabilities[:, 1],
+                               rtol=1e-15)
+    np.testing.assert_allclose(sigmoid.sample_loss, softmax.sample_loss, rtol=1e-15)
+    assert sigmoid.loss == pytest.approx(softmax.loss, rel=1e-15)
+
+
+def test_chest_xray_is_multi_label():
+    scenario = load("chest_xray_multilabel.json")
+    assert scenario.mode == "sigmoid"
+    assert (scenario.targets.sum(axis=1) >= 2).sum() >= 2
+
+
+def test_next_token_preset_is_a_few_thousand_token_vocabulary_at_temperature_0_7():
+    scenario = load("next_token.json")
+    assert 3000 <= len(scenario.classes) <= 5000
+    assert scenario.shape == (1, len(scenario.classes))
+    assert scenario.options.temperature == 0.7
+    assert scenario.classes[scenario.targets[0]] == "mat"
+    assert (PRESETS / "next_token.json").stat().st_size < 200_000
+
+
+def test_make_presets_reproduces_the_committed_files():
+    path = resource_path("..", "tools", "make_presets.py")
+    spec = importlib.util.spec_from_file_location("make_presets", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, text in module.preset_texts().items():
+        assert (PRESETS / name).read_text(encoding="utf-8") == text, name

@@ -1,0 +1,202 @@
+"""Scenario validation (messages that point at the row, column or field), the JSON file format and
+its round trip, and every refusal as a ScenarioError with a code."""
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given
+
+import engine
+from engine import Options, Scenario, ScenarioError
+from engine.scenario import MAX_CELLS, MAX_FILE_CHARS, PROBABILITY_SUM_TOLERANCE
+from strategies import scenarios
+
+CLASSES = ["cat", "dog", "pig"]
+VALID = {"format": "logit-lab", "version": 1, "classes": CLASSES,
+         "rows": [[3.0, 1.0, -3.0], [0.5, 2.0, 1.0]], "targets": [0, 2]}
+
+
+def file_text(**changes):
+    """JSON text of the valid file with some top-level fields changed (None removes one)."""
+    data = {**VALID, **changes}
+    return json.dumps({key: value for key, value in data.items() if value is not None})
+
+
+def refusal(make):
+    """The ScenarioError that ``make()`` raises."""
+    with pytest.raises(ScenarioError) as caught:
+        make()
+    return caught.value
+
+
+def scenario(**changes):
+    return Scenario(**{"classes": CLASSES, "rows": VALID["rows"], "targets": [0, 2], **changes})
+
+
+# --- messages name the row, column or field --------------------------------------------------
+
+
+@pytest.mark.parametrize("changes, code, message, details", [
+    (dict(rows=[[3.0, 1.0, -3.0], [0.5, "x", 1.0]]), "not_a_number",
+     "row 2, column 'dog': 'x' is not a number", {"row": 1, "column": 1}),
+    (dict(rows=[[3.0, True, -3.0], [0.5, 2.0, 1.0]]), "not_a_number",
+     "row 1, column 'dog': True is not a number", {"row": 0, "column": 1}),
+    (dict(rows=np.array([[3.0, 1.0, -3.0], [0.5, 2.0, np.inf]])), "not_finite",
+     "row 2, column 'pig'", {"row": 1, "column": 2}),
+    (dict(rows=[[0.1, 0.2, 0.7], [0.3, 1.5, 0.2]], input="probabilities"), "probability_range",
+     "row 2, column 'dog'", {"row": 1, "column": 1}),
+    (dict(targets=[[1.0, 0.0, 0.0], [0.5, 0.6, -0.1]], mode="sigmoid"), "target_range",
+     "targets row 2, column 'pig'", {"row": 1, "column": 2}),
+    (dict(targets=[[1.0, 0.0, 0.0], [0.5, 0.4, 0.0]]), "target_sum",
+     "target row 2 sums to 0.9, not 1", {"row": 1}),
+    (dict(targets=[0, 3]), "target_index", "target of row 2: 3 is not a class index from 0 to 2",
+     {"row": 1}),
+    (dict(rows=[[3.0, 1.0, -3.0], [0.5, 2.0]]), "ragged", "rows row 2 has 2 values, row 1 has 3",
+     {"row": 1, "field": "rows"}),
+    (dict(rows=[[3.0, 1.0], [0.5, 2.0]]), "shape", "rows have 2 columns but there are 3 classes",
+     {"field": "rows"}),
+    (dict(classes=["cat", "dog", "cat"]), "duplicate_name", "classes: 'cat' appears twice",
+     {"field": "classes"}),
+    (dict(mode="tanh"), "bad_choice", "mode must be one of softmax, sigmoid; got 'tanh'",
+     {"field": "mode"}),
+    (dict(options=Options(class_weights=(1.0, 2.0))), "shape",
+     "options.class_weights has 2 values but there are 3 classes", {"field": "class_weights"}),
+    (dict(samples=["only one"]), "shape", "samples must be a list of 2 names",
+     {"field": "samples"}),
+], ids=["text cell", "boolean cell", "infinite cell", "probability above 1", "label below 0",
+        "soft target sum", "target index", "ragged rows", "too few columns", "duplicate class",
+        "unknown mode", "class_weights length", "sample names"])
+def test_scenario_refusal_names_the_row_column_or_field(changes, code, message, details):
+    error = refusal(lambda: scenario(**changes))
+    assert error.code == code
+    assert message in str(error)
+    assert error.details.items() >= details.items()
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda: Options(temperature=0.0), "temperature must be greater than 0.0"),
+    (lambda: Options(label_smoothing=1.5), "label_smoothing must be between 0.0 and 1.0"),
+    (lambda: Options(class_weights=(1.0, -1.0)), "class_weights[1] must be at least 0.0"),
+    (lambda: Options(pos_weight=(1.0, "a")), "pos_weight[1]: 'a' is not a number"),
+    (lambda: Options(reduction="none"), "reduction must be one of mean, sum"),
+    (lambda: Options(log_base="10"), "log_base must be one of e, 2"),
+    (lambda: Options(ignore_index=1.5), "ignore_index must be a whole number"),
+], ids=["temperature", "label_smoothing", "class_weights", "pos_weight", "reduction", "log_base",
+        "ignore_index"])
+def test_option_refusal_names_the_option(make, message):
+    assert message in str(refusal(make))
+
+
+@pytest.mark.parametrize("changes, expected", [
+    (dict(rows=[[0.1, 0.2, 0.7], [0.3, 1.5, 0.2]], input="probabilities"),
+     "row 2, column 'dog': 1.5 is not a probability between 0 and 1"),
+    (dict(targets=[[1.0, 0.0, 0.0], [0.5, 1.5, 0.0]], mode="sigmoid"),
+     "targets row 2, column 'dog': 1.5 is not between 0 and 1"),
+    (dict(rows=np.array([[3.0, 1.0, -3.0], [0.5, 2.0, np.inf]])),
+     "row 2, column 'pig': inf is not a finite number"),
+], ids=["probability_range", "target_range", "not_finite"])
+def test_out_of_range_message_shows_the_value_as_typed(changes, expected):
+    assert str(refusal(lambda: scenario(**changes))) == expected
+
+
+def test_soft_targets_may_miss_1_by_the_tolerance_but_not_more():
+    near, off = 0.5 + PROBABILITY_SUM_TOLERANCE / 2, 0.5 + PROBABILITY_SUM_TOLERANCE * 2
+    assert scenario(targets=[[near, 0.5, 0.0], [0.0, 0.0, 1.0]]).target_kind == "distribution"
+    error = refusal(lambda: scenario(targets=[[off, 0.5, 0.0], [0.0, 0.0, 1.0]]))
+    assert error.code == "target_sum"
+
+
+def test_sigmoid_labels_need_not_sum_to_1():
+    labels = [[1.0, 1.0, 0.0], [0.5, 0.4, 0.0]]
+    np.testing.assert_array_equal(scenario(targets=labels, mode="sigmoid").targets, labels)
+
+
+def test_ignore_index_is_a_valid_target_but_other_negatives_are_not():
+    assert scenario(targets=[0, -100]).targets.tolist() == [0, -100]
+    assert refusal(lambda: scenario(targets=[0, -1])).code == "target_index"
+
+
+def test_scenario_arrays_are_read_only():
+    made = scenario()
+    with pytest.raises(ValueError, match="read-only"):
+        made.rows[0, 0] = 1.0
+    with pytest.raises(ValueError, match="read-only"):
+        made.targets[0] = 1
+
+
+# --- the JSON file format ----------------------------------------------------------------------
+
+
+@given(original=scenarios())
+def test_json_round_trip_gives_an_equal_scenario_and_the_same_text(original):
+    text = engine.to_json(original)
+    loaded = engine.from_json(text)
+    assert loaded == original
+    assert engine.to_json(loaded) == text
+    np.testing.assert_array_equal(loaded.rows, original.rows)
+
+
+def test_only_format_version_classes_rows_and_targets_are_required():
+    loaded = engine.from_json(file_text())
+    assert (loaded.mode, loaded.input, loaded.options) == ("softmax", "logits", Options())
+    assert loaded.samples == ("#1", "#2") and loaded.title == ""
+    assert loaded.rows.tolist() == VALID["rows"] and loaded.targets.tolist() == [0, 2]
+
+
+def test_the_readme_example_file_loads():
+    readme_options = {"temperature": 1.0, "label_smoothing": 0.0, "class_weights": None,
+                      "pos_weight": None, "reduction": "mean", "ignore_index": -100,
+                      "log_base": "e"}
+    text = file_text(title="Cat, dog or pig?", description="", samples=["photo 1", "photo 2"],
+                     mode="softmax", input="logits", options=readme_options)
+    assert engine.from_json(text).samples == ("photo 1", "photo 2")
+
+
+def huge_rows_text():
+    columns = 1000
+    rows = MAX_CELLS // columns + 1
+    return file_text(classes=[str(c) for c in range(columns)], rows=[[0] * columns] * rows,
+                     targets=[0] * rows)
+
+
+@pytest.mark.parametrize("make_text, code, message", [
+    (lambda: "{", "not_json", "not valid JSON"),
+    (lambda: file_text().replace("3.0", "NaN", 1), "not_finite", "NaN is not allowed"),
+    (lambda: file_text().replace("3.0", "Infinity", 1), "not_finite", "Infinity is not allowed"),
+    (lambda: file_text().replace("-3.0", "-Infinity"), "not_finite", "-Infinity is not allowed"),
+    (lambda: "[1, 2]", "not_object", "must hold a JSON object"),
+    (lambda: file_text(format="other-lab"), "wrong_format", "not a Logit Lab file"),
+    (lambda: file_text(format=None), "wrong_format", "not a Logit Lab file"),
+    (lambda: file_text(version=2), "newer_version", "newer Logit Lab (format version 2)"),
+    (lambda: file_text(version="1"), "bad_version", "\"version\" must be a whole number"),
+    (lambda: file_text(rows=None), "missing_field", "missing field 'rows'"),
+    (lambda: file_text(classes=None), "missing_field", "missing field 'classes'"),
+    (lambda: file_text(targets=None), "missing_field", "missing field 'targets'"),
+    (lambda: file_text(colour="red"), "unknown_field", "unknown field 'colour'"),
+    (lambda: file_text(options={"gamma": 2.0}), "unknown_field", "unknown option 'gamma'"),
+    (lambda: file_text(options=[1]), "not_object", "\"options\" must be an object"),
+    (lambda: file_text(rows=[[3.0, 1.0, -3.0], [0.5]]), "ragged", "row 2 has 1 values"),
+    (lambda: file_text(rows=[[3.0, 1.0], [0.5, 2.0]]), "shape", "2 columns but there are 3"),
+    (lambda: file_text(rows=[[3.0, "1", -3.0], [0.5, 2.0, 1.0]]), "not_a_number",
+     "row 1, column 'dog': '1' is not a number"),
+    (lambda: file_text(targets=[0, 3]), "target_index", "target of row 2: 3 is not a class index"),
+    (lambda: file_text(targets=[0, True]), "target_kind", "all class indices or all rows"),
+    (lambda: file_text(targets=[[1, 0, 0], [0.2, 0.2, 0.2]]), "target_sum",
+     "target row 2 sums to 0.6, not 1"),
+    (lambda: file_text(input="probabilities", rows=[[0.2, 0.3, 0.5], [0.5, -0.5, 1.0]]),
+     "probability_range", "row 2, column 'dog'"),
+    (lambda: file_text(mode="softplus"), "bad_choice", "mode must be one of softmax, sigmoid"),
+    (lambda: file_text(title=3), "not_text", "title: 3 is not text"),
+    (huge_rows_text, "too_large", f"more than the {MAX_CELLS:,}"),
+    (lambda: " " * (MAX_FILE_CHARS + 1), "too_large", "larger than 64 MB"),
+], ids=["not JSON", "NaN", "Infinity", "-Infinity", "not an object", "wrong format",
+        "no format", "newer version", "version as text", "no rows", "no classes", "no targets",
+        "unknown field", "unknown option", "options not an object", "ragged rows", "wrong shape",
+        "text in a cell", "target out of range", "boolean target", "soft target sum",
+        "probability out of range", "unknown mode", "title not text", "beyond MAX_CELLS",
+        "beyond MAX_FILE_CHARS"])
+def test_from_json_refuses_with_a_code_and_a_message(make_text, code, message):
+    error = refusal(lambda: engine.from_json(make_text()))
+    assert error.code == code
+    assert message in str(error)
