@@ -27,6 +27,10 @@ def main(argv):
         return 0
     if args.compute:
         return compute(args.compute, as_json=args.json)
+    if args.smoke:
+        from gui.smoke import smoke
+
+        return smoke(args.screenshot)
     from gui.app import run
 
     return run(args.file)
@@ -46,15 +50,9 @@ def compute(path, *, as_json=False, out=sys.stdout, err=sys.stderr):
 
 def load_scenario(path):
     """Read and validate a scenario file; any problem is a ValueError with a readable message."""
-    try:
-        with open(path, encoding="utf-8") as file:
-            text = file.read()
-    except FileNotFoundError:
-        raise ValueError(tr("no such file")) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(tr("cannot read the file ({reason})").format(
-            reason=getattr(error, "strerror", None) or error)) from None
-    return engine.from_json(text)
+    from gui.scenario_file import read_scenario
+
+    return read_scenario(path)
 
 
 def analysis_json(analysis):
@@ -119,6 +117,10 @@ def _parser():
                         help=tr("print the results for a scenario file, without a window"))
     parser.add_argument("--json", action="store_true", help=tr("with --compute: print JSON"))
     parser.add_argument("--version", action="store_true", help=tr("print the version and exit"))
+    parser.add_argument("--smoke", action="store_true", help=tr(
+        "open the window, load every example, render, and exit (a self-test)"))
+    parser.add_argument("--screenshot", metavar="PNG", help=tr(
+        "with --smoke: save a screenshot of the screen to this file"))
     return parser
 
 
