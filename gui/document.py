@@ -63,6 +63,10 @@ class Document(QObject):
     def __init__(self, scenario, parent=None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        # Kept here, not asked of the stack each time: the stack's destructor still emits
+        # cleanChanged, when asking it would touch a deleted object.
+        self._modified = False
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.path = None
         self._scenario = scenario
         self._analysis = engine.analyze(scenario)
@@ -82,7 +86,10 @@ class Document(QObject):
 
     @property
     def modified(self):
-        return not self.undo_stack.isClean()
+        return self._modified
+
+    def _clean_changed(self, clean):
+        self._modified = not clean
 
     def select_sample(self, n):
         """Select sample n everywhere (clamped to the table)."""

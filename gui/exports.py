@@ -1,0 +1,129 @@
+"""What File ▸ Export writes: the results as CSV, plots as PNG and SVG, the worked maths as text.
+Each function returns the content; gui/files.py asks where and writes it (atomically)."""
+
+import csv
+import io
+import re
+
+import pyqtgraph.exporters
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+
+CSV_ENCODING = "utf-8-sig"  # the byte-order mark makes spreadsheets read class names right
+PNG_SCALE = 2  # twice the on-screen size: sharp on a slide or a projector
+
+
+def tr(text):
+    return QCoreApplication.translate("exports", text)
+
+
+def results_csv(analysis):
+    """Every number of the results table, full precision (``repr``), as CSV text in three
+    blocks separated by an empty line: per sample and class, per sample, and the batch."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerows(_class_rows(analysis))
+    writer.writerow([])
+    writer.writerows(_sample_rows(analysis))
+    writer.writerow([])
+    writer.writerows(_batch_rows(analysis))
+    return out.getvalue()
+
+
+def _class_rows(analysis):
+    scenario = analysis.scenario
+    input_name = tr("logit") if scenario.input == "logits" else tr("input probability")
+    yield [tr("sample"), tr("class"), input_name, tr("probability"), tr("target"), tr("term"),
+           tr("gradient"), tr("predicted")]
+    for n, sample in enumerate(scenario.samples):
+        for c, name in enumerate(scenario.classes):
+            yield [sample, name, *map(_number, (
+                scenario.rows[n, c], analysis.probabilities[n, c], analysis.targets[n, c],
+                analysis.terms[n, c], analysis.gradient[n, c])),
+                   _flag(analysis.predicted[n, c])]
+
+
+def _sample_rows(analysis):
+    yield [tr("sample"), tr("loss"), tr("entropy H(y)"), tr("KL(y‖p)"), tr("cross-entropy"),
+           tr("predicted"), tr("correct"), tr("ignored")]
+    for n in range(len(analysis.sample_loss)):
+        sample = analysis.sample(n)
+        predicted = sample["predicted"]
+        yield [sample["name"], *map(_number, (sample["loss"], sample["entropy"], sample["kl"],
+                                              sample["cross_entropy"])),
+               predicted if isinstance(predicted, str) else " ".join(predicted),
+               _flag(sample["correct"]), _flag(sample["ignored"])]
+
+
+def _batch_rows(analysis):
+    yield [tr("batch loss"), tr("total"), tr("divisor"), tr("reduction"), tr("unit")]
+    yield [_number(analysis.loss), _number(analysis.total), _number(analysis.divisor),
+           analysis.scenario.options.reduction, analysis.unit]
+
+
+def _number(value):
+    """Full precision, readable back with float(): "0.35667494393873245", "inf"; "" for none."""
+    return "" if value is None else repr(float(value))
+
+
+def _flag(value):
+    return "true" if value else "false"
+
+
+def plot_png(plot_widget, scale=PNG_SCALE):
+    """The plot as PNG bytes, ``scale`` times its size on screen (pyqtgraph's ImageExporter)."""
+    exporter = pyqtgraph.exporters.ImageExporter(plot_widget.plotItem)
+    exporter.parameters()["width"] = max(1, int(exporter.parameters()["width"] * scale))
+    image = exporter.export(toBytes=True)
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError(tr("the plot could not be turned into a PNG image"))
+    return bytes(buffer.data())
+
+
+def plot_svg(plot_widget):
+    """The plot as SVG bytes (pyqtgraph's SVGExporter): lines, bars and text stay sharp."""
+    try:
+        return pyqtgraph.exporters.SVGExporter(plot_widget.plotItem).export(toBytes=True)
+    except ValueError:
+        # pyqtgraph 0.14 cannot read the closed paths ("… Z") that newer Qt writes (pyqtgraph
+        # issue #3485); Qt's own SVG of the same scene is a faithful stand-in until it can.
+        return _qt_svg(plot_widget)
+
+
+def _qt_svg(plot_widget):
+    item = plot_widget.plotItem
+    source = item.sceneBoundingRect()
+    target = QRectF(0, 0, source.width(), source.height())
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(source.size().toSize())
+    generator.setViewBox(target)
+    generator.setResolution(plot_widget.logicalDpiX())  # text keeps its on-screen size
+    generator.setTitle(plot_widget.accessibleName())
+    painter = QPainter(generator)
+    item.scene().render(painter, target, source)
+    painter.end()
+    return bytes(buffer.data())
+
+
+def math_text(panel, kind):
+    """The "show the math" panel's text: ``kind`` "md" gives Markdown, "txt" plain text."""
+    return panel.markdown() if kind == "md" else panel.plain_text()
+
+
+def plot_paths(path, names):
+    """Where each plot goes when the user chose ``path``: the path itself for a single plot,
+    else one file per plot, "<stem>-<plot name><suffix>"."""
+    names = list(names)
+    if len(names) == 1:
+        return {names[0]: path}
+    return {name: path.with_name(f"{path.stem}-{_file_safe(name)}{path.suffix}") for name in names}
+
+
+def _file_safe(name):
+    return re.sub(r"[^\w.-]+", "_", name)

@@ -1,0 +1,464 @@
+"""The File menu's work: open, save, recent files, examples, autosave, exports and "copy as code".
+Saving is atomic, so a crash or a full disk mid-save never leaves a truncated file."""
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStandardPaths, QTimer, \
+    Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+import engine
+from engine import ScenarioError
+from gui import code_snippets, exports
+from gui.resources import resource_path
+from gui.scenario_file import read_scenario  # noqa: F401 - part of this module's API
+
+MAX_RECENT = 8
+AUTOSAVE_INTERVAL_MS = 5000
+AUTOSAVE_NAME = "autosave.json"
+RECENT_KEY = "files/recent"
+DIRECTORY_KEY = "files/last_directory"
+AUTOSAVE_SOURCE_KEY = "files/autosave_source"
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+# The order of File ▸ Examples; presets not listed here follow, by file name.
+EXAMPLE_ORDER = ("cat_dog_pig", "sklearn_log_loss_model_1", "sklearn_log_loss_model_2",
+                 "two_models_one_truth", "binary_sigmoid", "binary_softmax",
+                 "chest_xray_multilabel", "next_token")
+
+
+def tr(text):
+    return QCoreApplication.translate("files", text)
+
+
+# --- questions to the user: module functions, so tests can answer them -----------------------
+
+def ask_save_discard_cancel(parent, name):
+    """Ask whether to save the changes to ``name``; returns SAVE, DISCARD or CANCEL."""
+    box = QMessageBox(QMessageBox.Warning, tr("Unsaved changes"),
+                      tr("Do you want to save the changes to “{name}”?").format(name=name),
+                      QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, parent)
+    box.setInformativeText(tr("If you don't save them, your changes will be lost."))
+    box.setDefaultButton(QMessageBox.Save)
+    box.exec()
+    answers = {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}
+    return answers.get(box.standardButton(box.clickedButton()), CANCEL)
+
+
+def ask_restore(parent):
+    """After a crash: restore the autosaved work? True for yes."""
+    box = QMessageBox(QMessageBox.Question, tr("Restore unsaved work?"),
+                      tr("Logit Lab did not close normally last time and kept your unsaved "
+                         "work. Do you want to restore it?"), QMessageBox.NoButton, parent)
+    restore = box.addButton(tr("Restore"), QMessageBox.AcceptRole)
+    box.addButton(tr("Discard"), QMessageBox.DestructiveRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def show_warning(parent, title, text):
+    QMessageBox.warning(parent, title, text)
+
+
+def ask_open_path(parent, directory):
+    """The file the user chose to open, or None."""
+    name, _ = QFileDialog.getOpenFileName(parent, tr("Open Scenario"), str(directory),
+                                          tr("Logit Lab scenarios (*.json);;All files (*)"))
+    return Path(name) if name else None
+
+
+def ask_save_path(parent, caption, start, name_filter):
+    """The file the user chose to write, or None."""
+    name, _ = QFileDialog.getSaveFileName(parent, caption, str(start), name_filter)
+    return Path(name) if name else None
+
+
+# --- files, no widgets -----------------------------------------------------------------------
+
+def atomic_write(path, data):
+    """Write ``data`` (bytes) to ``path`` so that it holds either the old or the new content,
+    never a part: write a temporary file beside it, flush, fsync, then rename over it.
+    Raises OSError; the temporary file is removed and the old file is untouched."""
+    target = Path(os.path.realpath(path))  # write through a symlink, don't replace it
+    mode = _file_mode(target)
+    file = tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.",
+                                       suffix=".tmp", delete=False)
+    try:
+        with file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(file.name, mode)
+        os.replace(file.name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(file.name)
+        raise
+    _fsync_directory(target.parent)
+
+
+def _file_mode(path):
+    """Keep an existing file's permissions; a new file gets the usual ones (0666 less umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_directory(directory):
+    # Makes the rename itself durable on POSIX; not possible (nor needed) everywhere.
+    with contextlib.suppress(OSError, AttributeError):
+        descriptor = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def autosave_path():
+    """The autosave file in the user's data folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
+    return Path(folder) / AUTOSAVE_NAME
+
+
+def example_paths():
+    """The preset scenario files, in menu order."""
+    paths = sorted(resource_path("presets").glob("*.json"))
+    rank = {stem: n for n, stem in enumerate(EXAMPLE_ORDER)}
+    return sorted(paths, key=lambda p: (rank.get(p.stem, len(rank)), p.name))
+
+
+# --- the controller --------------------------------------------------------------------------
+
+class FileController(QObject):
+    """The File menu's actions for a window and its Document.
+
+    Signals
+    -------
+    ======================  ======================================================
+    pathChanged(object)     the document's file changed (a pathlib.Path, or None)
+    ======================  ======================================================
+
+    Every question and message goes through the module functions above.
+    """
+
+    pathChanged = Signal(object)
+
+    def __init__(self, window, document, autosave_file=None):
+        super().__init__(window)
+        self.window = window
+        self.document = document
+        self.autosave_file = Path(autosave_file) if autosave_file else autosave_path()
+        self._autosaved = None  # the scenario last written to the autosave file
+        self._build_actions()
+        self._insert_into(window.file_menu)
+        self.autosave_timer = QTimer(self, interval=AUTOSAVE_INTERVAL_MS, timeout=self.autosave)
+        self.autosave_timer.start()
+        document.undo_stack.cleanChanged.connect(self._clean_changed)
+        window.installEventFilter(self)
+
+    def take_over(self, old):
+        """Carry on from ``old``, the controller of a window this one replaces on the same
+        document (a language switch): its autosave state, without any prompt."""
+        old.autosave_timer.stop()
+        old.window.removeEventFilter(old)
+        self._autosaved = old._autosaved
+
+    # menus
+
+    def _build_actions(self):
+        self.open_action = self._action(tr("&Open…"), self.open, QKeySequence.Open)
+        self.save_action = self._action(tr("&Save"), self.save, QKeySequence.Save)
+        self.save_as_action = self._action(tr("Save &As…"), self.save_as,
+                                           QKeySequence("Ctrl+Shift+S"))
+        self.recent_menu = QMenu(tr("Open &Recent"), self.window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.examples_menu = QMenu(tr("&Examples"), self.window)
+        for path in example_paths():
+            self._add_example(path)
+        self.export_menu = QMenu(tr("&Export"), self.window)
+        for text, slot in ((tr("Results as &CSV…"), self.export_results),
+                           (tr("Plots as &PNG…"), lambda: self.export_plots("png")),
+                           (tr("Plots as &SVG…"), lambda: self.export_plots("svg")),
+                           (tr("The Math as &Text…"), lambda: self.export_math("txt")),
+                           (tr("The Math as &Markdown…"), lambda: self.export_math("md"))):
+            self.export_menu.addAction(self._action(text, slot))
+        self.code_menu = QMenu(tr("Copy as &Code"), self.window)
+        self.code_actions = {}
+        for framework, text in (("pytorch", tr("&PyTorch")), ("keras", tr("&Keras")),
+                                ("sklearn", tr("&scikit-learn"))):
+            action = self._action(text, lambda f=framework: self.copy_code(f))
+            self.code_actions[framework] = action
+            self.code_menu.addAction(action)
+
+    def _action(self, text, slot, shortcut=None, parent=None):
+        action = QAction(text, parent or self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda: slot())
+        return action
+
+    def _add_example(self, path):
+        try:
+            title = read_scenario(path).title or path.stem
+        except ScenarioError:
+            return  # a broken preset is a bug the preset test reports; don't offer it
+        action = self._action(QCoreApplication.translate("presets", title),
+                              lambda: self.open_example(path))
+        self.examples_menu.addAction(action)
+
+    def _insert_into(self, menu):
+        before = menu.actions()[0] if menu.actions() else None
+        items = [self.open_action, self.recent_menu, self.examples_menu, None, self.save_action,
+                 self.save_as_action, None, self.export_menu, self.code_menu, None]
+        for item in items:
+            if item is None:
+                menu.insertSeparator(before)
+            elif isinstance(item, QMenu):
+                menu.insertMenu(before, item)
+            else:
+                menu.insertAction(before, item)
+
+    def _fill_recent_menu(self):
+        self.recent_menu.clear()
+        paths = self.recent_paths()
+        for n, path in enumerate(paths, start=1):
+            action = self._action(f"&{n} {path.name}", lambda p=path: self.open_path(p),
+                                  parent=self.recent_menu)  # so clear() deletes it
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            self.recent_menu.addAction(action)
+        if not paths:
+            self.recent_menu.addAction(tr("No recent files")).setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self._action(tr("&Clear Menu"), self.clear_recent,
+                                                parent=self.recent_menu))
+
+    # recent files
+
+    def recent_paths(self):
+        """The recently opened or saved files that still exist, newest first."""
+        stored = QSettings().value(RECENT_KEY, [], list) or []
+        existing = [Path(p) for p in stored if Path(p).is_file()]
+        if len(existing) != len(stored):
+            QSettings().setValue(RECENT_KEY, [str(p) for p in existing])
+        return existing
+
+    def clear_recent(self):
+        QSettings().setValue(RECENT_KEY, [])
+
+    def _remember(self, path):
+        paths = [str(path)] + [str(p) for p in self.recent_paths() if p != path]
+        settings = QSettings()
+        settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
+        settings.setValue(DIRECTORY_KEY, str(path.parent))
+
+    def _directory(self):
+        default = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        return QSettings().value(DIRECTORY_KEY, default)
+
+    # opening
+
+    def open(self):
+        """File ▸ Open: ask about unsaved changes, then for a file."""
+        if not self.maybe_save():
+            return False
+        path = ask_open_path(self.window, self._directory())
+        return path is not None and self._load(path, keep_path=True)
+
+    def open_path(self, path):
+        """Open the scenario file at ``path`` (the command line, a recent file), asking first
+        about unsaved changes. True when it was opened; a bad file leaves the document as it
+        was and says why."""
+        return self.maybe_save() and self._load(Path(path), keep_path=True)
+
+    def open_example(self, path):
+        """Open a preset as a new, unnamed document (Save asks for a name)."""
+        return self.maybe_save() and self._load(Path(path), keep_path=False)
+
+    def _load(self, path, keep_path):
+        try:
+            scenario = read_scenario(path)
+        except ScenarioError as error:
+            show_warning(self.window, tr("Cannot Open File"),
+                         tr("“{name}” cannot be opened: {reason}.").format(
+                             name=path.name, reason=error))
+            return False
+        path = path.absolute() if keep_path else None
+        self.document.replace(scenario, path)
+        self.pathChanged.emit(path)
+        if path is not None:
+            self._remember(path)
+        return True
+
+    # saving
+
+    def save(self):
+        """Save to the document's file (asking for a name when it has none). True if saved."""
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self):
+        """Ask for a file name (".json" added when none is typed) and save there."""
+        start = Path(self._directory()) / self._file_name("json")
+        path = ask_save_path(self.window, tr("Save Scenario As"), start,
+                             tr("Logit Lab scenarios (*.json)"))
+        if path is None:
+            return False
+        return self.save_to(path if path.suffix else path.with_suffix(".json"))
+
+    def save_to(self, path):
+        """Write the scenario to ``path`` atomically; on failure say why and stay modified."""
+        path = Path(path).absolute()
+        if not self._write(path, engine.to_json(self.document.scenario).encode("utf-8"),
+                           tr("Save Failed")):
+            return False
+        self.document.path = path
+        self.document.undo_stack.setClean()
+        self.pathChanged.emit(path)
+        self._remember(path)
+        return True
+
+    def _write(self, path, data, title):
+        try:
+            atomic_write(path, data)
+        except OSError as error:
+            show_warning(self.window, title, tr("“{name}” could not be written: {reason}.")
+                         .format(name=path.name, reason=error.strerror or error))
+            return False
+        return True
+
+    def maybe_save(self):
+        """Before the document goes away: with unsaved changes ask Save / Discard / Cancel.
+        True when it is fine to go on."""
+        if not self.document.modified:
+            return True
+        answer = ask_save_discard_cancel(self.window, self._display_name())
+        if answer == SAVE:
+            return self.save()
+        return answer == DISCARD
+
+    def _display_name(self):
+        return self.document.path.name if self.document.path else tr("Untitled")
+
+    def _file_name(self, suffix):
+        stem = self.document.path.stem if self.document.path else tr("Untitled")
+        return f"{stem}.{suffix}"
+
+    def eventFilter(self, watched, event):
+        if watched is self.window and event.type() == QEvent.Close:
+            if not self.maybe_save():
+                event.ignore()
+                return True
+            self.autosave_timer.stop()
+            self._remove_autosave()
+        return super().eventFilter(watched, event)
+
+    # autosave
+
+    def autosave(self):
+        """Keep unsaved work in the autosave file (when it changed since the last time)."""
+        scenario = self.document.scenario
+        if not self.document.modified:
+            self._remove_autosave()
+            return
+        if scenario is self._autosaved:
+            return
+        try:
+            self.autosave_file.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.autosave_file, engine.to_json(scenario).encode("utf-8"))
+        except OSError:
+            return  # best effort: the next tick tries again
+        self._autosaved = scenario
+        QSettings().setValue(AUTOSAVE_SOURCE_KEY, str(self.document.path or ""))
+
+    def offer_restore(self):
+        """At start: if the last session left unsaved work (it crashed), offer to restore it as
+        a modified document. True when restored."""
+        if not self.autosave_file.is_file():
+            return False
+        try:
+            scenario = read_scenario(self.autosave_file)
+        except ScenarioError:
+            self._remove_autosave()
+            return False
+        if not ask_restore(self.window):
+            self._remove_autosave()
+            return False
+        source = QSettings().value(AUTOSAVE_SOURCE_KEY, "")
+        with contextlib.suppress(ScenarioError):
+            if source:  # undo then leads back to the file as saved
+                self.document.replace(read_scenario(source), Path(source))
+        self.document.edit(tr("Restore unsaved work"), lambda _: scenario)
+        self.pathChanged.emit(self.document.path)
+        return True
+
+    def _clean_changed(self, clean):
+        if clean:
+            self._remove_autosave()
+
+    def _remove_autosave(self):
+        self._autosaved = None
+        with contextlib.suppress(FileNotFoundError):
+            self.autosave_file.unlink()
+
+    # exports
+
+    def export_results(self, path=None):
+        """Write every number of the results table as CSV."""
+        path = path or self._ask_export_path(tr("Export Results"), "csv", tr("CSV files (*.csv)"))
+        data = exports.results_csv(self.document.analysis).encode(exports.CSV_ENCODING)
+        return path is not None and self._export(path, data)
+
+    def export_plots(self, kind, path=None):
+        """Write each plot as PNG or SVG (``kind`` "png" or "svg")."""
+        widgets = getattr(getattr(self.window, "plots", None), "plot_widgets", {})
+        if not widgets:
+            return False
+        name_filter = tr("PNG images (*.png)") if kind == "png" else tr("SVG images (*.svg)")
+        path = path or self._ask_export_path(tr("Export Plots"), kind, name_filter)
+        if path is None:
+            return False
+        render = exports.plot_png if kind == "png" else exports.plot_svg
+        return all(self._export(target, render(widgets[name]))
+                   for name, target in exports.plot_paths(path, widgets).items())
+
+    def export_math(self, kind, path=None):
+        """Write the "show the math" text: ``kind`` "txt" (plain) or "md" (Markdown)."""
+        panel = getattr(self.window, "math_panel", None)
+        if panel is None:
+            return False
+        name_filter = tr("Text files (*.txt)") if kind == "txt" else tr("Markdown (*.md)")
+        path = path or self._ask_export_path(tr("Export the Math"), kind, name_filter)
+        data = exports.math_text(panel, kind).encode("utf-8")
+        return path is not None and self._export(path, data)
+
+    def copy_code(self, framework):
+        """Put the scenario as PyTorch, Keras or scikit-learn code on the clipboard."""
+        text = code_snippets.snippet(framework, self.document.analysis)
+        QGuiApplication.clipboard().setText(text)
+        self._tell(tr("Copied the code to the clipboard."))
+        return text
+
+    def _ask_export_path(self, caption, suffix, name_filter):
+        start = Path(self._directory()) / self._file_name(suffix)
+        path = ask_save_path(self.window, caption, start, name_filter)
+        return path if path is None or path.suffix else path.with_suffix(f".{suffix}")
+
+    def _export(self, path, data):
+        if not self._write(Path(path), data, tr("Export Failed")):
+            return False
+        self._tell(tr("Exported {name}.").format(name=Path(path).name))
+        return True
+
+    def _tell(self, text):
+        status_bar = getattr(self.window, "statusBar", None)
+        if status_bar is not None:
+            status_bar().showMessage(text, 5000)

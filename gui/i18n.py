@@ -1,0 +1,47 @@
+"""Languages: English (the source strings) and Simplified Chinese, chosen from the system locale
+on first start and switchable at run time."""
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from gui.resources import resource_path
+
+# Language code → its own name (shown in the menu in that language, as users look for it).
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+SETTINGS_KEY = "ui/language"
+
+_installed = []
+
+
+def system_language(locale=None):
+    """The supported language closest to the system locale (Chinese for any zh locale)."""
+    name = (locale or QLocale.system()).name()
+    return "zh_CN" if name.startswith("zh") else "en"
+
+
+def chosen_language(settings=None):
+    """The language saved in the settings, else the system's."""
+    value = (settings or QSettings()).value(SETTINGS_KEY, "")
+    return value if value in LANGUAGES else system_language()
+
+
+def install_language(code, app=None):
+    """Load our translation and Qt's own for ``code`` (replacing the previous ones), and make
+    numbers follow that language's conventions. Returns True when the translations loaded."""
+    app = app or QApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale("zh_CN" if code == "zh_CN" else "en_US"))
+    if code == "en":
+        return True
+    ours = QTranslator(app)
+    loaded = ours.load(str(resource_path("translations", f"logitlab_{code}.qm")))
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        _installed.append(qt_own)
+    if loaded:
+        _installed.append(ours)
+    for translator in _installed:
+        app.installTranslator(translator)
+    return loaded

@@ -1,0 +1,159 @@
+"""The main window: menus, docks and layout only; the views do the showing."""
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
+
+from gui.files import FileController
+from gui.formatting import format_number
+from gui.i18n import LANGUAGES
+from gui.math_panel import MathPanel
+from gui.options_panel import OptionsPanel
+from gui.plots import PlotsView
+from gui.tables import InputTable, ResultsView
+
+SETTINGS_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    """Wires the Document to the views and owns the menus.
+
+    Signals
+    -------
+    languageRequested(str)   the user chose another language (a code of gui.i18n.LANGUAGES)
+    """
+
+    languageRequested = Signal(str)
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("MainWindow")
+        self.input_table = InputTable(document)
+        self.results = ResultsView(document)
+        self.plots = PlotsView(document)
+        self.math_panel = MathPanel(document)
+        self.options = OptionsPanel(document)
+        self._build_layout()
+        self._build_menus()
+        self.files = FileController(self, document)
+        self.files.pathChanged.connect(self._update_title)
+        self.loss_label = QLabel()
+        self.loss_label.setAccessibleName(self.tr("Batch loss"))
+        self.statusBar().addPermanentWidget(self.loss_label)
+        document.analysisChanged.connect(self._show_loss)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        self._show_loss(document.analysis)
+        self._update_title()
+
+    def _build_layout(self):
+        left = QSplitter(Qt.Vertical)
+        left.setObjectName("tablesSplitter")
+        left.addWidget(self.input_table)
+        left.addWidget(self.results)
+        left.setStretchFactor(1, 1)
+        self.setCentralWidget(left)
+        self.docks = {}
+        for key, title, widget, area in (
+                ("options", self.tr("Options"), self.options, Qt.LeftDockWidgetArea),
+                ("plots", self.tr("Plots"), self.plots, Qt.RightDockWidgetArea),
+                ("math", self.tr("Show the math"), self.math_panel, Qt.RightDockWidgetArea)):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"{key}Dock")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+        self.resizeDocks([self.docks["plots"], self.docks["math"]], [560, 260], Qt.Vertical)
+        self.resizeDocks([self.docks["plots"]], [620], Qt.Horizontal)
+
+    def _build_menus(self):
+        stack = self.document.undo_stack
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit,
+                                   triggered=self.close)
+        self.file_menu.addAction(self.quit_action)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        for name in ("copy_action", "paste_action", "add_sample_action", "remove_sample_action",
+                     "add_class_action", "remove_class_action", "rename_class_action"):
+            action = getattr(self.input_table, name, None)
+            if action is not None:
+                edit.addAction(action)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.presentation_action = QAction(self.tr("&Presentation mode"), self, checkable=True,
+                                           shortcut=QKeySequence("F5"),
+                                           toggled=self.set_presentation)
+        self.presentation_action.setToolTip(self.tr("Larger text and thicker plot lines for a "
+                                                    "projector."))
+        self.view_menu.addAction(self.presentation_action)
+        self._build_language_menu()
+
+    def _build_language_menu(self):
+        menu = self.view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self, exclusive=True)
+        current = QLocale().name()
+        self.language_actions = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, group, checkable=True, checked=current.startswith(code[:2]))
+            action.triggered.connect(lambda checked, code=code: self.languageRequested.emit(code))
+            menu.addAction(action)
+            self.language_actions[code] = action
+
+    def set_presentation(self, on):
+        """Scale fonts (and plot lines) up for a lecture-hall projector, or back."""
+        font = self.font()
+        base = self._base_point_size()
+        font.setPointSizeF(base * (1.6 if on else 1.0))
+        self.setFont(font)
+        self.plots.set_presentation(on)
+
+    def _base_point_size(self):
+        if not hasattr(self, "_normal_point_size"):
+            self._normal_point_size = self.font().pointSizeF()
+        return self._normal_point_size
+
+    def _show_loss(self, analysis):
+        unit = self.tr("nats") if analysis.unit == "nats" else self.tr("bits")
+        self.loss_label.setText(self.tr("Batch loss ({reduction}): {loss} {unit}").format(
+            reduction=self.tr(analysis.scenario.options.reduction),
+            loss=format_number(analysis.loss), unit=unit))
+
+    def _update_title(self):
+        name = self.document.path.name if self.document.path else self.tr("Untitled")
+        self.setWindowTitle(self.tr("{name}[*] — Logit Lab").format(name=name))
+        self.setWindowModified(self.document.modified)
+
+    def save_layout(self, settings):
+        settings.setValue("window/version", SETTINGS_VERSION)
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState(SETTINGS_VERSION))
+        settings.setValue("window/presentation", self.presentation_action.isChecked())
+
+    def take_place_of(self, old):
+        """Appear where ``old`` (a window on the same document) was, with its layout."""
+        self.restoreGeometry(old.saveGeometry())
+        self.restoreState(old.saveState(SETTINGS_VERSION), SETTINGS_VERSION)
+        self.presentation_action.setChecked(old.presentation_action.isChecked())
+        self.files.take_over(old.files)
+
+    def restore_layout(self, settings):
+        """Restore size, docks and presentation mode; settings from another version are
+        ignored (there is nothing to migrate yet)."""
+        if settings.value("window/version", 0, int) != SETTINGS_VERSION:
+            self.resize(1360, 860)
+            return
+        self.restoreGeometry(settings.value("window/geometry", QByteArray()))
+        self.restoreState(settings.value("window/state", QByteArray()), SETTINGS_VERSION)
+        self.presentation_action.setChecked(settings.value("window/presentation", False, bool))
+
+    def closeEvent(self, event):
+        self.save_layout(QSettings())
+        super().closeEvent(event)

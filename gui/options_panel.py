@@ -1,0 +1,199 @@
+"""The options a user sets for the loss: mode, input, temperature, label smoothing, weights,
+reduction and unit. Each control writes through the Document's undo stack."""
+
+import math
+
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QSlider, QVBoxLayout, QWidget)
+
+from engine import edits
+
+TEMPERATURE_RANGE = (0.05, 20.0)
+SLIDER_STEPS = 1000
+
+
+def temperature_to_slider(t):
+    """Position of temperature t on a log-scale slider of SLIDER_STEPS steps."""
+    low, high = TEMPERATURE_RANGE
+    return round((math.log(t) - math.log(low)) / (math.log(high) - math.log(low)) * SLIDER_STEPS)
+
+
+def slider_to_temperature(position):
+    low, high = TEMPERATURE_RANGE
+    return math.exp(math.log(low) + position / SLIDER_STEPS * (math.log(high) - math.log(low)))
+
+
+def parse_weights(text, count):
+    """"1, 2.5, 1" → (1.0, 2.5, 1.0); empty → None (all 1). Accepts the C-locale form and the
+    UI locale's. Raises ValueError with a readable message."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = [p for p in text.replace(";", " ").replace(",", " ").split()]
+    values = []
+    for part in parts:
+        try:
+            values.append(float(part))
+        except ValueError:
+            value, ok = QLocale().toDouble(part)
+            if not ok:
+                raise ValueError(part) from None
+            values.append(value)
+    if len(values) == 1 and count > 1:
+        values = values * count
+    if len(values) != count:
+        raise ValueError(len(values))
+    return tuple(values)
+
+
+class OptionsPanel(QWidget):
+    """Signals: none of its own — every change goes to the Document as an undo step, and the
+    controls follow Document.scenarioChanged (with signals blocked, so nothing echoes back)."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.setAccessibleName(self.tr("Loss options"))
+        self._build()
+        document.scenarioChanged.connect(self._show)
+        document.editRefused.connect(self._show_refusal)
+        self._show(document.scenario)
+
+    def _build(self):
+        form = QFormLayout()
+        self.mode = self._combo((("softmax", self.tr("softmax (one right answer)")),
+                                 ("sigmoid", self.tr("sigmoid (multi-label)"))),
+                                self.tr("Softmax: classes exclude each other and probabilities "
+                                        "sum to 1. Sigmoid: each class is a separate yes/no."))
+        self.input = self._combo((("logits", self.tr("logits")),
+                                  ("probabilities", self.tr("probabilities"))),
+                                 self.tr("Whether the table holds raw scores (logits) or "
+                                         "probabilities a model already produced."))
+        self.temperature = QDoubleSpinBox(decimals=3, minimum=TEMPERATURE_RANGE[0],
+                                          maximum=TEMPERATURE_RANGE[1], singleStep=0.05)
+        self.temperature.setKeyboardTracking(False)
+        self.temperature_slider = QSlider(Qt.Horizontal, maximum=SLIDER_STEPS)
+        tip = self.tr("Divides every logit by T before softmax or sigmoid: T > 1 flattens the "
+                      "distribution, T < 1 sharpens it.")
+        for widget in (self.temperature, self.temperature_slider):
+            widget.setToolTip(tip)
+            widget.setAccessibleName(self.tr("Temperature"))
+        self.smoothing = QDoubleSpinBox(decimals=3, minimum=0.0, maximum=0.5, singleStep=0.05)
+        self.smoothing.setKeyboardTracking(False)
+        self.smoothing.setToolTip(self.tr("Label smoothing ε moves ε of the target's mass evenly "
+                                          "onto all classes: q = (1 − ε)·y + ε/C."))
+        self.weights = self._weights_edit(self.tr("Multiplies each class's loss terms by its "
+                                                  "weight (PyTorch's weight). Empty means all 1."))
+        self.pos_weight = self._weights_edit(self.tr("Multiplies the positive (y = 1) term of "
+                                                     "each class (PyTorch's pos_weight)."))
+        self.reduction = self._combo((("mean", self.tr("mean")), ("sum", self.tr("sum"))),
+                                     self.tr("How the batch loss combines the samples' losses: "
+                                             "their mean (as PyTorch divides it) or their sum."))
+        self.log_base = self._combo((("e", self.tr("nats (ln)")), ("2", self.tr("bits (log₂)"))),
+                                    self.tr("The logarithm's base: e gives nats, 2 gives bits."))
+        temperature_row = QHBoxLayout()
+        temperature_row.addWidget(self.temperature_slider, 1)
+        temperature_row.addWidget(self.temperature)
+        self.labels = {}
+        for key, text, field in (
+                ("mode", self.tr("Mode"), self.mode), ("input", self.tr("Input"), self.input),
+                ("temperature", self.tr("Temperature T"), temperature_row),
+                ("smoothing", self.tr("Label smoothing ε"), self.smoothing),
+                ("weights", self.tr("Class weights"), self.weights),
+                ("pos_weight", self.tr("pos_weight"), self.pos_weight),
+                ("reduction", self.tr("Reduction"), self.reduction),
+                ("log_base", self.tr("Unit"), self.log_base)):
+            self.labels[key] = QLabel(text)
+            form.addRow(self.labels[key], field)
+        self.message = QLabel(wordWrap=True)
+        self.message.setAccessibleName(self.tr("Options message"))
+        self.message.setStyleSheet("color: #B00020")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self._connect()
+
+    def _combo(self, items, tooltip):
+        combo = QComboBox()
+        for key, text in items:
+            combo.addItem(text, key)
+        combo.setToolTip(tooltip)
+        return combo
+
+    def _weights_edit(self, tooltip):
+        edit = QLineEdit(placeholderText=self.tr("all 1"))
+        edit.setToolTip(tooltip)
+        return edit
+
+    def _connect(self):
+        doc = self.document
+        self.mode.activated.connect(lambda: doc.edit(
+            self.tr("Switch mode"), edits.convert_mode, self.mode.currentData()))
+        self.input.activated.connect(lambda: doc.edit(
+            self.tr("Switch input"), edits.convert_input, self.input.currentData()))
+        self.temperature.valueChanged.connect(self._set_temperature)
+        self.temperature_slider.valueChanged.connect(
+            lambda v: self._set_temperature(slider_to_temperature(v)))
+        self.smoothing.valueChanged.connect(lambda v: doc.set_options(
+            self.tr("Set label smoothing"), merge_key="label_smoothing", label_smoothing=v))
+        self.reduction.activated.connect(lambda: doc.set_options(
+            self.tr("Set reduction"), reduction=self.reduction.currentData()))
+        self.log_base.activated.connect(lambda: doc.set_options(
+            self.tr("Set unit"), log_base=self.log_base.currentData()))
+        self.weights.editingFinished.connect(lambda: self._set_weights("class_weights", self.weights))
+        self.pos_weight.editingFinished.connect(lambda: self._set_weights("pos_weight", self.pos_weight))
+
+    def _set_temperature(self, value):
+        # A slider drag is many values: merge them into one undo step.
+        self.document.set_options(self.tr("Set temperature"), merge_key="temperature",
+                                  temperature=round(value, 4))
+
+    def _set_weights(self, name, edit):
+        count = len(self.document.scenario.classes)
+        try:
+            values = parse_weights(edit.text(), count)
+        except ValueError:
+            self._show_refusal(self.tr("Weights: give one number per class ({count}), or one "
+                                       "number for all, separated by commas.").format(count=count))
+            return
+        label = self.tr("Set class weights") if name == "class_weights" else self.tr("Set pos_weight")
+        if self.document.set_options(label, **{name: values}):
+            self.message.clear()
+
+    def _show_refusal(self, text):
+        self.message.setText(text)
+
+    def _show(self, scenario):
+        options = scenario.options
+        blockers = [QSignalBlocker(w) for w in (self.mode, self.input, self.temperature,
+                                                self.temperature_slider, self.smoothing,
+                                                self.reduction, self.log_base)]
+        self.mode.setCurrentIndex(self.mode.findData(scenario.mode))
+        self.input.setCurrentIndex(self.input.findData(scenario.input))
+        self.temperature.setValue(options.temperature)
+        self.temperature_slider.setValue(temperature_to_slider(
+            min(max(options.temperature, TEMPERATURE_RANGE[0]), TEMPERATURE_RANGE[1])))
+        self.smoothing.setValue(options.label_smoothing)
+        self.reduction.setCurrentIndex(self.reduction.findData(options.reduction))
+        self.log_base.setCurrentIndex(self.log_base.findData(options.log_base))
+        del blockers
+        self._show_weights(self.weights, options.class_weights)
+        self._show_weights(self.pos_weight, options.pos_weight)
+        self._enable_for(scenario)
+
+    def _show_weights(self, edit, values):
+        if not edit.hasFocus():
+            edit.setText("" if values is None else ", ".join(f"{v:g}" for v in values))
+
+    def _enable_for(self, scenario):
+        softmax = scenario.mode == "softmax"
+        logits = scenario.input == "logits"
+        for key, enabled in (("temperature", logits), ("smoothing", softmax),
+                             ("pos_weight", not softmax)):
+            self.labels[key].setEnabled(enabled)
+        self.temperature.setEnabled(logits)
+        self.temperature_slider.setEnabled(logits)
+        self.smoothing.setEnabled(softmax)
+        self.pos_weight.setEnabled(not softmax)

@@ -1,0 +1,626 @@
+"""The input table and the results tables: editing, refusing, undo, clipboard, targets,
+selection sync, and that the results shown are engine.analyze's numbers."""
+
+import math
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+import engine
+from engine import edits
+from gui.document import Document
+from gui.tables import (MAX_CLASS_ROWS, ClassesModel, InputModel, InputTable, ResultsView,
+                        SamplesModel, parse_number, top_classes)
+
+
+CLASSES = ("cat", "dog", "bird")
+ROWS = [[2.0, 1.0, 0.1], [0.5, 2.5, -1.0], [0.0, 0.0, 3.0]]
+
+
+def softmax_scenario(**changes):
+    values = dict(classes=CLASSES, rows=ROWS, targets=np.array([0, 1, 2]))
+    values.update(changes)
+    return engine.Scenario(**values)
+
+
+def sigmoid_scenario():
+    return engine.Scenario(classes=CLASSES, rows=ROWS, mode="sigmoid",
+                           targets=np.array([[1.0, 0, 0], [0, 1, 1], [0, 0, 0]]))
+
+
+@pytest.fixture
+def make(qtbot):
+    """make(scenario) -> (document, input table, results view), shown."""
+
+    def build(scenario):
+        document = Document(scenario)
+        table, results = InputTable(document), ResultsView(document)
+        for widget in (table, results):
+            qtbot.addWidget(widget)
+            widget.resize(700, 400)
+            widget.show()
+            qtbot.waitExposed(widget)
+        return document, table, results
+
+    return build
+
+
+def cell(table, row, column):
+    return table.model.index(row, column)
+
+
+def type_into(qtbot, table, row, column, text):
+    """Open the cell's editor as a user would (F2), type, press Enter."""
+    index = cell(table, row, column)
+    table.view.setCurrentIndex(index)
+    table.view.setFocus()
+    qtbot.keyClick(table.view, Qt.Key_F2)
+    editor = table.view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key_Return)
+    # The delegate commits on Return through a queued call.
+    qtbot.waitUntil(lambda: table.view.indexWidget(index) is None)
+
+
+def results_numbers(results, sample):
+    """The samples table's loss, H, KL, H + KL for one sample (EditRole floats)."""
+    model = results.samples_model
+    columns = (model.LOSS, model.ENTROPY, model.KL, model.CROSS_ENTROPY)
+    return [model.data(model.index(sample, c), Qt.EditRole) for c in columns]
+
+
+# --- models pass Qt's model tester --------------------------------------------------------
+
+@pytest.mark.parametrize("model_class", [InputModel, SamplesModel, ClassesModel])
+@pytest.mark.parametrize("scenario", [
+    softmax_scenario(),
+    softmax_scenario(targets=np.array([[0.7, 0.3, 0.0], [0, 1, 0], [0.2, 0.2, 0.6]])),
+    sigmoid_scenario(),
+    softmax_scenario(input="probabilities", rows=[[0.5, 0.5, 0.0], [0.2, 0.2, 0.2], [0, 0, 1]]),
+], ids=["index", "distribution", "sigmoid", "probabilities"])
+def test_every_model_passes_the_model_tester_through_edits(qtmodeltester, model_class, scenario):
+    document = Document(scenario)
+    model = model_class(document)
+    qtmodeltester.check(model, force_py=True)
+    # The tester keeps checking on every signal: an edit, a selection, a reshape and undo.
+    document.set_cell(1, 2, 0.5)
+    document.select_sample(2)
+    document.edit("add a sample", edits.add_row)
+    document.edit("remove a class", edits.remove_class, 0)
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert model.rowCount() == 3
+
+
+# --- the input table shows the scenario -----------------------------------------------------
+
+def test_input_table_shows_names_values_and_targets(make):
+    document, table, _ = make(softmax_scenario())
+    model = table.model
+    assert model.rowCount() == 3 and model.columnCount() == 4
+    assert [model.headerData(c, Qt.Horizontal) for c in range(3)] == list(CLASSES)
+    assert model.headerData(1, Qt.Vertical) == "#2"
+    assert model.data(cell(table, 1, 1), Qt.EditRole) == 2.5
+    assert model.data(cell(table, 1, 1), Qt.DisplayRole) == "2.500"
+    assert model.data(cell(table, 0, 2), Qt.ToolTipRole) == "0.1"
+    right = int(Qt.AlignRight | Qt.AlignVCenter)
+    assert model.data(cell(table, 0, 0), Qt.TextAlignmentRole) == right
+    assert model.data(cell(table, 1, 3), Qt.DisplayRole) == "dog"
+    assert table.view.accessibleName()
+
+
+def test_typing_a_number_edits_the_scenario_and_the_results(make, qtbot):
+    document, table, results = make(softmax_scenario())
+    type_into(qtbot, table, 1, 1, "2.5e-1")
+    assert document.scenario.rows[1, 1] == 0.25
+    expected = engine.analyze(document.scenario)
+    assert_allclose(results_numbers(results, 1),
+                    [expected.sample_loss[1], expected.entropy[1], expected.kl[1],
+                     expected.cross_entropy[1]])
+    assert f"= {expected.loss:.4f} nats" in results.loss_label.text()
+
+
+def test_typing_replaces_the_old_value_and_is_undone_in_one_step(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    type_into(qtbot, table, 0, 0, "-3")
+    type_into(qtbot, table, 0, 0, "2.5")
+    assert document.scenario.rows[0, 0] == 2.5
+    assert document.undo_stack.count() == 1  # repeated edits of one cell merge
+    document.undo_stack.undo()
+    assert document.scenario.rows[0, 0] == 2.0
+    assert table.model.data(cell(table, 0, 0), Qt.EditRole) == 2.0
+
+
+def test_text_that_is_not_a_number_is_refused_with_a_message_at_the_table(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    type_into(qtbot, table, 1, 1, "abc")
+    assert document.scenario.rows[1, 1] == 2.5
+    assert document.undo_stack.count() == 0
+    assert table.message_label.isVisible()
+    assert table.message_label.text() == "row 2, column 'dog': 'abc' is not a number"
+    assert table.model.data(cell(table, 1, 1), Qt.BackgroundRole) is not None
+    type_into(qtbot, table, 1, 1, "1")
+    assert not table.message_label.isVisible()
+    assert table.model.data(cell(table, 1, 1), Qt.BackgroundRole) is None
+
+
+def test_a_value_the_engine_refuses_shows_its_message(make, qtbot):
+    scenario = softmax_scenario(input="probabilities",
+                                rows=[[0.5, 0.5, 0.0], [0.2, 0.3, 0.5], [0, 0, 1]])
+    document, table, _ = make(scenario)
+    type_into(qtbot, table, 0, 1, "1.5")
+    assert document.scenario.rows[0, 1] == 0.5
+    assert "not a probability" in table.message_label.text()
+    assert table.message_label.isVisible()
+
+
+@pytest.mark.parametrize("text, value", [("-3", -3.0), ("2.5", 2.5), ("1e-3", 1e-3),
+                                         (" .5 ", 0.5), ("\u22122", -2.0)])
+def test_parse_number_reads_the_c_form(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["abc", "inf", "nan", "1_0", "", "1e999", "2,5,1"])
+def test_parse_number_refuses_the_rest(text):
+    assert parse_number(text) is None
+
+
+def test_parse_number_reads_the_ui_locale_form():
+    german = QLocale(QLocale.German, QLocale.Germany)
+    assert parse_number("2,5", german) == 2.5
+    assert parse_number("2.5", german) == 2.5  # the C form is always accepted
+
+
+def test_only_the_edited_cell_is_reported_changed(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    with qtbot.waitSignal(table.model.dataChanged) as changed:
+        document.set_cell(2, 1, 7.0)
+    top_left, bottom_right = changed.args[:2]
+    assert (top_left.row(), top_left.column()) == (2, 1)
+    assert (bottom_right.row(), bottom_right.column()) == (2, 1)
+
+
+def test_a_shape_change_resets_the_model_and_keeps_the_selection(make, qtbot):
+    document, table, results = make(softmax_scenario())
+    document.select_sample(1)
+    with qtbot.waitSignal(table.model.modelReset):
+        table.add_class_action.trigger()
+    assert table.model.columnCount() == 5
+    assert table.view.currentIndex().row() == 1
+
+
+# --- undo, copy and paste -------------------------------------------------------------------
+
+def test_a_paste_is_one_undo_step(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    QGuiApplication.clipboard().setText("1\t2\n3\t4\n")
+    table.view.setCurrentIndex(cell(table, 1, 1))
+    table.paste_action.trigger()
+    assert_allclose(document.scenario.rows, [[2, 1, 0.1], [0.5, 1, 2], [0, 3, 4]])
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Paste 4 values"
+    document.undo_stack.undo()
+    assert_allclose(document.scenario.rows, ROWS)
+
+
+def test_a_comma_separated_paste_is_clipped_to_the_table(make):
+    document, table, _ = make(softmax_scenario())
+    QGuiApplication.clipboard().setText("5, 6, 7, 8")
+    table.view.setCurrentIndex(cell(table, 2, 1))
+    table.paste_action.trigger()
+    assert_allclose(document.scenario.rows[2], [0, 5, 6])
+
+
+def test_a_paste_with_a_bad_value_is_refused_naming_the_cell(make):
+    document, table, _ = make(softmax_scenario())
+    QGuiApplication.clipboard().setText("1\t2\n3\tx")
+    table.view.setCurrentIndex(cell(table, 0, 0))
+    table.paste_action.trigger()
+    assert_allclose(document.scenario.rows, ROWS)
+    assert document.undo_stack.count() == 0
+    assert "row 2, column 'dog': 'x' is not a number" in table.message_label.text()
+    assert table.message_label.isVisible()
+
+
+def test_copy_gives_tab_separated_full_precision_text(make):
+    document, table, _ = make(softmax_scenario(rows=[[1 / 3, 1.0, 0.1], [0.5, 2.5, -1.0],
+                                                     [0, 0, 3.0]]))
+    table.view.selectionModel().select(QItemSelection(cell(table, 0, 0), cell(table, 1, 1)),
+                                       QItemSelectionModel.ClearAndSelect)
+    table.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == f"{1 / 3!r}\t1.0\n0.5\t2.5\n"
+    table.view.selectionModel().select(cell(table, 1, 0), QItemSelectionModel.Deselect)
+    table.copy_action.trigger()  # a gap in the selection stays an empty cell
+    assert QGuiApplication.clipboard().text() == f"{1 / 3!r}\t1.0\n\t2.5\n"
+
+
+def test_copy_and_paste_have_the_standard_shortcuts(make):
+    _, table, _ = make(softmax_scenario())
+    assert table.copy_action.shortcut() == QKeySequence(QKeySequence.Copy)
+    assert table.paste_action.shortcut() == QKeySequence(QKeySequence.Paste)
+
+
+# --- targets ----------------------------------------------------------------------------
+
+def test_choosing_the_true_class_in_the_combo_changes_the_loss(make, qtbot):
+    document, table, results = make(softmax_scenario())
+    before = document.analysis.loss
+    index = cell(table, 0, 3)
+    table.view.setCurrentIndex(index)
+    qtbot.keyClick(table.view, Qt.Key_F2)
+    combo = table.view.indexWidget(index)
+    assert isinstance(combo, QComboBox)
+    assert [combo.itemText(i) for i in range(combo.count())] == [*CLASSES, "(ignored)"]
+    combo.setCurrentIndex(2)
+    qtbot.keyClick(combo, Qt.Key_Return)
+    qtbot.waitUntil(lambda: table.view.indexWidget(index) is None)
+    assert document.scenario.targets[0] == 2
+    assert document.analysis.loss != before
+    assert f"{engine.analyze(document.scenario).loss:.4f}" in results.loss_label.text()
+    assert table.model.data(index) == "bird"
+
+
+def test_an_ignored_sample_says_so(make):
+    document, table, results = make(softmax_scenario())
+    assert table.model.setData(cell(table, 1, 3), -100)
+    samples = results.samples_model
+    assert samples.data(samples.index(1, samples.TARGET)) == "(ignored)"
+    assert samples.data(samples.index(1, samples.LOSS)) == "ignored"
+    assert "mean over 2 samples" in results.loss_label.text()
+    document.select_sample(1)
+    assert "ignored" in results.identity_label.text()
+
+
+def test_sigmoid_labels_are_checkboxes_that_toggle(make, qtbot):
+    document, table, results = make(sigmoid_scenario())
+    model = table.model
+    assert model.columnCount() == 6
+    label = cell(table, 2, 4)  # sample 3, class 'dog'
+    assert model.flags(label) & Qt.ItemIsUserCheckable
+    assert model.data(label, Qt.CheckStateRole) == Qt.Unchecked
+    table.view.setCurrentIndex(label)
+    qtbot.keyClick(table.view, Qt.Key_Space)
+    assert document.scenario.targets[2, 1] == 1.0
+    assert model.data(label, Qt.CheckStateRole) == Qt.Checked
+    assert "mean over 9 labels" in results.loss_label.text()
+    assert model.setData(label, Qt.Unchecked.value, Qt.CheckStateRole)
+    assert document.scenario.targets[2, 1] == 0.0
+
+
+def test_a_sigmoid_label_can_be_typed_as_a_soft_label(make, qtbot):
+    document, table, _ = make(sigmoid_scenario())
+    type_into(qtbot, table, 0, 3, "0.3")
+    assert document.scenario.targets[0, 0] == 0.3
+    assert table.model.data(cell(table, 0, 3), Qt.CheckStateRole) == Qt.PartiallyChecked
+    assert table.model.data(cell(table, 0, 3)) == "0.3000"
+    type_into(qtbot, table, 0, 3, "2")
+    assert document.scenario.targets[0, 0] == 0.3
+    assert "not between 0 and 1" in table.message_label.text()
+
+
+def test_soft_targets_are_edited_and_the_row_stays_a_distribution(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    assert table.targets_combo.isVisible()
+    table.targets_combo.activated.emit(table.targets_combo.findData("distribution"))
+    assert document.scenario.target_kind == "distribution"
+    assert table.model.columnCount() == 6
+    assert table.model.headerData(4, Qt.Horizontal) == "target: dog"
+    type_into(qtbot, table, 0, 4, "0.25")
+    assert_allclose(document.scenario.targets[0], [0.75, 0.25, 0.0])
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.scenario.target_kind == "index"
+    assert table.targets_combo.currentData() == "index"
+
+
+def test_the_target_kind_selector_is_hidden_in_sigmoid_mode(make):
+    _, table, _ = make(sigmoid_scenario())
+    assert not table.targets_combo.isVisible()
+
+
+def test_rows_that_do_not_sum_to_one_are_flagged_and_can_be_normalised(make):
+    scenario = softmax_scenario(input="probabilities",
+                                rows=[[0.5, 0.5, 0.0], [0.2, 0.2, 0.2], [0, 0, 1]])
+    document, table, _ = make(scenario)
+    model = table.model
+    assert model.data(cell(table, 1, 0), Qt.BackgroundRole) is not None
+    assert model.data(cell(table, 0, 0), Qt.BackgroundRole) is None
+    assert "not 1" in model.data(cell(table, 1, 2), Qt.ToolTipRole)
+    assert table.normalize_button.isVisible() and "2" in table.sums_label.text()
+    table.normalize_button.click()
+    assert_allclose(document.scenario.rows[1], [1 / 3] * 3)
+    assert not table.normalize_button.isVisible()
+    assert model.data(cell(table, 1, 0), Qt.BackgroundRole) is None
+
+
+# --- rows, classes and names ----------------------------------------------------------------
+
+def test_samples_and_classes_are_added_and_removed(make):
+    document, table, _ = make(softmax_scenario())
+    table.view.setCurrentIndex(cell(table, 0, 1))
+    table.add_sample_action.trigger()
+    assert document.scenario.shape == (4, 3) and document.selected_sample == 1
+    table.add_class_action.trigger()
+    assert document.scenario.classes[2] == "class 4"
+    table.view.setCurrentIndex(cell(table, 3, 0))
+    table.remove_class_action.trigger()
+    assert document.scenario.classes == ("dog", "class 4", "bird")
+    table.view.selectRow(3)
+    table.remove_sample_action.trigger()
+    assert document.scenario.shape == (3, 3)
+    assert table.model.rowCount() == 3
+
+
+def test_the_last_sample_or_class_cannot_be_removed(make):
+    _, table, _ = make(engine.Scenario(classes=("only",), rows=[[1.0]], targets=np.array([0])))
+    assert not table.remove_sample_action.isEnabled()
+    assert not table.remove_class_action.isEnabled()
+
+
+def test_a_class_is_renamed_in_place_over_its_header(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    table.view.setCurrentIndex(cell(table, 0, 1))
+    table.rename_class_action.trigger()
+    editor = table.name_editor
+    assert editor.isVisible() and editor.text() == "dog"
+    qtbot.keyClicks(editor, "wolf")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    assert document.scenario.classes == ("cat", "wolf", "bird")
+    assert table.model.headerData(1, Qt.Horizontal) == "wolf"
+    assert document.undo_stack.undoText() == "Rename 'dog' to 'wolf'"
+
+
+def test_double_clicking_a_sample_header_renames_it_and_escape_cancels(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    header = table.view.verticalHeader()
+    position = header.sectionViewportPosition(2) + header.sectionSize(2) // 2
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(5, position))
+    qtbot.mouseDClick(header.viewport(), Qt.LeftButton, pos=QPoint(5, position))
+    editor = table.name_editor
+    assert editor.text() == "#3"
+    qtbot.keyClicks(editor, "zebra")
+    qtbot.keyClick(editor, Qt.Key_Escape)
+    assert document.scenario.samples[2] == "#3"
+    table.rename_sample_action.trigger()
+    qtbot.keyClicks(table.name_editor, "zebra")
+    qtbot.keyClick(table.name_editor, Qt.Key_Return)
+    assert document.scenario.samples[2] == "zebra"
+
+
+def test_a_duplicate_class_name_is_refused_with_the_engine_message(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    table.rename_class_action.trigger()
+    qtbot.keyClicks(table.name_editor, "dog")
+    qtbot.keyClick(table.name_editor, Qt.Key_Return)
+    assert document.scenario.classes == CLASSES
+    assert "appears twice" in table.message_label.text()
+
+
+# --- selection follows in both directions ---------------------------------------------------
+
+def test_selecting_a_row_in_the_input_table_selects_the_sample_everywhere(make, qtbot):
+    document, table, results = make(softmax_scenario())
+    with qtbot.waitSignal(document.selectionChanged):
+        qtbot.mouseClick(table.view.viewport(), Qt.LeftButton,
+                         pos=table.view.visualRect(cell(table, 2, 1)).center())
+    assert document.selected_sample == 2
+    assert results.samples_view.currentIndex().row() == 2
+    assert results.classes_model.sample == 2
+    assert results.classes_caption.text() == "Sample '#3': classes"
+
+
+def test_the_document_selection_selects_the_rows(make):
+    document, table, results = make(softmax_scenario())
+    document.select_sample(1)
+    assert table.view.currentIndex().row() == 1
+    assert results.samples_view.currentIndex().row() == 1
+    results.samples_view.selectRow(2)
+    assert document.selected_sample == 2
+    assert table.view.currentIndex().row() == 2
+
+
+def test_removing_the_selected_last_sample_moves_the_selection(make):
+    document, table, results = make(softmax_scenario())
+    document.select_sample(2)
+    table.remove_sample_action.trigger()
+    assert document.selected_sample == 1
+    assert table.view.currentIndex().row() == 1
+    assert results.samples_view.currentIndex().row() == 1
+    assert results.classes_model.sample == 1
+
+
+# --- the results ----------------------------------------------------------------------------
+
+def test_the_results_tables_show_engine_numbers(make):
+    document, _, results = make(softmax_scenario())
+    expected = engine.analyze(document.scenario)
+    samples = results.samples_model
+    for n in range(3):
+        assert_allclose(results_numbers(results, n),
+                        [expected.sample_loss[n], expected.entropy[n], expected.kl[n],
+                         expected.cross_entropy[n]])
+    assert samples.data(samples.index(0, samples.PREDICTED)) == "cat"
+    assert samples.data(samples.index(0, samples.CORRECT)) == "✓"
+    classes = results.classes_model
+    columns = (classes.PROBABILITY, classes.TARGET, classes.TERM, classes.GRADIENT)
+    got = [[classes.data(classes.index(c, k), Qt.EditRole) for k in columns] for c in range(3)]
+    assert_allclose(got, np.stack([expected.probabilities[0], expected.targets[0],
+                                   expected.terms[0], expected.gradient[0]], axis=1))
+    assert classes.data(classes.index(1, classes.VALUE), Qt.EditRole) == 1.0
+    assert results.loss_label.text() == \
+        f"Batch loss (mean over 3 samples) = {expected.loss:.4f} nats"
+    h, kl, ce = expected.entropy[0], expected.kl[0], expected.cross_entropy[0]
+    assert results.identity_label.text() == \
+        f"CE = H + KL: {ce:.4f} = {h:.0f} + {kl:.4f} nats"
+
+
+def test_sum_reduction_bits_and_weights_are_described(make):
+    options = engine.Options(reduction="sum", log_base="2", class_weights=(1.0, 2.0, 1.0))
+    document, _, results = make(softmax_scenario(options=options))
+    assert results.loss_label.text().startswith("Batch loss (sum) = ")
+    assert results.loss_label.text().endswith(" bits")
+    assert "not the CE" in results.identity_label.text()
+
+
+def test_an_infinite_loss_shows_infinity_and_says_why(make):
+    scenario = engine.Scenario(classes=("a", "b"), rows=[[0.0, 1.0], [0.5, 0.5]],
+                               targets=np.array([0, 0]), input="probabilities")
+    document, _, results = make(scenario)
+    samples = results.samples_model
+    loss = samples.index(0, samples.LOSS)
+    assert samples.data(loss) == "∞"
+    assert math.isinf(samples.data(loss, Qt.EditRole))
+    assert "probability 0" in samples.data(loss, Qt.ToolTipRole)
+    assert "∞" in results.loss_label.text()
+    classes = results.classes_model
+    term = classes.index(0, classes.TERM)
+    assert classes.data(term) == "∞" and "probability 0" in classes.data(term, Qt.ToolTipRole)
+
+
+def test_fifty_thousand_classes_show_at_most_500_rows_with_a_caption(make):
+    rng = np.random.default_rng(1)
+    count = 50_000
+    scenario = engine.Scenario(classes=tuple(f"w{c}" for c in range(count)),
+                               rows=rng.normal(0, 2, (1, count)), targets=np.array([123]))
+    document, table, results = make(scenario)
+    classes = results.classes_model
+    assert classes.rowCount() == MAX_CLASS_ROWS
+    shown = [classes.class_at(r) for r in range(classes.rowCount())]
+    assert 123 in shown
+    p = document.analysis.probabilities[0]
+    assert np.all(np.diff(p[shown]) <= 0)  # sorted by probability
+    top = np.argsort(-p)[:MAX_CLASS_ROWS - 1]
+    assert set(top) <= set(shown)
+    locale = QLocale()
+    assert results.classes_caption.text() == (
+        f"Sample '#1': showing {locale.toString(500)} of {locale.toString(count)} classes: "
+        f"the most probable and the true ones")
+    document.set_cell(0, 123, 50.0)  # the true class becomes the most probable
+    assert classes.class_at(0) == 123
+    assert classes.rowCount() == MAX_CLASS_ROWS
+
+
+def test_top_classes_keeps_every_class_with_target_mass():
+    p = np.linspace(1, 0, 1000)
+    targets = np.zeros(1000)
+    targets[[999, 998]] = 0.5
+    shown = top_classes(p, targets, limit=10)
+    assert len(shown) == 10 and {998, 999} <= set(shown)
+    assert list(shown[:8]) == list(range(8))
+    assert list(top_classes(p[:5], targets[:5], limit=10)) == [0, 1, 2, 3, 4]
+
+
+def test_results_models_update_in_place_and_reset_only_on_a_new_shape(make, qtbot):
+    document, _, results = make(softmax_scenario())
+    for model in (results.samples_model, results.classes_model):
+        model.modelReset.connect(lambda: pytest.fail("reset on an edit of one value"))
+    with qtbot.waitSignal(results.samples_model.dataChanged):
+        document.set_cell(0, 0, 0.0)
+    for model in (results.samples_model, results.classes_model):
+        model.modelReset.disconnect()
+    with qtbot.waitSignal(results.classes_model.modelReset):
+        document.edit("add class", edits.add_class)
+    assert results.classes_model.rowCount() == 4
+
+
+# --- keyboard, locale, and the smaller rules ---------------------------------------------------
+
+def test_ctrl_c_and_ctrl_v_in_the_table_copy_and_paste(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    table.activateWindow()
+    table.view.setFocus()
+    qtbot.waitUntil(table.view.hasFocus)
+    table.view.setCurrentIndex(cell(table, 0, 0))
+    qtbot.keyClick(table.view, Qt.Key_C, Qt.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "2.0\n"
+    table.view.setCurrentIndex(cell(table, 2, 2))
+    qtbot.keyClick(table.view, Qt.Key_V, Qt.ControlModifier)
+    assert document.scenario.rows[2, 2] == 2.0
+    assert document.undo_stack.undoText() == "Paste 1 value"
+
+
+def test_a_number_in_the_ui_locale_is_accepted(make, qtbot):
+    QLocale.setDefault(QLocale(QLocale.German, QLocale.Germany))
+    try:
+        document, table, _ = make(softmax_scenario())
+        type_into(qtbot, table, 0, 0, "2,25")
+        assert document.scenario.rows[0, 0] == 2.25
+        type_into(qtbot, table, 0, 1, "-1.5")
+        assert document.scenario.rows[0, 1] == -1.5
+        table.view.setCurrentIndex(cell(table, 0, 0))
+        qtbot.keyClick(table.view, Qt.Key_F2)
+        assert table.view.indexWidget(cell(table, 0, 0)).text() == "2,25"
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+def test_the_true_class_can_be_given_by_name_and_nothing_else(make):
+    document, table, _ = make(softmax_scenario())
+    assert table.model.setData(cell(table, 0, 3), "bird")
+    assert document.scenario.targets[0] == 2
+    assert not table.model.setData(cell(table, 0, 3), "wolf")
+    assert table.message_label.text() == "row 1, column 'true class': 'wolf' is not a class"
+
+
+def test_paste_needs_a_cell_among_the_values(make):
+    document, table, _ = make(softmax_scenario())
+    QGuiApplication.clipboard().setText("1\t2")
+    table.view.setCurrentIndex(cell(table, 0, 3))
+    table.paste_action.trigger()
+    assert "Choose a cell" in table.message_label.text()
+    table.view.setCurrentIndex(cell(table, 0, 0))
+    QGuiApplication.clipboard().setText("1\t2\n3")
+    table.paste_action.trigger()
+    assert "equally many values" in table.message_label.text()
+    assert_allclose(document.scenario.rows, ROWS)
+
+
+def test_class_actions_need_a_class_column(make):
+    document, table, _ = make(softmax_scenario())
+    table.view.setCurrentIndex(cell(table, 0, 3))
+    table.remove_class_action.trigger()
+    assert document.scenario.classes == CLASSES
+    assert "column of a class" in table.message_label.text()
+
+
+def test_every_control_has_a_tooltip_and_an_accessible_name(make):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox as Combo, QTableView
+
+    _, table, results = make(softmax_scenario())
+    for button in table.findChildren(QAbstractButton):
+        if not button.objectName().startswith("qt_"):  # the view's own select-all corner
+            assert button.toolTip(), button.text()
+    for widget in [*table.findChildren(Combo), *table.findChildren(QTableView),
+                   *results.findChildren(QTableView), table.message_label, results.loss_label]:
+        assert widget.accessibleName(), widget
+
+
+def test_a_batch_with_every_sample_ignored_has_no_loss(make):
+    document, _, results = make(softmax_scenario(targets=np.array([-100, -100, -100])))
+    assert document.analysis.loss is None
+    assert "—" in results.loss_label.text()
+    assert "ignored" in results.identity_label.text()
+
+
+def test_sigmoid_labels_show_a_number_only_when_soft(make):
+    _, table, results = make(sigmoid_scenario())
+    assert table.model.data(cell(table, 0, 3)) == ""
+    assert table.model.headerData(3, Qt.Horizontal) == "label: cat"
+    samples = results.samples_model
+    assert samples.data(samples.index(1, samples.TARGET)) == "dog, bird"
+    assert samples.data(samples.index(2, samples.TARGET)) == "none"
+
+
+def test_set_target_value_keeps_a_softmax_row_a_distribution():
+    scenario = softmax_scenario(targets=np.array([[0.5, 0.5, 0.0], [0, 0, 1], [0, 1, 0]]))
+    assert_allclose(edits.set_target_value(scenario, 0, 2, 0.5).targets[0], [0.25, 0.25, 0.5])
+    assert_allclose(edits.set_target_value(scenario, 1, 2, 0.4).targets[1], [0.3, 0.3, 0.4])
+    with pytest.raises(engine.ScenarioError, match="column 'bird'"):
+        edits.set_target_value(scenario, 0, 2, 1.5)
+    labels = edits.set_target_value(sigmoid_scenario(), 0, 1, 0.5).targets
+    assert_allclose(labels[0], [1.0, 0.5, 0.0])  # labels are independent: nothing else moves

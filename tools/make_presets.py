@@ -1,0 +1,236 @@
+"""Write the example scenarios in resources/presets/ (File ▸ Examples), deterministically.
+
+Run from the repository root: ``python tools/make_presets.py``. The numbers quoted in each
+description are computed here by the engine; tests/engine/test_presets.py checks them against
+values written down independently, and that this script reproduces the committed files.
+"""
+
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import engine  # noqa: E402
+from engine import Options, Scenario, edits  # noqa: E402
+
+PRESETS_DIR = ROOT / "resources" / "presets"
+
+# The classic comparison (J. McCaffrey, "Why you should use cross-entropy error"): three photos,
+# a pig, a dog and a cat; two models with the same accuracy and different losses.
+MODEL_1 = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]
+MODEL_2 = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]
+PHOTO_TARGETS = [2, 1, 0]
+
+
+def fmt(value, decimals=4):
+    return f"{value:.{decimals}f}"
+
+
+def loss_of(scenario):
+    return engine.analyze(scenario).loss
+
+
+def cat_dog_pig():
+    scenario = Scenario(
+        classes=("cat", "dog", "pig"), input="probabilities",
+        rows=MODEL_1 + MODEL_2, targets=PHOTO_TARGETS * 2,
+        samples=tuple(f"model {m} · photo {n}" for m in (1, 2) for n in (1, 2, 3)),
+        title="Cat, dog or pig: which model is better?")
+    losses = engine.analyze(scenario).sample_loss
+    return scenario.replace(description=(
+        "Two models classify the same three photos: photo 1 is a pig, photo 2 a dog, photo 3 a "
+        "cat. Rows 1–3 are model 1's predictions, rows 4–6 model 2's. Both models get photos 1 "
+        "and 2 right and photo 3 wrong, so accuracy cannot tell them apart; cross-entropy can. "
+        f"Model 1's mean loss is {fmt(losses[:3].mean())} nats, model 2's is "
+        f"{fmt(losses[3:].mean())} nats: model 2 is better. It gives the true class more "
+        "probability where it is right, and is less sure where it is wrong (0.3 for the cat "
+        f"instead of 0.1). The batch loss shown, {fmt(loss_of(scenario))} nats, is the mean "
+        "over all six rows, both models together."))
+
+
+def sklearn_log_loss(model):
+    rows, other = (MODEL_1, 2) if model == 1 else (MODEL_2, 1)
+    scenario = Scenario(
+        classes=("class 0", "class 1", "class 2"), input="probabilities", rows=rows,
+        targets=PHOTO_TARGETS, samples=("sample 1", "sample 2", "sample 3"),
+        title=f"scikit-learn log_loss (model {model})")
+    return scenario.replace(description=(
+        "The same numbers as scikit-learn's sklearn.metrics.log_loss(y_true, y_pred) with "
+        f"y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and y_pred = {rows}. "
+        f"scikit-learn returns {loss_of(scenario)!r}; the batch loss here (the mean over the "
+        "three samples) is exactly that number. The targets are written as class indices: "
+        f"row 1 is class 2, row 2 class 1, row 3 class 0. Open 'scikit-learn log_loss (model "
+        f"{other})' for the other prediction set."))
+
+
+def two_models_one_truth():
+    scenario = Scenario(
+        classes=("A", "B", "C"), input="probabilities",
+        rows=[[0.5, 0.2, 0.3], [0.7, 0.1, 0.2]], targets=[[1.0, 0.0, 0.0], [1.0, 0.0, 0.0]],
+        samples=("model 1", "model 2"), title="Two models, one truth")
+    losses = engine.analyze(scenario).sample_loss
+    return scenario.replace(description=(
+        "The truth is (1, 0, 0). Model 1 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = "
+        f"{fmt(losses[0])} nats. Model 2 predicts (0.7, 0.1, 0.2): −ln 0.7 = {fmt(losses[1])} "
+        "nats. Only the probability given to the true class counts, so the model more "
+        "confident in the truth has the lower loss. The batch loss, "
+        f"{fmt(loss_of(scenario))} nats, is the mean of the two."))
+
+
+SPAM_LOGITS = [2.0, -1.0, 0.5, -2.5]
+SPAM_LABELS = [1, 0, 1, 0]
+EMAILS = ("email 1", "email 2", "email 3", "email 4")
+
+
+def binary_sigmoid():
+    scenario = Scenario(
+        classes=("spam",), mode="sigmoid", rows=[[z] for z in SPAM_LOGITS],
+        targets=[[float(y)] for y in SPAM_LABELS], samples=EMAILS,
+        title="Binary: sigmoid")
+    return scenario.replace(description=_binary_description(
+        scenario, "One logit z per email and a sigmoid: p(spam) = σ(z). Open 'Binary: two-class "
+        "softmax' for the same problem written with two classes."))
+
+
+def binary_softmax():
+    scenario = Scenario(
+        classes=("not spam", "spam"), rows=[[0.0, z] for z in SPAM_LOGITS],
+        targets=SPAM_LABELS, samples=EMAILS, title="Binary: two-class softmax")
+    return scenario.replace(description=_binary_description(
+        scenario, "Two logits per email, (0, z), and a softmax: p(spam) = e^z / (e^0 + e^z) = "
+        "σ(z). Open 'Binary: sigmoid' for the same problem written with one sigmoid."))
+
+
+def _binary_description(scenario, how):
+    analysis = engine.analyze(scenario)
+    return (f"Is an email spam? {how} Both ways give the same probabilities and the same losses: "
+            f"email 1 (spam, z = 2) loses {fmt(analysis.sample_loss[0])} nats, and the batch "
+            f"loss is {fmt(analysis.loss)} nats.")
+
+
+FINDINGS = ("atelectasis", "cardiomegaly", "effusion", "pneumonia", "pneumothorax")
+
+
+def chest_xray():
+    scenario = Scenario(
+        classes=FINDINGS, mode="sigmoid",
+        rows=[[-2.0, 1.5, 2.2, -1.0, -3.0], [0.8, -1.5, 1.0, 2.5, -2.2],
+              [-2.5, -3.0, -1.8, -0.5, -4.0]],
+        targets=[[0.0, 1.0, 1.0, 0.0, 0.0], [1.0, 0.0, 1.0, 1.0, 0.0], [0.0] * 5],
+        samples=("patient 1", "patient 2", "patient 3"), title="Multi-label chest X-ray")
+    analysis = engine.analyze(scenario)
+    return scenario.replace(description=(
+        "Each finding is its own yes/no question: one sigmoid per class, several findings can "
+        "be true at once, and the probabilities need not sum to 1. Patient 1 has cardiomegaly "
+        "and effusion; patient 2 atelectasis, effusion and pneumonia; patient 3 none of them. "
+        f"Patient 1's loss (summed over the five findings) is {fmt(analysis.sample_loss[0])} "
+        f"nats. The batch loss, {fmt(analysis.loss)} nats, is the mean binary cross-entropy "
+        "over all 15 patient–finding pairs, as PyTorch's BCEWithLogitsLoss computes it."))
+
+
+# --- next-token prediction -------------------------------------------------------------------
+
+STEMS = """
+time year people way day man thing woman life child world school state family student group
+country problem hand part place case week company system program question work government
+number night point home water room mother area money story fact month lot right study book
+eye job word business issue side kind head house service friend father power hour game line
+end member law car city community name president team minute idea kid body information back
+parent face others level office door health person art war history party result change
+morning reason research girl guy moment air teacher force education foot boy age policy
+music market sense nation plan college interest death experience effect use class control
+care field development role effort rate heart drug show leader light voice wife police mind
+price report decision son view relationship town road arm difference value building action
+model season society tax director position player record paper space ground form event
+official matter center couple site project activity star table need court oil situation cost
+industry figure street image phone data picture practice piece land product doctor wall
+patient worker news test movie north love support technology step baby computer type
+attention film tree source organization hair window evidence population site mat floor sofa
+bed chair roof rug grass fence box cat dog bird fish horse cow pig sheep mouse rabbit
+sit run walk talk look take make give find tell ask feel try leave call keep let begin seem
+help play move live believe hold bring happen write stand lose pay meet include continue set
+learn lead understand watch follow stop create speak read allow add spend grow open win offer
+remember consider appear buy wait serve die send expect build stay fall cut reach kill remain
+good new first last long great little own other old big high different small large next early
+young important few public bad same able free sure clear full true whole real best better
+""".split()
+SUFFIXES = ("", "s", "ed", "ing", "er", "est", "ly", "ful", "less", "ness", "ment", "able")
+PUNCTUATION = tuple(".,;:!?'\"()-") + ("the", "a", "an", "on", "in", "of", "to", "and", "<eos>")
+CONTEXT = "The cat sat on the"
+# The most likely continuations, best first; the rest of the vocabulary follows Zipf's law.
+LIKELY = ("floor", "mat", "sofa", "bed", "chair", "roof", "rug", "table", "grass", "fence")
+TRUE_TOKEN = "mat"
+TEMPERATURE = 0.7
+SEED = 20240
+
+
+def vocabulary():
+    """A few thousand distinct, plausible-looking tokens, always in the same order."""
+    words = [stem + suffix for suffix in SUFFIXES for stem in dict.fromkeys(STEMS)]
+    words += [stem.capitalize() for stem in dict.fromkeys(STEMS)]
+    return tuple(dict.fromkeys(list(PUNCTUATION) + words))
+
+
+def next_token_logits(tokens):
+    """Zipf-like logits: the k-th most likely token gets 8 − 1.1·ln k, plus a little noise."""
+    rng = np.random.default_rng(SEED)
+    others = [t for t in tokens if t not in LIKELY]
+    ranked = list(LIKELY) + [others[i] for i in rng.permutation(len(others))]
+    rank = {token: k for k, token in enumerate(ranked, start=1)}
+    noise = rng.normal(0.0, 0.3, len(tokens))
+    logits = [8.0 - 1.1 * math.log(rank[t]) + (0.0 if rank[t] <= len(LIKELY) else e)
+              for t, e in zip(tokens, noise)]
+    return np.round(logits, 4)
+
+
+def next_token():
+    tokens = vocabulary()
+    scenario = Scenario(
+        classes=tokens, rows=[next_token_logits(tokens).tolist()],
+        targets=[tokens.index(TRUE_TOKEN)], samples=(CONTEXT + " …",), options=Options(temperature=TEMPERATURE),
+        title="Next-token prediction")
+    at_temperature = engine.analyze(scenario)
+    at_one = engine.analyze(edits.set_options(scenario, temperature=1.0))
+    true = scenario.targets[0]
+    return scenario.replace(description=(
+        f"A language model reads \"{CONTEXT}\" and scores each of the {len(tokens)} tokens of "
+        "its vocabulary; a softmax turns the scores into a probability for the next token. The "
+        f"true next token is \"{TRUE_TOKEN}\", the model's second choice after \"{LIKELY[0]}\". "
+        f"At temperature {TEMPERATURE} (logits divided by {TEMPERATURE}) it gets probability "
+        f"{fmt(at_temperature.probabilities[0, true])} and the loss is "
+        f"{fmt(at_temperature.loss)} nats (perplexity e^loss = "
+        f"{fmt(math.exp(at_temperature.loss), 2)}). At temperature 1 the distribution is flatter: "
+        f"probability {fmt(at_one.probabilities[0, true])}, loss {fmt(at_one.loss)} nats. "
+        "Move the temperature to see sampling get bolder or safer."))
+
+
+PRESETS = {
+    "cat_dog_pig.json": cat_dog_pig,
+    "sklearn_log_loss_model_1.json": lambda: sklearn_log_loss(1),
+    "sklearn_log_loss_model_2.json": lambda: sklearn_log_loss(2),
+    "two_models_one_truth.json": two_models_one_truth,
+    "binary_sigmoid.json": binary_sigmoid,
+    "binary_softmax.json": binary_softmax,
+    "chest_xray_multilabel.json": chest_xray,
+    "next_token.json": next_token,
+}
+
+
+def preset_texts():
+    """File name → the JSON text of each preset."""
+    return {name: engine.to_json(build()) for name, build in PRESETS.items()}
+
+
+def main():
+    PRESETS_DIR.mkdir(parents=True, exist_ok=True)
+    for name, text in preset_texts().items():
+        (PRESETS_DIR / name).write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {PRESETS_DIR / name} ({len(text.encode()):,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
