@@ -1,0 +1,627 @@
+"""The "show the math" panel: the selected sample's softmax or sigmoid and its cross-entropy
+written out with its own numbers, as HTML on screen and as plain text or Markdown for export."""
+
+import html
+import math
+import re
+import string
+
+import numpy as np
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from engine import sigmoid as engine_sigmoid
+from engine.activations import scale_logits
+from gui import style
+from gui.formatting import INFINITY, format_number
+
+# Up to this many classes every class is written out; beyond it, sums are shortened to
+# "first terms … last" and only the true class(es) and the most probable few are listed.
+MAX_CLASSES_WRITTEN = 8
+TOP_LISTED = 3
+# e^z is written as a number only while it (and the sum) stays a readable float.
+_EXP_LIMIT = 700.0
+
+# A line is a list of segments (kind, text): kind "text", "sup" (a superscript) or "result"
+# (a final number, bold on screen). A block is (kind, line): "heading", "text" or "equation".
+_TEXT, _SUP, _RESULT = "text", "sup", "result"
+
+
+class MathPanel(QWidget):
+    """The worked arithmetic of the selected sample (read-only).
+
+    Listens to ``Document.analysisChanged`` and ``Document.selectionChanged``; has no signals
+    of its own. Every result it shows (p, the terms, the loss, H, KL, CE) is read from the
+    Analysis; only the written-out e^z values of the softmax are computed here, for display.
+
+    Attributes
+    ----------
+    browser : QTextBrowser
+        The HTML view.
+    """
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self._blocks = []
+        self._scale = 1.0
+        self.browser = QTextBrowser(self)
+        self.browser.setReadOnly(True)
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(self.tr("Worked arithmetic"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        document.analysisChanged.connect(self.show_analysis)
+        document.selectionChanged.connect(self._on_selection)
+        self.show_analysis(document.analysis)
+
+    # ----------------------------------------------------------------------------- public
+
+    def show_analysis(self, analysis):
+        """Write out the arithmetic of the document's selected sample in ``analysis``."""
+        n = min(self._document.selected_sample, len(analysis.scenario.rows) - 1)
+        self._blocks = _Writer(self, analysis, n).blocks()
+        self.browser.setHtml(self.html())
+
+    def set_presentation(self, on):
+        """Scale the text by ``style.PRESENTATION_SCALE`` (on) or back to normal (off)."""
+        scale = style.PRESENTATION_SCALE if on else 1.0
+        if scale != self._scale:
+            self._scale = scale
+            font = QFont(self.browser.font())
+            base = QGuiApplication.font().pointSizeF()
+            font.setPointSizeF((base if base > 0 else 9.0) * scale)
+            self.browser.setFont(font)
+            self.browser.setHtml(self.html())
+
+    def html(self):
+        """The content as an HTML document (what the panel shows)."""
+        parts = []
+        for kind, line in self._blocks:
+            body = "".join(_html_segment(k, t) for k, t in line)
+            if kind == "heading":
+                tag = "h2" if not parts else "h3"
+                parts.append(f"<{tag}>{body}</{tag}>")
+            elif kind == "equation":
+                # A continuation line ("  = …") is indented under the line it continues.
+                indent = 1.5 if not line[0][1].startswith("  ") else 3.0
+                parts.append(f'<p style="margin-left: {indent}em; margin-top: 0; '
+                             f'margin-bottom: 0.4em; font-family: serif; font-size: large;">'
+                             f'{body.lstrip()}</p>')
+            else:
+                parts.append(f"<p>{body}</p>")
+        return "<html><body>" + "\n".join(parts) + "</body></html>"
+
+    def plain_text(self):
+        """The same content as plain text: headings underlined, equations indented."""
+        lines = []
+        for kind, line in self._blocks:
+            text = "".join(_plain_segment(k, t) for k, t in line)
+            if kind == "heading":
+                if lines:
+                    lines.append("")
+                lines += [text, "-" * len(text)]
+            elif kind == "equation":
+                lines.append("    " + text)
+            else:
+                lines.append(text)
+        return "\n".join(lines) + "\n"
+
+    def markdown(self):
+        """The same content as Markdown: headings, paragraphs, and each run of equations in a
+        fenced block (so that *, _ and | in them are kept as they are)."""
+        out = []
+        in_block = False
+        for kind, line in self._blocks:
+            text = "".join(_plain_segment(k, t) for k, t in line)
+            if kind == "equation":
+                if not in_block:
+                    out += ["```text"]
+                    in_block = True
+                out.append(text)
+                continue
+            if in_block:
+                out += ["```", ""]
+                in_block = False
+            if kind == "heading":
+                out += [f"### {_markdown_escaped(text)}", ""]
+            else:
+                out += [_markdown_escaped(text), ""]
+        if in_block:
+            out.append("```")
+        return "\n".join(out).rstrip("\n") + "\n"
+
+    # ----------------------------------------------------------------------------- private
+
+    def _on_selection(self, _row):
+        self.show_analysis(self._document.analysis)
+
+
+class _Writer:
+    """Builds the blocks for one sample. Separate from the widget so each section is a method
+    with the sample's numbers at hand; every sentence still goes through the panel's tr()."""
+
+    def __init__(self, panel, analysis, n):
+        self.tr = panel.tr
+        self.analysis = analysis
+        self.scenario = analysis.scenario
+        self.options = analysis.scenario.options
+        self.n = n
+        self.out = []
+        self.bits = analysis.unit == "bits"
+        self.unit = self.tr("bits") if self.bits else self.tr("nats")
+        self.ln = "log₂" if self.bits else "ln"
+
+    # -- output helpers
+
+    def heading(self, template, **values):
+        self.out.append(("heading", _fill(template, values)))
+
+    def text(self, template, **values):
+        self.out.append(("text", _fill(template, values)))
+
+    def equation(self, template, **values):
+        self.out.append(("equation", _fill(template, values)))
+
+    def name(self, c):
+        return self.scenario.classes[c]
+
+    @staticmethod
+    def num(value):
+        """A computed number, to 4 significant digits."""
+        return format_number(value)
+
+    @staticmethod
+    def given(value):
+        """A number the user typed (a logit, T, ε, a weight, a label): as short as it reads
+        back, up to 6 significant digits ("0.1", not "0.1000")."""
+        value = float(value)
+        if not math.isfinite(value):
+            return format_number(value)
+        return QLocale().toString(value, "g", 6)
+
+    def result(self, value):
+        return [(_RESULT, format_number(value))]
+
+    # -- the whole text
+
+    def blocks(self):
+        scenario = self.scenario
+        self.heading(self.tr("Sample {name}"), name=scenario.samples[self.n])
+        self.context()
+        if scenario.mode == "softmax":
+            self.softmax_probabilities()
+            self.softmax_loss()
+        else:
+            self.sigmoid_terms()
+        self.information()
+        self.batch()
+        return self.out
+
+    def context(self):
+        """The sample's own numbers: its logits (or probabilities) and its target."""
+        scenario, n = self.scenario, self.n
+        classes = self.listed_classes()
+        more = len(scenario.classes) > len(classes)
+        values = ", ".join(f"{self.name(c)} {self.given(scenario.rows[n, c])}" for c in classes)
+        if more:
+            values += ", …"
+        if scenario.input == "logits":
+            self.text(self.tr("Logits z: {values}.").format(values=values))
+        else:
+            self.text(self.tr("Probabilities p: {values}.").format(values=values))
+        if scenario.mode == "sigmoid":
+            labels = ", ".join(f"{self.name(c)} {self.given(scenario.targets[n, c])}"
+                               for c in classes)
+            self.text(self.tr("Labels y: {values}.").format(values=labels + (", …" if more
+                                                                               else "")))
+        elif scenario.target_kind == "index":
+            if self.analysis.ignored[n]:
+                self.text(self.tr("Target: ignored."))
+            else:
+                self.text(self.tr("True class: {name}.").format(
+                    name=self.name(int(scenario.targets[n]))))
+        else:
+            carrying = np.flatnonzero(scenario.targets[n] > 0).tolist()
+            written = _shortened(carrying)
+            target = ", ".join("…" if c is None else
+                               f"{self.name(c)} {self.given(scenario.targets[n, c])}"
+                               for c in written)
+            self.text(self.tr("Target distribution: {values}.").format(values=target))
+
+    # -- softmax
+
+    def listed_classes(self):
+        """Every class, or for many classes the true one(s) and the most probable few."""
+        p = self.analysis.probabilities[self.n]
+        n_classes = len(p)
+        if n_classes <= MAX_CLASSES_WRITTEN:
+            return list(range(n_classes))
+        mass = self.user_target_mass()
+        n_mass = min(int(np.count_nonzero(mass > 0)), TOP_LISTED)
+        true = np.argpartition(-mass, n_mass - 1)[:n_mass] if n_mass else np.empty(0, int)
+        top = np.argpartition(-p, TOP_LISTED - 1)[:TOP_LISTED]
+        return sorted(set(true[mass[true] > 0].tolist()) | set(top.tolist()))
+
+    def user_target_mass(self):
+        scenario = self.scenario
+        if scenario.target_kind == "index":
+            mass = np.zeros(len(scenario.classes))
+            target = int(scenario.targets[self.n])
+            if 0 <= target < len(mass) and not self.analysis.ignored[self.n]:
+                mass[target] = 1.0
+            return mass
+        return np.asarray(scenario.targets[self.n], dtype=np.float64)
+
+    def scaled_logits(self):
+        """z / T for every class of the sample."""
+        return scale_logits(self.scenario.rows[self.n], self.options.temperature)
+
+    def exponent(self, c):
+        z = self.scenario.rows[self.n, c]
+        temperature = self.options.temperature
+        if temperature == 1:
+            return [(_SUP, self.given(z))]
+        return [(_SUP, "{z}/{t}".format(z=self.given(z), t=self.given(temperature)))]
+
+    def exp_sum(self, columns):
+        """e^{z_1} + e^{z_2} + …, shortened to first terms … last for many classes."""
+        n_classes = len(self.scenario.classes)
+        if n_classes <= MAX_CLASSES_WRITTEN:
+            shown = list(range(n_classes))
+        else:
+            shown = [0, 1, None, n_classes - 1]
+        line = []
+        for k, c in enumerate(shown):
+            if k:
+                line.append((_TEXT, " + "))
+            if c is None:
+                line.append((_TEXT, "…"))
+            else:
+                line += [(_TEXT, "e")] + self.exponent(c)
+        return line
+
+    def softmax_probabilities(self):
+        scenario = self.scenario
+        classes = self.listed_classes()
+        p = self.analysis.probabilities[self.n]
+        if scenario.input == "probabilities":
+            self.heading(self.tr("Probabilities (given)"))
+            self.text(self.tr("The table holds the probabilities themselves; there is no softmax "
+                              "to compute."))
+            for c in classes:
+                self.equation(self.tr("p({name}) = {p}"), name=self.name(c), p=self.result(p[c]))
+            self.more_classes(classes)
+            return
+        self.heading(self.tr("Softmax: from logits to probabilities"))
+        temperature = self.options.temperature
+        if temperature != 1:
+            self.text(self.tr("Temperature T = {t}: every logit is divided by T before the "
+                              "softmax, so each e^z becomes e^(z/T).").format(
+                t=self.given(temperature)))
+        n_classes = len(scenario.classes)
+        if n_classes > MAX_CLASSES_WRITTEN:
+            self.text(self.tr("The sum runs over all {count} classes; only the true class and "
+                              "the most probable ones are written out.").format(
+                count=_count(n_classes)))
+        exponents, total = self.written_exponentials()
+        for c in classes:
+            numerator = [(_TEXT, "e")] + self.exponent(c)
+            if exponents is None:
+                self.equation(self.tr("p({name}) = {numerator} / ({denominator}) = {p}"),
+                              name=self.name(c), numerator=numerator,
+                              denominator=self.exp_sum(classes), p=self.result(p[c]))
+            else:
+                self.equation(self.tr("p({name}) = {numerator} / ({denominator}) "
+                                      "= {top} / {bottom} = {p}"),
+                              name=self.name(c), numerator=numerator,
+                              denominator=self.exp_sum(classes), top=self.num(exponents[c]),
+                              bottom=self.num(total), p=self.result(p[c]))
+        self.more_classes(classes)
+
+    def written_exponentials(self):
+        """The e^(z/T) values and their sum, for display only; (None, None) when they would
+        overflow or all underflow (then the formula stands alone)."""
+        scaled = self.scaled_logits()
+        if not (np.max(scaled) < _EXP_LIMIT):
+            return None, None
+        values = np.exp(scaled)
+        total = float(np.sum(values))
+        if not (total > 0 and math.isfinite(total)):
+            return None, None
+        return values, total
+
+    def more_classes(self, classes):
+        rest = len(self.scenario.classes) - len(classes)
+        if rest > 0:
+            self.text(self.tr("… and {count} more classes, not written out.").format(
+                count=_count(rest)))
+
+    def softmax_loss(self):
+        analysis, n = self.analysis, self.n
+        self.heading(self.tr("Cross-entropy loss"))
+        if analysis.ignored[n]:
+            self.text(self.tr("The target of this sample is the ignore index ({index}): it adds "
+                              "nothing to the loss and is not counted in the mean.").format(
+                index=self.options.ignore_index))
+            return
+        weights = self.options.class_weights
+        smoothing = self.options.label_smoothing
+        if self.scenario.target_kind == "index" and smoothing == 0:
+            self.index_loss(int(self.scenario.targets[n]), weights)
+        else:
+            if smoothing > 0:
+                self.smoothing_text(smoothing)
+            self.distribution_loss(weights)
+        self.infinite_reason()
+
+    def index_loss(self, c, weights):
+        p = self.analysis.probabilities[self.n, c]
+        loss = self.analysis.sample_loss[self.n]
+        name = self.name(c)
+        if weights is None:
+            self.equation(self.tr("L = −{ln} p({name}) = −{ln} {p} = {loss} {unit}"),
+                          ln=self.ln, name=name, p=self.num(p), loss=self.result(loss),
+                          unit=self.unit)
+        else:
+            self.equation(self.tr("L = −w({name}) {ln} p({name}) = −{w} × {ln} {p} "
+                                  "= {loss} {unit}"),
+                          ln=self.ln, name=name, w=self.given(weights[c]), p=self.num(p),
+                          loss=self.result(loss), unit=self.unit)
+
+    def smoothing_text(self, smoothing):
+        n_classes = len(self.scenario.classes)
+        q = self.analysis.targets[self.n]
+        if self.scenario.target_kind == "index":
+            true = int(self.scenario.targets[self.n])
+            others = [c for c in range(min(n_classes, 2)) if c != true][:1]
+            self.text(self.tr("Label smoothing ε = {eps} moves ε of the target onto all {count} "
+                              "classes evenly (ε/C = {share} each):").format(
+                eps=self.given(smoothing), count=n_classes, share=self.num(smoothing / n_classes)))
+            self.equation(self.tr("q({name}) = 1 − ε + ε/C = {q}"), name=self.name(true),
+                          q=self.result(q[true]))
+            if others:
+                self.equation(self.tr("q(every other class) = ε/C = {q}"), q=self.result(
+                    q[others[0]]))
+        else:
+            self.text(self.tr("Label smoothing ε = {eps} mixes the target rows with the uniform "
+                              "distribution: q = (1 − ε) y + ε/C.").format(
+                eps=self.given(smoothing)))
+
+    def distribution_loss(self, weights):
+        q = self.analysis.targets[self.n]
+        p = self.analysis.probabilities[self.n]
+        terms = self.analysis.terms[self.n]
+        loss = self.analysis.sample_loss[self.n]
+        carrying = np.flatnonzero(q > 0)
+        weight = "w(c) " if weights is not None else ""
+        self.equation(self.tr("L = −Σ_c {w}q(c) {ln} p(c)"), w=weight, ln=self.ln)
+        written = _shortened(carrying.tolist())
+        products = []
+        for k, c in enumerate(written):
+            if k:
+                products.append((_TEXT, " + "))
+            if c is None:
+                products.append((_TEXT, "…"))
+                continue
+            factor = f"{self.given(weights[c])} × " if weights is not None else ""
+            products.append((_TEXT, f"{factor}{self.num(q[c])} × {self.ln} {self.num(p[c])}"))
+        self.equation(self.tr("  = −({products})"), products=products)
+        sums = []
+        for k, c in enumerate(written):
+            if k:
+                sums.append((_TEXT, " + "))
+            sums.append((_TEXT, "…" if c is None else self.num(terms[c])))
+        self.equation(self.tr("  = {terms} = {loss} {unit}"), terms=sums, loss=self.result(loss),
+                      unit=self.unit)
+        if len(carrying) > len([c for c in written if c is not None]):
+            self.text(self.tr("({count} classes have target mass; the sum is shortened.)").format(
+                count=_count(len(carrying))))
+
+    def infinite_reason(self):
+        n = self.n
+        if not math.isinf(self.analysis.sample_loss[n]):
+            return
+        terms = self.analysis.terms[n]
+        culprits = np.flatnonzero(np.isinf(terms))
+        if len(culprits) == 0:
+            self.text(self.tr("The loss is {inf}: the terms add up past the largest number a "
+                              "computer can hold.").format(inf=INFINITY))
+            return
+        c = int(culprits[0])
+        self.text(self.tr("The loss is {inf} because p({name}) = 0 while the target gives "
+                          "{name} mass: {ln} 0 = −{inf}.").format(
+            inf=INFINITY, name=self.name(c), ln=self.ln))
+
+    # -- sigmoid
+
+    def sigmoid_terms(self):
+        analysis, n = self.analysis, self.n
+        scenario = self.scenario
+        p = analysis.probabilities[n]
+        y = analysis.targets[n]
+        terms = analysis.terms[n]
+        pos_weight = self.options.pos_weight
+        weight = self.options.class_weights
+        self.heading(self.tr("Sigmoid: one yes/no question per class"))
+        self.text(self.tr("Each class has its own probability p = σ(z) = 1 / (1 + e⁻ᶻ) and "
+                          "its own binary cross-entropy against its label y."))
+        temperature = self.options.temperature
+        if scenario.input == "logits" and temperature != 1:
+            self.text(self.tr("Temperature T = {t}: each logit is divided by T first, "
+                              "p = σ(z/T).").format(t=self.given(temperature)))
+        if len(scenario.classes) > MAX_CLASSES_WRITTEN:
+            self.text(self.tr("Only the labelled classes and the most probable ones of the "
+                              "{count} classes are written out.").format(
+                count=_count(len(scenario.classes))))
+        classes = self.listed_classes()
+        for c in classes:
+            name = self.name(c)
+            if scenario.input == "logits":
+                z = scenario.rows[n, c]
+                negated = self.given(-z) if z != 0 else "−0"
+                if temperature == 1:
+                    argument, exponent = self.given(z), negated
+                else:
+                    argument = "{z}/{t}".format(z=self.given(z), t=self.given(temperature))
+                    exponent = "{z}/{t}".format(z=negated, t=self.given(temperature))
+                self.equation(self.tr("p({name}) = σ({arg}) = 1 / (1 + e{exp}) = {p}"),
+                              name=name, arg=argument, exp=[(_SUP, exponent)],
+                              p=self.result(p[c]))
+                complement = float(engine_sigmoid(-scale_logits(z, temperature)))
+            else:
+                self.equation(self.tr("p({name}) = {p}"), name=name, p=self.result(p[c]))
+                complement = 1.0 - float(p[c])
+            self.binary_term(c, name, y[c], p[c], complement, terms[c],
+                             None if pos_weight is None else pos_weight[c],
+                             None if weight is None else weight[c])
+        self.more_classes(classes)
+        self.heading(self.tr("Loss of the sample"))
+        sums = []
+        for k, c in enumerate(_shortened(list(range(len(scenario.classes))))):
+            if k:
+                sums.append((_TEXT, " + "))
+            sums.append((_TEXT, "…" if c is None else self.num(terms[c])))
+        self.equation(self.tr("L = Σ_c ℓ(c) = {terms} = {loss} {unit}"), terms=sums,
+                      loss=self.result(analysis.sample_loss[n]), unit=self.unit)
+        if math.isinf(analysis.sample_loss[n]):
+            culprits = np.flatnonzero(np.isinf(terms))
+            if len(culprits):
+                c = int(culprits[0])
+                self.text(self.tr("The loss is {inf}: {name} has p = {p} against label y = {y}, "
+                                  "and {ln} 0 = −{inf}.").format(
+                    inf=INFINITY, name=self.name(c), p=self.num(p[c]), y=self.num(y[c]),
+                    ln=self.ln))
+
+    def binary_term(self, c, name, y, p, complement, term, pos_weight, weight):
+        ln = self.ln
+        pw = "" if pos_weight is None else "pw·"
+        w = "" if weight is None else "w·"
+        pw_value = "" if pos_weight is None else f"{self.given(pos_weight)} × "
+        w_value = "" if weight is None else f"{self.given(weight)} × "
+        self.equation(self.tr("ℓ({name}) = −{w}[{pw}y {ln} p + (1 − y) {ln}(1 − p)]"),
+                      name=name, w=w, pw=pw, ln=ln)
+        self.equation(self.tr("  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {q}] "
+                              "= {term} {unit}"),
+                      w=w_value, pw=pw_value, y=self.given(y), ln=ln, p=self.num(p),
+                      not_y=self.given(1.0 - y), q=self.num(complement),
+                      term=self.result(term), unit=self.unit)
+
+    # -- information and the batch
+
+    def information(self):
+        analysis, n = self.analysis, self.n
+        if analysis.ignored[n]:
+            return
+        sigmoid = self.scenario.mode == "sigmoid"
+        target = "y" if sigmoid else "q"
+        self.heading(self.tr("Entropy, divergence and cross-entropy"))
+        if sigmoid:
+            self.text(self.tr("Summed over the classes, each a two-outcome distribution: the "
+                              "label (y, 1 − y) against the prediction (p, 1 − p)."))
+        entropy, kl, ce = analysis.entropy[n], analysis.kl[n], analysis.cross_entropy[n]
+        self.equation(self.tr("H({t}) = −Σ {t} {ln} {t} = {h} {unit}"), t=target, ln=self.ln,
+                      h=self.result(entropy), unit=self.unit)
+        self.equation(self.tr("KL({t}‖p) = Σ {t} {ln}({t}/p) = {kl} {unit}"), t=target,
+                      ln=self.ln, kl=self.result(kl), unit=self.unit)
+        self.equation(self.tr("CE({t}, p) = H({t}) + KL({t}‖p) = {h} + {kl} = {ce} {unit}"),
+                      t=target, h=self.num(entropy), kl=self.num(kl), ce=self.result(ce),
+                      unit=self.unit)
+        if math.isinf(kl):
+            self.text(self.tr("KL is {inf}: the prediction gives probability 0 to an outcome "
+                              "the target expects.").format(inf=INFINITY))
+        if self.options.class_weights is not None or self.options.pos_weight is not None:
+            self.text(self.tr("H, KL and CE leave the weights out; the loss above includes "
+                              "them."))
+        elif not sigmoid:
+            self.text(self.tr("Without class weights the loss is this cross-entropy: "
+                              "L = CE({t}, p).").format(t=target))
+
+    def batch(self):
+        analysis = self.analysis
+        options = self.options
+        self.heading(self.tr("The batch"))
+        if analysis.loss is None:
+            self.text(self.tr("No sample is counted (all are ignored): the mean is undefined."))
+            return
+        count = len(self.scenario.rows)
+        if options.reduction == "sum":
+            self.equation(self.tr("loss (sum over {count} samples) = {loss} {unit}"),
+                          count=count, loss=self.result(analysis.loss), unit=self.unit)
+            return
+        if self.scenario.mode == "sigmoid":
+            what = self.tr("the number of values, {count} × {classes}").format(
+                count=count, classes=len(self.scenario.classes))
+        elif self.scenario.target_kind == "index":
+            what = (self.tr("the summed weights of the counted samples")
+                    if options.class_weights is not None else
+                    self.tr("the number of counted samples"))
+        else:
+            what = self.tr("the number of samples")
+        self.text(self.tr("The mean divides the summed losses by {what}.").format(what=what))
+        self.equation(self.tr("loss (mean) = {total} / {divisor} = {loss} {unit}"),
+                      total=self.num(analysis.total), divisor=self.num(analysis.divisor),
+                      loss=self.result(analysis.loss), unit=self.unit)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _count(value):
+    """A whole number with the locale's thousands separators ("50,000")."""
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(int(value))
+
+
+def _shortened(items):
+    """All items, or for more than MAX_CLASSES_WRITTEN the first two, None (for "…") and the
+    last."""
+    if len(items) <= MAX_CLASSES_WRITTEN:
+        return list(items)
+    return [items[0], items[1], None, items[-1]]
+
+
+def _fill(template, values):
+    """Format ``template`` ("{name}" placeholders) into a line of segments. A value is a
+    string (plain text) or already a list of segments (e.g. with a superscript)."""
+    if not values:
+        return [(_TEXT, template)]  # already formatted: braces in it are text
+    line = []
+    for literal, field, spec, _conversion in string.Formatter().parse(template):
+        if literal:
+            line.append((_TEXT, literal))
+        if field is None:
+            continue
+        value = values[field]
+        if isinstance(value, list):
+            line += value
+        else:
+            line.append((_TEXT, format(value, spec or "")))
+    return line
+
+
+def _html_segment(kind, text):
+    escaped = html.escape(text).replace("Σ_c", "Σ<sub>c</sub>")
+    if kind == _SUP:
+        return f"<sup>{escaped}</sup>"
+    if kind == _RESULT:
+        return f"<b>{escaped}</b>"
+    return escaped
+
+
+_SIMPLE_EXPONENT = re.compile(r"^[−-]?[\w.,]+$")
+
+
+def _plain_segment(kind, text):
+    if kind == _SUP:
+        return "^" + (text if _SIMPLE_EXPONENT.match(text) else f"({text})")
+    return text
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def _markdown_escaped(text):
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -1,0 +1,1104 @@
+"""The plots of the selected sample — logits, probabilities and targets, per-class loss terms,
+the gradient, the −ln p curve, the sigmoid and a one-logit sweep — drawn with pyqtgraph and
+updated in place on every change of the Document."""
+
+import html
+import math
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+import shiboken6
+from PySide6.QtCore import QLocale, QPointF, Qt
+from PySide6.QtGui import (QBrush, QFont, QFontMetrics, QGuiApplication, QPainterPath, QPalette,
+                           QTransform)
+from PySide6.QtWidgets import (QComboBox, QGraphicsTextItem, QHBoxLayout, QLabel, QSizePolicy,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from engine import curves
+from engine import sigmoid as engine_sigmoid
+from engine.activations import scale_logits
+from gui import style
+from gui.formatting import format_number
+
+# The −ln p curve starts here; smaller probabilities are drawn at the top edge.
+NLL_P_MIN = 1e-3
+# Distribution (or multi-label) targets mark at most this many classes per sample on the −ln p
+# plot: the ones with the most target mass.
+MAX_POINTS_PER_SAMPLE = 5
+SWEEP_POINTS = 241
+# The sweep reaches this many temperatures past the current logit and the one where p = 1/2
+# (p goes from ~0.0003 to ~0.9997 over ±8).
+SWEEP_HALF_WIDTH = 8.0
+# ... but no further than this many temperatures from the crossover.
+SWEEP_MAX_REACH = 30.0
+SIGMOID_HALF_WIDTH = 6.0
+# Beyond this, a logit is drawn at the edge of the plot (pyqtgraph and Qt draw in float
+# coordinates, but ranges of 1e300 lose every visible detail anyway).
+DRAW_LIMIT = 1e6
+# Class names longer than this are elided on the axes (they are whole in the descriptions).
+AXIS_NAME_CHARS = 12
+# Each plot's accessible description lists at most this many samples, and this many classes
+# (the largest values).
+DESCRIBED_SAMPLES = 20
+DESCRIBED_CLASSES = 12
+# Up to this many classes, each has its own coloured sweep curve and legend entry; beyond, the
+# classes other than the swept one are thin grey lines.
+SWEEP_COLOURED = 7
+_SWEEP_CYCLE = ("target", "gradient", "term", "selected", "curve", "logit")
+
+
+def top_classes(probabilities, target_mass, k, pinned=()):
+    """The classes a bar plot shows for one sample, as sorted indices.
+
+    All classes when there are at most ``k``. Otherwise ``k`` of them: the ``pinned`` ones (a
+    class being dragged or swept), then those with target mass (the largest first, at most
+    k // 2), then the most probable. Uses ``argpartition``: O(C), no Python loop over classes.
+
+    Parameters
+    ----------
+    probabilities : numpy.ndarray, shape (C,)
+    target_mass : numpy.ndarray, shape (C,)
+        How much target each class has (0 for none).
+    k : int
+    pinned : iterable of int
+
+    Returns
+    -------
+    shown : numpy.ndarray of int, sorted
+    most_probable_only : bool
+        True when ``shown`` is exactly the ``k`` most probable classes.
+    """
+    n_classes = len(probabilities)
+    if n_classes <= k:
+        return np.arange(n_classes), True
+    most_probable = np.argpartition(-probabilities, k - 1)[:k]
+    most_probable = most_probable[np.argsort(-probabilities[most_probable], kind="stable")]
+    n_mass = min(int(np.count_nonzero(target_mass > 0)), k // 2)
+    with_mass = np.empty(0, dtype=np.intp)
+    if n_mass:
+        with_mass = np.argpartition(-target_mass, n_mass - 1)[:n_mass]
+        with_mass = with_mass[target_mass[with_mass] > 0]
+    candidates = np.concatenate([np.asarray(list(pinned), dtype=np.intp), with_mass,
+                                 most_probable])
+    _, first = np.unique(candidates, return_index=True)
+    shown = candidates[np.sort(first)][:k]
+    return np.sort(shown), bool(np.isin(most_probable, shown).all())
+
+
+def drawable(values, limit=DRAW_LIMIT):
+    """Values safe to hand to pyqtgraph: finite, within ±limit.
+
+    Infinite or too large values are drawn a quarter above the largest ordinary value (so the
+    ordinary bars keep their scale); NaN (which the engine does not produce) is drawn as 0.
+
+    Returns
+    -------
+    shown : numpy.ndarray of float
+    beyond : numpy.ndarray of int
+        +1 where a finite value was cut down, +2 where it was +∞ (-1 and -2 below), 0 elsewhere.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    finite = np.isfinite(values)
+    ordinary = finite & (np.abs(values) <= limit)
+    shown = np.where(ordinary, values, 0.0)
+    beyond = np.zeros(values.shape, dtype=np.int8)
+    big = ~ordinary & ~np.isnan(values)
+    if big.any():
+        edge = max(1.25 * float(np.max(np.abs(shown), initial=0.0)), 1.0)
+        sign = np.where(values[big] > 0, 1, -1)
+        beyond[big] = np.where(np.isinf(values[big]), 2 * sign, sign)
+        shown = np.where(big, np.sign(beyond) * edge, shown)
+    return shown, beyond
+
+
+@dataclass
+class _Drag:
+    row: int
+    column: int
+    start_value: float
+    start_y: float
+
+
+class ClassAxis(pg.AxisItem):
+    """A bottom axis of class names that leaves out a name rather than overlap its neighbour."""
+
+    GAP = 4
+
+    def generateDrawSpecs(self, p):
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        kept = []
+        right = -math.inf
+        for rect, flags, text in sorted(texts, key=lambda spec: spec[0].left()):
+            if rect.left() >= right + self.GAP:
+                kept.append((rect, flags, text))
+                right = rect.right()
+        return axis, ticks, kept
+
+
+class LogitViewBox(pg.ViewBox):
+    """A ViewBox that offers left-button drags to a handler first (dragging a logit bar); drags
+    the handler declines pan the view as usual."""
+
+    def __init__(self, drag_handler, **kwargs):
+        super().__init__(**kwargs)
+        # A weak reference: the view that owns this ViewBox must not be kept alive by it. A
+        # reference cycle leaves the view to the garbage collector, and PySide6 can crash when
+        # that frees a pyqtgraph scene's wrappers at a random moment.
+        self._drag_handler = weakref.WeakMethod(drag_handler)
+
+    def mouseDragEvent(self, ev, axis=None):
+        handler = self._drag_handler()
+        if axis is None and handler is not None and handler(ev):
+            return
+        super().mouseDragEvent(ev, axis)
+
+
+class PlotsView(QWidget):
+    """Every plot of the selected sample, updated in place from the Document's Analysis.
+
+    It listens to ``Document.analysisChanged`` and ``Document.selectionChanged`` and writes only
+    through ``Document.set_cell`` (dragging a logit bar). It has no signals of its own.
+
+    Attributes
+    ----------
+    plot_widgets : dict of str to pyqtgraph.PlotWidget
+        "logits", "probabilities", "terms", "gradient", "nll", "sigmoid", "sweep".
+    logit_bars, probability_bars, target_bars, term_bars, gradient_bars : pyqtgraph.BarGraphItem
+        One bar per shown class, at x = 0, 1, 2… (``shown_classes`` maps x to the class).
+    logit_handles : pyqtgraph.ScatterPlotItem
+        Grips on the logit bar tops (logits input only).
+    nll_curve, nll_points, nll_selected : the −ln p curve, every sample's true-class points and
+        the selected sample's.
+    sigmoid_curve, sigmoid_points : σ(z) and the selected sample's logits on it.
+    logit_clip_marks, term_clip_marks, gradient_clip_marks : pyqtgraph.ScatterPlotItem
+        "∞" or a triangle on each bar drawn shorter than its value.
+    sweep_curves : list of pyqtgraph.PlotDataItem
+        With up to SWEEP_COLOURED shown classes, curve k is class ``sweep_curve_classes[k]``;
+        with more, ``sweep_curves[0]`` is the swept class and ``sweep_others`` draws the rest.
+        Unused curves are hidden. sweep_points : every shown class's current point;
+        sweep_marker : the vertical line at the current logit.
+    sweep_combo : QComboBox choosing the swept class (``set_swept_class(name)`` does the same).
+    shown_classes : numpy.ndarray, the class drawn at each bar position; swept_class : int.
+    sample_label, caption : QLabel, the sample shown, and which classes are shown when not all.
+
+    The probability and sweep plots carry their legends in their titles.
+    """
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self._scale = 1.0
+        self._drag = None
+        self._sweep_choice = None  # a class name, or None for the sample's true class
+        self._sweep_index = None  # (classes, index of the chosen class in them)
+        self._combo_entries = None
+        self._unit = None
+        self._brushes = {}
+        self._bar_count = None
+        self._sigmoid_grid = None  # (low, high) of the drawn sigmoid curve
+        self._hatched = {}  # id(bars) -> the bars drawn hatched
+        self._sweep_styles = {}
+        self._texts = {}  # what each title and axis label shows, to skip rewriting them
+        self.shown_classes = np.arange(0)
+        self.swept_class = 0
+        self._build()
+        self._apply_style()
+        document.analysisChanged.connect(self.show_analysis)
+        document.selectionChanged.connect(self._on_selection)
+        self.show_analysis(document.analysis)
+        for widget in self.plot_widgets.values():
+            _give_text_items_to_qt(widget)
+
+    # ----------------------------------------------------------------------------- building
+
+    def _build(self):
+        palette = self.palette()
+        self._background = palette.color(QPalette.ColorRole.Base)
+        self._foreground = palette.color(QPalette.ColorRole.Text)
+
+        self.sample_label = QLabel(self)
+        self.sample_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption = QLabel(self)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setWordWrap(True)
+        self.caption.hide()
+        header = QHBoxLayout()
+        header.addWidget(self.sample_label)
+        header.addStretch(1)
+        header.addWidget(self.caption)
+
+        self.plot_widgets = {}
+        self._build_bar_plots()
+        self._build_nll_plot()
+        self._build_sigmoid_plot()
+        sweep_panel = self._build_sweep_plot()
+
+        bars = QWidget(self)
+        bars_layout = QVBoxLayout(bars)
+        bars_layout.setContentsMargins(0, 0, 0, 0)
+        for name in ("logits", "probabilities", "terms", "gradient"):
+            bars_layout.addWidget(self.plot_widgets[name])
+        curves_panel = QWidget(self)
+        curves_layout = QVBoxLayout(curves_panel)
+        curves_layout.setContentsMargins(0, 0, 0, 0)
+        curves_layout.addWidget(self.plot_widgets["nll"])
+        curves_layout.addWidget(self.plot_widgets["sigmoid"])
+        curves_layout.addWidget(sweep_panel)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(bars)
+        splitter.addWidget(curves_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+        names = {
+            "logits": self.tr("Logits plot"),
+            "probabilities": self.tr("Probabilities and targets plot"),
+            "terms": self.tr("Cross-entropy terms plot"),
+            "gradient": self.tr("Gradient plot"),
+            "nll": self.tr("Loss curve −ln p"),
+            "sigmoid": self.tr("Sigmoid curve"),
+            "sweep": self.tr("Logit sweep plot"),
+        }
+        for name, widget in self.plot_widgets.items():
+            widget.setAccessibleName(names[name])
+
+    def _make_plot(self, name, *, view_box=None, class_axis=False):
+        axes = {"bottom": ClassAxis("bottom")} if class_axis else None
+        widget = pg.PlotWidget(self, background=self._background, viewBox=view_box,
+                               axisItems=axes)
+        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        widget.setMinimumSize(160, 110)
+        plot = widget.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        for axis_name in ("left", "bottom"):
+            axis = plot.getAxis(axis_name)
+            axis.setPen(self._foreground)
+            axis.setTextPen(self._foreground)
+            # "nats (x0.001)" over ticks of 100 misleads; ticks show the values themselves.
+            axis.enableAutoSIPrefix(False)
+        if class_axis:
+            plot.setMouseEnabled(x=False, y=True)
+        self.plot_widgets[name] = widget
+        return plot
+
+    def _build_bar_plots(self):
+        self._logit_view_box = LogitViewBox(self._logit_drag)
+        plot = self._make_plot("logits", view_box=self._logit_view_box, class_axis=True)
+        self.logit_zero_line = self._line(plot)
+        self.logit_bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None,
+                                          brush=style.colour("logit"))
+        self.logit_handles = pg.ScatterPlotItem(symbol="_", pen=None,
+                                                brush=self._foreground)
+        self.logit_clip_marks = pg.ScatterPlotItem(pen=None, brush=self._foreground)
+        for item in (self.logit_bars, self.logit_handles, self.logit_clip_marks):
+            plot.addItem(item)
+        self._logit_view_box.sigResized.connect(self._resize_handles)
+
+        plot = self._make_plot("probabilities", class_axis=True)
+        self.probability_bars = pg.BarGraphItem(x=[], height=[], width=0.4, pen=None,
+                                                brush=style.colour("probability"))
+        self.target_bars = pg.BarGraphItem(x=[], height=[], width=0.4, pen=None,
+                                           brush=style.colour("target"))
+        plot.addItem(self.probability_bars)
+        plot.addItem(self.target_bars)
+        plot.setYRange(0.0, 1.0, padding=0.04)
+        plot.getAxis("left").setTicks(_probability_ticks())
+
+        plot = self._make_plot("terms", class_axis=True)
+        self.term_bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None,
+                                         brush=style.colour("term"))
+        self.term_clip_marks = pg.ScatterPlotItem(pen=None, brush=self._foreground)
+        plot.addItem(self.term_bars)
+        plot.addItem(self.term_clip_marks)
+
+        plot = self._make_plot("gradient", class_axis=True)
+        self.gradient_zero_line = self._line(plot)
+        self.gradient_bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None,
+                                             brush=style.colour("gradient"))
+        self.gradient_clip_marks = pg.ScatterPlotItem(pen=None, brush=self._foreground)
+        plot.addItem(self.gradient_bars)
+        plot.addItem(self.gradient_clip_marks)
+
+        logits_plot = self.plot_widgets["logits"].getPlotItem()
+        for name in ("probabilities", "terms", "gradient"):
+            self.plot_widgets[name].getPlotItem().setXLink(logits_plot)
+
+    def _line(self, plot, style=Qt.PenStyle.SolidLine):
+        """A thin reference line (y = 0 under bars, p = 1/2 on the sigmoid). A PlotDataItem
+        rather than pyqtgraph's InfiniteLine, whose boundingRect fails while a plot is being
+        destroyed; ``ignoreBounds`` keeps it out of the auto-range."""
+        line = pg.PlotDataItem(x=[0.0, 1.0], y=[0.0, 0.0],
+                               pen=pg.mkPen(self._foreground, width=1, style=style))
+        plot.addItem(line, ignoreBounds=True)
+        return line
+
+    def _build_nll_plot(self):
+        plot = self._make_plot("nll")
+        plot.setMouseEnabled(x=False, y=False)
+        self._nll_grid = np.geomspace(NLL_P_MIN, 1.0, 400)
+        self.nll_curve = pg.PlotDataItem(x=self._nll_grid, y=np.zeros_like(self._nll_grid))
+        self.nll_points = pg.ScatterPlotItem(pen=None, brush=style.colour("probability", 150))
+        self.nll_selected = pg.ScatterPlotItem(pen=pg.mkPen(self._foreground),
+                                               brush=style.colour("selected"))
+        for item in (self.nll_curve, self.nll_points, self.nll_selected):
+            plot.addItem(item)
+        plot.setXRange(0.0, 1.0, padding=0.02)
+
+    def _build_sigmoid_plot(self):
+        plot = self._make_plot("sigmoid")
+        plot.setMouseEnabled(x=False, y=False)
+        half = self._line(plot, style=Qt.PenStyle.DotLine)
+        half.setData([-50.0, 50.0], [0.5, 0.5])
+        self.sigmoid_curve = pg.PlotDataItem(x=[0.0], y=[0.5])
+        self.sigmoid_points = pg.ScatterPlotItem(pen=pg.mkPen(self._foreground),
+                                                 brush=style.colour("probability"))
+        for item in (self.sigmoid_curve, self.sigmoid_points):
+            plot.addItem(item)
+        plot.setYRange(0.0, 1.0, padding=0.05)
+
+    def _build_sweep_plot(self):
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.sweep_label = QLabel(self.tr("Sweep the logit of:"), panel)
+        self.sweep_combo = QComboBox(panel)
+        self.sweep_combo.setAccessibleName(self.tr("Class whose logit sweeps"))
+        self.sweep_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sweep_label.setBuddy(self.sweep_combo)
+        row.addWidget(self.sweep_label)
+        row.addWidget(self.sweep_combo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        plot = self._make_plot("sweep")
+        layout.addWidget(self.plot_widgets["sweep"], 1)
+        plot.setMouseEnabled(x=False, y=False)
+        # Few classes: one coloured curve each. Many: the swept class's curve, and every other
+        # class in one grey item (one setData instead of forty).
+        self.sweep_curves = [pg.PlotDataItem(x=[0.0], y=[0.0]) for _ in range(SWEEP_COLOURED)]
+        self.sweep_others = pg.PlotDataItem(x=[0.0], y=[0.0])
+        self.sweep_others.hide()
+        plot.addItem(self.sweep_others)
+        for curve in self.sweep_curves:
+            curve.hide()
+            plot.addItem(curve)
+        self.sweep_curve_classes = []
+        self.sweep_marker = pg.PlotDataItem(x=[0.0, 0.0], y=[0.0, 1.0])
+        self.sweep_points = pg.ScatterPlotItem(pen=pg.mkPen(self._foreground))
+        plot.addItem(self.sweep_marker)
+        plot.addItem(self.sweep_points)
+        plot.setYRange(0.0, 1.0, padding=0.04)
+        plot.getAxis("left").setTicks(_probability_ticks())
+        self.sweep_combo.activated.connect(self._on_sweep_choice)
+        return panel
+
+    # ----------------------------------------------------------------------------- style
+
+    def set_presentation(self, on):
+        """Scale fonts, line widths and marker sizes by ``style.PRESENTATION_SCALE`` (on) or
+        back to normal (off), for a lecture-hall projector."""
+        scale = style.PRESENTATION_SCALE if on else 1.0
+        if scale != self._scale:
+            self._scale = scale
+            self._apply_style()
+            self.show_analysis(self._document.analysis)
+
+    @property
+    def presentation(self):
+        return self._scale != 1.0
+
+    def _points(self, size):
+        # From the application's font, not this widget's: a window that scales its own font
+        # for presentation must not scale the plots twice.
+        base = QGuiApplication.font().pointSizeF()
+        return (base if base > 0 else 9.0) * size * self._scale
+
+    def _apply_style(self):
+        s = self._scale
+        tick_font = QFont(self.font())
+        tick_font.setPointSizeF(self._points(1.0))
+        # pyqtgraph measures tick text at 0.8 of its height, which cuts off descenders (the
+        # "g" of "dog"): reserve a full line for the bottom axis' labels.
+        line_height = QFontMetrics(tick_font).height()
+        for widget in self.plot_widgets.values():
+            plot = widget.getPlotItem()
+            for axis_name in ("left", "bottom"):
+                axis = plot.getAxis(axis_name)
+                axis.setTickFont(tick_font)
+                axis.setPen(pg.mkPen(self._foreground, width=s))
+            plot.getAxis("bottom").setStyle(autoExpandTextSpace=False, tickTextHeight=line_height)
+        label_font = QFont(self.font())
+        label_font.setPointSizeF(self._points(1.0))
+        for label in (self.sample_label, self.caption, self.sweep_label, self.sweep_combo):
+            label.setFont(label_font)
+        bold = QFont(label_font)
+        bold.setBold(True)
+        self.sample_label.setFont(bold)
+        self._resize_handles()
+        self.logit_handles.setPen(pg.mkPen(self._foreground, width=3 * s))
+        for marks in (self.logit_clip_marks, self.term_clip_marks, self.gradient_clip_marks):
+            marks.setSize(16 * s)
+        self.nll_curve.setPen(pg.mkPen(style.colour("curve"), width=2.5 * s))
+        self.nll_points.setSize(9 * s)
+        self.nll_selected.setSize(15 * s)
+        self.nll_selected.setPen(pg.mkPen(self._foreground, width=1.5 * s))
+        self.sigmoid_points.setSize(12 * s)
+        self.sigmoid_points.setPen(pg.mkPen(self._foreground, width=1.5 * s))
+        self.sweep_marker.setPen(pg.mkPen(self._foreground, width=s, style=Qt.PenStyle.DashLine))
+        self.sweep_points.setSize(10 * s)
+        self.sweep_others.setPen(pg.mkPen(style.colour("logit", 150), width=1.5 * s))
+        self._sweep_styles = {}
+        self._unit = None  # axis labels carry a font size: rewrite them
+
+    def _set_title(self, name, text):
+        key = (name, "title")
+        if self._texts.get(key) == (text, self._scale):
+            return
+        self._texts[key] = (text, self._scale)
+        plot = self.plot_widgets[name].getPlotItem()
+        plot.setTitle(text, size=f"{self._points(1.1):.1f}pt", color=self._foreground)
+        lines = text.count("<br>") + 1
+        height = int(round((30 + 18 * (lines - 1)) * self._scale))
+        plot.layout.setRowFixedHeight(0, height)
+        plot.titleLabel.setMaximumHeight(height)
+
+    def _set_axis_label(self, name, axis, text):
+        key = (name, axis)
+        if self._texts.get(key) == (text, self._scale):
+            return
+        self._texts[key] = (text, self._scale)
+        self.plot_widgets[name].getPlotItem().setLabel(
+            axis, text, color=self._foreground.name(),
+            **{"font-size": f"{self._points(1.0):.1f}pt"})
+
+    # ----------------------------------------------------------------------------- updates
+
+    def _on_selection(self, _row):
+        self.show_analysis(self._document.analysis)
+
+    def show_analysis(self, analysis):
+        """Redraw every plot for ``analysis`` and the document's selected sample."""
+        scenario = analysis.scenario
+        n = min(self._document.selected_sample, len(scenario.rows) - 1)
+        p = analysis.probabilities[n]
+        target_mass = self._target_mass(scenario, n)
+        swept = self._swept_class(analysis, n)
+        pinned = [swept]
+        if self._drag is not None:
+            pinned.insert(0, self._drag.column)
+        shown, most_probable_only = top_classes(p, target_mass, style.MAX_CLASSES_SHOWN, pinned)
+        self.shown_classes = shown
+        self.swept_class = swept
+        names = [scenario.classes[c] for c in shown]
+        x = np.arange(len(shown), dtype=np.float64)
+
+        self._update_labels(analysis)
+        self._update_header(analysis, n, shown, most_probable_only)
+        self._update_class_axes(names, len(shown))
+        self._update_logits(analysis, n, shown, x, names)
+        self._update_probabilities(analysis, n, shown, x, names)
+        self._update_terms(analysis, n, shown, x, names)
+        self._update_gradient(analysis, n, shown, x, names)
+        self._update_nll(analysis, n)
+        self._update_sigmoid(analysis, n, shown, names)
+        self._update_sweep(analysis, n, shown, names, swept)
+
+    @staticmethod
+    def _target_mass(scenario, n):
+        # The user's own targets (not the label-smoothed ones, which give every class a little).
+        if scenario.target_kind == "index":
+            mass = np.zeros(len(scenario.classes))
+            target = int(scenario.targets[n])
+            if 0 <= target < len(mass):
+                mass[target] = 1.0
+            return mass
+        return scenario.targets[n]
+
+    def _swept_class(self, analysis, n):
+        if self._sweep_choice is not None:
+            classes = analysis.scenario.classes
+            if self._sweep_index is None or classes is not self._sweep_index[0]:
+                index = classes.index(self._sweep_choice) if self._sweep_choice in classes else None
+                self._sweep_index = (classes, index)
+            if self._sweep_index[1] is not None:
+                return self._sweep_index[1]
+            self._sweep_choice = None  # that class is gone: back to the true class
+        return self._true_class(analysis, n)
+
+    @staticmethod
+    def _true_class(analysis, n):
+        q = analysis.targets[n]
+        best = int(np.argmax(q))
+        return best if q[best] > 0 else int(analysis.predicted_class[n])
+
+    def _update_labels(self, analysis):
+        scenario = analysis.scenario
+        key = (analysis.unit, scenario.mode, scenario.input, scenario.target_kind,
+               scenario.options.temperature, self._scale)
+        if key == self._unit:
+            return
+        self._unit = key
+        unit = self._unit_name(analysis.unit)
+        logits_input = scenario.input == "logits"
+        if logits_input:
+            self._set_title("logits", self.tr("Logits z — drag a bar to change it"))
+            self._set_axis_label("logits", "left", self.tr("logit z"))
+        else:
+            equivalent = (self.tr("ln p") if scenario.mode == "softmax"
+                          else self.tr("ln p − ln(1 − p)"))
+            self._set_title("logits", self.tr("Logits equivalent to the input probabilities: "
+                                              "{formula}").format(formula=equivalent))
+            self._set_axis_label("logits", "left", self.tr("logit"))
+        # The legend is the title: inside the plot pyqtgraph's LegendItem covers bars, and in a
+        # layout row of its own it took part in crashes when plots were destroyed.
+        target = self.tr("labels y") if scenario.mode == "sigmoid" else self.tr("target q")
+        self._set_title("probabilities", "{p}&nbsp;&nbsp;&nbsp;{q}".format(
+            p=_legend_entry(style.COLOURS["probability"], self.tr("probability p")),
+            q=_legend_entry(style.COLOURS["target"], target)))
+        self._set_axis_label("probabilities", "left", self.tr("probability"))
+        if scenario.mode == "softmax":
+            self._set_title("terms", self.tr("Cross-entropy terms −w q ln p per class"))
+        else:
+            self._set_title("terms", self.tr("Binary cross-entropy per class"))
+        self._set_axis_label("terms", "left", unit)
+        self._set_title("gradient", self.tr("Gradient ∂L/∂z of the sample loss"))
+        self._set_axis_label("gradient", "left", self.tr("∂L/∂z"))
+
+        if scenario.mode == "sigmoid":
+            self._set_title("nll", self.tr("Loss of each positive label: {formula}").format(
+                formula=self._nll_formula(analysis.unit)))
+            self._set_axis_label("nll", "bottom", self.tr("probability p of a positive label"))
+        elif scenario.target_kind == "index":
+            self._set_title("nll", self.tr("Loss of the true class: {formula}").format(
+                formula=self._nll_formula(analysis.unit)))
+            self._set_axis_label("nll", "bottom", self.tr("probability p of the true class"))
+        else:
+            self._set_title("nll", self.tr("Surprisal of the target classes: {formula}").format(
+                formula=self._nll_formula(analysis.unit)))
+            self._set_axis_label("nll", "bottom",
+                                 self.tr("probability p of a class with target mass"))
+        self._set_axis_label("nll", "left", unit)
+        y_top = float(curves.surprisal(NLL_P_MIN, scenario.options.log_base))
+        self._nll_top = y_top
+        self.nll_curve.setData(self._nll_grid, curves.surprisal(self._nll_grid,
+                                                                scenario.options.log_base))
+        self.plot_widgets["nll"].getPlotItem().setYRange(0.0, y_top, padding=0.04)
+
+        sigmoid_mode = scenario.mode == "sigmoid"
+        title = self.tr("Sigmoid σ(z) = 1 / (1 + e<sup>−z</sup>)")
+        if not sigmoid_mode:
+            title = self.tr("Sigmoid σ(z) — used in sigmoid mode only")
+        self._set_title("sigmoid", title)
+        temperature = scenario.options.temperature
+        z_label = self.tr("z / T") if logits_input and temperature != 1 else self.tr("z")
+        self._set_axis_label("sigmoid", "bottom", z_label)
+        self._set_axis_label("sigmoid", "left", self.tr("σ"))
+        colour = style.colour("curve") if sigmoid_mode else style.colour("logit", 140)
+        pen_style = Qt.PenStyle.SolidLine if sigmoid_mode else Qt.PenStyle.DashLine
+        self.sigmoid_curve.setPen(pg.mkPen(colour, width=2.5 * self._scale, style=pen_style))
+        self._set_axis_label("sweep", "left", self.tr("probability"))
+
+    def _unit_name(self, unit):
+        return self.tr("nats") if unit == "nats" else self.tr("bits")
+
+    def _nll_formula(self, unit):
+        return self.tr("−ln p") if unit == "nats" else self.tr("−log<sub>2</sub> p")
+
+    def _update_header(self, analysis, n, shown, most_probable_only):
+        scenario = analysis.scenario
+        total = len(scenario.classes)
+        name = scenario.samples[n]
+        loss = format_number(analysis.sample_loss[n])
+        unit = self._unit_name(analysis.unit)
+        if analysis.ignored[n]:
+            text = self.tr("Sample {name} — ignored (adds nothing to the loss)").format(name=name)
+        elif scenario.target_kind == "index":
+            text = self.tr("Sample {name} — true class {true}, predicted {predicted}, "
+                           "loss {loss} {unit}").format(
+                name=name, true=scenario.classes[int(scenario.targets[n])],
+                predicted=scenario.classes[int(analysis.predicted_class[n])], loss=loss,
+                unit=unit)
+        else:
+            text = self.tr("Sample {name} — predicted {predicted}, loss {loss} {unit}").format(
+                name=name, predicted=scenario.classes[int(analysis.predicted_class[n])],
+                loss=loss, unit=unit)
+        self.sample_label.setText(text)
+        if len(shown) < total:
+            locale = _grouped_locale()
+            if most_probable_only:
+                caption = self.tr("Showing the {shown} most probable of {total} classes")
+            else:
+                caption = self.tr("Showing {shown} of {total} classes: the most probable and "
+                                  "those with target mass")
+            self.caption.setText(caption.format(shown=locale.toString(len(shown)),
+                                                total=locale.toString(total)))
+            self.caption.show()
+        else:
+            self.caption.hide()
+            self.caption.setText("")
+
+    def _update_class_axes(self, names, count):
+        ticks = [[(float(i), _elided(name)) for i, name in enumerate(names)]]
+        for name in ("logits", "probabilities", "terms", "gradient"):
+            plot = self.plot_widgets[name].getPlotItem()
+            plot.getAxis("bottom").setTicks(ticks)
+        if count == self._bar_count:
+            return
+        self._bar_count = count
+        for line in (self.logit_zero_line, self.gradient_zero_line):
+            line.setData([-0.6, max(count, 1) - 0.4], [0.0, 0.0])
+        # The plots are x-linked: setting the logits plot's range sets all four.
+        self.plot_widgets["logits"].getPlotItem().setXRange(-0.6, max(count, 1) - 0.4,
+                                                           padding=0)
+
+    def _update_logits(self, analysis, n, shown, x, names):
+        scenario = analysis.scenario
+        if scenario.input == "logits":
+            logits = scenario.rows[n, shown]
+        else:
+            logits = curves.logits_from_probabilities(scenario.rows[n, shown], scenario.mode,
+                                                      floor=False)
+        heights, beyond = drawable(logits)
+        self.logit_bars.setOpts(x=x, height=heights)
+        if scenario.input == "logits":
+            # A clipped bar's height is not its value: it gets no grip.
+            grips = beyond == 0
+            self.logit_handles.setData(x=x[grips], y=heights[grips], size=self._handle_size())
+        else:
+            self.logit_handles.setData(x=[], y=[])
+        self._set_bar_brushes(self.logit_bars, "logit", beyond)
+        self._set_clip_marks(self.logit_clip_marks, x, heights, beyond)
+        self._describe("logits", self.tr("Logits of sample {name}").format(
+            name=scenario.samples[n]), names, logits, shown, analysis)
+
+    def _update_probabilities(self, analysis, n, shown, x, names):
+        p = analysis.probabilities[n, shown]
+        q = analysis.targets[n, shown]
+        self.probability_bars.setOpts(x=x - 0.2, height=drawable(p)[0])
+        self.target_bars.setOpts(x=x + 0.2, height=drawable(q)[0])
+        description = "{}. {}".format(
+            self._summary(self.tr("Probabilities"), names, p),
+            self._summary(self.tr("Targets"), names, q))
+        self._set_description("probabilities", description, shown, analysis)
+
+    def _update_terms(self, analysis, n, shown, x, names):
+        terms = analysis.terms[n, shown]
+        heights, beyond = drawable(terms)
+        self.term_bars.setOpts(x=x, height=heights)
+        self._set_bar_brushes(self.term_bars, "term", beyond)
+        self._set_clip_marks(self.term_clip_marks, x, heights, beyond)
+        label = self.tr("Cross-entropy terms ({unit})").format(
+            unit=self._unit_name(analysis.unit))
+        self._describe("terms", label, names, terms, shown, analysis)
+
+    def _update_gradient(self, analysis, n, shown, x, names):
+        gradient = analysis.gradient[n, shown]
+        heights, beyond = drawable(gradient)
+        self.gradient_bars.setOpts(x=x, height=heights)
+        self._set_bar_brushes(self.gradient_bars, "gradient", beyond)
+        self._set_clip_marks(self.gradient_clip_marks, x, heights, beyond)
+        self._describe("gradient", self.tr("Gradient ∂L/∂z"), names, gradient, shown, analysis)
+
+    def _handle_size(self):
+        # As wide as a bar at most, so forty bars' grips do not run into each other.
+        slot_pixels = self._logit_view_box.width() / max(len(self.shown_classes), 1)
+        return min(18 * self._scale, max(6.0, 0.7 * slot_pixels))
+
+    def _resize_handles(self):
+        if len(self.logit_handles.data):
+            self.logit_handles.setSize(self._handle_size())
+
+    def _set_clip_marks(self, marks, x, heights, beyond):
+        """Mark the bars drawn shorter than their value: ∞ for an infinite one, a triangle
+        pointing on for a huge finite one."""
+        cut = beyond != 0
+        if not cut.any():
+            if len(marks.data):
+                marks.setData(x=[], y=[])
+            return
+        infinity = _infinity_symbol()
+        symbols = [infinity if abs(code) == 2 else ("t1" if code > 0 else "t")
+                   for code in beyond[cut].tolist()]
+        marks.setData(x=x[cut], y=heights[cut], symbol=symbols)
+
+    def _set_bar_brushes(self, bars, colour_name, beyond):
+        """Hatch the bars drawn shorter than their value (only switch brushes on change)."""
+        cut = tuple(np.flatnonzero(beyond).tolist())
+        if self._hatched.get(id(bars), ()) == cut:
+            return
+        self._hatched[id(bars)] = cut
+        if not cut:
+            bars.setOpts(brushes=None, brush=style.colour(colour_name))
+            return
+        solid = pg.mkBrush(style.colour(colour_name))
+        hatched = QBrush(style.colour(colour_name), Qt.BrushStyle.BDiagPattern)
+        bars.setOpts(brushes=[hatched if code else solid for code in beyond.tolist()])
+
+    def _update_nll(self, analysis, n):
+        samples, classes = self._nll_marks(analysis)
+        p = analysis.probabilities[samples, classes]
+        y = np.minimum(curves.surprisal(p, analysis.scenario.options.log_base), self._nll_top)
+        self.nll_points.setData(x=p, y=y)
+        selected = samples == n
+        self.nll_selected.setData(x=p[selected], y=y[selected])
+        scenario = analysis.scenario
+        entries = [self.tr("{sample} {cls} {p}").format(
+            sample=scenario.samples[s], cls=scenario.classes[c], p=format_number(v, 3))
+            for s, c, v in zip(samples[:DESCRIBED_SAMPLES].tolist(),
+                               classes[:DESCRIBED_SAMPLES].tolist(),
+                               p[:DESCRIBED_SAMPLES].tolist())]
+        text = self.tr("Curve {formula}; probability of the true class per sample: {list}").format(
+            formula=self._nll_formula(analysis.unit).replace("<sub>2</sub>", "2"),
+            list=", ".join(entries) if entries else self.tr("none"))
+        if len(samples) > DESCRIBED_SAMPLES:
+            text += self.tr(" … and {count} more").format(count=len(samples) - DESCRIBED_SAMPLES)
+        self.plot_widgets["nll"].setAccessibleDescription(text)
+
+    @staticmethod
+    def _nll_marks(analysis):
+        """(sample, class) index pairs of the points on the −ln p curve."""
+        scenario = analysis.scenario
+        n_rows = len(scenario.rows)
+        if scenario.target_kind == "index":
+            keep = ~analysis.ignored
+            return np.flatnonzero(keep), scenario.targets[keep].astype(np.intp)
+        mass = scenario.targets
+        if mass.shape[1] > MAX_POINTS_PER_SAMPLE:
+            columns = np.argpartition(-mass, MAX_POINTS_PER_SAMPLE - 1, axis=1)
+            columns = np.sort(columns[:, :MAX_POINTS_PER_SAMPLE], axis=1)
+        else:
+            columns = np.broadcast_to(np.arange(mass.shape[1]), mass.shape)
+        rows = np.broadcast_to(np.arange(n_rows)[:, np.newaxis], columns.shape)
+        keep = np.take_along_axis(mass, columns, axis=1) > 0
+        return rows[keep], columns[keep]
+
+    def _update_sigmoid(self, analysis, n, shown, names):
+        scenario = analysis.scenario
+        plot = self.plot_widgets["sigmoid"].getPlotItem()
+        if scenario.mode != "sigmoid":
+            self._draw_sigmoid(-SIGMOID_HALF_WIDTH, SIGMOID_HALF_WIDTH)
+            if len(self.sigmoid_points.data):
+                self.sigmoid_points.setData(x=[], y=[])
+            self.plot_widgets["sigmoid"].setAccessibleDescription(
+                self.tr("Sigmoid curve, not used in softmax mode"))
+            return
+        if scenario.input == "logits":
+            z = scale_logits(scenario.rows[n, shown], scenario.options.temperature)
+        else:
+            z = curves.logits_from_probabilities(scenario.rows[n, shown], "sigmoid")
+        z = np.clip(z, -DRAW_LIMIT, DRAW_LIMIT)
+        low = max(min(-SIGMOID_HALF_WIDTH, float(z.min()) - 1.0), -50.0)
+        high = min(max(SIGMOID_HALF_WIDTH, float(z.max()) + 1.0), 50.0)
+        self._draw_sigmoid(low, high)
+        p = analysis.probabilities[n, shown]
+        self.sigmoid_points.setData(x=np.clip(z, low, high), y=p)
+        entries = [self.tr("{cls} z = {z}, p = {p}").format(
+            cls=name, z=format_number(zi, 3), p=format_number(pi, 3))
+            for name, zi, pi in zip(names[:DESCRIBED_CLASSES], z.tolist(), p.tolist())]
+        if len(names) > DESCRIBED_CLASSES:
+            entries.append("…")
+        self._set_description("sigmoid", self.tr("Sigmoid curve with the logits of sample {name}: "
+                                                 "{list}").format(name=scenario.samples[n],
+                                                                  list=", ".join(entries)),
+                              shown, analysis)
+
+    def _draw_sigmoid(self, low, high):
+        if self._sigmoid_grid == (low, high):
+            return
+        self._sigmoid_grid = (low, high)
+        grid = np.linspace(low, high, 400)
+        self.sigmoid_curve.setData(grid, engine_sigmoid(grid))
+        self.plot_widgets["sigmoid"].getPlotItem().setXRange(low, high, padding=0.02)
+
+    def _update_sweep(self, analysis, n, shown, names, swept):
+        scenario = analysis.scenario
+        self._update_sweep_combo(scenario, shown, names)
+        if scenario.input == "logits":
+            logits = scenario.rows[n]
+            temperature = scenario.options.temperature
+        else:
+            logits = curves.logits_from_probabilities(scenario.rows[n], scenario.mode)
+            temperature = 1.0
+        centre = float(np.clip(logits[swept], -DRAW_LIMIT, DRAW_LIMIT))
+        # Cover the current logit and the one where p = 1/2, so the whole S shows.
+        crossover = curves.crossover_logit(logits, swept, mode=scenario.mode,
+                                           temperature=temperature)
+        crossover = centre if crossover is None else float(np.clip(crossover, -DRAW_LIMIT,
+                                                                    DRAW_LIMIT))
+        margin = SWEEP_HALF_WIDTH * temperature
+        # A logit far from the crossover (p = 0 as ln 1e-300 ≈ -690) would squeeze the S into a
+        # step: keep the S in view and draw the current point at the edge.
+        low = max(min(centre, crossover) - margin, crossover - SWEEP_MAX_REACH * temperature)
+        high = min(max(centre, crossover) + margin, crossover + SWEEP_MAX_REACH * temperature)
+        values = np.linspace(low, high, SWEEP_POINTS)
+        centre = float(np.clip(centre, low, high))
+        swept_probabilities = curves.sweep_probabilities(
+            logits, swept, values, mode=scenario.mode, temperature=temperature, classes=shown)
+        current = analysis.probabilities[n, shown]
+        slot_of_swept = int(np.searchsorted(shown, swept))
+        self._draw_sweep_curves(values, swept_probabilities, slot_of_swept)
+        self.sweep_points.setData(x=np.full(len(shown), centre), y=current,
+                                  brush=self._sweep_point_brushes(len(shown), slot_of_swept))
+        self.sweep_marker.setData([centre, centre], [0.0, 1.0])
+        plot = self.plot_widgets["sweep"].getPlotItem()
+        plot.setXRange(values[0], values[-1], padding=0)
+        swept_name = scenario.classes[swept]
+        legend = self._sweep_legend(names, slot_of_swept)
+        self._set_title("sweep", "{title}<br><span style='font-size: {size:.1f}pt'>{legend}"
+                                 "</span>".format(
+                                     title=self.tr("Probabilities as z({name}) changes").format(
+                                         name=html.escape(swept_name)),
+                                     size=self._points(0.9), legend=legend))
+        self._set_axis_label("sweep", "bottom", self.tr("logit z({name})").format(
+            name=html.escape(_elided(swept_name, 24))))
+        summary = self._summary(self.tr("now"), names, current)
+        self._set_description("sweep", self.tr(
+            "Probability of each class as the logit of {name} goes from {low} to {high}; "
+            "at z = {z}: {now}").format(name=swept_name, low=format_number(values[0], 3),
+                                        high=format_number(values[-1], 3),
+                                        z=format_number(logits[swept], 3), now=summary),
+            shown, analysis)
+
+    def _draw_sweep_curves(self, values, probabilities, swept_slot):
+        count = probabilities.shape[1]
+        if count <= SWEEP_COLOURED:
+            slots = list(range(count))
+            colours = self._sweep_colours(count, swept_slot)
+        else:
+            slots = [swept_slot]
+            colours = ["probability"]
+        self.sweep_curve_classes = [int(self.shown_classes[k]) for k in slots]
+        for k, (curve, slot, colour) in enumerate(zip(self.sweep_curves, slots, colours)):
+            curve.setData(values, probabilities[:, slot])
+            width = (3.5 if slot == swept_slot else 2.0) * self._scale
+            if self._sweep_styles.get(k) != (colour, width):
+                self._sweep_styles[k] = (colour, width)
+                curve.setPen(pg.mkPen(style.colour(colour), width=width))
+            curve.setZValue(1 if slot == swept_slot else 0)
+            curve.show()
+        for curve in self.sweep_curves[len(slots):]:
+            if curve.isVisible():
+                curve.hide()
+        if count <= SWEEP_COLOURED:
+            if self.sweep_others.isVisible():
+                self.sweep_others.hide()
+            return
+        others = np.delete(np.arange(count), swept_slot)
+        # Every other class's curve in one item: a break after each curve's last point.
+        x = np.tile(values, len(others))
+        y = probabilities[:, others].T.ravel()
+        connect = np.ones(len(x), dtype=bool)
+        connect[len(values) - 1::len(values)] = False
+        self.sweep_others.setData(x, y, connect=connect)
+        self.sweep_others.show()
+
+    def _sweep_colours(self, count, swept_slot):
+        """The colour name of each shown class's sweep curve (the swept one is blue)."""
+        cycle = iter(_SWEEP_CYCLE * 2)
+        return ["probability" if k == swept_slot else next(cycle) for k in range(count)]
+
+    def _sweep_point_brushes(self, count, swept_slot):
+        if count <= SWEEP_COLOURED:
+            names = self._sweep_colours(count, swept_slot)
+        else:
+            names = ["probability" if k == swept_slot else "logit" for k in range(count)]
+        # The same QBrush objects every time, so pyqtgraph reuses its rendered symbols.
+        for name in set(names) - set(self._brushes):
+            self._brushes[name] = pg.mkBrush(style.colour(name))
+        return [self._brushes[name] for name in names]
+
+    def _sweep_legend(self, names, swept_slot):
+        """The sweep's legend, an HTML line under its title: each class's colour and name
+        (with many classes, the swept one and "other classes")."""
+        count = len(names)
+        if count <= SWEEP_COLOURED:
+            colours = self._sweep_colours(count, swept_slot)
+            entries = [_legend_entry(style.COLOURS[colour], _elided(name), line=True)
+                       for colour, name in zip(colours, names)]
+        else:
+            entries = [_legend_entry(style.COLOURS["probability"], _elided(names[swept_slot]),
+                                     line=True),
+                       _legend_entry(style.COLOURS["logit"], self.tr("other classes"),
+                                     line=True)]
+        return "&nbsp;&nbsp;".join(entries)
+
+    def _update_sweep_combo(self, scenario, shown, names):
+        entries = tuple(names)
+        choice = self._sweep_choice
+        if entries != self._combo_entries:
+            self._combo_entries = entries
+            blocker = self.sweep_combo.blockSignals(True)
+            self.sweep_combo.clear()
+            self.sweep_combo.addItem(self.tr("the true class"), None)
+            for name in names:
+                self.sweep_combo.addItem(name, name)
+            self.sweep_combo.blockSignals(blocker)
+        index = self.sweep_combo.findData(choice) if choice is not None else 0
+        if index != self.sweep_combo.currentIndex():
+            blocker = self.sweep_combo.blockSignals(True)
+            self.sweep_combo.setCurrentIndex(max(index, 0))
+            self.sweep_combo.blockSignals(blocker)
+
+    def _on_sweep_choice(self, index):
+        self.set_swept_class(self.sweep_combo.itemData(index))
+
+    def set_swept_class(self, name):
+        """Sweep the logit of the class called ``name`` (None: the selected sample's true
+        class)."""
+        if name != self._sweep_choice:
+            self._sweep_choice = name
+            self._sweep_index = None
+            self.show_analysis(self._document.analysis)
+
+    # ----------------------------------------------------------------------------- descriptions
+
+    def _summary(self, label, names, values):
+        """"Label: cat 0.879, dog 0.119, pig 0.00218"; past DESCRIBED_CLASSES classes, the
+        largest in size first and "…" for the rest (a listener wants those, not forty)."""
+        values = np.asarray(values, dtype=np.float64)
+        order = range(len(values))
+        if len(values) > DESCRIBED_CLASSES:
+            order = np.argsort(-np.abs(np.nan_to_num(values, posinf=np.inf)),
+                               kind="stable")[:DESCRIBED_CLASSES].tolist()
+        parts = ", ".join(f"{names[k]} {format_number(values[k], 3)}" for k in order)
+        if len(values) > DESCRIBED_CLASSES:
+            parts += ", …"
+        return self.tr("{label}: {values}").format(label=label, values=parts)
+
+    def _describe(self, plot_name, label, names, values, shown, analysis):
+        self._set_description(plot_name, self._summary(label, names, values), shown, analysis)
+
+    def _set_description(self, plot_name, text, shown, analysis):
+        total = len(analysis.scenario.classes)
+        if len(shown) < total:
+            locale = _grouped_locale()
+            text += self.tr(" (showing {shown} of {total} classes)").format(
+                shown=locale.toString(len(shown)), total=locale.toString(total))
+        widget = self.plot_widgets[plot_name]
+        if widget.accessibleDescription() != text:
+            widget.setAccessibleDescription(text)
+
+    # ----------------------------------------------------------------------------- dragging
+
+    def _logit_drag(self, ev):
+        """Drag a logit bar up or down: the logit follows the mouse, live, through
+        ``Document.set_cell`` (the edits of one cell merge into one undo step). Returns whether
+        the drag was taken; the ViewBox pans the view otherwise."""
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return False
+        view_box = self._logit_view_box
+        if ev.isStart():
+            self._drag = self._start_drag(view_box.mapToView(ev.buttonDownPos()))
+            if self._drag is None:
+                return False
+            view_box.disableAutoRange(pg.ViewBox.YAxis)
+        if self._drag is None:
+            return False
+        ev.accept()
+        drag = self._drag
+        y = view_box.mapToView(ev.pos()).y()
+        value = self._rounded(drag.start_value + (y - drag.start_y))
+        if ev.isFinish():
+            self._drag = None
+            view_box.enableAutoRange(y=True)
+        if self._document.scenario.rows[drag.row, drag.column] != value:
+            self._document.set_cell(drag.row, drag.column, value)
+        return True
+
+    def _start_drag(self, position):
+        scenario = self._document.scenario
+        if scenario.input != "logits":
+            return None
+        slot = int(round(position.x()))
+        if not (0 <= slot < len(self.shown_classes)) or abs(position.x() - slot) > 0.45:
+            return None
+        row = self._document.selected_sample
+        column = int(self.shown_classes[slot])
+        value = float(scenario.rows[row, column])
+        if not abs(value) <= DRAW_LIMIT:
+            return None  # drawn clipped: the bar's height is not its value
+        return _Drag(row, column, value, position.y())
+
+    def _rounded(self, value):
+        # Round to about a pixel's worth of the view, so dragged logits read 2.35, not 2.3471829.
+        low, high = self._logit_view_box.viewRange()[1]
+        span = high - low
+        if not (span > 0 and math.isfinite(span)):
+            return float(value)
+        decimals = max(0, -math.floor(math.log10(span / 200)))
+        return float(round(value, decimals))
+
+    def logit_bar_position(self, column):
+        """The view coordinates of the top of ``column``'s logit bar (for tests and tours)."""
+        slot = int(np.searchsorted(self.shown_classes, column))
+        heights = self.logit_bars.opts["height"]
+        return QPointF(float(slot), float(heights[slot]))
+
+
+def _legend_entry(colour, text, line=False):
+    """A legend entry in HTML: a coloured square (bars) or dash (curves) and the escaped
+    text."""
+    mark = "━" if line else "■"
+    return f"<span style='color: {colour}'>{mark}</span>&nbsp;{html.escape(text)}"
+
+
+def _give_text_items_to_qt(plot_widget):
+    """Let Qt own the text items inside a plot (axis labels, titles, legend labels).
+
+    PySide6 (6.11, 6.12) leaves a ``QGraphicsTextItem(parent)`` owned by Python, unlike other
+    items made with a parent; pyqtgraph makes its labels that way. When such a label's Python
+    wrapper is collected, Python deletes the C++ item its parent still holds (or has already
+    deleted), and the next scene update crashes. Setting the same parent again hands the item
+    to its parent, as the constructor should have."""
+    for item in plot_widget.scene().items():
+        parent = item.parentItem()
+        if (isinstance(item, QGraphicsTextItem) and parent is not None
+                and shiboken6.ownedByPython(item)):
+            item.setParentItem(parent)
+
+
+_INFINITY_SYMBOL = []
+
+
+def _infinity_symbol():
+    """"∞" as a pyqtgraph marker: a glyph outline scaled into the unit square."""
+    if not _INFINITY_SYMBOL:
+        font = QFont()
+        font.setPointSize(40)
+        path = QPainterPath()
+        path.addText(0, 0, font, "∞")
+        box = path.boundingRect()
+        scale = 1.0 / max(box.width(), box.height())
+        transform = QTransform().scale(scale, scale).translate(-box.center().x(),
+                                                               -box.center().y())
+        _INFINITY_SYMBOL.append(transform.map(path))
+    return _INFINITY_SYMBOL[0]
+
+
+def _probability_ticks():
+    locale = QLocale()
+    # Quarter ticks are a second level, which pyqtgraph labels only when there is room.
+    return [[(v, locale.toString(v, "g", 3)) for v in (0.0, 0.5, 1.0)],
+            [(v, locale.toString(v, "g", 3)) for v in (0.25, 0.75)]]
+
+
+def _grouped_locale():
+    """The user's locale, but always with thousands separators ("50,000"; the C locale omits
+    them by default)."""
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale
+
+
+def _elided(name, limit=AXIS_NAME_CHARS):
+    return name if len(name) <= limit else name[:limit - 1] + "…"

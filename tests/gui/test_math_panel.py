@@ -1,0 +1,240 @@
+"""The "show the math" panel: the selected sample's arithmetic written out with its own numbers
+— softmax, temperature, label smoothing, class weights, sigmoid with pos_weight, probability
+input, H + KL = CE, ∞ with its reason, many classes shortened — as HTML, text and Markdown."""
+
+import gc
+
+import numpy as np
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication
+
+import engine
+from gui import style
+from gui.document import Document
+from gui.formatting import format_number
+from gui.math_panel import MathPanel
+
+CLASSES = ("cat", "dog", "pig")
+
+
+def scenario(rows=((3.0, 1.0, -3.0),), targets=(0,), **changes):
+    values = dict(classes=CLASSES, rows=np.array(rows, dtype=float), targets=np.array(targets))
+    values.update(changes)
+    return engine.Scenario(**values)
+
+
+@pytest.fixture
+def make_panel(qtbot):
+    """A document and its MathPanel, the panel deleted at teardown (see test_plots.py)."""
+    made = []
+
+    def make(scenario):
+        document = Document(scenario)
+        panel = MathPanel(document)
+        made.append((document, panel))
+        return document, panel
+
+    yield make
+    for _document, panel in made:
+        shiboken6.delete(panel)
+    made.clear()
+    QApplication.processEvents()
+    gc.collect()
+
+
+def browser_text(panel):
+    return panel.browser.toPlainText()
+
+
+def test_softmax_with_logits_writes_out_p_and_the_loss(make_panel):
+    _document, panel = make_panel(scenario())
+    text = panel.plain_text()
+    assert "p(cat) = e^3 / (e^3 + e^1 + e^-3) = 20.09 / 22.85 = 0.8789" in text
+    assert "L = −ln p(cat) = −ln 0.8789 = 0.1291 nats" in text
+    shown = browser_text(panel)  # the same, as the panel shows it (superscripts flattened)
+    assert "0.8789" in shown and "0.1291" in shown
+    assert "<sup>3</sup>" in panel.html() and "<b>0.8789</b>" in panel.html()
+    assert "Logits z: cat 3, dog 1, pig -3." in text
+    assert "True class: cat." in text
+
+
+def test_results_are_the_analysis_numbers(make_panel):
+    document, panel = make_panel(scenario(rows=[[0.3, -1.7, 2.2]], targets=[1]))
+    analysis = document.analysis
+    text = panel.plain_text()
+    for c, name in enumerate(CLASSES):
+        assert f"= {format_number(analysis.probabilities[0, c])}\n" in text
+    assert f"= {format_number(analysis.sample_loss[0])} nats" in text
+
+
+def test_entropy_divergence_and_cross_entropy(make_panel):
+    document, panel = make_panel(scenario(targets=[[0.7, 0.3, 0.0]]))
+    analysis = document.analysis
+    h, kl, ce = (format_number(v[0]) for v in (analysis.entropy, analysis.kl,
+                                                analysis.cross_entropy))
+    text = panel.plain_text()
+    assert f"H(q) = −Σ q ln q = {h} nats" in text
+    assert f"KL(q‖p) = Σ q ln(q/p) = {kl} nats" in text
+    assert f"CE(q, p) = H(q) + KL(q‖p) = {h} + {kl} = {ce} nats" in text
+    assert "Target distribution: cat 0.7, dog 0.3." in text
+
+
+def test_temperature_divides_each_logit(make_panel):
+    document, panel = make_panel(scenario(options=engine.Options(temperature=2.0)))
+    text = panel.plain_text()
+    assert "e^(3/2) / (e^(3/2) + e^(1/2) + e^(-3/2))" in text
+    assert "Temperature T = 2" in text
+    assert format_number(document.analysis.probabilities[0, 0]) == "0.7054"
+    assert "= 0.7054" in text
+    assert "<sup>3/2</sup>" in panel.html()
+
+
+def test_label_smoothing_writes_each_term(make_panel):
+    document, panel = make_panel(scenario(options=engine.Options(label_smoothing=0.1)))
+    analysis = document.analysis
+    text = panel.plain_text()
+    assert "Label smoothing ε = 0.1" in text
+    assert "q(cat) = 1 − ε + ε/C = 0.9333" in text
+    assert "q(every other class) = ε/C = 0.03333" in text
+    assert "L = −Σ_c q(c) ln p(c)" in text
+    assert "= −(0.9333 × ln 0.8789 + 0.03333 × ln 0.1189 + 0.03333 × ln 0.002179)" in text
+    terms = " + ".join(format_number(v) for v in analysis.terms[0])
+    assert f"= {terms} = {format_number(analysis.sample_loss[0])} nats" in text
+    assert "0.3958" in browser_text(panel)
+
+
+def test_class_weights_are_factors(make_panel):
+    document, panel = make_panel(scenario(options=engine.Options(class_weights=(2, 1, 1))))
+    text = panel.plain_text()
+    loss = format_number(document.analysis.sample_loss[0])
+    assert f"L = −w(cat) ln p(cat) = −2 × ln 0.8789 = {loss} nats" in text
+    assert loss == "0.2582"
+    assert "H, KL and CE leave the weights out" in text
+    assert "summed weights of the counted samples" in text
+
+
+def test_bits(make_panel):
+    document, panel = make_panel(scenario(options=engine.Options(log_base="2")))
+    text = panel.plain_text()
+    assert "L = −log₂ p(cat) = −log₂ 0.8789 = 0.1863 bits" in text
+    assert format_number(document.analysis.sample_loss[0]) == "0.1863"
+
+
+def test_sigmoid_writes_each_binary_term(make_panel):
+    document, panel = make_panel(scenario(
+        rows=[[3.0, -1.0, -3.0]], targets=[[1.0, 0.0, 1.0]], mode="sigmoid",
+        options=engine.Options(pos_weight=(2.0, 1.0, 1.0))))
+    analysis = document.analysis
+    text = panel.plain_text()
+    assert "p(cat) = σ(3) = 1 / (1 + e^-3) = 0.9526" in text
+    assert "p(dog) = σ(-1) = 1 / (1 + e^1) = 0.2689" in text
+    assert "ℓ(cat) = −[pw·y ln p + (1 − y) ln(1 − p)]" in text
+    assert f"= −[2 × 1 × ln 0.9526 + 0 × ln 0.04743] = {format_number(analysis.terms[0, 0])}" \
+        in text
+    assert f"= −[1 × 0 × ln 0.2689 + 1 × ln 0.7311] = {format_number(analysis.terms[0, 1])}" \
+        in text
+    total = " + ".join(format_number(v) for v in analysis.terms[0])
+    assert f"L = Σ_c ℓ(c) = {total} = {format_number(analysis.sample_loss[0])} nats" in text
+    assert "Labels y: cat 1, dog 0, pig 1." in text
+    assert "H(y)" in text and "KL(y‖p)" in text
+    assert "number of values, 1 × 3" in text
+
+
+def test_probability_input_starts_from_p(make_panel):
+    _document, panel = make_panel(scenario(rows=[[0.7, 0.2, 0.1]], input="probabilities"))
+    text = panel.plain_text()
+    assert "Probabilities (given)" in text
+    assert "p(cat) = 0.7000" in text
+    assert "e^" not in text
+    assert "L = −ln p(cat) = −ln 0.7000 = 0.3567 nats" in text
+
+
+def test_an_infinite_loss_shows_infinity_and_why(make_panel):
+    _document, panel = make_panel(scenario(rows=[[1.0, 0.0, 0.0]], targets=[1],
+                                           input="probabilities"))
+    text = panel.plain_text()
+    assert "L = −ln p(dog) = −ln 0 = ∞ nats" in text
+    assert "The loss is ∞ because p(dog) = 0" in text
+    assert "KL is ∞" in text
+    assert "∞" in browser_text(panel)
+
+
+def test_an_infinite_sigmoid_term_says_why(make_panel):
+    _document, panel = make_panel(scenario(rows=[[1.0, 0.0, 0.5]], targets=[[0.0, 1.0, 1.0]],
+                                           mode="sigmoid", input="probabilities"))
+    text = panel.plain_text()
+    assert "The loss is ∞: cat has p = 1 against label y = 0" in text
+
+
+def test_an_ignored_sample(make_panel):
+    _document, panel = make_panel(scenario(targets=[-100]))
+    text = panel.plain_text()
+    assert "ignore index (-100)" in text
+    assert "No sample is counted" in text
+
+
+def test_many_classes_are_shortened(make_panel):
+    rng = np.random.default_rng(1)
+    classes = tuple(f"c{k}" for k in range(50_000))
+    document, panel = make_panel(engine.Scenario(classes=classes, rows=rng.normal(size=(1, 50_000)),
+                                                 targets=np.array([7])))
+    text = panel.plain_text()
+    top = np.argsort(-document.analysis.probabilities[0])[:3]
+    written = [line for line in text.splitlines() if line.strip().startswith("p(")]
+    assert len(written) == 4  # the true class and the three most probable
+    assert any(line.strip().startswith("p(c7) =") for line in written)
+    for c in top:
+        assert any(line.strip().startswith(f"p(c{c}) =") for line in written)
+    assert "+ … +" in written[0]
+    assert "e^" in written[0] and written[0].count("e^") == 4  # numerator, two first, last
+    assert "50,000 classes" in text
+    assert "49,996 more classes" in text
+
+
+def test_selection_switches_the_sample(make_panel, qtbot):
+    document, panel = make_panel(scenario(rows=[[3.0, 1.0, -3.0], [0.0, 2.0, 0.0]],
+                                          targets=[0, 1]))
+    with qtbot.waitSignal(document.selectionChanged):
+        document.select_sample(1)
+    text = panel.plain_text()
+    assert "Sample #2" in text
+    assert "True class: dog." in text
+    assert f"= {format_number(document.analysis.sample_loss[1])} nats" in text
+
+
+def test_an_edit_rewrites_the_math(make_panel):
+    document, panel = make_panel(scenario())
+    document.set_cell(0, 0, 1.0)
+    text = panel.plain_text()
+    assert "p(cat) = e^1 / (e^1 + e^1 + e^-3)" in text
+    assert f"= {format_number(document.analysis.sample_loss[0])} nats" in text
+
+
+def test_markdown_and_plain_text_carry_the_same_content(make_panel):
+    _document, panel = make_panel(scenario(classes=("c*t", "d_g", "pig"),
+                                           targets=[0]))
+    markdown = panel.markdown()
+    assert markdown.startswith("## Sample \\#1\n") or markdown.startswith("### Sample \\#1\n")
+    assert "```text\np(c*t) = e^3 / (e^3 + e^1 + e^-3) = 20.09 / 22.85 = 0.8789" in markdown
+    assert "True class: c\\*t." in markdown  # prose is escaped, equations are verbatim
+    plain = panel.plain_text()
+    for line in plain.splitlines():
+        if line.startswith("    "):
+            assert line.strip() in markdown
+
+
+def test_class_names_are_escaped_in_html(make_panel):
+    _document, panel = make_panel(scenario(classes=("<b>cat</b>", "dog", "pig")))
+    assert "&lt;b&gt;cat&lt;/b&gt;" in panel.html()
+    assert "p(<b>cat</b>) =" in browser_text(panel)
+
+
+def test_presentation_mode_scales_the_text(make_panel):
+    _document, panel = make_panel(scenario())
+    normal = panel.browser.font().pointSizeF()
+    panel.set_presentation(True)
+    assert panel.browser.font().pointSizeF() == pytest.approx(
+        QApplication.font().pointSizeF() * style.PRESENTATION_SCALE)
+    panel.set_presentation(False)
+    assert panel.browser.font().pointSizeF() == pytest.approx(normal)

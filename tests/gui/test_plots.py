@@ -1,0 +1,540 @@
+"""The plots view: every bar and point is the engine's number for the selected sample, the
+plots follow edits and the selection, a dragged logit bar edits the document in one undo step,
+many classes show as the top 40, and extreme values never reach pyqtgraph as NaN or inf."""
+
+import gc
+import time
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+import shiboken6
+from numpy.testing import assert_allclose
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+import engine
+from engine import curves
+from gui import style
+from gui.document import Document
+from gui.plots import PlotsView, drawable, top_classes
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
+                                       extend=True)
+
+CLASSES = ("cat", "dog", "pig")
+ROWS = [[3.0, 1.0, -3.0], [0.5, 2.0, 0.1], [-1.0, 0.0, 4.0]]
+
+
+def softmax_scenario(**changes):
+    values = dict(classes=CLASSES, rows=np.array(ROWS), targets=np.array([0, 1, 2]))
+    values.update(changes)
+    return engine.Scenario(**values)
+
+
+def sigmoid_scenario(**changes):
+    values = dict(classes=CLASSES, rows=np.array(ROWS), mode="sigmoid",
+                  targets=np.array([[1.0, 0, 1], [0, 1, 0], [0, 0, 0]]))
+    values.update(changes)
+    return engine.Scenario(**values)
+
+
+def many_classes(n_rows, n_classes, seed=0):
+    rng = np.random.default_rng(seed)
+    return engine.Scenario(classes=tuple(f"class {c}" for c in range(n_classes)),
+                           rows=rng.normal(0.0, 2.0, size=(n_rows, n_classes)),
+                           targets=rng.integers(0, n_classes, size=n_rows))
+
+
+@pytest.fixture
+def make_view(qtbot):
+    """Make a document and its PlotsView; delete the view's C++ side at teardown.
+
+    Not qtbot.addWidget: its deleteLater() is not carried out outside an event loop, and when
+    the garbage collector later frees the wrappers of a pyqtgraph scene at a random moment,
+    PySide6 (6.11 and 6.12) can crash in a later test. Deleting the widget while its wrappers
+    are alive is safe."""
+    made = []
+
+    def make(scenario):
+        document = Document(scenario)
+        view = PlotsView(document)
+        view.resize(1100, 800)
+        made.append((document, view))
+        return document, view
+
+    yield make
+    for _document, view in made:
+        view.close()
+        shiboken6.delete(view)
+    made.clear()
+    QApplication.processEvents()
+    gc.collect()
+
+
+def bar_heights(bars):
+    return np.asarray(bars.opts["height"], dtype=float)
+
+
+def assert_bars_show(view, analysis, n):
+    shown = view.shown_classes
+    assert_allclose(bar_heights(view.logit_bars), analysis.scenario.rows[n, shown])
+    assert_allclose(bar_heights(view.probability_bars), analysis.probabilities[n, shown])
+    assert_allclose(bar_heights(view.target_bars), analysis.targets[n, shown])
+    assert_allclose(bar_heights(view.term_bars), analysis.terms[n, shown])
+    assert_allclose(bar_heights(view.gradient_bars), analysis.gradient[n, shown])
+
+
+# --- the bars follow the document ----------------------------------------------------------
+
+def test_bars_are_the_engine_numbers_of_the_selected_sample(make_view):
+    document, view = make_view(softmax_scenario())
+    assert list(view.shown_classes) == [0, 1, 2]
+    assert_bars_show(view, engine.analyze(document.scenario), 0)
+    ticks = view.plot_widgets["probabilities"].getPlotItem().getAxis("bottom")._tickLevels
+    assert [name for _x, name in ticks[0]] == list(CLASSES)
+
+
+def test_an_edit_updates_every_bar_in_place(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    items = [view.logit_bars, view.probability_bars, view.term_bars, view.gradient_bars]
+    plot_items = {name: list(widget.getPlotItem().items)
+                  for name, widget in view.plot_widgets.items()}
+    with qtbot.waitSignal(document.analysisChanged):
+        document.set_cell(0, 1, 2.5)
+    expected = engine.analyze(document.scenario)
+    assert document.scenario.rows[0, 1] == 2.5
+    assert_bars_show(view, expected, 0)
+    # The same items, updated: nothing was cleared and re-added.
+    assert [view.logit_bars, view.probability_bars, view.term_bars, view.gradient_bars] == items
+    for name, widget in view.plot_widgets.items():
+        assert list(widget.getPlotItem().items) == plot_items[name]
+
+
+def test_selecting_a_sample_plots_that_sample(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    with qtbot.waitSignal(document.selectionChanged):
+        document.select_sample(2)
+    assert_bars_show(view, document.analysis, 2)
+    assert "#3" in view.sample_label.text()
+    assert "pig" in view.sample_label.text()  # its true class
+    # the selected sample's point on the −ln p curve moves with it
+    x, _y = view.nll_selected.getData()
+    assert_allclose(x, [document.analysis.probabilities[2, 2]])
+
+
+def test_label_smoothing_shows_the_smoothed_targets(make_view):
+    document, view = make_view(softmax_scenario(options=engine.Options(label_smoothing=0.3)))
+    assert_allclose(bar_heights(view.target_bars), [0.8, 0.1, 0.1])
+    assert_bars_show(view, document.analysis, 0)
+
+
+def test_sigmoid_mode_bars_and_legend(make_view):
+    document, view = make_view(sigmoid_scenario(options=engine.Options(pos_weight=(2, 1, 1))))
+    assert_bars_show(view, document.analysis, 0)
+    title = view.plot_widgets["probabilities"].getPlotItem().titleLabel.text
+    assert "labels y" in title and "probability p" in title
+
+
+# --- the −ln p curve --------------------------------------------------------------------------
+
+def test_nll_points_are_every_samples_true_class_probability(make_view):
+    document, view = make_view(softmax_scenario())
+    analysis = document.analysis
+    x, y = view.nll_points.getData()
+    true_p = analysis.probabilities[np.arange(3), [0, 1, 2]]
+    assert_allclose(x, true_p)
+    assert_allclose(y, -np.log(true_p))
+    # the curve is −ln p itself
+    curve_x, curve_y = view.nll_curve.getData()
+    assert_allclose(curve_y, -np.log(curve_x))
+    selected_x, _ = view.nll_selected.getData()
+    assert_allclose(selected_x, [true_p[0]])
+
+
+def test_nll_points_in_bits_and_without_ignored_samples(make_view):
+    options = engine.Options(log_base="2", ignore_index=-1)
+    document, view = make_view(softmax_scenario(targets=np.array([0, -1, 2]), options=options))
+    x, y = view.nll_points.getData()
+    p = document.analysis.probabilities
+    assert_allclose(x, [p[0, 0], p[2, 2]])
+    assert_allclose(y, -np.log2(x))
+    assert view.plot_widgets["nll"].getPlotItem().getAxis("left").labelText == "bits"
+
+
+def test_nll_points_for_soft_targets_and_sigmoid_labels(make_view):
+    soft = np.array([[0.7, 0.3, 0.0], [0.0, 0.0, 1.0], [0.2, 0.2, 0.6]])
+    document, view = make_view(softmax_scenario(targets=soft))
+    x, _ = view.nll_points.getData()
+    rows, columns = np.nonzero(soft)
+    assert_allclose(x, document.analysis.probabilities[rows, columns])
+
+    document, view = make_view(sigmoid_scenario())
+    x, _ = view.nll_points.getData()
+    assert_allclose(x, document.analysis.probabilities[[0, 0, 1], [0, 2, 1]])
+
+
+def test_a_probability_of_zero_is_drawn_at_the_top_of_the_nll_plot(make_view):
+    scenario = softmax_scenario(input="probabilities", rows=np.array([[1.0, 0, 0]]),
+                                targets=np.array([1]))
+    document, view = make_view(scenario)
+    x, y = view.nll_points.getData()
+    assert x.tolist() == [0.0]
+    assert np.isfinite(y).all() and y[0] == pytest.approx(-np.log(1e-3))
+
+
+# --- the sigmoid curve ------------------------------------------------------------------------
+
+def test_sigmoid_mode_marks_each_logit_on_the_sigmoid(make_view):
+    document, view = make_view(sigmoid_scenario(options=engine.Options(temperature=2.0)))
+    x, y = view.sigmoid_points.getData()
+    assert_allclose(x, np.array(ROWS[0]) / 2.0)
+    assert_allclose(y, document.analysis.probabilities[0])
+    curve_x, curve_y = view.sigmoid_curve.getData()
+    assert_allclose(curve_y, engine.sigmoid(curve_x))
+    assert "z / T" in view.plot_widgets["sigmoid"].getPlotItem().getAxis("bottom").labelText
+
+
+def test_softmax_mode_greys_out_the_sigmoid(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    x, _ = view.sigmoid_points.getData()
+    assert len(x) == 0
+    assert view.sigmoid_curve.opts["pen"].style() == Qt.PenStyle.DashLine
+    assert "sigmoid mode only" in view.plot_widgets["sigmoid"].getPlotItem().titleLabel.text
+    from engine import edits
+    document.edit("mode", edits.convert_mode, "sigmoid")
+    assert view.sigmoid_curve.opts["pen"].style() == Qt.PenStyle.SolidLine
+    assert len(view.sigmoid_points.getData()[0]) == 3
+
+
+# --- the sweep --------------------------------------------------------------------------------
+
+def test_sweep_current_point_is_the_current_probability(make_view):
+    document, view = make_view(softmax_scenario())
+    assert view.swept_class == 0  # the true class of sample 1
+    x, y = view.sweep_points.getData()
+    assert_allclose(x, [3.0, 3.0, 3.0])
+    assert_allclose(y, document.analysis.probabilities[0])
+    # each curve passes through its class's current point
+    for curve, c in zip(view.sweep_curves, view.sweep_curve_classes):
+        curve_x, curve_y = curve.getData()
+        assert_allclose(np.interp(3.0, curve_x, curve_y),
+                        document.analysis.probabilities[0, c], rtol=2e-3)
+    assert_allclose(view.sweep_marker.getData()[0], [3.0, 3.0])
+
+
+def test_sweep_curves_are_the_softmax_of_the_swept_rows(make_view):
+    document, view = make_view(softmax_scenario(options=engine.Options(temperature=1.5)))
+    curve_x, _ = view.sweep_curves[0].getData()
+    rows = np.tile(ROWS[0], (len(curve_x), 1))
+    rows[:, 0] = curve_x
+    expected = engine.softmax(rows, 1.5)
+    for curve, c in zip(view.sweep_curves, view.sweep_curve_classes):
+        assert_allclose(curve.getData()[1], expected[:, c], atol=1e-12)
+
+
+def test_sweep_class_follows_the_combo_and_the_selection(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    document.select_sample(1)
+    assert view.swept_class == 1  # the new sample's true class
+    index = view.sweep_combo.findText("pig")
+    view.sweep_combo.setCurrentIndex(index)
+    view.sweep_combo.activated.emit(index)
+    assert view.swept_class == 2
+    x, _ = view.sweep_points.getData()
+    assert_allclose(x, ROWS[1][2])
+    document.select_sample(0)
+    assert view.swept_class == 2  # a chosen class stays chosen
+    view.sweep_combo.activated.emit(0)  # "the true class"
+    assert view.swept_class == 0
+
+
+def test_sigmoid_sweep_changes_only_the_swept_class(make_view):
+    document, view = make_view(sigmoid_scenario())
+    p = document.analysis.probabilities[0]
+    for curve, c in zip(view.sweep_curves, view.sweep_curve_classes):
+        x, y = curve.getData()
+        if c == view.swept_class:
+            assert_allclose(y, engine.sigmoid(x))
+        else:
+            assert_allclose(y, p[c])
+
+
+# --- dragging a logit bar --------------------------------------------------------------------
+
+class FakeDrag:
+    """What pyqtgraph's MouseDragEvent tells a ViewBox, in the ViewBox's own coordinates."""
+
+    def __init__(self, view_box, start, now, *, start_event=False, finish=False,
+                 button=Qt.MouseButton.LeftButton):
+        self._down = pg.Point(view_box.mapFromView(start))
+        self._pos = pg.Point(view_box.mapFromView(now))
+        self._start, self._finish, self._button = start_event, finish, button
+        self.accepted = False
+
+    def button(self):
+        return self._button
+
+    def isStart(self):
+        return self._start
+
+    def isFinish(self):
+        return self._finish
+
+    def buttonDownPos(self, button=None):
+        return self._down
+
+    def pos(self):
+        return self._pos
+
+    def lastPos(self):
+        return self._pos
+
+    def accept(self):
+        self.accepted = True
+
+
+def drag(view, column, dy, steps=4):
+    """Drag the bar of ``column`` from its top by ``dy`` (view units) in a few moves."""
+    view_box = view.plot_widgets["logits"].getPlotItem().getViewBox()
+    start = view.logit_bar_position(column)
+    events = []
+    for k in range(steps + 1):
+        now = QPointF(start.x(), start.y() + dy * k / steps)
+        event = FakeDrag(view_box, start, now, start_event=k == 0, finish=k == steps)
+        view_box.mouseDragEvent(event)
+        events.append(event)
+    return events
+
+
+def test_dragging_a_logit_bar_edits_the_logit_in_one_undo_step(make_view):
+    document, view = make_view(softmax_scenario())
+    view.plot_widgets["logits"].getPlotItem().getViewBox().setYRange(-5, 5, padding=0)
+    events = drag(view, 1, 1.5)
+    assert all(event.accepted for event in events)
+    assert document.scenario.rows[0, 1] == pytest.approx(2.5, abs=0.01)
+    assert_bars_show(view, engine.analyze(document.scenario), 0)
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert document.scenario.rows[0, 1] == 1.0
+    assert_bars_show(view, document.analysis, 0)
+
+
+def test_dragging_with_the_mouse(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    view.show()
+    qtbot.waitExposed(view)
+    widget = view.plot_widgets["logits"]
+    view_box = widget.getPlotItem().getViewBox()
+    view_box.setYRange(-5, 5, padding=0)
+
+    def pixel(point):
+        return widget.mapFromScene(view_box.mapViewToScene(point))
+
+    start = view.logit_bar_position(2)
+    viewport = widget.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=pixel(start))
+    for k in range(1, 6):
+        QTest.mouseMove(viewport, pixel(QPointF(start.x(), start.y() + 0.4 * k)))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton,
+                       pos=pixel(QPointF(start.x(), start.y() + 2.0)))
+    assert document.scenario.rows[0, 2] == pytest.approx(-1.0, abs=0.1)
+    assert document.undo_stack.count() == 1
+
+
+def test_a_drag_away_from_the_bars_or_on_probability_input_edits_nothing(make_view):
+    document, view = make_view(softmax_scenario())
+    view_box = view.plot_widgets["logits"].getPlotItem().getViewBox()
+    between = FakeDrag(view_box, QPointF(0.5, 1.0), QPointF(0.5, 2.0), start_event=True)
+    view_box.mouseDragEvent(between)
+    assert document.undo_stack.count() == 0
+
+    scenario = softmax_scenario(input="probabilities", rows=np.array([[0.7, 0.2, 0.1]]),
+                                targets=np.array([0]))
+    document, view = make_view(scenario)
+    drag(view, 0, 1.0)
+    assert document.undo_stack.count() == 0
+    assert len(view.logit_handles.getData()[0]) == 0  # no grips either
+
+
+# --- many classes ---------------------------------------------------------------------------
+
+def test_fifty_thousand_classes_show_the_top_forty_with_a_caption(make_view):
+    document, view = make_view(many_classes(1, 50_000))
+    analysis = document.analysis
+    assert len(bar_heights(view.probability_bars)) <= style.MAX_CLASSES_SHOWN
+    assert len(view.shown_classes) == style.MAX_CLASSES_SHOWN
+    true_class = int(document.scenario.targets[0])
+    assert true_class in view.shown_classes
+    assert_bars_show(view, analysis, 0)
+    # the rest are the most probable ones
+    others = [c for c in view.shown_classes if c != true_class]
+    threshold = np.sort(analysis.probabilities[0])[-len(others)]
+    assert (analysis.probabilities[0, others] >= threshold).all()
+    assert not view.caption.isHidden()
+    caption = view.caption.text()
+    assert "40" in caption and ("50,000" in caption or "50000" in caption)
+    assert "classes" in caption
+
+
+def test_few_classes_have_no_caption(make_view):
+    _document, view = make_view(softmax_scenario())
+    assert view.caption.isHidden()
+
+
+def _update_time(view, document, repeats=15):
+    # CPU time, the best of several: other processes on a busy test machine do not count.
+    times = []
+    for _ in range(repeats):
+        start = time.process_time()
+        view.show_analysis(document.analysis)
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def test_updates_are_fast_with_many_classes(make_view):
+    document, view = make_view(many_classes(1, 50_000))
+    assert _update_time(view, document) < 0.050
+    document, view = make_view(many_classes(64, 1000))
+    assert _update_time(view, document) < 0.016
+
+
+def test_top_classes_keeps_pinned_and_target_classes():
+    p = np.linspace(0.0, 1.0, 100)
+    mass = np.zeros(100)
+    mass[3] = 1.0
+    shown, most_probable_only = top_classes(p, mass, 10, pinned=[5])
+    assert len(shown) == 10 and list(shown) == sorted(shown)
+    assert 3 in shown and 5 in shown
+    assert set(range(92, 100)) <= set(shown)
+    assert not most_probable_only
+    shown, most_probable_only = top_classes(p, np.eye(100)[99], 10)
+    assert list(shown) == list(range(90, 100)) and most_probable_only
+    assert list(top_classes(p[:5], mass[:5], 10)[0]) == [0, 1, 2, 3, 4]
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+def test_every_plot_has_a_name_and_a_description_of_its_numbers(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    for widget in view.plot_widgets.values():
+        assert widget.accessibleName()
+        assert widget.accessibleDescription()
+    description = view.plot_widgets["probabilities"].accessibleDescription()
+    assert description.startswith("Probabilities: cat 0.879, dog 0.119, pig 0.00218")
+    assert "cat 3" in view.plot_widgets["logits"].accessibleDescription()
+    document.set_cell(0, 0, 0.0)
+    description = view.plot_widgets["probabilities"].accessibleDescription()
+    p = document.analysis.probabilities[0]
+    assert f"cat {p[0]:.3f}" in description
+    assert "#1 cat" in view.plot_widgets["nll"].accessibleDescription()
+
+
+def test_descriptions_say_when_only_some_classes_are_shown(make_view):
+    _document, view = make_view(many_classes(1, 50_000))
+    assert "of 50" in view.plot_widgets["terms"].accessibleDescription()
+
+
+# --- extreme values -------------------------------------------------------------------------
+
+def finite_data(view):
+    arrays = [bar_heights(view.logit_bars), bar_heights(view.probability_bars),
+              bar_heights(view.target_bars), bar_heights(view.term_bars),
+              bar_heights(view.gradient_bars)]
+    for item in [view.nll_points, view.nll_selected, view.sigmoid_points, view.sweep_points,
+                 view.logit_handles, view.logit_clip_marks, view.term_clip_marks,
+                 *view.sweep_curves, view.sweep_others, view.nll_curve, view.sigmoid_curve]:
+        data = item.getData()
+        arrays += [np.asarray(a, dtype=float) for a in data if a is not None]
+    return all(np.isfinite(a).all() for a in arrays)
+
+
+@pytest.mark.parametrize("scenario", [
+    softmax_scenario(rows=np.array([[1e300, 1.0, -1e300]]), targets=np.array([2])),
+    softmax_scenario(input="probabilities", rows=np.array([[1.0, 0.0, 0.0]]),
+                     targets=np.array([1])),
+    sigmoid_scenario(rows=np.array([[1e308, -1e308, 0.0]]), targets=np.array([[0.0, 1, 0.5]])),
+    softmax_scenario(rows=np.array([[5.0, 1.0, -3.0]]), targets=np.array([0]),
+                     options=engine.Options(temperature=1e-300)),
+], ids=["huge logits", "probability 0", "sigmoid extremes", "tiny temperature"])
+def test_infinite_and_huge_values_are_clipped_for_drawing(make_view, scenario, qtbot):
+    document, view = make_view(scenario)
+    view.show()
+    qtbot.waitExposed(view)
+    view.grab()  # paint once: pyqtgraph computes its ranges from these numbers
+    assert finite_data(view)
+
+
+def test_an_infinite_term_is_marked(make_view):
+    scenario = softmax_scenario(input="probabilities", rows=np.array([[1.0, 0.0, 0.0]]),
+                                targets=np.array([1]))
+    document, view = make_view(scenario)
+    assert np.isinf(document.analysis.terms[0, 1])
+    x, _ = view.term_clip_marks.getData()
+    assert x.tolist() == [1.0]
+    assert "∞" in view.plot_widgets["terms"].accessibleDescription()
+    assert "∞" in view.sample_label.text()
+
+
+def test_drawable_clips_and_reports():
+    shown, beyond = drawable([1.0, np.inf, -2e7, -np.inf, 0.5])
+    assert np.isfinite(shown).all()
+    assert beyond.tolist() == [0, 2, -1, -2, 0]
+    assert shown[1] == pytest.approx(1.25) and shown[2] == pytest.approx(-1.25)
+
+
+# --- presentation ---------------------------------------------------------------------------
+
+def test_presentation_mode_scales_fonts_and_lines(make_view):
+    _document, view = make_view(softmax_scenario())
+    axis = view.plot_widgets["terms"].getPlotItem().getAxis("left")
+    normal_font = axis.style["tickFont"].pointSizeF()
+    normal_width = view.nll_curve.opts["pen"].widthF()
+    view.set_presentation(True)
+    assert view.presentation
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(
+        normal_font * style.PRESENTATION_SCALE)
+    assert view.nll_curve.opts["pen"].widthF() == pytest.approx(
+        normal_width * style.PRESENTATION_SCALE)
+    view.set_presentation(False)
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(normal_font)
+
+
+# --- engine.curves --------------------------------------------------------------------------
+
+def test_sweep_probabilities_equal_softmax_of_the_swept_rows():
+    z = np.array([3.0, 1.0, -3.0, 0.5])
+    values = np.linspace(-10, 10, 11)
+    rows = np.tile(z, (len(values), 1))
+    rows[:, 2] = values
+    assert_allclose(curves.sweep_probabilities(z, 2, values, temperature=0.7),
+                    engine.softmax(rows, 0.7), atol=1e-15)
+    assert_allclose(curves.sweep_probabilities(z, 2, values, classes=[3, 2]),
+                    engine.softmax(rows)[:, [3, 2]], atol=1e-15)
+    sigmoid = curves.sweep_probabilities(z, 2, values, mode="sigmoid", temperature=2.0)
+    assert_allclose(sigmoid[:, 2], engine.sigmoid(values / 2.0))
+    assert_allclose(sigmoid[:, 0], engine.sigmoid(1.5))
+
+
+def test_sweep_probabilities_with_extreme_logits_stay_finite():
+    result = curves.sweep_probabilities([1e308, -1e308, 0.0], 1, [1e308, 0.0, -1e308])
+    assert_allclose(result, [[0.5, 0.5, 0.0], [1.0, 0.0, 0.0], [1.0, 0.0, 0.0]])
+    assert_allclose(curves.sweep_probabilities([2.0], 0, [-5.0, 5.0]), [[1.0], [1.0]])
+
+
+def test_crossover_logit_is_where_the_probability_is_one_half():
+    z = np.array([3.0, 1.0, -3.0])
+    crossover = curves.crossover_logit(z, 0, temperature=2.0)
+    assert_allclose(curves.sweep_probabilities(z, 0, [crossover], temperature=2.0)[0, 0], 0.5)
+    assert curves.crossover_logit(z, 0, mode="sigmoid") == 0.0
+    assert curves.crossover_logit([4.0], 0) is None
+
+
+def test_surprisal_and_logits_from_probabilities():
+    assert_allclose(curves.surprisal([1.0, 0.5, 0.25], "2"), [0.0, 1.0, 2.0])
+    assert curves.surprisal(0.0)[()] == np.inf
+    assert_allclose(curves.logits_from_probabilities([0.5, 0.25], "sigmoid"),
+                    [0.0, np.log(1 / 3)])
+    assert np.isfinite(curves.logits_from_probabilities([0.0, 1.0], "sigmoid")).all()
+    assert curves.logits_from_probabilities([0.0], floor=False)[0] == -np.inf
