@@ -3,6 +3,7 @@
 import dataclasses
 import json
 import math
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -48,7 +49,8 @@ class Options:
         _check_choice(self.log_base, "log_base", LOG_BASES)
         if isinstance(self.ignore_index, bool) or not isinstance(self.ignore_index, int):
             raise ScenarioError("not_integer", f"ignore_index must be a whole number, "
-                                f"got {self.ignore_index!r}", field="ignore_index")
+                                f"got {self.ignore_index!r}", field="ignore_index",
+                                value=repr(self.ignore_index))
         for name in ("class_weights", "pos_weight"):
             values = getattr(self, name)
             if values is not None:
@@ -87,7 +89,8 @@ class Scenario:
         rows = _matrix(self.rows, "rows", classes)
         if rows.shape[1] != len(classes):
             raise ScenarioError("shape", f"rows have {rows.shape[1]} columns but there are "
-                                f"{len(classes)} classes", field="rows")
+                                f"{len(classes)} classes", field="rows", kind="columns",
+                                columns=rows.shape[1], classes=len(classes))
         samples = _sample_names(self.samples, len(rows))
         object.__setattr__(self, "classes", classes)
         object.__setattr__(self, "samples", samples)
@@ -99,7 +102,8 @@ class Scenario:
             weights = getattr(self.options, name)
             if weights is not None and len(weights) != len(classes):
                 raise ScenarioError("shape", f"options.{name} has {len(weights)} values but "
-                                    f"there are {len(classes)} classes", field=name)
+                                    f"there are {len(classes)} classes", field=name, kind="weights",
+                                    count=len(weights), classes=len(classes))
 
     @property
     def target_kind(self):
@@ -131,7 +135,8 @@ class Scenario:
             n, c = np.argwhere(bad)[0]
             raise ScenarioError("probability_range", f"{_cell('rows', n, c, self.classes)}: "
                                 f"{float(self.rows[n, c])!r} is not a probability between 0 and 1",
-                                row=int(n), column=int(c))
+                                value=repr(float(self.rows[n, c])),
+                                **_cell_details("rows", n, c, self.classes))
 
     def _checked_targets(self):
         targets = np.asarray(self.targets)
@@ -144,14 +149,16 @@ class Scenario:
         if self.mode == "sigmoid":
             expected = f"{n_rows} rows of {n_classes} labels between 0 and 1"
         raise ScenarioError("shape", f"targets: expected {expected}, got shape {targets.shape}",
-                            field="targets")
+                            field="targets", kind="labels" if self.mode == "sigmoid" else "targets",
+                            rows=n_rows, classes=n_classes, shape=str(targets.shape))
 
     def _checked_indices(self, targets, n_classes):
         for n, value in enumerate(targets.tolist()):
             is_int = isinstance(value, int) and not isinstance(value, bool)
             if not is_int or not (0 <= value < n_classes or value == self.options.ignore_index):
                 raise ScenarioError("target_index", f"target of row {n + 1}: {value!r} is not a "
-                                    f"class index from 0 to {n_classes - 1}", row=n)
+                                    f"class index from 0 to {n_classes - 1}", row=n,
+                                    value=repr(value), last=n_classes - 1)
         return targets.astype(np.int64)
 
     def _checked_target_rows(self, targets):
@@ -161,14 +168,16 @@ class Scenario:
             n, c = np.argwhere(bad)[0]
             raise ScenarioError("target_range", f"{_cell('targets', n, c, self.classes)}: "
                                 f"{float(targets[n, c])!r} is not between 0 and 1",
-                                row=int(n), column=int(c))
+                                value=repr(float(targets[n, c])),
+                                **_cell_details("targets", n, c, self.classes))
         if self.mode == "softmax":
             sums = targets.sum(axis=1)
             off = np.abs(sums - 1.0) > PROBABILITY_SUM_TOLERANCE
             if off.any():
                 n = int(np.argmax(off))
                 raise ScenarioError("target_sum", f"target row {n + 1} sums to {sums[n]:.6g}, "
-                                    f"not 1: a softmax target is a distribution", row=n)
+                                    f"not 1: a softmax target is a distribution", row=n,
+                                    total=float(sums[n]))
         return targets
 
 
@@ -208,24 +217,28 @@ def from_json(text):
         unknown field, or any invalid value; the message names the problem.
     """
     if len(text) > MAX_FILE_CHARS:
-        raise ScenarioError("too_large", f"the file is larger than {MAX_FILE_CHARS // 2**20} MB")
+        raise ScenarioError("too_large", f"the file is larger than {MAX_FILE_CHARS // 2**20} MB",
+                            kind="file", limit=MAX_FILE_CHARS // 2**20)
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise ScenarioError("not_json", f"not valid JSON: {error.msg} at line {error.lineno}, "
-                            f"column {error.colno}", line=error.lineno) from None
+                            f"column {error.colno}", line=error.lineno, column=error.colno,
+                            reason=error.msg) from None
     except ScenarioError:
         raise
     except RecursionError:
         raise ScenarioError("too_deep", "the JSON is nested too deeply") from None
     except ValueError as error:  # e.g. Python's limit on the digits of an integer
-        raise ScenarioError("invalid", f"the JSON cannot be read ({error})") from None
+        raise ScenarioError("invalid", f"the JSON cannot be read ({error})",
+                            reason=str(error)) from None
     try:
         return from_dict(data)
     except RecursionError:
         raise ScenarioError("too_deep", "the JSON is nested too deeply") from None
     except OverflowError:
-        raise ScenarioError("not_finite", "a number is too large for a 64-bit float") from None
+        raise ScenarioError("not_finite", "a number is too large for a 64-bit float",
+                            kind="overflow") from None
 
 
 def from_dict(data):
@@ -255,29 +268,31 @@ _TOP_LEVEL_KEYS = {"format", "version", "title", "description", "classes", "samp
 def _migrated(data):
     # Each future version adds one step here that turns version k into k + 1.
     if not isinstance(data, dict):
-        raise ScenarioError("not_object", "the file must hold a JSON object")
+        raise ScenarioError("not_object", "the file must hold a JSON object", kind="file")
     if data.get("format") != FORMAT:
         raise ScenarioError("wrong_format", f"not a Logit Lab file (\"format\" must be "
                             f"\"{FORMAT}\")", field="format")
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ScenarioError("bad_version", f"\"version\" must be a whole number from 1, got "
-                            f"{version!r}", field="version")
+                            f"{version!r}", field="version", value=repr(version))
     if version > VERSION:
         raise ScenarioError("newer_version", f"the file was written by a newer Logit Lab (format "
                             f"version {version}); this one reads up to version {VERSION}",
-                            version=version)
+                            version=version, supported=VERSION)
     return data
 
 
 def _options(data):
     if not isinstance(data, dict):
-        raise ScenarioError("not_object", "\"options\" must be an object", field="options")
+        raise ScenarioError("not_object", "\"options\" must be an object", field="options",
+                            kind="options")
     known = {f.name for f in dataclasses.fields(Options)}
     unknown = set(data) - known
     if unknown:
         name = sorted(unknown)[0]
-        raise ScenarioError("unknown_field", f"unknown option '{name}'", field=name)
+        raise ScenarioError("unknown_field", f"unknown option '{name}'", field=name,
+                            kind="option")
     return Options(**data)
 
 
@@ -286,12 +301,14 @@ def _check_size(data):
     if isinstance(rows, list) and rows and isinstance(rows[0], list):
         if len(rows) * len(rows[0]) > MAX_CELLS:
             raise ScenarioError("too_large", f"{len(rows)} × {len(rows[0])} values is more than "
-                                f"the {MAX_CELLS:,} Logit Lab handles", field="rows")
+                                f"the {MAX_CELLS:,} Logit Lab handles", field="rows", kind="cells",
+                                rows=len(rows), columns=len(rows[0]), limit=MAX_CELLS)
 
 
 def _targets_array(values):
     if not isinstance(values, list):
-        raise ScenarioError("shape", "\"targets\" must be a list", field="targets")
+        raise ScenarioError("shape", "\"targets\" must be a list", field="targets",
+                            kind="list")
     if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         return np.array(values, dtype=np.int64)
     if all(isinstance(v, list) for v in values) and values:
@@ -302,7 +319,7 @@ def _targets_array(values):
 
 def _refuse_constant(name):
     raise ScenarioError("not_finite", f"{name} is not allowed: every value must be a finite number",
-                        value=name)
+                        kind="constant", value=name)
 
 
 def _matrix(values, name, columns=None):
@@ -313,33 +330,37 @@ def _matrix(values, name, columns=None):
         array = np.array(values, dtype=object)
     if array.ndim != 2 or array.shape[0] == 0 or array.shape[1] == 0:
         raise ScenarioError("shape", f"{name} must be a non-empty table of numbers "
-                            f"(a list of equally long rows)", field=name)
+                            f"(a list of equally long rows)", field=name, kind="table")
     if array.dtype == object:
         _check_cells_are_numbers(array, name, columns)
     array = array.astype(np.float64)
     if not np.isfinite(array).all():
         n, c = np.argwhere(~np.isfinite(array))[0]
         raise ScenarioError("not_finite", f"{_cell(name, n, c, columns)}: "
-                            f"{float(array[n, c])!r} is not a finite number", row=int(n), column=int(c))
+                            f"{float(array[n, c])!r} is not a finite number",
+                            value=repr(float(array[n, c])), **_cell_details(name, n, c, columns))
     return array
 
 
 def _check_rectangular(values, name):
     if not isinstance(values, (list, tuple)) or not all(isinstance(r, (list, tuple)) for r in values):
-        raise ScenarioError("shape", f"{name} must be a list of rows", field=name)
+        raise ScenarioError("shape", f"{name} must be a list of rows", field=name,
+                            kind="rows")
     lengths = {len(r) for r in values}
     if len(lengths) > 1:
         first = len(values[0])
         n = next(i for i, r in enumerate(values) if len(r) != first)
         raise ScenarioError("ragged", f"{name} row {n + 1} has {len(values[n])} values, row 1 has "
-                            f"{first}", field=name, row=n)
+                            f"{first}", field=name, row=n, count=len(values[n]),
+                            first=first)
 
 
 def _check_cells_are_numbers(array, name, columns):
     for (n, c), value in np.ndenumerate(array):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ScenarioError("not_a_number", f"{_cell(name, n, c, columns)}: {value!r} "
-                                f"is not a number", row=n, column=c, value=repr(value))
+                                f"is not a number", value=repr(value),
+                                **_cell_details(name, n, c, columns))
 
 
 def _cell(name, n, c, columns):
@@ -347,6 +368,13 @@ def _cell(name, n, c, columns):
     column = f"'{columns[c]}'" if columns is not None and c < len(columns) else str(c + 1)
     prefix = "" if name == "rows" else f"{name} "
     return f"{prefix}row {n + 1}, column {column}"
+
+
+def _cell_details(name, n, c, columns):
+    """The details of an error at one cell: which table, 0-based row and column, class name."""
+    name_known = columns is not None and c < len(columns)
+    return {"kind": "cell", "table": name, "row": int(n), "column": int(c),
+            "column_name": columns[c] if name_known else None}
 
 
 def _frozen(array):
@@ -364,11 +392,13 @@ def _names(values, name):
     if isinstance(values, _CheckedNames):
         return values
     if isinstance(values, str) or not isinstance(values, (list, tuple)) or not values:
-        raise ScenarioError("shape", f"{name} must be a non-empty list of names", field=name)
-    names = tuple(_text(v, name) for v in values)
+        raise ScenarioError("shape", f"{name} must be a non-empty list of names", field=name,
+                            kind="names")
+    names = tuple(_name(v, name) for v in values)
     if len(set(names)) != len(names):
         duplicate = next(v for v in names if names.count(v) > 1)
-        raise ScenarioError("duplicate_name", f"{name}: '{duplicate}' appears twice", field=name)
+        raise ScenarioError("duplicate_name", f"{name}: '{duplicate}' appears twice",
+                            field=name, name=duplicate)
     return _CheckedNames(names)
 
 
@@ -376,21 +406,34 @@ def _sample_names(values, count):
     if values is None:
         return _CheckedNames(f"#{n + 1}" for n in range(count))
     if isinstance(values, str) or not isinstance(values, (list, tuple)) or len(values) != count:
-        raise ScenarioError("shape", f"samples must be a list of {count} names", field="samples")
+        raise ScenarioError("shape", f"samples must be a list of {count} names", field="samples",
+                            kind="sample_names", count=count)
     if isinstance(values, _CheckedNames):
         return values
-    return _CheckedNames(_text(v, "samples") for v in values)
+    return _CheckedNames(_name(v, "samples") for v in values)
+
+
+def _name(value, field):
+    """A class or sample name: text without control characters (they would break table
+    headers, CSV rows and code snippets)."""
+    text = _text(value, field)
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise ScenarioError("control_character", f"{field}: {text!r} contains a control "
+                            f"character", field=field, value=text)
+    return text
 
 
 def _text(value, name):
     if not isinstance(value, str):
-        raise ScenarioError("not_text", f"{name}: {value!r} is not text", field=name)
+        raise ScenarioError("not_text", f"{name}: {value!r} is not text", field=name,
+                            value=repr(value))
     return value
 
 
 def _weights_tuple(values, name):
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
-        raise ScenarioError("shape", f"{name} must be a list of numbers", field=name)
+        raise ScenarioError("shape", f"{name} must be a list of numbers", field=name,
+                            kind="numbers")
     result = []
     for c, value in enumerate(values):
         _check_number(value, f"{name}[{c}]", low=0.0)
@@ -400,18 +443,23 @@ def _weights_tuple(values, name):
 
 def _check_number(value, name, low=None, high=None, low_open=False):
     if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-        raise ScenarioError("not_a_number", f"{name}: {value!r} is not a number", field=name)
+        raise ScenarioError("not_a_number", f"{name}: {value!r} is not a number", field=name,
+                            kind="field", value=repr(value))
     if not math.isfinite(value):
-        raise ScenarioError("not_finite", f"{name}: {value!r} is not a finite number", field=name)
+        raise ScenarioError("not_finite", f"{name}: {value!r} is not a finite number",
+                            field=name, kind="field", value=repr(value))
     too_low = low is not None and (value <= low if low_open else value < low)
     if too_low or (high is not None and value > high):
         bounds = f"greater than {low}" if low_open else f"at least {low}"
+        bounds_kind = "greater" if low_open else "at_least"
         if high is not None:
-            bounds = f"between {low} and {high}"
-        raise ScenarioError("out_of_range", f"{name} must be {bounds}, got {value!r}", field=name)
+            bounds, bounds_kind = f"between {low} and {high}", "between"
+        raise ScenarioError("out_of_range", f"{name} must be {bounds}, got {value!r}", field=name,
+                            kind=bounds_kind, value=repr(value), low=low, high=high)
 
 
 def _check_choice(value, name, choices):
     if value not in choices:
         raise ScenarioError("bad_choice", f"{name} must be one of {', '.join(choices)}; got "
-                            f"{value!r}", field=name)
+                            f"{value!r}", field=name, value=repr(value),
+                            choices=tuple(choices))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 
 import engine
 from engine import edits
-from gui import i18n, platform_check
+from gui import i18n, platform_check, theme
 from gui.resources import resource_path
 
 ORGANIZATION = "LogitLab"
@@ -18,12 +18,17 @@ APPLICATION = "Logit Lab"
 
 
 def default_scenario():
-    """What a first start shows: three photos, classes cat, dog and pig."""
+    """What a first start shows: three photos, classes cat, dog and pig (in the language
+    installed, as a teacher would name them)."""
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate  # lupdate reads translate("app", "…") as it is
     return engine.Scenario(
-        classes=("cat", "dog", "pig"),
-        rows=[[3.0, 1.0, -3.0], [0.5, 2.0, 1.0], [1.2, 0.3, 2.2]],
-        targets=[0, 1, 2], samples=("photo 1", "photo 2", "photo 3"),
-        title="Cat, dog or pig?")
+        classes=(translate("app", "cat"), translate("app", "dog"), translate("app", "pig")),
+        rows=[[3.0, 1.0, -3.0], [0.5, 2.0, 1.0], [1.2, 0.3, 2.2]], targets=[0, 1, 2],
+        samples=(translate("app", "photo 1"), translate("app", "photo 2"),
+                 translate("app", "photo 3")),
+        title=translate("app", "Cat, dog or pig?"))
 
 
 def starting_scenario(settings):
@@ -129,30 +134,47 @@ def create_main_window():
     from gui.document import Document
 
     settings = QSettings()
-    i18n.install_language(i18n.chosen_language(settings))
+    language = i18n.chosen_language(settings)
+    i18n.install_language(language)
+    theme.apply_theme(theme.chosen_theme(settings))
     document = Document(starting_scenario(settings))
-    document.scenarioChanged.connect(lambda s: remember_options(QSettings(), s))
-    window = _window_for(document)
+    window = _window_for(document, language)
     window.restore_layout(settings)
     return window
 
 
-def _window_for(document):
+def _window_for(document, language):
     from gui.main_window import MainWindow
 
     global current_window
     current_window = MainWindow(document)
     current_window.languageRequested.connect(switch_language)
+    current_window.themeRequested.connect(switch_theme)
+    warning = i18n.missing_font_warning(language)
+    if warning:
+        current_window.statusBar().showMessage(warning)
     return current_window
 
 
 def switch_language(code):
-    """Show the interface in another language at once: a new main window on the same
-    Document, so the scenario, the file and the undo history all stay. Returns it."""
-    old = current_window
+    """Show the interface in another language at once. Returns the new main window."""
     i18n.install_language(code)
     QSettings().setValue(i18n.SETTINGS_KEY, code)
-    new = _window_for(old.document)
+    return _replace_window(code)
+
+
+def switch_theme(name):
+    """Switch to the "system", "light" or "dark" theme at once. Returns the new main window."""
+    theme.apply_theme(name)
+    QSettings().setValue(theme.SETTINGS_KEY, name)
+    return _replace_window(i18n.chosen_language())
+
+
+def _replace_window(language):
+    # A new main window on the same Document, so the scenario, the file and the undo history
+    # all stay; every view is built afresh in the new language and colours.
+    old = current_window
+    new = _window_for(old.document, language)
     new.take_place_of(old)
     new.show()
     old.hide()  # hidden, not closed: closing would ask to save and drop the autosave

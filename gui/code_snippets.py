@@ -223,7 +223,9 @@ def _numpy_sigmoid(s):
 def _program(analysis, framework, imports, setup, body, value):
     """Title comment, imports, setup, the class names, the body, and the printed result."""
     s = analysis.scenario
-    title = " ".join(s.title.split()) or "A Logit Lab scenario"
+    # a comment line: no line breaks or control characters (a NUL would not even compile)
+    title = " ".join("".join(ch if ch.isprintable() else " " for ch in s.title).split())
+    title = title or "A Logit Lab scenario"
     lines = [f"# {title}: the loss Logit Lab shows, computed with {framework}."]
     lines += (["import math"] if s.options.log_base == "2" else []) + imports + setup
     lines += ["", f"classes = {_literal(list(s.classes))}"] + body

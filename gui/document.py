@@ -6,6 +6,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 import engine
 from engine import ScenarioError, edits
+from gui.messages import describe
 
 
 class ScenarioCommand(QUndoCommand):
@@ -105,7 +106,7 @@ class Document(QObject):
         try:
             after = change(self._scenario, *args, **kwargs)
         except (ScenarioError, ValueError) as error:
-            self.editRefused.emit(str(error))
+            self.editRefused.emit(describe(error))
             return False
         if after == self._scenario:
             return True

@@ -1,14 +1,16 @@
 """Languages: English (the source strings) and Simplified Chinese, chosen from the system locale
 on first start and switchable at run time."""
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from gui.resources import resource_path
 
 # Language code → its own name (shown in the menu in that language, as users look for it).
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 SETTINGS_KEY = "ui/language"
+# Shown in English and Chinese: without a Chinese font the Chinese words would be boxes.
+NO_CJK_FONT = ("No Chinese font found: Chinese text shows as boxes. On Linux install one: sudo "
+               "apt-get install fonts-noto-cjk · 未找到中文字体")
 
 _installed = []
 
@@ -27,8 +29,9 @@ def chosen_language(settings=None):
 
 def install_language(code, app=None):
     """Load our translation and Qt's own for ``code`` (replacing the previous ones), and make
-    numbers follow that language's conventions. Returns True when the translations loaded."""
-    app = app or QApplication.instance()
+    numbers follow that language's conventions. Works with a QCoreApplication too (the
+    command line). Returns True when the translations loaded."""
+    app = app or QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -45,3 +48,18 @@ def install_language(code, app=None):
     for translator in _installed:
         app.installTranslator(translator)
     return loaded
+
+
+def preset_text(text):
+    """A preset's title or description in the current language (other text stays as it is)."""
+    return QCoreApplication.translate("presets", text) if text else text
+
+
+def missing_font_warning(code):
+    """NO_CJK_FONT when ``code`` is Chinese and no installed font can show Chinese, else None.
+    Needs a QGuiApplication."""
+    from PySide6.QtGui import QFontDatabase
+
+    if code != "zh_CN" or QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return None
+    return NO_CJK_FONT

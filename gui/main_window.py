@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
 from gui.files import FileController
 from gui.formatting import format_number
 from gui.i18n import LANGUAGES
+from gui.theme import THEMES, chosen_theme
 from gui.math_panel import MathPanel
 from gui.options_panel import OptionsPanel
 from gui.plots import PlotsView
@@ -21,9 +22,11 @@ class MainWindow(QMainWindow):
     Signals
     -------
     languageRequested(str)   the user chose another language (a code of gui.i18n.LANGUAGES)
+    themeRequested(str)      the user chose another theme (one of gui.theme.THEMES)
     """
 
     languageRequested = Signal(str)
+    themeRequested = Signal(str)
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -63,8 +66,6 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
-        self.resizeDocks([self.docks["plots"], self.docks["math"]], [560, 260], Qt.Vertical)
-        self.resizeDocks([self.docks["plots"]], [620], Qt.Horizontal)
 
     def _build_menus(self):
         stack = self.document.undo_stack
@@ -95,6 +96,20 @@ class MainWindow(QMainWindow):
                                                     "projector."))
         self.view_menu.addAction(self.presentation_action)
         self._build_language_menu()
+        self._build_theme_menu()
+
+    def _build_theme_menu(self):
+        menu = self.view_menu.addMenu(self.tr("&Theme"))
+        group = QActionGroup(self, exclusive=True)
+        names = {"system": self.tr("Follow the &system"), "light": self.tr("&Light"),
+                 "dark": self.tr("&Dark")}
+        current = chosen_theme()
+        self.theme_actions = {}
+        for key in THEMES:
+            action = QAction(names[key], group, checkable=True, checked=key == current)
+            action.triggered.connect(lambda checked, key=key: self.themeRequested.emit(key))
+            menu.addAction(action)
+            self.theme_actions[key] = action
 
     def _build_language_menu(self):
         menu = self.view_menu.addMenu(self.tr("&Language"))
@@ -122,8 +137,9 @@ class MainWindow(QMainWindow):
 
     def _show_loss(self, analysis):
         unit = self.tr("nats") if analysis.unit == "nats" else self.tr("bits")
+        mean = analysis.scenario.options.reduction == "mean"
         self.loss_label.setText(self.tr("Batch loss ({reduction}): {loss} {unit}").format(
-            reduction=self.tr(analysis.scenario.options.reduction),
+            reduction=self.tr("mean") if mean else self.tr("sum"),
             loss=format_number(analysis.loss), unit=unit))
 
     def _update_title(self):
@@ -148,12 +164,27 @@ class MainWindow(QMainWindow):
         """Restore size, docks and presentation mode; settings from another version are
         ignored (there is nothing to migrate yet)."""
         if settings.value("window/version", 0, int) != SETTINGS_VERSION:
-            self.resize(1360, 860)
+            self._default_layout()
             return
         self.restoreGeometry(settings.value("window/geometry", QByteArray()))
         self.restoreState(settings.value("window/state", QByteArray()), SETTINGS_VERSION)
         self.presentation_action.setChecked(settings.value("window/presentation", False, bool))
 
+    def _default_layout(self):
+        # First start: nearly the whole screen, half of it for the plots, whose titles and
+        # class names need the room more than the tables do.
+        screen = self.screen().availableGeometry()
+        width, height = min(1680, int(screen.width() * 0.95)), min(1000, int(screen.height() * 0.9))
+        self.resize(width, height)
+        self.resizeDocks([self.docks["options"], self.docks["plots"]],
+                         [int(width * 0.15), int(width * 0.46)], Qt.Horizontal)
+        self.resizeDocks([self.docks["plots"], self.docks["math"]],
+                         [int(height * 0.68), int(height * 0.32)], Qt.Vertical)
+
     def closeEvent(self, event):
-        self.save_layout(QSettings())
+        from gui.app import remember_options  # app imports this module: import at use
+
+        settings = QSettings()
+        self.save_layout(settings)
+        remember_options(settings, self.document.scenario)
         super().closeEvent(event)

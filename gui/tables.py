@@ -11,7 +11,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QItemSelectio
 from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSplitter, QStyledItemDelegate, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+                               QToolBar, QVBoxLayout, QWidget)
 
 from engine import edits
 from gui.formatting import format_number, full_precision
@@ -545,22 +545,17 @@ class InputTable(QWidget):
         return action
 
     def _build_toolbar(self):
-        # Tool buttons in a plain row, not a QToolBar: outside a main window's toolbar area a
-        # QToolBar only adds floating size hints (which the offscreen platform warns about).
-        toolbar = QWidget(self)
+        # A QToolBar, so that in a narrow window the last buttons fold into its » menu instead
+        # of forcing the whole window wider than the screen.
+        toolbar = QToolBar(self)
         toolbar.setAccessibleName(self.tr("Input table tools"))
-        layout = QHBoxLayout(toolbar)
-        layout.setContentsMargins(0, 0, 0, 0)
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         groups = ((self.add_sample_action, self.remove_sample_action, self.rename_sample_action),
                   (self.add_class_action, self.remove_class_action, self.rename_class_action),
                   (self.copy_action, self.paste_action))
         for group in groups:
-            for action in group:
-                button = QToolButton(toolbar)
-                button.setDefaultAction(action)
-                button.setAutoRaise(True)
-                layout.addWidget(button)
-            layout.addSpacing(8)
+            toolbar.addActions(list(group))
+            toolbar.addSeparator()
         self.targets_combo = QComboBox(toolbar)
         self.targets_combo.addItem(self.tr("class index"), "index")
         self.targets_combo.addItem(self.tr("soft distribution"), "distribution")
@@ -569,9 +564,9 @@ class InputTable(QWidget):
                                               "probability for every class."))
         self.targets_label = QLabel(self.tr("&Targets:"), toolbar)
         self.targets_label.setBuddy(self.targets_combo)
-        layout.addWidget(self.targets_label)
-        layout.addWidget(self.targets_combo)
-        layout.addStretch(1)
+        # Kept as actions so that hiding them (sigmoid mode) works inside a QToolBar.
+        self.targets_label_action = toolbar.addWidget(self.targets_label)
+        self.targets_combo_action = toolbar.addWidget(self.targets_combo)
         self.toolbar = toolbar
         return toolbar
 
@@ -627,8 +622,8 @@ class InputTable(QWidget):
         self.remove_sample_action.setEnabled(rows > 1)
         self.remove_class_action.setEnabled(classes > 1)
         softmax = scenario.mode == "softmax"
-        self.targets_label.setVisible(softmax)
-        self.targets_combo.setVisible(softmax)
+        self.targets_label_action.setVisible(softmax)
+        self.targets_combo_action.setVisible(softmax)
         with QSignalBlocker(self.targets_combo):
             self.targets_combo.setCurrentIndex(self.targets_combo.findData(scenario.target_kind))
         self._show_row_sums(edits.row_sums_off(scenario))
@@ -1107,6 +1102,8 @@ class ResultsView(QWidget):
         view.setSelectionMode(QAbstractItemView.SingleSelection)
         view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         view.verticalHeader().hide()
+        # Numbers like 0.002179 fit in 72 px; the default 100 px pushes "loss" out of sight.
+        view.horizontalHeader().setDefaultSectionSize(72)
         return view
 
     def _build_layout(self):

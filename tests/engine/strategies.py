@@ -11,6 +11,9 @@ from engine import Options, Scenario
 LARGEST = float(np.finfo(np.float64).max)
 MODERATE = 30.0  # logits whose losses and gradients are far from overflow and underflow
 
+# Names may hold any character but control characters (the Scenario refuses those).
+NAME_CHARACTERS = st.characters(exclude_categories=("Cc", "Cs"))
+
 
 def reals(bound=LARGEST):
     """Finite floats in [-bound, bound] (the full float64 range by default)."""
@@ -95,7 +98,8 @@ def one_hot(indices, n_classes):
 
 def class_names(n_classes):
     """Distinct class names (any text, as a user may type it)."""
-    return st.lists(st.text(max_size=8), min_size=n_classes, max_size=n_classes, unique=True)
+    return st.lists(st.text(NAME_CHARACTERS, max_size=8), min_size=n_classes, max_size=n_classes,
+                    unique=True)
 
 
 def per_class(n_classes, elements):
@@ -145,6 +149,7 @@ def scenarios(draw, *, logit_bound=LARGEST, make_options=options,
         rows=draw(hnp.arrays(np.float64, (n_rows, n_classes), elements=cells)),
         targets=draw(targets(mode, n_rows, n_classes, chosen.ignore_index)),
         mode=mode, input=input_kind, options=chosen,
-        samples=tuple(draw(st.lists(st.text(max_size=8), min_size=n_rows, max_size=n_rows))),
+        samples=tuple(draw(st.lists(st.text(NAME_CHARACTERS, max_size=8), min_size=n_rows,
+                                    max_size=n_rows))),
         title=draw(st.text(max_size=20)), description=draw(st.text(max_size=20)),
     )

@@ -1,0 +1,105 @@
+"""The main window as a whole: themes, presentation mode, layout memory, edits reaching every
+view, and a language or theme switch that keeps the document and its undo history."""
+
+import math
+
+import shiboken6
+from numpy.testing import assert_allclose
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+import pytest
+
+import engine
+from gui import app as application
+from gui import theme
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    """The real main window; every window made during the test is deleted at its end (not
+    left to the garbage collector, which may free a pyqtgraph scene at a bad moment)."""
+    made = []
+    original = application._window_for
+
+    def tracking(*args):
+        made.append(original(*args))
+        return made[-1]
+
+    monkeypatch.setattr(application, "_window_for", tracking)
+    application.create_application()
+    main = application.create_main_window()
+    main.show()
+    yield main
+    for each in made:
+        each.document.undo_stack.setClean()  # nothing to ask about on close
+        each.files.autosave_timer.stop()
+        if shiboken6.isValid(each):
+            shiboken6.delete(each)
+    theme.apply_theme("system")
+
+
+def test_an_edit_reaches_the_results_plots_and_status_bar(window):
+    window.document.set_cell(0, 0, 2.0)
+    expected = engine.analyze(window.document.scenario)
+    assert_allclose(window.plots.probability_bars.opts["height"], expected.probabilities[0])
+    # by hand: photo 1 now has logits (2, 1, -3) and is a cat; photos 2 and 3 are unchanged
+    photo_1 = -math.log(math.exp(2) / (math.exp(2) + math.exp(1) + math.exp(-3)))
+    photo_2 = -math.log(math.exp(2) / (math.exp(0.5) + math.exp(2) + math.exp(1)))
+    photo_3 = -math.log(math.exp(2.2) / (math.exp(1.2) + math.exp(0.3) + math.exp(2.2)))
+    assert expected.loss == pytest.approx((photo_1 + photo_2 + photo_3) / 3, rel=1e-14)
+    assert "0.3999" in window.loss_label.text()
+
+
+def test_dark_theme_rebuilds_the_window_dark_and_keeps_the_undo_history(window, qtbot):
+    window.document.set_cell(0, 0, 2.0)
+    dark = application.switch_theme("dark")
+    assert dark is not window and dark.document is window.document
+    assert dark.document.undo_stack.count() == 1
+    assert theme.is_dark(dark.palette())
+    assert theme.is_dark(dark.plots.palette())
+    assert QSettings().value(theme.SETTINGS_KEY) == "dark"
+    assert dark.theme_actions["dark"].isChecked()
+    light = application.switch_theme("light")
+    assert not theme.is_dark(light.palette())
+
+
+def test_the_view_menu_offers_every_theme(window, qtbot):
+    with qtbot.waitSignal(window.themeRequested) as chosen:
+        window.theme_actions["dark"].trigger()
+    assert chosen.args == ["dark"]
+
+
+def test_presentation_mode_scales_the_font_and_back(window):
+    normal = window.font().pointSizeF()
+    window.presentation_action.setChecked(True)
+    assert window.font().pointSizeF() == pytest.approx(normal * 1.6)
+    window.presentation_action.setChecked(False)
+    assert window.font().pointSizeF() == pytest.approx(normal)
+
+
+def test_the_window_restores_its_layout_and_presentation_mode(window, qtbot):
+    window.presentation_action.setChecked(True)
+    window.docks["math"].hide()
+    window.save_layout(QSettings())
+    again = application._window_for(window.document, "en")
+    again.restore_layout(QSettings())
+    assert again.presentation_action.isChecked()
+    assert again.docks["math"].isHidden()
+
+
+def test_last_options_are_remembered_for_the_next_start(window):
+    window.document.set_options("test", temperature=2.5, log_base="2")
+    application.remember_options(QSettings(), window.document.scenario)
+    start = application.starting_scenario(QSettings())
+    assert (start.options.temperature, start.options.log_base) == (2.5, "2")
+
+
+def test_undo_and_redo_actions_have_the_usual_shortcuts(window):
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
+    window.document.set_cell(0, 0, 2.0)
+    window.undo_action.trigger()
+    assert window.document.scenario.rows[0, 0] == 3.0
+    window.redo_action.trigger()
+    assert window.document.scenario.rows[0, 0] == 2.0
