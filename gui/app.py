@@ -182,16 +182,26 @@ def _replace_window(language):
     return new
 
 
-def run(path=None):
-    """Open the window (and the file at ``path``); returns the exit code."""
+def open_main_window():
+    """Check the platform, then show the main window. Returns (app, window), or None after
+    saying in one line on stderr why no window can open."""
     start_log_file_when_frozen()
     problem = platform_check.problem()
     if problem:
         print(problem, file=sys.stderr)
-        return 1
+        return None
     app = create_application()
     window = create_main_window()
     window.show()
+    return app, window
+
+
+def run(path=None):
+    """Open the window (and the file at ``path``); returns the exit code."""
+    started = open_main_window()
+    if started is None:
+        return 1
+    app, window = started
     window.files.offer_restore()
     if path:
         window.files.open_path(path)

@@ -4,7 +4,6 @@ the screen, exit 0. Used by the tests and by CI on the frozen bundle."""
 import sys
 
 import engine
-from gui import platform_check
 from gui.resources import resource_path
 
 SETTLE_MS = 400
@@ -12,17 +11,14 @@ SETTLE_MS = 400
 
 def smoke(screenshot=None):
     """Returns the exit code: 0 when every example loaded and rendered."""
-    problem = platform_check.problem()
-    if problem:
-        print(problem, file=sys.stderr)
-        return 1
     from PySide6.QtCore import QTimer
 
-    from gui.app import create_application, create_main_window, default_scenario
+    from gui.app import default_scenario, open_main_window
 
-    app = create_application()
-    window = create_main_window()
-    window.show()
+    started = open_main_window()
+    if started is None:
+        return 1
+    app, window = started
     failures = []
     for path in sorted(resource_path("presets").glob("*.json")):
         try:
