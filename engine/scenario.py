@@ -87,6 +87,9 @@ class Scenario:
         _check_choice(self.input, "input", INPUTS)
         classes = _names(self.classes, "classes")
         rows = _matrix(self.rows, "rows", classes)
+        if rows.size > MAX_CELLS:  # files are checked before parsing; edits are checked here
+            raise ScenarioError("too_large", f"{rows.shape[0]} × {rows.shape[1]} values is more "
+                                f"than the {MAX_CELLS:,} Logit Lab handles", field="rows")
         if rows.shape[1] != len(classes):
             raise ScenarioError("shape", f"rows have {rows.shape[1]} columns but there are "
                                 f"{len(classes)} classes", field="rows", kind="columns",
@@ -350,8 +353,9 @@ def _check_rectangular(values, name):
     if len(lengths) > 1:
         first = len(values[0])
         n = next(i for i, r in enumerate(values) if len(r) != first)
-        raise ScenarioError("ragged", f"{name} row {n + 1} has {len(values[n])} values, row 1 has "
-                            f"{first}", field=name, row=n, count=len(values[n]),
+        prefix = "" if name == "rows" else f"{name}: "
+        raise ScenarioError("ragged", f"{prefix}row {n + 1} has {len(values[n])} values, row 1 "
+                            f"has {first}", field=name, row=n, count=len(values[n]),
                             first=first)
 
 

@@ -86,7 +86,7 @@ def test_compute_json_writes_an_infinite_loss_as_the_string_inf(tmp_path):
     (None, "no such file"),
     ('{"format": "logit-lab", "version": 1, "rows": [[1, 2]', "not valid JSON"),
     ({**LESSON, "rows": [[3.0, 1.0], [0.5, 2.0]]}, "rows have 2 columns but there are 3 classes"),
-    ({**LESSON, "rows": [[3.0, 1.0, -3.0], [0.5, 2.0]]}, "rows row 2 has 2 values, row 1 has 3"),
+    ({**LESSON, "rows": [[3.0, 1.0, -3.0], [0.5, 2.0]]}, "row 2 has 2 values, row 1 has 3"),
     ({**LESSON, "rows": [[3.0, "x", -3.0], [0.5, 2.0, 1.0]]}, "row 1, column 'dog': 'x' is not a"),
     ({**LESSON, "rows": [[3.0, None, -3.0], [0.5, 2.0, 1.0]]}, "row 1, column 'dog': None is not"),
     (json.dumps(LESSON).replace("3.0", "NaN", 1), "NaN is not allowed"),

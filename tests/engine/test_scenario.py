@@ -52,7 +52,7 @@ def scenario(**changes):
      "target row 2 sums to 0.9, not 1", {"row": 1}),
     (dict(targets=[0, 3]), "target_index", "target of row 2: 3 is not a class index from 0 to 2",
      {"row": 1}),
-    (dict(rows=[[3.0, 1.0, -3.0], [0.5, 2.0]]), "ragged", "rows row 2 has 2 values, row 1 has 3",
+    (dict(rows=[[3.0, 1.0, -3.0], [0.5, 2.0]]), "ragged", "row 2 has 2 values, row 1 has 3",
      {"row": 1, "field": "rows"}),
     (dict(rows=[[3.0, 1.0], [0.5, 2.0]]), "shape", "rows have 2 columns but there are 3 classes",
      {"field": "rows"}),
@@ -200,3 +200,10 @@ def test_from_json_refuses_with_a_code_and_a_message(make_text, code, message):
     error = refusal(lambda: engine.from_json(make_text()))
     assert error.code == code
     assert message in str(error)
+
+
+def test_a_scenario_built_in_memory_beyond_the_size_limit_is_refused_too():
+    with pytest.raises(ScenarioError) as refused:
+        Scenario(classes=tuple(str(c) for c in range(MAX_CELLS // 2 + 1)),
+                 rows=np.zeros((2, MAX_CELLS // 2 + 1)), targets=[0, 1])
+    assert refused.value.code == "too_large"
