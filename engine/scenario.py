@@ -89,7 +89,8 @@ class Scenario:
         rows = _matrix(self.rows, "rows", classes)
         if rows.size > MAX_CELLS:  # files are checked before parsing; edits are checked here
             raise ScenarioError("too_large", f"{rows.shape[0]} × {rows.shape[1]} values is more "
-                                f"than the {MAX_CELLS:,} Logit Lab handles", field="rows")
+                                f"than the {MAX_CELLS:,} Logit Lab handles", field="rows", kind="cells",
+                                rows=rows.shape[0], columns=rows.shape[1], limit=MAX_CELLS)
         if rows.shape[1] != len(classes):
             raise ScenarioError("shape", f"rows have {rows.shape[1]} columns but there are "
                                 f"{len(classes)} classes", field="rows", kind="columns",

@@ -6,16 +6,35 @@ import io
 import re
 
 import pyqtgraph.exporters
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevice, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 CSV_ENCODING = "utf-8-sig"  # the byte-order mark makes spreadsheets read class names right
 PNG_SCALE = 2  # twice the on-screen size: sharp on a slide or a projector
 
+# The CSV's column headers, translated when written (the input's column goes after "class").
+CLASS_COLUMNS = (QT_TRANSLATE_NOOP("exports", "sample"), QT_TRANSLATE_NOOP("exports", "class"),
+                 QT_TRANSLATE_NOOP("exports", "probability"),
+                 QT_TRANSLATE_NOOP("exports", "target"), QT_TRANSLATE_NOOP("exports", "term"),
+                 QT_TRANSLATE_NOOP("exports", "gradient"),
+                 QT_TRANSLATE_NOOP("exports", "predicted"))
+INPUT_NAMES = {"logits": QT_TRANSLATE_NOOP("exports", "logit"),
+               "probabilities": QT_TRANSLATE_NOOP("exports", "input probability")}
+SAMPLE_COLUMNS = (QT_TRANSLATE_NOOP("exports", "sample"), QT_TRANSLATE_NOOP("exports", "loss"),
+                  QT_TRANSLATE_NOOP("exports", "entropy H(y)"),
+                  QT_TRANSLATE_NOOP("exports", "KL(y‖p)"),
+                  QT_TRANSLATE_NOOP("exports", "cross-entropy"),
+                  QT_TRANSLATE_NOOP("exports", "predicted"),
+                  QT_TRANSLATE_NOOP("exports", "correct"), QT_TRANSLATE_NOOP("exports", "ignored"))
+BATCH_COLUMNS = (QT_TRANSLATE_NOOP("exports", "batch loss"), QT_TRANSLATE_NOOP("exports", "total"),
+                 QT_TRANSLATE_NOOP("exports", "divisor"),
+                 QT_TRANSLATE_NOOP("exports", "reduction"), QT_TRANSLATE_NOOP("exports", "unit"))
 
-def tr(text):
-    return QCoreApplication.translate("exports", text)
+
+def headers(texts):
+    """Column headers in the current language."""
+    return [QCoreApplication.translate("exports", text) for text in texts]
 
 
 def results_csv(analysis):
@@ -33,9 +52,7 @@ def results_csv(analysis):
 
 def _class_rows(analysis):
     scenario = analysis.scenario
-    input_name = tr("logit") if scenario.input == "logits" else tr("input probability")
-    yield [tr("sample"), tr("class"), input_name, tr("probability"), tr("target"), tr("term"),
-           tr("gradient"), tr("predicted")]
+    yield headers((*CLASS_COLUMNS[:2], INPUT_NAMES[scenario.input], *CLASS_COLUMNS[2:]))
     for n, sample in enumerate(scenario.samples):
         for c, name in enumerate(scenario.classes):
             yield [sample, name, *map(_number, (
@@ -45,8 +62,7 @@ def _class_rows(analysis):
 
 
 def _sample_rows(analysis):
-    yield [tr("sample"), tr("loss"), tr("entropy H(y)"), tr("KL(y‖p)"), tr("cross-entropy"),
-           tr("predicted"), tr("correct"), tr("ignored")]
+    yield headers(SAMPLE_COLUMNS)
     for n in range(len(analysis.sample_loss)):
         sample = analysis.sample(n)
         predicted = sample["predicted"]
@@ -57,7 +73,7 @@ def _sample_rows(analysis):
 
 
 def _batch_rows(analysis):
-    yield [tr("batch loss"), tr("total"), tr("divisor"), tr("reduction"), tr("unit")]
+    yield headers(BATCH_COLUMNS)
     yield [_number(analysis.loss), _number(analysis.total), _number(analysis.divisor),
            analysis.scenario.options.reduction, analysis.unit]
 
@@ -79,7 +95,8 @@ def plot_png(plot_widget, scale=PNG_SCALE):
     buffer = QBuffer()
     buffer.open(QIODevice.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise OSError(tr("the plot could not be turned into a PNG image"))
+        raise OSError(QCoreApplication.translate(
+            "exports", "the plot could not be turned into a PNG image"))
     return bytes(buffer.data())
 
 

@@ -2,6 +2,7 @@
 Saving is atomic, so a crash or a full disk mid-save never leaves a truncated file."""
 
 import contextlib
+import html
 import os
 import tempfile
 from pathlib import Path
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 import engine
 from engine import ScenarioError
 from gui import code_snippets, exports
+from gui.i18n import preset_text
+from gui.messages import describe
 from gui.resources import resource_path
 from gui.scenario_file import read_scenario  # noqa: F401 - part of this module's API
 
@@ -30,18 +33,17 @@ EXAMPLE_ORDER = ("cat_dog_pig", "sklearn_log_loss_model_1", "sklearn_log_loss_mo
                  "chest_xray_multilabel", "next_token")
 
 
-def tr(text):
-    return QCoreApplication.translate("files", text)
-
-
 # --- questions to the user: module functions, so tests can answer them -----------------------
 
 def ask_save_discard_cancel(parent, name):
     """Ask whether to save the changes to ``name``; returns SAVE, DISCARD or CANCEL."""
-    box = QMessageBox(QMessageBox.Warning, tr("Unsaved changes"),
-                      tr("Do you want to save the changes to “{name}”?").format(name=name),
+    question = QCoreApplication.translate(
+        "FileController", "Do you want to save the changes to “{name}”?").format(name=name)
+    box = QMessageBox(QMessageBox.Warning,
+                      QCoreApplication.translate("FileController", "Unsaved changes"), question,
                       QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, parent)
-    box.setInformativeText(tr("If you don't save them, your changes will be lost."))
+    box.setInformativeText(QCoreApplication.translate(
+        "FileController", "If you don't save them, your changes will be lost."))
     box.setDefaultButton(QMessageBox.Save)
     box.exec()
     answers = {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}
@@ -50,11 +52,16 @@ def ask_save_discard_cancel(parent, name):
 
 def ask_restore(parent):
     """After a crash: restore the autosaved work? True for yes."""
-    box = QMessageBox(QMessageBox.Question, tr("Restore unsaved work?"),
-                      tr("Logit Lab did not close normally last time and kept your unsaved "
-                         "work. Do you want to restore it?"), QMessageBox.NoButton, parent)
-    restore = box.addButton(tr("Restore"), QMessageBox.AcceptRole)
-    box.addButton(tr("Discard"), QMessageBox.DestructiveRole)
+    question = QCoreApplication.translate(
+        "FileController", "Logit Lab did not close normally last time and kept your unsaved "
+                          "work. Do you want to restore it?")
+    box = QMessageBox(QMessageBox.Question,
+                      QCoreApplication.translate("FileController", "Restore unsaved work?"),
+                      question, QMessageBox.NoButton, parent)
+    restore = box.addButton(QCoreApplication.translate("FileController", "Restore"),
+                            QMessageBox.AcceptRole)
+    box.addButton(QCoreApplication.translate("FileController", "Discard"),
+                  QMessageBox.DestructiveRole)
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore
@@ -66,8 +73,9 @@ def show_warning(parent, title, text):
 
 def ask_open_path(parent, directory):
     """The file the user chose to open, or None."""
-    name, _ = QFileDialog.getOpenFileName(parent, tr("Open Scenario"), str(directory),
-                                          tr("Logit Lab scenarios (*.json);;All files (*)"))
+    name, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("FileController", "Open Scenario"), str(directory),
+        QCoreApplication.translate("FileController", "Logit Lab scenarios (*.json);;All files (*)"))
     return Path(name) if name else None
 
 
@@ -173,26 +181,27 @@ class FileController(QObject):
     # menus
 
     def _build_actions(self):
-        self.open_action = self._action(tr("&Open…"), self.open, QKeySequence.Open)
-        self.save_action = self._action(tr("&Save"), self.save, QKeySequence.Save)
-        self.save_as_action = self._action(tr("Save &As…"), self.save_as,
+        self.open_action = self._action(self.tr("&Open…"), self.open, QKeySequence.Open)
+        self.save_action = self._action(self.tr("&Save"), self.save, QKeySequence.Save)
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as,
                                            QKeySequence("Ctrl+Shift+S"))
-        self.recent_menu = QMenu(tr("Open &Recent"), self.window)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self.window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.examples_menu = QMenu(tr("&Examples"), self.window)
+        self.examples_menu = QMenu(self.tr("&Examples"), self.window)
+        self.examples_menu.setToolTipsVisible(True)  # each example's description
         for path in example_paths():
             self._add_example(path)
-        self.export_menu = QMenu(tr("&Export"), self.window)
-        for text, slot in ((tr("Results as &CSV…"), self.export_results),
-                           (tr("Plots as &PNG…"), lambda: self.export_plots("png")),
-                           (tr("Plots as &SVG…"), lambda: self.export_plots("svg")),
-                           (tr("The Math as &Text…"), lambda: self.export_math("txt")),
-                           (tr("The Math as &Markdown…"), lambda: self.export_math("md"))):
+        self.export_menu = QMenu(self.tr("&Export"), self.window)
+        for text, slot in ((self.tr("Results as &CSV…"), self.export_results),
+                           (self.tr("Plots as &PNG…"), lambda: self.export_plots("png")),
+                           (self.tr("Plots as &SVG…"), lambda: self.export_plots("svg")),
+                           (self.tr("The Math as &Text…"), lambda: self.export_math("txt")),
+                           (self.tr("The Math as &Markdown…"), lambda: self.export_math("md"))):
             self.export_menu.addAction(self._action(text, slot))
-        self.code_menu = QMenu(tr("Copy as &Code"), self.window)
+        self.code_menu = QMenu(self.tr("Copy as &Code"), self.window)
         self.code_actions = {}
-        for framework, text in (("pytorch", tr("&PyTorch")), ("keras", tr("&Keras")),
-                                ("sklearn", tr("&scikit-learn"))):
+        for framework, text in (("pytorch", self.tr("&PyTorch")), ("keras", self.tr("&Keras")),
+                                ("sklearn", self.tr("&scikit-learn"))):
             action = self._action(text, lambda f=framework: self.copy_code(f))
             self.code_actions[framework] = action
             self.code_menu.addAction(action)
@@ -206,11 +215,13 @@ class FileController(QObject):
 
     def _add_example(self, path):
         try:
-            title = read_scenario(path).title or path.stem
+            scenario = read_scenario(path)
         except ScenarioError:
             return  # a broken preset is a bug the preset test reports; don't offer it
-        action = self._action(QCoreApplication.translate("presets", title),
+        action = self._action(preset_text(scenario.title or path.stem),
                               lambda: self.open_example(path))
+        if scenario.description:  # rich text, so the tooltip wraps
+            action.setToolTip(f"<p>{html.escape(preset_text(scenario.description))}</p>")
         self.examples_menu.addAction(action)
 
     def _insert_into(self, menu):
@@ -235,9 +246,9 @@ class FileController(QObject):
             action.setStatusTip(str(path))
             self.recent_menu.addAction(action)
         if not paths:
-            self.recent_menu.addAction(tr("No recent files")).setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
         self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self._action(tr("&Clear Menu"), self.clear_recent,
+        self.recent_menu.addAction(self._action(self.tr("&Clear Menu"), self.clear_recent,
                                                 parent=self.recent_menu))
 
     # recent files
@@ -286,9 +297,9 @@ class FileController(QObject):
         try:
             scenario = read_scenario(path)
         except ScenarioError as error:
-            show_warning(self.window, tr("Cannot Open File"),
-                         tr("“{name}” cannot be opened: {reason}.").format(
-                             name=path.name, reason=error))
+            show_warning(self.window, self.tr("Cannot Open File"),
+                         self.tr("“{name}” cannot be opened: {reason}.").format(
+                             name=path.name, reason=describe(error)))
             return False
         path = path.absolute() if keep_path else None
         self.document.replace(scenario, path)
@@ -308,8 +319,8 @@ class FileController(QObject):
     def save_as(self):
         """Ask for a file name (".json" added when none is typed) and save there."""
         start = Path(self._directory()) / self._file_name("json")
-        path = ask_save_path(self.window, tr("Save Scenario As"), start,
-                             tr("Logit Lab scenarios (*.json)"))
+        path = ask_save_path(self.window, self.tr("Save Scenario As"), start,
+                             self.tr("Logit Lab scenarios (*.json)"))
         if path is None:
             return False
         return self.save_to(path if path.suffix else path.with_suffix(".json"))
@@ -318,7 +329,7 @@ class FileController(QObject):
         """Write the scenario to ``path`` atomically; on failure say why and stay modified."""
         path = Path(path).absolute()
         if not self._write(path, engine.to_json(self.document.scenario).encode("utf-8"),
-                           tr("Save Failed")):
+                           self.tr("Save Failed")):
             return False
         self.document.path = path
         self.document.undo_stack.setClean()
@@ -330,7 +341,7 @@ class FileController(QObject):
         try:
             atomic_write(path, data)
         except OSError as error:
-            show_warning(self.window, title, tr("“{name}” could not be written: {reason}.")
+            show_warning(self.window, title, self.tr("“{name}” could not be written: {reason}.")
                          .format(name=path.name, reason=error.strerror or error))
             return False
         return True
@@ -346,10 +357,10 @@ class FileController(QObject):
         return answer == DISCARD
 
     def _display_name(self):
-        return self.document.path.name if self.document.path else tr("Untitled")
+        return self.document.path.name if self.document.path else self.tr("Untitled")
 
     def _file_name(self, suffix):
-        stem = self.document.path.stem if self.document.path else tr("Untitled")
+        stem = self.document.path.stem if self.document.path else self.tr("Untitled")
         return f"{stem}.{suffix}"
 
     def eventFilter(self, watched, event):
@@ -396,7 +407,7 @@ class FileController(QObject):
         with contextlib.suppress(ScenarioError):
             if source:  # undo then leads back to the file as saved
                 self.document.replace(read_scenario(source), Path(source))
-        self.document.edit(tr("Restore unsaved work"), lambda _: scenario)
+        self.document.edit(self.tr("Restore unsaved work"), lambda _: scenario)
         self.pathChanged.emit(self.document.path)
         return True
 
@@ -413,7 +424,8 @@ class FileController(QObject):
 
     def export_results(self, path=None):
         """Write every number of the results table as CSV."""
-        path = path or self._ask_export_path(tr("Export Results"), "csv", tr("CSV files (*.csv)"))
+        path = path or self._ask_export_path(self.tr("Export Results"), "csv",
+                                             self.tr("CSV files (*.csv)"))
         data = exports.results_csv(self.document.analysis).encode(exports.CSV_ENCODING)
         return path is not None and self._export(path, data)
 
@@ -422,8 +434,9 @@ class FileController(QObject):
         widgets = getattr(getattr(self.window, "plots", None), "plot_widgets", {})
         if not widgets:
             return False
-        name_filter = tr("PNG images (*.png)") if kind == "png" else tr("SVG images (*.svg)")
-        path = path or self._ask_export_path(tr("Export Plots"), kind, name_filter)
+        name_filter = self.tr("PNG images (*.png)") if kind == "png" \
+            else self.tr("SVG images (*.svg)")
+        path = path or self._ask_export_path(self.tr("Export Plots"), kind, name_filter)
         if path is None:
             return False
         render = exports.plot_png if kind == "png" else exports.plot_svg
@@ -435,8 +448,8 @@ class FileController(QObject):
         panel = getattr(self.window, "math_panel", None)
         if panel is None:
             return False
-        name_filter = tr("Text files (*.txt)") if kind == "txt" else tr("Markdown (*.md)")
-        path = path or self._ask_export_path(tr("Export the Math"), kind, name_filter)
+        name_filter = self.tr("Text files (*.txt)") if kind == "txt" else self.tr("Markdown (*.md)")
+        path = path or self._ask_export_path(self.tr("Export the Math"), kind, name_filter)
         data = exports.math_text(panel, kind).encode("utf-8")
         return path is not None and self._export(path, data)
 
@@ -444,7 +457,7 @@ class FileController(QObject):
         """Put the scenario as PyTorch, Keras or scikit-learn code on the clipboard."""
         text = code_snippets.snippet(framework, self.document.analysis)
         QGuiApplication.clipboard().setText(text)
-        self._tell(tr("Copied the code to the clipboard."))
+        self._tell(self.tr("Copied the code to the clipboard."))
         return text
 
     def _ask_export_path(self, caption, suffix, name_filter):
@@ -453,9 +466,9 @@ class FileController(QObject):
         return path if path is None or path.suffix else path.with_suffix(f".{suffix}")
 
     def _export(self, path, data):
-        if not self._write(Path(path), data, tr("Export Failed")):
+        if not self._write(Path(path), data, self.tr("Export Failed")):
             return False
-        self._tell(tr("Exported {name}.").format(name=Path(path).name))
+        self._tell(self.tr("Exported {name}.").format(name=Path(path).name))
         return True
 
     def _tell(self, text):

@@ -6,16 +6,15 @@ directly with its own --dist/--work folders."""
 
 import argparse
 import ast
-import os
 import platform
-import shutil
 import subprocess
 import sys
-import sysconfig
 import tarfile
 import time
 import zipfile
 from pathlib import Path
+
+from translations import compile_translations  # tools/translations.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "tools" / "logit-lab.spec"
@@ -39,20 +38,6 @@ def platform_tag():
     system = {"linux": "linux", "win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
     machine = platform.machine().lower().replace("amd64", "x86_64").replace("aarch64", "arm64")
     return f"{system}-{machine}"
-
-
-def compile_translations():
-    """resources/translations/*.ts -> .qm (the .qm files are build products, not committed)."""
-    sources = sorted((ROOT / "resources" / "translations").glob("*.ts"))
-    if not sources:
-        return
-    folders = os.pathsep.join((sysconfig.get_path("scripts"), str(Path(sys.executable).parent)))
-    lrelease = shutil.which("pyside6-lrelease", path=folders)
-    if lrelease is None:
-        raise SystemExit(f"build: pyside6-lrelease (PySide6) not found in {folders}")
-    for source in sources:
-        subprocess.run([lrelease, "-silent", str(source), "-qm", str(source.with_suffix(".qm"))],
-                       check=True)
 
 
 def run_pyinstaller(dist, work):

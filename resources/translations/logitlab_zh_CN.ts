@@ -1,0 +1,1931 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ClassesModel</name>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>logit</source>
+        <translation>logit</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>CE term</source>
+        <translation>交叉熵项</translation>
+    </message>
+    <message>
+        <source>The class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>The value in the input table</source>
+        <translation>输入表中的值</translation>
+    </message>
+    <message>
+        <source>The model&apos;s probability for the class</source>
+        <translation>模型给该类别的概率</translation>
+    </message>
+    <message>
+        <source>The target the loss compares with (after label smoothing)</source>
+        <translation>损失所比较的目标（标签平滑之后）</translation>
+    </message>
+    <message>
+        <source>The class&apos;s share of the sample&apos;s loss</source>
+        <translation>该类别在样本损失中所占的部分</translation>
+    </message>
+    <message>
+        <source>How the loss changes as this class&apos;s logit grows</source>
+        <translation>该类别的 logit 增大时损失如何变化</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <source>Do you want to save the changes to “{name}”?</source>
+        <translation>是否保存对“{name}”的更改？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t save them, your changes will be lost.</source>
+        <translation>如果不保存，您的更改将会丢失。</translation>
+    </message>
+    <message>
+        <source>Logit Lab did not close normally last time and kept your unsaved work. Do you want to restore it?</source>
+        <translation>Logit Lab 上次未正常关闭，并保留了您未保存的工作。是否恢复？</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Open Scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Logit Lab scenarios (*.json);;All files (*)</source>
+        <translation>Logit Lab 场景 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Results as &amp;CSV…</source>
+        <translation>结果为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Plots as &amp;PNG…</source>
+        <translation>图表为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Plots as &amp;SVG…</source>
+        <translation>图表为 SVG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The Math as &amp;Text…</source>
+        <translation>数学推导为纯文本(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The Math as &amp;Markdown…</source>
+        <translation>数学推导为 Markdown(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Code</source>
+        <translation>复制为代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;PyTorch</source>
+        <translation>&amp;PyTorch</translation>
+    </message>
+    <message>
+        <source>&amp;Keras</source>
+        <translation>&amp;Keras</translation>
+    </message>
+    <message>
+        <source>&amp;scikit-learn</source>
+        <translation>&amp;scikit-learn</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清除菜单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cannot Open File</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be opened: {reason}.</source>
+        <translation>无法打开“{name}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>Save Scenario As</source>
+        <translation>场景另存为</translation>
+    </message>
+    <message>
+        <source>Logit Lab scenarios (*.json)</source>
+        <translation>Logit Lab 场景 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save Failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be written: {reason}.</source>
+        <translation>无法写入“{name}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Plots</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export the Math</source>
+        <translation>导出数学推导</translation>
+    </message>
+    <message>
+        <source>Copied the code to the clipboard.</source>
+        <translation>代码已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported {name}.</source>
+        <translation>已导出 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderNameEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>InputDelegate</name>
+    <message>
+        <source>True class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>InputModel</name>
+    <message>
+        <source>Double-click to rename this sample</source>
+        <translation>双击以重命名此样本</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>label: {name}</source>
+        <translation>标签：{name}</translation>
+    </message>
+    <message>
+        <source>target: {name}</source>
+        <translation>目标：{name}</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>logit</source>
+        <translation>logit</translation>
+    </message>
+    <message>
+        <source>The {kind} of class &apos;{name}&apos; for each sample; double-click the header to rename the class</source>
+        <translation>每个样本中类别“{name}”的{kind}；双击表头可重命名该类别</translation>
+    </message>
+    <message>
+        <source>The class each sample really is, or &apos;(ignored)&apos; to leave it out</source>
+        <translation>每个样本真正所属的类别，或选“（已忽略）”将其排除在外</translation>
+    </message>
+    <message>
+        <source>Tick when the class is present (1), or type a soft label in [0, 1]</source>
+        <translation>类别存在时勾选（1），或输入 [0, 1] 内的软标签</translation>
+    </message>
+    <message>
+        <source>The target probability of this class; the others of the row share the rest</source>
+        <translation>此类别的目标概率；该行其余类别分摊剩下的部分</translation>
+    </message>
+    <message>
+        <source>This row sums to {total}, not 1: a sample&apos;s probabilities must add up to 1</source>
+        <translation>此行之和为 {total}，而不是 1：一个样本的概率之和必须为 1</translation>
+    </message>
+    <message>
+        <source>(ignored)</source>
+        <translation>（已忽略）</translation>
+    </message>
+    <message>
+        <source>row {row}, column &apos;{column}&apos;</source>
+        <translation>第 {row} 行，“{column}”列</translation>
+    </message>
+    <message>
+        <source>{cell}: &apos;{text}&apos; is not a number</source>
+        <translation>{cell}：“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>{cell}: &apos;{text}&apos; is not a class</source>
+        <translation>{cell}：“{text}”不是类别</translation>
+    </message>
+    <message>
+        <source>Set the true class of {sample}</source>
+        <translation>设置 {sample} 的真实类别</translation>
+    </message>
+    <message>
+        <source>Set target {sample} · {name}</source>
+        <translation>设置目标 {sample} · {name}</translation>
+    </message>
+</context>
+<context>
+    <name>InputTable</name>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>One row per sample, one column per class, then the targets</source>
+        <translation>每行一个样本，每列一个类别，之后是目标</translation>
+    </message>
+    <message>
+        <source>Add sample</source>
+        <translation>添加样本</translation>
+    </message>
+    <message>
+        <source>Insert a sample below the current one.</source>
+        <translation>在当前样本下方插入一个样本。</translation>
+    </message>
+    <message>
+        <source>Remove samples</source>
+        <translation>删除样本</translation>
+    </message>
+    <message>
+        <source>Remove the selected samples.</source>
+        <translation>删除所选样本。</translation>
+    </message>
+    <message>
+        <source>Add class</source>
+        <translation>添加类别</translation>
+    </message>
+    <message>
+        <source>Insert a class right of the current column.</source>
+        <translation>在当前列右侧插入一个类别。</translation>
+    </message>
+    <message>
+        <source>Remove class</source>
+        <translation>删除类别</translation>
+    </message>
+    <message>
+        <source>Remove the class of the current column.</source>
+        <translation>删除当前列的类别。</translation>
+    </message>
+    <message>
+        <source>Rename class…</source>
+        <translation>重命名类别…</translation>
+    </message>
+    <message>
+        <source>Rename the class of the current column.</source>
+        <translation>重命名当前列的类别。</translation>
+    </message>
+    <message>
+        <source>Rename sample…</source>
+        <translation>重命名样本…</translation>
+    </message>
+    <message>
+        <source>Rename the current sample.</source>
+        <translation>重命名当前样本。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected cells as tab-separated text.</source>
+        <translation>将所选单元格复制为制表符分隔的文本。</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Paste a block of numbers at the current cell.</source>
+        <translation>在当前单元格处粘贴一块数字。</translation>
+    </message>
+    <message>
+        <source>Input table tools</source>
+        <translation>输入表工具</translation>
+    </message>
+    <message>
+        <source>class index</source>
+        <translation>类别索引</translation>
+    </message>
+    <message>
+        <source>soft distribution</source>
+        <translation>软分布</translation>
+    </message>
+    <message>
+        <source>Target kind</source>
+        <translation>目标类型</translation>
+    </message>
+    <message>
+        <source>Give each sample one true class, or a target probability for every class.</source>
+        <translation>为每个样本指定一个真实类别，或为每个类别指定目标概率。</translation>
+    </message>
+    <message>
+        <source>&amp;Targets:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Input error</source>
+        <translation>输入错误</translation>
+    </message>
+    <message>
+        <source>Row sums warning</source>
+        <translation>行和警告</translation>
+    </message>
+    <message>
+        <source>Normalize rows</source>
+        <translation>归一化各行</translation>
+    </message>
+    <message>
+        <source>Divide each flagged row by its sum so its probabilities add up to 1.</source>
+        <translation>将每个标记的行除以其和，使其概率之和为 1。</translation>
+    </message>
+    <message>
+        <source>Row {rows} does not sum to 1.</source>
+        <translation>第 {rows} 行之和不为 1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows do not sum to 1: {rows}.</source>
+        <translation>
+            <numerusform>%n 行之和不为 1：{rows}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a cell in the column of a class first.</source>
+        <translation>请先在某个类别的列中选择一个单元格。</translation>
+    </message>
+    <message>
+        <source>Remove sample</source>
+        <translation>删除样本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n samples</source>
+        <translation>
+            <numerusform>删除 %n 个样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove class &apos;{name}&apos;</source>
+        <translation>删除类别“{name}”</translation>
+    </message>
+    <message>
+        <source>Rename &apos;{old}&apos; to &apos;{new}&apos;</source>
+        <translation>将“{old}”重命名为“{new}”</translation>
+    </message>
+    <message>
+        <source>Targets as class indices</source>
+        <translation>目标改为类别索引</translation>
+    </message>
+    <message>
+        <source>Targets as soft distributions</source>
+        <translation>目标改为软分布</translation>
+    </message>
+    <message>
+        <source>Choose a cell among the logits or probabilities to paste into.</source>
+        <translation>请在 logits（对数几率）或概率中选择要粘贴到的单元格。</translation>
+    </message>
+    <message>
+        <source>Paste 1 value</source>
+        <translation>粘贴 1 个值</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n values</source>
+        <translation>
+            <numerusform>粘贴 %n 个值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The clipboard does not hold a block of numbers (rows of equally many values).</source>
+        <translation>剪贴板中不是一块数字（各行的值个数应相同）。</translation>
+    </message>
+    <message>
+        <source>Nothing pasted: {cell}: &apos;{text}&apos; is not a number</source>
+        <translation>未粘贴任何内容：{cell}：“{text}”不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Batch loss</source>
+        <translation>批次损失</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Show the math</source>
+        <translation>显示数学推导</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Larger text and thicker plot lines for a projector.</source>
+        <translation>更大的文字和更粗的图线，适合投影仪。</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>Batch loss ({reduction}): {loss} {unit}</source>
+        <translation>批次损失（{reduction}）：{loss} {unit}</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{name}[*] — Logit Lab</source>
+        <translation>{name}[*] — Logit Lab</translation>
+    </message>
+</context>
+<context>
+    <name>MathPanel</name>
+    <message>
+        <source>Worked arithmetic</source>
+        <translation>逐步计算</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPanel</name>
+    <message>
+        <source>Loss options</source>
+        <translation>损失选项</translation>
+    </message>
+    <message>
+        <source>softmax (one right answer)</source>
+        <translation>softmax（唯一正确答案）</translation>
+    </message>
+    <message>
+        <source>sigmoid (multi-label)</source>
+        <translation>sigmoid（多标签）</translation>
+    </message>
+    <message>
+        <source>Softmax: classes exclude each other and probabilities sum to 1. Sigmoid: each class is a separate yes/no.</source>
+        <translation>Softmax：各类别互斥，概率之和为 1。Sigmoid：每个类别都是一个独立的是/否问题。</translation>
+    </message>
+    <message>
+        <source>logits</source>
+        <translation>logits（对数几率）</translation>
+    </message>
+    <message>
+        <source>probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Whether the table holds raw scores (logits) or probabilities a model already produced.</source>
+        <translation>表中是原始分数（logits，对数几率），还是模型已经给出的概率。</translation>
+    </message>
+    <message>
+        <source>Divides every logit by T before softmax or sigmoid: T &gt; 1 flattens the distribution, T &lt; 1 sharpens it.</source>
+        <translation>在 softmax 或 sigmoid 之前将每个 logit 除以 T：T &gt; 1 使分布更平缓，T &lt; 1 使分布更尖锐。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Label smoothing ε moves ε of the target&apos;s mass evenly onto all classes: q = (1 − ε)·y + ε/C.</source>
+        <translation>标签平滑 ε 把目标中 ε 的概率质量平均分给所有类别：q = (1 − ε)·y + ε/C。</translation>
+    </message>
+    <message>
+        <source>Multiplies each class&apos;s loss terms by its weight (PyTorch&apos;s weight). Empty means all 1.</source>
+        <translation>将每个类别的损失项乘以其权重（即 PyTorch 的 weight）。留空表示全为 1。</translation>
+    </message>
+    <message>
+        <source>Multiplies the positive (y = 1) term of each class (PyTorch&apos;s pos_weight).</source>
+        <translation>对每个类别的正例项（y = 1）加权（即 PyTorch 的 pos_weight）。</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <source>How the batch loss combines the samples&apos; losses: their mean (as PyTorch divides it) or their sum.</source>
+        <translation>批次损失如何合并各样本的损失：取平均（按 PyTorch 的除法）或求和。</translation>
+    </message>
+    <message>
+        <source>nats (ln)</source>
+        <translation>奈特（ln）</translation>
+    </message>
+    <message>
+        <source>bits (log₂)</source>
+        <translation>比特（log₂）</translation>
+    </message>
+    <message>
+        <source>The logarithm&apos;s base: e gives nats, 2 gives bits.</source>
+        <translation>对数的底：e 得到奈特，2 得到比特。</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <source>Label smoothing ε</source>
+        <translation>标签平滑 ε</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>类别权重</translation>
+    </message>
+    <message>
+        <source>pos_weight</source>
+        <translation>pos_weight</translation>
+    </message>
+    <message>
+        <source>Reduction</source>
+        <translation>归约</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Options message</source>
+        <translation>选项消息</translation>
+    </message>
+    <message>
+        <source>all 1</source>
+        <translation>全为 1</translation>
+    </message>
+    <message>
+        <source>Switch mode</source>
+        <translation>切换模式</translation>
+    </message>
+    <message>
+        <source>Switch input</source>
+        <translation>切换输入</translation>
+    </message>
+    <message>
+        <source>Set label smoothing</source>
+        <translation>设置标签平滑</translation>
+    </message>
+    <message>
+        <source>Set reduction</source>
+        <translation>设置归约</translation>
+    </message>
+    <message>
+        <source>Set unit</source>
+        <translation>设置单位</translation>
+    </message>
+    <message>
+        <source>Set temperature</source>
+        <translation>设置温度</translation>
+    </message>
+    <message>
+        <source>Weights: give one number per class ({count}), or one number for all, separated by commas.</source>
+        <translation>权重：每个类别一个数（共 {count} 个），或所有类别共用一个数，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Set class weights</source>
+        <translation>设置类别权重</translation>
+    </message>
+    <message>
+        <source>Set pos_weight</source>
+        <translation>设置 pos_weight</translation>
+    </message>
+</context>
+<context>
+    <name>PlotsView</name>
+    <message>
+        <source>Logits plot</source>
+        <translation>logits 图</translation>
+    </message>
+    <message>
+        <source>Probabilities and targets plot</source>
+        <translation>概率与目标图</translation>
+    </message>
+    <message>
+        <source>Cross-entropy terms plot</source>
+        <translation>交叉熵项图</translation>
+    </message>
+    <message>
+        <source>Gradient plot</source>
+        <translation>梯度图</translation>
+    </message>
+    <message>
+        <source>Loss curve −ln p</source>
+        <translation>损失曲线 −ln p</translation>
+    </message>
+    <message>
+        <source>Sigmoid curve</source>
+        <translation>sigmoid 曲线</translation>
+    </message>
+    <message>
+        <source>Logit sweep plot</source>
+        <translation>logit 扫描图</translation>
+    </message>
+    <message>
+        <source>Sweep the logit of:</source>
+        <translation>扫描此类别的 logit：</translation>
+    </message>
+    <message>
+        <source>Class whose logit sweeps</source>
+        <translation>被扫描 logit 的类别</translation>
+    </message>
+    <message>
+        <source>Logits z — drag a bar to change it</source>
+        <translation>logits（对数几率）z — 拖动柱条可修改</translation>
+    </message>
+    <message>
+        <source>logit z</source>
+        <translation>logit z</translation>
+    </message>
+    <message>
+        <source>ln p</source>
+        <translation>ln p</translation>
+    </message>
+    <message>
+        <source>ln p − ln(1 − p)</source>
+        <translation>ln p − ln(1 − p)</translation>
+    </message>
+    <message>
+        <source>Logits equivalent to the input probabilities: {formula}</source>
+        <translation>与输入概率等价的 logits（对数几率）：{formula}</translation>
+    </message>
+    <message>
+        <source>logit</source>
+        <translation>logit</translation>
+    </message>
+    <message>
+        <source>labels y</source>
+        <translation>标签 y</translation>
+    </message>
+    <message>
+        <source>target q</source>
+        <translation>目标 q</translation>
+    </message>
+    <message>
+        <source>probability p</source>
+        <translation>概率 p</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Cross-entropy terms −w q ln p per class</source>
+        <translation>各类别的交叉熵项 −w q ln p</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy per class</source>
+        <translation>各类别的二元交叉熵</translation>
+    </message>
+    <message>
+        <source>Gradient ∂L/∂z of the sample loss</source>
+        <translation>样本损失的梯度 ∂L/∂z</translation>
+    </message>
+    <message>
+        <source>∂L/∂z</source>
+        <translation>∂L/∂z</translation>
+    </message>
+    <message>
+        <source>Loss of each positive label: {formula}</source>
+        <translation>每个正标签的损失：{formula}</translation>
+    </message>
+    <message>
+        <source>probability p of a positive label</source>
+        <translation>正标签的概率 p</translation>
+    </message>
+    <message>
+        <source>Loss of the true class: {formula}</source>
+        <translation>真实类别的损失：{formula}</translation>
+    </message>
+    <message>
+        <source>probability p of the true class</source>
+        <translation>真实类别的概率 p</translation>
+    </message>
+    <message>
+        <source>Surprisal of the target classes: {formula}</source>
+        <translation>目标类别的自信息：{formula}</translation>
+    </message>
+    <message>
+        <source>probability p of a class with target mass</source>
+        <translation>有目标概率质量的类别的概率 p</translation>
+    </message>
+    <message>
+        <source>Sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)</source>
+        <translation>Sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)</translation>
+    </message>
+    <message>
+        <source>Sigmoid σ(z) — used in sigmoid mode only</source>
+        <translation>Sigmoid σ(z) — 仅在 sigmoid 模式下使用</translation>
+    </message>
+    <message>
+        <source>z / T</source>
+        <translation>z / T</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>σ</source>
+        <translation>σ</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>−ln p</source>
+        <translation>−ln p</translation>
+    </message>
+    <message>
+        <source>−log&lt;sub&gt;2&lt;/sub&gt; p</source>
+        <translation>−log&lt;sub&gt;2&lt;/sub&gt; p</translation>
+    </message>
+    <message>
+        <source>Sample {name} — ignored (adds nothing to the loss)</source>
+        <translation>样本 {name} — 已忽略（不计入损失）</translation>
+    </message>
+    <message>
+        <source>Sample {name} — true class {true}, predicted {predicted}, loss {loss} {unit}</source>
+        <translation>样本 {name} — 真实类别 {true}，预测 {predicted}，损失 {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>Sample {name} — predicted {predicted}, loss {loss} {unit}</source>
+        <translation>样本 {name} — 预测 {predicted}，损失 {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>Showing the {shown} most probable of {total} classes</source>
+        <translation>显示 {total} 个类别中概率最高的 {shown} 个</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} classes: the most probable and those with target mass</source>
+        <translation>显示 {total} 个类别中的 {shown} 个：概率最高的和有目标概率质量的</translation>
+    </message>
+    <message>
+        <source>Logits of sample {name}</source>
+        <translation>样本 {name} 的 logits（对数几率）</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Cross-entropy terms ({unit})</source>
+        <translation>交叉熵项（{unit}）</translation>
+    </message>
+    <message>
+        <source>Gradient ∂L/∂z</source>
+        <translation>梯度 ∂L/∂z</translation>
+    </message>
+    <message>
+        <source>{sample} {cls} {p}</source>
+        <translation>{sample} {cls} {p}</translation>
+    </message>
+    <message>
+        <source>Curve {formula}; probability of the true class per sample: {list}</source>
+        <translation>曲线 {formula}；各样本真实类别的概率：{list}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> … and {count} more</source>
+        <translation> … 另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>Sigmoid curve, not used in softmax mode</source>
+        <translation>sigmoid 曲线，softmax 模式下不使用</translation>
+    </message>
+    <message>
+        <source>{cls} z = {z}, p = {p}</source>
+        <translation>{cls} z = {z}，p = {p}</translation>
+    </message>
+    <message>
+        <source>Sigmoid curve with the logits of sample {name}: {list}</source>
+        <translation>带有样本 {name} 的 logits 的 sigmoid 曲线：{list}</translation>
+    </message>
+    <message>
+        <source>Probabilities as z({name}) changes</source>
+        <translation>z({name}) 变化时的概率</translation>
+    </message>
+    <message>
+        <source>logit z({name})</source>
+        <translation>logit z({name})</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Probability of each class as the logit of {name} goes from {low} to {high}; at z = {z}: {now}</source>
+        <translation>{name} 的 logit 从 {low} 变到 {high} 时各类别的概率；在 z = {z} 处：{now}</translation>
+    </message>
+    <message>
+        <source>other classes</source>
+        <translation>其他类别</translation>
+    </message>
+    <message>
+        <source>the true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>{label}: {values}</source>
+        <translation>{label}：{values}</translation>
+    </message>
+    <message>
+        <source> (showing {shown} of {total} classes)</source>
+        <translation>（显示 {total} 个类别中的 {shown} 个）</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Infinite: a true class has probability 0, and −log 0 = ∞</source>
+        <translation>无穷大：某个真实类别的概率为 0，而 −log 0 = ∞</translation>
+    </message>
+    <message>
+        <source>Batch loss</source>
+        <translation>批次损失</translation>
+    </message>
+    <message>
+        <source>Results per sample</source>
+        <translation>各样本的结果</translation>
+    </message>
+    <message>
+        <source>Results per class</source>
+        <translation>各类别的结果</translation>
+    </message>
+    <message>
+        <source>Per-class table caption</source>
+        <translation>类别表标题</translation>
+    </message>
+    <message>
+        <source>Cross-entropy identity</source>
+        <translation>交叉熵恒等式</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>(sum)</source>
+        <translation>（求和）</translation>
+    </message>
+    <message>
+        <source>(mean over 1 label)</source>
+        <translation>（对 1 个标签取平均）</translation>
+    </message>
+    <message numerus="yes">
+        <source>(mean over %n labels)</source>
+        <translation>
+            <numerusform>（对 %n 个标签取平均）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(weighted mean: total ÷ {weight})</source>
+        <translation>（加权平均：总和 ÷ {weight}）</translation>
+    </message>
+    <message>
+        <source>(mean over 1 sample)</source>
+        <translation>（对 1 个样本取平均）</translation>
+    </message>
+    <message numerus="yes">
+        <source>(mean over %n samples)</source>
+        <translation>
+            <numerusform>（对 %n 个样本取平均）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch loss {how} = — (no sample is counted)</source>
+        <translation>批次损失{how} = —（没有计入任何样本）</translation>
+    </message>
+    <message>
+        <source>Batch loss {how} = {loss} {unit}</source>
+        <translation>批次损失{how} = {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>Sample &apos;{name}&apos;: classes</source>
+        <translation>样本“{name}”：各类别</translation>
+    </message>
+    <message>
+        <source>Sample &apos;{name}&apos;: showing {shown} of {total} classes: the most probable and the true ones</source>
+        <translation>样本“{name}”：显示 {total} 个类别中的 {shown} 个：概率最高的和真实的类别</translation>
+    </message>
+    <message>
+        <source>Sample &apos;{name}&apos; is ignored: its target is the ignore_index</source>
+        <translation>样本“{name}”已忽略：其目标为 ignore_index</translation>
+    </message>
+    <message>
+        <source>CE = H + KL: {ce} = {h} + {kl} {unit}</source>
+        <translation>CE = H + KL：{ce} = {h} + {kl} {unit}</translation>
+    </message>
+    <message>
+        <source>with weights the sample&apos;s loss is {loss} {unit}, not the CE</source>
+        <translation>加权后该样本的损失为 {loss} {unit}，而不是 CE</translation>
+    </message>
+</context>
+<context>
+    <name>SamplesModel</name>
+    <message>
+        <source>sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>The sample&apos;s name</source>
+        <translation>样本名称</translation>
+    </message>
+    <message>
+        <source>What the sample really is</source>
+        <translation>样本真正所属的类别</translation>
+    </message>
+    <message>
+        <source>The class(es) the model predicts</source>
+        <translation>模型预测的类别</translation>
+    </message>
+    <message>
+        <source>Whether the prediction is right</source>
+        <translation>预测是否正确</translation>
+    </message>
+    <message>
+        <source>The sample&apos;s loss (weighted, as in the batch loss)</source>
+        <translation>样本的损失（与批次损失一样加权）</translation>
+    </message>
+    <message>
+        <source>The entropy of the target: the loss a perfect model would still have</source>
+        <translation>目标的信息熵：即使完美的模型也仍会有的损失</translation>
+    </message>
+    <message>
+        <source>How far the prediction is from the target (KL divergence)</source>
+        <translation>预测与目标相差多远（KL 散度）</translation>
+    </message>
+    <message>
+        <source>The cross-entropy, H(y) + KL(y‖p)</source>
+        <translation>交叉熵，H(y) + KL(y‖p)</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Left out of the loss: its target is the ignore_index</source>
+        <translation>不计入损失：其目标为 ignore_index</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>soft</source>
+        <translation>软目标</translation>
+    </message>
+    <message>
+        <source>(ignored)</source>
+        <translation>（已忽略）</translation>
+    </message>
+    <message>
+        <source>soft labels</source>
+        <translation>软标签</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>_Writer</name>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>Sample {name}</source>
+        <translation>样本 {name}</translation>
+    </message>
+    <message>
+        <source>Logits z: {values}.</source>
+        <translation>logits（对数几率）z：{values}。</translation>
+    </message>
+    <message>
+        <source>Probabilities p: {values}.</source>
+        <translation>概率 p：{values}。</translation>
+    </message>
+    <message>
+        <source>Labels y: {values}.</source>
+        <translation>标签 y：{values}。</translation>
+    </message>
+    <message>
+        <source>Target: ignored.</source>
+        <translation>目标：已忽略。</translation>
+    </message>
+    <message>
+        <source>True class: {name}.</source>
+        <translation>真实类别：{name}。</translation>
+    </message>
+    <message>
+        <source>Target distribution: {values}.</source>
+        <translation>目标分布：{values}。</translation>
+    </message>
+    <message>
+        <source>Probabilities (given)</source>
+        <translation>概率（已给定）</translation>
+    </message>
+    <message>
+        <source>The table holds the probabilities themselves; there is no softmax to compute.</source>
+        <translation>表中直接给出了概率；无需计算 softmax。</translation>
+    </message>
+    <message>
+        <source>p({name}) = {p}</source>
+        <translation>p({name}) = {p}</translation>
+    </message>
+    <message>
+        <source>Softmax: from logits to probabilities</source>
+        <translation>Softmax：从 logits（对数几率）到概率</translation>
+    </message>
+    <message>
+        <source>Temperature T = {t}: every logit is divided by T before the softmax, so each e^z becomes e^(z/T).</source>
+        <translation>温度 T = {t}：在 softmax 之前每个 logit 都除以 T，因此每个 e^z 变为 e^(z/T)。</translation>
+    </message>
+    <message>
+        <source>The sum runs over all {count} classes; only the true class and the most probable ones are written out.</source>
+        <translation>求和遍及全部 {count} 个类别；只写出真实类别和概率最高的几个类别。</translation>
+    </message>
+    <message>
+        <source>p({name}) = {numerator} / ({denominator}) = {p}</source>
+        <translation>p({name}) = {numerator} / ({denominator}) = {p}</translation>
+    </message>
+    <message>
+        <source>p({name}) = {numerator} / ({denominator}) = {top} / {bottom} = {p}</source>
+        <translation>p({name}) = {numerator} / ({denominator}) = {top} / {bottom} = {p}</translation>
+    </message>
+    <message>
+        <source>… and {count} more classes, not written out.</source>
+        <translation>……另有 {count} 个类别，未逐一写出。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy loss</source>
+        <translation>交叉熵损失</translation>
+    </message>
+    <message>
+        <source>The target of this sample is the ignore index ({index}): it adds nothing to the loss and is not counted in the mean.</source>
+        <translation>此样本的目标是忽略索引（{index}）：它不计入损失，也不计入平均。</translation>
+    </message>
+    <message>
+        <source>L = −{ln} p({name}) = −{ln} {p} = {loss} {unit}</source>
+        <translation>L = −{ln} p({name}) = −{ln} {p} = {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>L = −w({name}) {ln} p({name}) = −{w} × {ln} {p} = {loss} {unit}</source>
+        <translation>L = −w({name}) {ln} p({name}) = −{w} × {ln} {p} = {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>Label smoothing ε = {eps} moves ε of the target onto all {count} classes evenly (ε/C = {share} each):</source>
+        <translation>标签平滑 ε = {eps} 把目标中 ε 的质量平均分给全部 {count} 个类别（每个 ε/C = {share}）：</translation>
+    </message>
+    <message>
+        <source>q({name}) = 1 − ε + ε/C = {q}</source>
+        <translation>q({name}) = 1 − ε + ε/C = {q}</translation>
+    </message>
+    <message>
+        <source>q(every other class) = ε/C = {q}</source>
+        <translation>q(其他每个类别) = ε/C = {q}</translation>
+    </message>
+    <message>
+        <source>Label smoothing ε = {eps} mixes the target rows with the uniform distribution: q = (1 − ε) y + ε/C.</source>
+        <translation>标签平滑 ε = {eps} 将目标行与均匀分布混合：q = (1 − ε) y + ε/C。</translation>
+    </message>
+    <message>
+        <source>L = −Σ_c {w}q(c) {ln} p(c)</source>
+        <translation>L = −Σ_c {w}q(c) {ln} p(c)</translation>
+    </message>
+    <message>
+        <source>  = −({products})</source>
+        <translation>  = −({products})</translation>
+    </message>
+    <message>
+        <source>  = {terms} = {loss} {unit}</source>
+        <translation>  = {terms} = {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>({count} classes have target mass; the sum is shortened.)</source>
+        <translation>（有 {count} 个类别带有目标概率质量；求和式已缩写。）</translation>
+    </message>
+    <message>
+        <source>The loss is {inf}: the terms add up past the largest number a computer can hold.</source>
+        <translation>损失为 {inf}：各项之和超过了计算机能表示的最大数。</translation>
+    </message>
+    <message>
+        <source>The loss is {inf} because p({name}) = 0 while the target gives {name} mass: {ln} 0 = −{inf}.</source>
+        <translation>损失为 {inf}，因为 p({name}) = 0，而目标给了 {name} 概率质量：{ln} 0 = −{inf}。</translation>
+    </message>
+    <message>
+        <source>Sigmoid: one yes/no question per class</source>
+        <translation>Sigmoid：每个类别一个是/否问题</translation>
+    </message>
+    <message>
+        <source>Each class has its own probability p = σ(z) = 1 / (1 + e⁻ᶻ) and its own binary cross-entropy against its label y.</source>
+        <translation>每个类别有自己的概率 p = σ(z) = 1 / (1 + e⁻ᶻ)，以及相对其标签 y 的二元交叉熵。</translation>
+    </message>
+    <message>
+        <source>Temperature T = {t}: each logit is divided by T first, p = σ(z/T).</source>
+        <translation>温度 T = {t}：先将每个 logit 除以 T，p = σ(z/T)。</translation>
+    </message>
+    <message>
+        <source>Only the labelled classes and the most probable ones of the {count} classes are written out.</source>
+        <translation>在 {count} 个类别中只写出带标签的类别和概率最高的几个类别。</translation>
+    </message>
+    <message>
+        <source>p({name}) = σ({arg}) = 1 / (1 + e{exp}) = {p}</source>
+        <translation>p({name}) = σ({arg}) = 1 / (1 + e{exp}) = {p}</translation>
+    </message>
+    <message>
+        <source>Loss of the sample</source>
+        <translation>样本的损失</translation>
+    </message>
+    <message>
+        <source>L = Σ_c ℓ(c) = {terms} = {loss} {unit}</source>
+        <translation>L = Σ_c ℓ(c) = {terms} = {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>The loss is {inf}: {name} has p = {p} against label y = {y}, and {ln} 0 = −{inf}.</source>
+        <translation>损失为 {inf}：{name} 的 p = {p}，而标签 y = {y}，且 {ln} 0 = −{inf}。</translation>
+    </message>
+    <message>
+        <source>ℓ({name}) = −{w}[{pw}y {ln} p + (1 − y) {ln}(1 − p)]</source>
+        <translation>ℓ({name}) = −{w}[{pw}y {ln} p + (1 − y) {ln}(1 − p)]</translation>
+    </message>
+    <message>
+        <source>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {q}] = {term} {unit}</source>
+        <translation>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {q}] = {term} {unit}</translation>
+    </message>
+    <message>
+        <source>Entropy, divergence and cross-entropy</source>
+        <translation>信息熵、散度与交叉熵</translation>
+    </message>
+    <message>
+        <source>Summed over the classes, each a two-outcome distribution: the label (y, 1 − y) against the prediction (p, 1 − p).</source>
+        <translation>对各类别求和，每个类别都是一个二值分布：标签 (y, 1 − y) 对比预测 (p, 1 − p)。</translation>
+    </message>
+    <message>
+        <source>H({t}) = −Σ {t} {ln} {t} = {h} {unit}</source>
+        <translation>H({t}) = −Σ {t} {ln} {t} = {h} {unit}</translation>
+    </message>
+    <message>
+        <source>KL({t}‖p) = Σ {t} {ln}({t}/p) = {kl} {unit}</source>
+        <translation>KL({t}‖p) = Σ {t} {ln}({t}/p) = {kl} {unit}</translation>
+    </message>
+    <message>
+        <source>CE({t}, p) = H({t}) + KL({t}‖p) = {h} + {kl} = {ce} {unit}</source>
+        <translation>CE({t}, p) = H({t}) + KL({t}‖p) = {h} + {kl} = {ce} {unit}</translation>
+    </message>
+    <message>
+        <source>KL is {inf}: the prediction gives probability 0 to an outcome the target expects.</source>
+        <translation>KL 散度为 {inf}：预测给目标所期望的某个结果的概率为 0。</translation>
+    </message>
+    <message>
+        <source>H, KL and CE leave the weights out; the loss above includes them.</source>
+        <translation>H、KL 和 CE 不含权重；上面的损失包含权重。</translation>
+    </message>
+    <message>
+        <source>Without class weights the loss is this cross-entropy: L = CE({t}, p).</source>
+        <translation>没有类别权重时，损失就是这个交叉熵：L = CE({t}, p)。</translation>
+    </message>
+    <message>
+        <source>The batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>No sample is counted (all are ignored): the mean is undefined.</source>
+        <translation>没有计入任何样本（全部被忽略）：平均值无定义。</translation>
+    </message>
+    <message>
+        <source>loss (sum over {count} samples) = {loss} {unit}</source>
+        <translation>损失（对 {count} 个样本求和）= {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>the number of values, {count} × {classes}</source>
+        <translation>值的个数，{count} × {classes}</translation>
+    </message>
+    <message>
+        <source>the summed weights of the counted samples</source>
+        <translation>计入样本的权重之和</translation>
+    </message>
+    <message>
+        <source>the number of counted samples</source>
+        <translation>计入的样本数</translation>
+    </message>
+    <message>
+        <source>the number of samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>The mean divides the summed losses by {what}.</source>
+        <translation>平均值是将损失之和除以{what}。</translation>
+    </message>
+    <message>
+        <source>loss (mean) = {total} / {divisor} = {loss} {unit}</source>
+        <translation>损失（平均）= {total} / {divisor} = {loss} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>cat</source>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>狗</translation>
+    </message>
+    <message>
+        <source>pig</source>
+        <translation>猪</translation>
+    </message>
+    <message>
+        <source>photo 1</source>
+        <translation>照片 1</translation>
+    </message>
+    <message>
+        <source>photo 2</source>
+        <translation>照片 2</translation>
+    </message>
+    <message>
+        <source>photo 3</source>
+        <translation>照片 3</translation>
+    </message>
+    <message>
+        <source>Cat, dog or pig?</source>
+        <translation>猫、狗还是猪？</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>logits</source>
+        <translation>logits</translation>
+    </message>
+    <message>
+        <source>probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>term</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>logit-lab: {path}: {error}</source>
+        <translation>logit-lab：{path}：{error}</translation>
+    </message>
+    <message>
+        <source>Mode: {mode}, input: {input}, reduction: {reduction}</source>
+        <translation>模式：{mode}，输入：{input}，归约：{reduction}</translation>
+    </message>
+    <message>
+        <source>Loss: {loss} {unit} (total {total} / {divisor})</source>
+        <translation>损失：{loss} {unit}（总和 {total} / {divisor}）</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Sample {name}: loss {loss}, H(y) {h} + KL(y‖p) {kl} = CE {ce}, predicted {predicted} {mark}</source>
+        <translation>样本 {name}：损失 {loss}，H(y) {h} + KL(y‖p) {kl} = CE {ce}，预测 {predicted} {mark}</translation>
+    </message>
+    <message>
+        <source>Logit Lab: see softmax, sigmoid and cross-entropy at work.</source>
+        <translation>Logit Lab：看 softmax、sigmoid 和交叉熵如何运作。</translation>
+    </message>
+    <message>
+        <source>a scenario file (.json) to open</source>
+        <translation>要打开的场景文件（.json）</translation>
+    </message>
+    <message>
+        <source>print the results for a scenario file, without a window</source>
+        <translation>不打开窗口，打印场景文件的计算结果</translation>
+    </message>
+    <message>
+        <source>with --compute: print JSON</source>
+        <translation>与 --compute 一起使用：输出 JSON</translation>
+    </message>
+    <message>
+        <source>print the version and exit</source>
+        <translation>打印版本号并退出</translation>
+    </message>
+    <message>
+        <source>open the window, load every example, render, and exit (a self-test)</source>
+        <translation>打开窗口，加载所有示例，渲染后退出（自检）</translation>
+    </message>
+    <message>
+        <source>with --smoke: save a screenshot of the screen to this file</source>
+        <translation>与 --smoke 一起使用：将屏幕截图保存到此文件</translation>
+    </message>
+</context>
+<context>
+    <name>exports</name>
+    <message>
+        <source>sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>term</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>logit</source>
+        <translation>logit</translation>
+    </message>
+    <message>
+        <source>input probability</source>
+        <translation>输入概率</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>entropy H(y)</source>
+        <translation>信息熵 H(y)</translation>
+    </message>
+    <message>
+        <source>KL(y‖p)</source>
+        <translation>KL(y‖p)</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>batch loss</source>
+        <translation>批次损失</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>总和</translation>
+    </message>
+    <message>
+        <source>divisor</source>
+        <translation>除数</translation>
+    </message>
+    <message>
+        <source>reduction</source>
+        <translation>归约</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>the plot could not be turned into a PNG image</source>
+        <translation>无法将图表转换为 PNG 图像</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>{field} must be a whole number, got {value}</source>
+        <translation>{field} 必须是整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>rows have {columns} columns but there are {classes} classes</source>
+        <translation>rows 有 {columns} 列，但共有 {classes} 个类别</translation>
+    </message>
+    <message>
+        <source>options.{field} has {count} values but there are {classes} classes</source>
+        <translation>options.{field} 有 {count} 个值，但共有 {classes} 个类别</translation>
+    </message>
+    <message>
+        <source>targets: expected {rows} class indices or {rows} rows of {classes} values, got shape {shape}</source>
+        <translation>targets：应为 {rows} 个类别索引，或 {rows} 行、每行 {classes} 个值，实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>targets: expected {rows} rows of {classes} labels between 0 and 1, got shape {shape}</source>
+        <translation>targets：应为 {rows} 行、每行 {classes} 个介于 0 和 1 之间的标签，实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>&quot;{field}&quot; must be a list</source>
+        <translation>“{field}”必须是列表</translation>
+    </message>
+    <message>
+        <source>{field} must be a non-empty table of numbers (a list of equally long rows)</source>
+        <translation>{field} 必须是非空的数字表（由等长的行组成的列表）</translation>
+    </message>
+    <message>
+        <source>{field} must be a list of rows</source>
+        <translation>{field} 必须是由行组成的列表</translation>
+    </message>
+    <message>
+        <source>{field} must be a non-empty list of names</source>
+        <translation>{field} 必须是非空的名称列表</translation>
+    </message>
+    <message>
+        <source>samples must be a list of {count} names</source>
+        <translation>samples 必须是包含 {count} 个名称的列表</translation>
+    </message>
+    <message>
+        <source>{field} must be a list of numbers</source>
+        <translation>{field} 必须是数字列表</translation>
+    </message>
+    <message>
+        <source>{field}: row {row} has {count} values, row 1 has {first}</source>
+        <translation>{field}：第 {row} 行有 {count} 个值，而第 1 行有 {first} 个</translation>
+    </message>
+    <message>
+        <source>{cell}: {value} is not a probability between 0 and 1</source>
+        <translation>{cell}：{value} 不是介于 0 和 1 之间的概率</translation>
+    </message>
+    <message>
+        <source>target of row {row}: {value} is not a class index from 0 to {last}</source>
+        <translation>第 {row} 行的目标：{value} 不是 0 到 {last} 之间的类别索引</translation>
+    </message>
+    <message>
+        <source>{cell}: {value} is not between 0 and 1</source>
+        <translation>{cell}：{value} 不在 0 和 1 之间</translation>
+    </message>
+    <message>
+        <source>target row {row} sums to {total}, not 1: a softmax target is a distribution</source>
+        <translation>目标第 {row} 行之和为 {total}，而不是 1：softmax 的目标必须是概率分布</translation>
+    </message>
+    <message>
+        <source>&quot;targets&quot; must be all class indices or all rows of values</source>
+        <translation>“targets”必须全部是类别索引，或全部是数值行</translation>
+    </message>
+    <message>
+        <source>{cell}: {value} is not a number</source>
+        <translation>{cell}：{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{field}: {value} is not a number</source>
+        <translation>{field}：{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{cell}: {value} is not a finite number</source>
+        <translation>{cell}：{value} 不是有限数</translation>
+    </message>
+    <message>
+        <source>{field}: {value} is not a finite number</source>
+        <translation>{field}：{value} 不是有限数</translation>
+    </message>
+    <message>
+        <source>{value} is not allowed: every value must be a finite number</source>
+        <translation>不允许使用 {value}：每个值都必须是有限数</translation>
+    </message>
+    <message>
+        <source>a number is too large for a 64-bit float</source>
+        <translation>某个数字超出了 64 位浮点数的范围</translation>
+    </message>
+    <message>
+        <source>{field} must be greater than {low}, got {value}</source>
+        <translation>{field} 必须大于 {low}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be at least {low}, got {value}</source>
+        <translation>{field} 必须至少为 {low}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be between {low} and {high}, got {value}</source>
+        <translation>{field} 必须介于 {low} 和 {high} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be one of {choices}; got {value}</source>
+        <translation>{field} 必须是 {choices} 之一；实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{name}&apos; appears twice</source>
+        <translation>{field}：“{name}”出现了两次</translation>
+    </message>
+    <message>
+        <source>{field}: {value} is not text</source>
+        <translation>{field}：{value} 不是文本</translation>
+    </message>
+    <message>
+        <source>the last class cannot be removed</source>
+        <translation>不能删除最后一个类别</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>it is a folder or device, not a file</source>
+        <translation>这是文件夹或设备，而不是文件</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({reason})</source>
+        <translation>无法读取文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte} cannot be read); save it as UTF-8</source>
+        <translation>文件不是 UTF-8 文本（第 {byte} 个字节无法读取）；请将其另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>the file is larger than {limit} MB</source>
+        <translation>文件大于 {limit} MB</translation>
+    </message>
+    <message>
+        <source>{rows} × {columns} values is more than the {limit} Logit Lab handles</source>
+        <translation>{rows} × {columns} 个值超过了 Logit Lab 能处理的上限 {limit}</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason} at line {line}, column {column}</source>
+        <translation>不是有效的 JSON：第 {line} 行第 {column} 列：{reason}</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply</source>
+        <translation>JSON 嵌套层数过深</translation>
+    </message>
+    <message>
+        <source>the JSON cannot be read ({reason})</source>
+        <translation>无法读取 JSON（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file must hold a JSON object</source>
+        <translation>文件必须包含一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;options&quot; must be an object</source>
+        <translation>“options”必须是对象</translation>
+    </message>
+    <message>
+        <source>not a Logit Lab file (&quot;format&quot; must be &quot;logit-lab&quot;)</source>
+        <translation>不是 Logit Lab 文件（“format”必须为“logit-lab”）</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be a whole number from 1, got {value}</source>
+        <translation>“version”必须是从 1 开始的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the file was written by a newer Logit Lab (format version {version}); this one reads up to version {supported}</source>
+        <translation>该文件由更新版本的 Logit Lab 写入（格式版本 {version}）；当前版本最多只能读取版本 {supported}</translation>
+    </message>
+    <message>
+        <source>missing field &apos;{field}&apos;</source>
+        <translation>缺少字段“{field}”</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;{field}&apos;</source>
+        <translation>未知字段“{field}”</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;{field}&apos;</source>
+        <translation>未知选项“{field}”</translation>
+    </message>
+    <message>
+        <source>row {row}, column &apos;{name}&apos;</source>
+        <translation>第 {row} 行，“{name}”列</translation>
+    </message>
+    <message>
+        <source>row {row}, column {number}</source>
+        <translation>第 {row} 行，第 {number} 列</translation>
+    </message>
+    <message>
+        <source>targets row {row}, column &apos;{name}&apos;</source>
+        <translation>targets 第 {row} 行，“{name}”列</translation>
+    </message>
+    <message>
+        <source>targets row {row}, column {number}</source>
+        <translation>targets 第 {row} 行，第 {number} 列</translation>
+    </message>
+</context>
+<context>
+    <name>presets</name>
+    <message>
+        <source>Binary: sigmoid</source>
+        <translation>二分类：sigmoid</translation>
+    </message>
+    <message>
+        <source>Is an email spam? One logit z per email and a sigmoid: p(spam) = σ(z). Open &apos;Binary: two-class softmax&apos; for the same problem written with two classes. Both ways give the same probabilities and the same losses: email 1 (spam, z = 2) loses 0.1269 nats, and the batch loss is 0.2483 nats.</source>
+        <translation>这封邮件是垃圾邮件吗？每封邮件一个 logit z，再经过 sigmoid：p(spam) = σ(z)。打开“二分类：两类 softmax”可以看到用两个类别表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
+    </message>
+    <message>
+        <source>Binary: two-class softmax</source>
+        <translation>二分类：两类 softmax</translation>
+    </message>
+    <message>
+        <source>Is an email spam? Two logits per email, (0, z), and a softmax: p(spam) = e^z / (e^0 + e^z) = σ(z). Open &apos;Binary: sigmoid&apos; for the same problem written with one sigmoid. Both ways give the same probabilities and the same losses: email 1 (spam, z = 2) loses 0.1269 nats, and the batch loss is 0.2483 nats.</source>
+        <translation>这封邮件是垃圾邮件吗？每封邮件两个 logit (0, z)，再经过 softmax：p(spam) = e^z / (e^0 + e^z) = σ(z)。打开“二分类：sigmoid”可以看到用一个 sigmoid 表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
+    </message>
+    <message>
+        <source>Cat, dog or pig: which model is better?</source>
+        <translation>猫、狗还是猪：哪个模型更好？</translation>
+    </message>
+    <message>
+        <source>Two models classify the same three photos: photo 1 is a pig, photo 2 a dog, photo 3 a cat. Rows 1–3 are model 1&apos;s predictions, rows 4–6 model 2&apos;s. Both models get photos 1 and 2 right and photo 3 wrong, so accuracy cannot tell them apart; cross-entropy can. Model 1&apos;s mean loss is 1.3784 nats, model 2&apos;s is 0.6391 nats: model 2 is better. It gives the true class more probability where it is right, and is less sure where it is wrong (0.3 for the cat instead of 0.1). The batch loss shown, 1.0087 nats, is the mean over all six rows, both models together.</source>
+        <translation>两个模型对同样的三张照片分类：照片 1 是猪，照片 2 是狗，照片 3 是猫。第 1–3 行是模型 1 的预测，第 4–6 行是模型 2 的预测。两个模型都把照片 1 和 2 分对、把照片 3 分错，所以准确率区分不出它们；交叉熵可以。模型 1 的平均损失为 1.3784 奈特，模型 2 为 0.6391 奈特：模型 2 更好。它在分对时给真实类别更高的概率，在分错时也没那么笃定（给猫 0.3 而不是 0.1）。显示的批次损失 1.0087 奈特是全部六行（两个模型合在一起）的平均值。</translation>
+    </message>
+    <message>
+        <source>Multi-label chest X-ray</source>
+        <translation>多标签胸部 X 光片</translation>
+    </message>
+    <message>
+        <source>Each finding is its own yes/no question: one sigmoid per class, several findings can be true at once, and the probabilities need not sum to 1. Patient 1 has cardiomegaly and effusion; patient 2 atelectasis, effusion and pneumonia; patient 3 none of them. Patient 1&apos;s loss (summed over the five findings) is 0.7953 nats. The batch loss, 0.1758 nats, is the mean binary cross-entropy over all 15 patient–finding pairs, as PyTorch&apos;s BCEWithLogitsLoss computes it.</source>
+        <translation>每种征象都是一个独立的是/否问题：每个类别一个 sigmoid，多种征象可以同时成立，概率之和也不必为 1。患者 1 有心脏肥大（cardiomegaly）和积液（effusion）；患者 2 有肺不张（atelectasis）、积液和肺炎（pneumonia）；患者 3 都没有。患者 1 的损失（对五种征象求和）为 0.7953 奈特。批次损失 0.1758 奈特是全部 15 个“患者–征象”对的二元交叉熵的平均值，与 PyTorch 的 BCEWithLogitsLoss 的计算方式相同。</translation>
+    </message>
+    <message>
+        <source>Next-token prediction</source>
+        <translation>下一个词元预测</translation>
+    </message>
+    <message>
+        <source>A language model reads &quot;The cat sat on the&quot; and scores each of the 4265 tokens of its vocabulary; a softmax turns the scores into a probability for the next token. The true next token is &quot;mat&quot;, the model&apos;s second choice after &quot;floor&quot;. At temperature 0.7 (logits divided by 0.7) it gets probability 0.1389 and the loss is 1.9741 nats (perplexity e^loss = 7.20). At temperature 1 the distribution is flatter: probability 0.0718, loss 2.6336 nats. Move the temperature to see sampling get bolder or safer.</source>
+        <translation>一个语言模型读入 &quot;The cat sat on the&quot;，为词表中全部 4265 个词元打分；softmax 把这些分数变成下一个词元的概率。真实的下一个词元是 &quot;mat&quot;，它是模型在 &quot;floor&quot; 之后的第二选择。温度为 0.7 时（logits 除以 0.7），它的概率为 0.1389，损失为 1.9741 奈特（困惑度 e^loss = 7.20）。温度为 1 时分布更平缓：概率 0.0718，损失 2.6336 奈特。调节温度，看看采样如何变得更大胆或更保守。</translation>
+    </message>
+    <message>
+        <source>scikit-learn log_loss (model 1)</source>
+        <translation>scikit-learn log_loss（模型 1）</translation>
+    </message>
+    <message>
+        <source>The same numbers as scikit-learn&apos;s sklearn.metrics.log_loss(y_true, y_pred) with y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]. scikit-learn returns 1.3783888522474517; the batch loss here (the mean over the three samples) is exactly that number. The targets are written as class indices: row 1 is class 2, row 2 class 1, row 3 class 0. Open &apos;scikit-learn log_loss (model 2)&apos; for the other prediction set.</source>
+        <translation>与 scikit-learn 的 sklearn.metrics.log_loss(y_true, y_pred) 使用相同的数字，其中 y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]]，y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]。scikit-learn 返回 1.3783888522474517；这里的批次损失（三个样本的平均值）正是这个数。目标写作类别索引：第 1 行是类别 2，第 2 行是类别 1，第 3 行是类别 0。打开“scikit-learn log_loss（模型 2）”查看另一组预测。</translation>
+    </message>
+    <message>
+        <source>scikit-learn log_loss (model 2)</source>
+        <translation>scikit-learn log_loss（模型 2）</translation>
+    </message>
+    <message>
+        <source>The same numbers as scikit-learn&apos;s sklearn.metrics.log_loss(y_true, y_pred) with y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]. scikit-learn returns 0.6391075640678003; the batch loss here (the mean over the three samples) is exactly that number. The targets are written as class indices: row 1 is class 2, row 2 class 1, row 3 class 0. Open &apos;scikit-learn log_loss (model 1)&apos; for the other prediction set.</source>
+        <translation>与 scikit-learn 的 sklearn.metrics.log_loss(y_true, y_pred) 使用相同的数字，其中 y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]]，y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]。scikit-learn 返回 0.6391075640678003；这里的批次损失（三个样本的平均值）正是这个数。目标写作类别索引：第 1 行是类别 2，第 2 行是类别 1，第 3 行是类别 0。打开“scikit-learn log_loss（模型 1）”查看另一组预测。</translation>
+    </message>
+    <message>
+        <source>Two models, one truth</source>
+        <translation>两个模型，一个真相</translation>
+    </message>
+    <message>
+        <source>The truth is (1, 0, 0). Model 1 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = 0.6931 nats. Model 2 predicts (0.7, 0.1, 0.2): −ln 0.7 = 0.3567 nats. Only the probability given to the true class counts, so the model more confident in the truth has the lower loss. The batch loss, 0.5249 nats, is the mean of the two.</source>
+        <translation>真实情况是 (1, 0, 0)。模型 1 预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型 2 预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给真实类别的概率才算数，因此对真相更有把握的模型损失更低。批次损失 0.5249 奈特是两者的平均值。</translation>
+    </message>
+</context>
+</TS>
