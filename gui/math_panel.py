@@ -7,7 +7,7 @@ import re
 import string
 
 import numpy as np
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -141,10 +141,14 @@ class MathPanel(QWidget):
 
 class _Writer:
     """Builds the blocks for one sample. Separate from the widget so each section is a method
-    with the sample's numbers at hand; every sentence still goes through the panel's tr()."""
+    with the sample's numbers at hand; every sentence goes through tr() (context "_Writer", the
+    one lupdate files these strings under)."""
+
+    @staticmethod
+    def tr(text):
+        return QCoreApplication.translate("_Writer", text)
 
     def __init__(self, panel, analysis, n):
-        self.tr = panel.tr
         self.analysis = analysis
         self.scenario = analysis.scenario
         self.options = analysis.scenario.options
