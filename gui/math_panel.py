@@ -8,7 +8,7 @@ import string
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from engine import sigmoid as engine_sigmoid
@@ -46,9 +46,18 @@ class MathPanel(QWidget):
         self._document = document
         self._blocks = []
         self._scale = 1.0
+        self._shown_html = None
+        self._stale = False  # an edit came while the panel was out of sight
         self.browser = QTextBrowser(self)
         self.browser.setReadOnly(True)
         self.browser.setOpenLinks(False)
+        # The text is replaced on every edit: no undo history to keep, and the browser's own
+        # cursor stays put at the start rather than being pushed to the end of each new text
+        # (where the first show would scroll to).
+        self.browser.document().setUndoRedoEnabled(False)
+        cursor = self.browser.textCursor()
+        cursor.setKeepPositionOnInsert(True)
+        self.browser.setTextCursor(cursor)
         self.browser.setAccessibleName(self.tr("Worked arithmetic"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,9 +70,11 @@ class MathPanel(QWidget):
 
     def show_analysis(self, analysis):
         """Write out the arithmetic of the document's selected sample in ``analysis``."""
-        n = min(self._document.selected_sample, len(analysis.scenario.rows) - 1)
-        self._blocks = _Writer(self, analysis, n).blocks()
-        self.browser.setHtml(self.html())
+        if not self.isVisible() and self.window().isVisible():
+            # A closed dock or a tab behind another: catch up when shown (or read).
+            self._stale = True
+            return
+        self._write(analysis)
 
     def set_presentation(self, on):
         """Scale the text by ``style.PRESENTATION_SCALE`` (on) or back to normal (off)."""
@@ -73,11 +84,11 @@ class MathPanel(QWidget):
             font = QFont(self.browser.font())
             base = QGuiApplication.font().pointSizeF()
             font.setPointSizeF((base if base > 0 else 9.0) * scale)
-            self.browser.setFont(font)
-            self.browser.setHtml(self.html())
+            self.browser.setFont(font)  # the document follows the font and lays out again
 
     def html(self):
         """The content as an HTML document (what the panel shows)."""
+        self._catch_up()
         parts = []
         for kind, line in self._blocks:
             body = "".join(_html_segment(k, t) for k, t in line)
@@ -96,6 +107,7 @@ class MathPanel(QWidget):
 
     def plain_text(self):
         """The same content as plain text: headings underlined, equations indented."""
+        self._catch_up()
         lines = []
         for kind, line in self._blocks:
             text = "".join(_plain_segment(k, t) for k, t in line)
@@ -112,6 +124,7 @@ class MathPanel(QWidget):
     def markdown(self):
         """The same content as Markdown: headings, paragraphs, and each run of equations in a
         fenced block (so that *, _ and | in them are kept as they are)."""
+        self._catch_up()
         out = []
         in_block = False
         for kind, line in self._blocks:
@@ -138,6 +151,32 @@ class MathPanel(QWidget):
     def _on_selection(self, _row):
         self.show_analysis(self._document.analysis)
 
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self):
+        if self._stale:
+            self._write(self._document.analysis)
+
+    def _write(self, analysis):
+        self._stale = False
+        n = min(self._document.selected_sample, len(analysis.scenario.rows) - 1)
+        self._blocks = _Writer(self, analysis, n).blocks()
+        html = self.html()
+        if html == self._shown_html:
+            return
+        self._shown_html = html
+        # Replaced in one edit block, not with setHtml: setHtml empties the document on the
+        # way, which scrolls back to the top and repaints the scroll bar (slow in the Fusion
+        # style). This way the reader keeps their place and, when the text keeps its height,
+        # only the text repaints.
+        cursor = QTextCursor(self.browser.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertHtml(html)
+        cursor.endEditBlock()
+
 
 class _Writer:
     """Builds the blocks for one sample. Separate from the widget so each section is a method
@@ -154,6 +193,7 @@ class _Writer:
         self.options = analysis.scenario.options
         self.n = n
         self.out = []
+        self._listed = None
         self.bits = analysis.unit == "bits"
         self.unit = self.tr("bits") if self.bits else self.tr("nats")
         self.ln = "log₂" if self.bits else "ln"
@@ -239,6 +279,11 @@ class _Writer:
 
     def listed_classes(self):
         """Every class, or for many classes the true one(s) and the most probable few."""
+        if self._listed is None:  # asked by several sections: two O(C) partitions, once
+            self._listed = self._listed_classes()
+        return list(self._listed)
+
+    def _listed_classes(self):
         p = self.analysis.probabilities[self.n]
         n_classes = len(p)
         if n_classes <= MAX_CLASSES_WRITTEN:

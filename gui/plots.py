@@ -11,10 +11,10 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QLocale, QPointF, Qt
-from PySide6.QtGui import (QBrush, QFont, QFontMetrics, QGuiApplication, QPainterPath, QPalette,
-                           QTransform)
-from PySide6.QtWidgets import (QComboBox, QGraphicsTextItem, QHBoxLayout, QLabel, QSizePolicy,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtGui import (QBrush, QFont, QFontMetrics, QGuiApplication, QPainter, QPainterPath,
+                           QPalette, QPicture, QTransform)
+from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsTextItem, QHBoxLayout, QLabel,
+                               QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
 from engine import curves
 from engine import sigmoid as engine_sigmoid
@@ -46,6 +46,11 @@ DESCRIBED_CLASSES = 12
 # Up to this many classes, each has its own coloured sweep curve and legend entry; beyond, the
 # classes other than the swept one are thin grey lines.
 SWEEP_COLOURED = 7
+# The bar plots whose y range follows their bars (the others have fixed bounds, 0 to 1). The
+# range is kept while the bars fit in it and it is at most FIT_SHRINK times the range they need.
+FITTED_PLOTS = ("logits", "terms", "gradient")
+BAR_PLOTS = ("logits", "probabilities", "terms", "gradient")
+FIT_SHRINK = 3.0
 _SWEEP_CYCLE = ("target", "gradient", "term", "selected", "curve", "logit")
 
 
@@ -204,7 +209,14 @@ class PlotsView(QWidget):
         self._hatched = {}  # id(bars) -> the bars drawn hatched
         self._sweep_styles = {}
         self._texts = {}  # what each title and axis label shows, to skip rewriting them
+        self._fitted = {}  # bar plot name -> the (low, high) its y range was last fitted to
+        self._moved_by_user = set()  # bar plots whose y range the user panned or zoomed
+        self._class_ticks = None
+        self._sweep_window = None  # the sweep's (low, high) logits
+        self._sweep_drawn = None  # what the sweep curves were drawn for
+        self._sweep_probabilities = None
         self.shown_classes = np.arange(0)
+        self._stale = False  # an edit came while the view was out of sight
         self.swept_class = 0
         self._build()
         self._apply_style()
@@ -232,7 +244,7 @@ class PlotsView(QWidget):
         header.addStretch(1)
         header.addWidget(self.caption)
 
-        self.plot_widgets = {}
+        self._plot_widgets = {}
         self._build_bar_plots()
         self._build_nll_plot()
         self._build_sigmoid_plot()
@@ -286,6 +298,13 @@ class PlotsView(QWidget):
             axis.setTextPen(self._foreground)
             # "nats (x0.001)" over ticks of 100 misleads; ticks show the values themselves.
             axis.enableAutoSIPrefix(False)
+        for axis_name in ("top", "right"):
+            # Hidden, but they follow the view range: with the SI prefix on, every range change
+            # rewrites their label's HTML.
+            plot.getAxis(axis_name).enableAutoSIPrefix(False)
+        # Room for tick labels of pyqtgraph's usual width at least ("-0.25"): an axis that
+        # narrowed for "4" and widened again for "2.5" would move the plot on most rescales.
+        plot.getAxis("left").setStyle(autoReduceTextSpace=False)
         if class_axis:
             plot.setMouseEnabled(x=False, y=True)
         self.plot_widgets[name] = widget
@@ -332,6 +351,12 @@ class PlotsView(QWidget):
         logits_plot = self.plot_widgets["logits"].getPlotItem()
         for name in ("probabilities", "terms", "gradient"):
             self.plot_widgets[name].getPlotItem().setXLink(logits_plot)
+        # Logits, terms and the gradient have no bounds: _fit_y_range sets their y range, not
+        # pyqtgraph's auto-range (which changes the range, and redraws the axis, on every edit).
+        for name in FITTED_PLOTS:
+            view_box = self.plot_widgets[name].getPlotItem().getViewBox()
+            view_box.enableAutoRange(y=False)
+            view_box.sigRangeChangedManually.connect(self._range_moved_by_user)
 
     def _line(self, plot, style=Qt.PenStyle.SolidLine):
         """A thin reference line (y = 0 under bars, p = 1/2 on the sigmoid). A PlotDataItem
@@ -353,6 +378,8 @@ class PlotsView(QWidget):
         for item in (self.nll_curve, self.nll_points, self.nll_selected):
             plot.addItem(item)
         plot.setXRange(0.0, 1.0, padding=0.02)
+        # The curve stays while the points move: repaint it from a pixmap.
+        self.nll_curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def _build_sigmoid_plot(self):
         plot = self._make_plot("sigmoid")
@@ -388,6 +415,8 @@ class PlotsView(QWidget):
         self.sweep_curves = [pg.PlotDataItem(x=[0.0], y=[0.0]) for _ in range(SWEEP_COLOURED)]
         self.sweep_others = pg.PlotDataItem(x=[0.0], y=[0.0])
         self.sweep_others.hide()
+        # Thousands of points, which stay while the swept logit is edited: from a pixmap.
+        self.sweep_others.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.addItem(self.sweep_others)
         for curve in self.sweep_curves:
             curve.hide()
@@ -486,8 +515,31 @@ class PlotsView(QWidget):
     def _on_selection(self, _row):
         self.show_analysis(self._document.analysis)
 
+    @property
+    def plot_widgets(self):
+        # Up to date when read (an export), also after edits made while out of sight.
+        self._catch_up()
+        return self._plot_widgets
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self):
+        if self._stale:
+            self._stale = False
+            self._show(self._document.analysis)
+
     def show_analysis(self, analysis):
         """Redraw every plot for ``analysis`` and the document's selected sample."""
+        if not self.isVisible() and self.window().isVisible():
+            # A closed dock or a tab behind another: catch up when shown (or read).
+            self._stale = True
+            return
+        self._stale = False
+        self._show(analysis)
+
+    def _show(self, analysis):
         scenario = analysis.scenario
         n = min(self._document.selected_sample, len(scenario.rows) - 1)
         p = analysis.probabilities[n]
@@ -512,6 +564,7 @@ class PlotsView(QWidget):
         self._update_nll(analysis, n)
         self._update_sigmoid(analysis, n, shown, names)
         self._update_sweep(analysis, n, shown, names, swept)
+        _apply_view_range(*(widget.getPlotItem() for widget in self.plot_widgets.values()))
 
     @staticmethod
     def _target_mass(scenario, n):
@@ -649,9 +702,11 @@ class PlotsView(QWidget):
 
     def _update_class_axes(self, names, count):
         ticks = [[(float(i), _elided(name)) for i, name in enumerate(names)]]
-        for name in ("logits", "probabilities", "terms", "gradient"):
-            plot = self.plot_widgets[name].getPlotItem()
-            plot.getAxis("bottom").setTicks(ticks)
+        if ticks != self._class_ticks:  # new ticks redraw the axis: only when they change
+            self._class_ticks = ticks
+            for name in ("logits", "probabilities", "terms", "gradient"):
+                plot = self.plot_widgets[name].getPlotItem()
+                plot.getAxis("bottom").setTicks(ticks)
         if count == self._bar_count:
             return
         self._bar_count = count
@@ -669,7 +724,8 @@ class PlotsView(QWidget):
             logits = curves.logits_from_probabilities(scenario.rows[n, shown], scenario.mode,
                                                       floor=False)
         heights, beyond = drawable(logits)
-        self.logit_bars.setOpts(x=x, height=heights)
+        _set_bars(self.logit_bars, x, heights)
+        self._fit_y_range("logits", heights)
         if scenario.input == "logits":
             # A clipped bar's height is not its value: it gets no grip.
             grips = beyond == 0
@@ -684,8 +740,8 @@ class PlotsView(QWidget):
     def _update_probabilities(self, analysis, n, shown, x, names):
         p = analysis.probabilities[n, shown]
         q = analysis.targets[n, shown]
-        self.probability_bars.setOpts(x=x - 0.2, height=drawable(p)[0])
-        self.target_bars.setOpts(x=x + 0.2, height=drawable(q)[0])
+        _set_bars(self.probability_bars, x - 0.2, drawable(p)[0])
+        _set_bars(self.target_bars, x + 0.2, drawable(q)[0])
         description = "{}. {}".format(
             self._summary(self.tr("Probabilities"), names, p),
             self._summary(self.tr("Targets"), names, q))
@@ -694,7 +750,8 @@ class PlotsView(QWidget):
     def _update_terms(self, analysis, n, shown, x, names):
         terms = analysis.terms[n, shown]
         heights, beyond = drawable(terms)
-        self.term_bars.setOpts(x=x, height=heights)
+        _set_bars(self.term_bars, x, heights)
+        self._fit_y_range("terms", heights)
         self._set_bar_brushes(self.term_bars, "term", beyond)
         self._set_clip_marks(self.term_clip_marks, x, heights, beyond)
         label = self.tr("Cross-entropy terms ({unit})").format(
@@ -704,10 +761,41 @@ class PlotsView(QWidget):
     def _update_gradient(self, analysis, n, shown, x, names):
         gradient = analysis.gradient[n, shown]
         heights, beyond = drawable(gradient)
-        self.gradient_bars.setOpts(x=x, height=heights)
+        _set_bars(self.gradient_bars, x, heights)
+        self._fit_y_range("gradient", heights)
         self._set_bar_brushes(self.gradient_bars, "gradient", beyond)
         self._set_clip_marks(self.gradient_clip_marks, x, heights, beyond)
         self._describe("gradient", self.tr("Gradient ∂L/∂z"), names, gradient, shown, analysis)
+
+    def _fit_y_range(self, name, heights):
+        """Show 0 and every bar of plot ``name``, in a range of round numbers that is kept
+        while the bars fit in it and do not shrink to a small part of it: most edits then leave
+        the axis as it is (no new ticks, no relayout, one repaint of the bars)."""
+        if name in self._moved_by_user or (name == "logits" and self._drag is not None):
+            return  # the user's own view, or a bar being dragged: keep the scale still
+        low = min(0.0, float(np.min(heights, initial=0.0)))
+        high = max(0.0, float(np.max(heights, initial=0.0)))
+        old = self._fitted.get(name)
+        fitted = _round_range(low, high)
+        if old is not None and old[1] - old[0] <= FIT_SHRINK * (fitted[1] - fitted[0]):
+            if old[0] <= low and high <= old[1]:
+                return
+            # Growing: keep the side that still holds its bars, so the axis moves once.
+            fitted = (min(old[0], fitted[0]), max(old[1], fitted[1]))
+        if fitted == old:
+            return
+        self._fitted[name] = fitted
+        plot = self.plot_widgets[name].getPlotItem()
+        plot.getViewBox().setYRange(*fitted)
+        if self.plot_widgets[name].isVisible():  # (a hidden plot's layout waits for its size)
+            _measure_left_axis(plot)
+        # A new axis width moves the bars of the x-linked plots too.
+        _apply_view_range(*(self.plot_widgets[bars].getPlotItem() for bars in BAR_PLOTS))
+
+    def _range_moved_by_user(self, _mouse_enabled):
+        for name in FITTED_PLOTS:
+            if self.plot_widgets[name].getPlotItem().getViewBox() is self.sender():
+                self._moved_by_user.add(name)
 
     def _handle_size(self):
         # As wide as a bar at most, so forty bars' grips do not run into each other.
@@ -762,7 +850,8 @@ class PlotsView(QWidget):
             list=", ".join(entries) if entries else self.tr("none"))
         if len(samples) > DESCRIBED_SAMPLES:
             text += self.tr(" … and {count} more").format(count=len(samples) - DESCRIBED_SAMPLES)
-        self.plot_widgets["nll"].setAccessibleDescription(text)
+        if self.plot_widgets["nll"].accessibleDescription() != text:
+            self.plot_widgets["nll"].setAccessibleDescription(text)
 
     @staticmethod
     def _nll_marks(analysis):
@@ -789,16 +878,18 @@ class PlotsView(QWidget):
             self._draw_sigmoid(-SIGMOID_HALF_WIDTH, SIGMOID_HALF_WIDTH)
             if len(self.sigmoid_points.data):
                 self.sigmoid_points.setData(x=[], y=[])
-            self.plot_widgets["sigmoid"].setAccessibleDescription(
-                self.tr("Sigmoid curve, not used in softmax mode"))
+            text = self.tr("Sigmoid curve, not used in softmax mode")
+            if self.plot_widgets["sigmoid"].accessibleDescription() != text:
+                self.plot_widgets["sigmoid"].setAccessibleDescription(text)
             return
         if scenario.input == "logits":
             z = scale_logits(scenario.rows[n, shown], scenario.options.temperature)
         else:
             z = curves.logits_from_probabilities(scenario.rows[n, shown], "sigmoid")
         z = np.clip(z, -DRAW_LIMIT, DRAW_LIMIT)
-        low = max(min(-SIGMOID_HALF_WIDTH, float(z.min()) - 1.0), -50.0)
-        high = min(max(SIGMOID_HALF_WIDTH, float(z.max()) + 1.0), 50.0)
+        # Whole numbers of 2: the range (and the axis) changes only when a logit crosses one.
+        low = max(2.0 * math.floor(min(-SIGMOID_HALF_WIDTH, float(z.min()) - 1.0) / 2.0), -50.0)
+        high = min(2.0 * math.ceil(max(SIGMOID_HALF_WIDTH, float(z.max()) + 1.0) / 2.0), 50.0)
         self._draw_sigmoid(low, high)
         p = analysis.probabilities[n, shown]
         self.sigmoid_points.setData(x=np.clip(z, low, high), y=p)
@@ -835,18 +926,19 @@ class PlotsView(QWidget):
                                            temperature=temperature)
         crossover = centre if crossover is None else float(np.clip(crossover, -DRAW_LIMIT,
                                                                     DRAW_LIMIT))
-        margin = SWEEP_HALF_WIDTH * temperature
-        # A logit far from the crossover (p = 0 as ln 1e-300 ≈ -690) would squeeze the S into a
-        # step: keep the S in view and draw the current point at the edge.
-        low = max(min(centre, crossover) - margin, crossover - SWEEP_MAX_REACH * temperature)
-        high = min(max(centre, crossover) + margin, crossover + SWEEP_MAX_REACH * temperature)
+        low, high = self._sweep_range(centre, crossover, temperature)
         values = np.linspace(low, high, SWEEP_POINTS)
         centre = float(np.clip(centre, low, high))
         swept_probabilities = curves.sweep_probabilities(
             logits, swept, values, mode=scenario.mode, temperature=temperature, classes=shown)
         current = analysis.probabilities[n, shown]
         slot_of_swept = int(np.searchsorted(shown, swept))
-        self._draw_sweep_curves(values, swept_probabilities, slot_of_swept)
+        # Editing the swept logit itself moves only the current point: the curves stay.
+        drawn = (low, high, self.shown_classes.tolist(), slot_of_swept, self._scale)
+        if drawn != self._sweep_drawn or not np.array_equal(swept_probabilities,
+                                                            self._sweep_probabilities):
+            self._sweep_drawn, self._sweep_probabilities = drawn, swept_probabilities
+            self._draw_sweep_curves(values, swept_probabilities, slot_of_swept)
         self.sweep_points.setData(x=np.full(len(shown), centre), y=current,
                                   brush=self._sweep_point_brushes(len(shown), slot_of_swept))
         self.sweep_marker.setData([centre, centre], [0.0, 1.0])
@@ -868,6 +960,33 @@ class PlotsView(QWidget):
                                         high=format_number(values[-1], 3),
                                         z=format_number(logits[swept], 3), now=summary),
             shown, analysis)
+
+    def _sweep_range(self, centre, crossover, temperature):
+        """The logits the sweep covers: the current one and the crossover (p = 1/2), with
+        SWEEP_HALF_WIDTH temperatures of room, in round numbers. The range is kept while it
+        holds both with most of that room and is not much wider than needed, so that editing
+        the logit moves the point, not the axis."""
+        def reach(margin):
+            # A logit far from the crossover (p = 0 as ln 1e-300 ≈ -690) would squeeze the S
+            # into a step: keep the S in view and draw the current point at the edge.
+            return (max(min(centre, crossover) - margin,
+                        crossover - SWEEP_MAX_REACH * temperature),
+                    min(max(centre, crossover) + margin,
+                        crossover + SWEEP_MAX_REACH * temperature))
+
+        low, high = reach(SWEEP_HALF_WIDTH * temperature)
+        kept = self._sweep_window
+        if kept is not None:
+            core_low, core_high = reach(0.75 * SWEEP_HALF_WIDTH * temperature)
+            if kept[0] <= core_low and core_high <= kept[1] \
+                    and kept[1] - kept[0] <= 1.5 * (high - low):
+                return kept
+        if high - low > 1e-9 * max(abs(low), abs(high)):  # else no rounding could show
+            step = _round_step((high - low) / 8)
+            low = float(f"{math.floor(low / step) * step:.12g}")
+            high = float(f"{math.ceil(high / step) * step:.12g}")
+        self._sweep_window = (low, high)
+        return low, high
 
     def _draw_sweep_curves(self, values, probabilities, swept_slot):
         count = probabilities.shape[1]
@@ -1001,7 +1120,6 @@ class PlotsView(QWidget):
             self._drag = self._start_drag(view_box.mapToView(ev.buttonDownPos()))
             if self._drag is None:
                 return False
-            view_box.disableAutoRange(pg.ViewBox.YAxis)
         if self._drag is None:
             return False
         ev.accept()
@@ -1010,9 +1128,11 @@ class PlotsView(QWidget):
         value = self._rounded(drag.start_value + (y - drag.start_y))
         if ev.isFinish():
             self._drag = None
-            view_box.enableAutoRange(y=True)
+            self._moved_by_user.discard("logits")  # a drag puts the logits' range back in charge
         if self._document.scenario.rows[drag.row, drag.column] != value:
             self._document.set_cell(drag.row, drag.column, value)
+        if ev.isFinish():
+            self._fit_y_range("logits", self.logit_bars.opts["height"])
         return True
 
     def _start_drag(self, position):
@@ -1090,6 +1210,66 @@ def _probability_ticks():
     # Quarter ticks are a second level, which pyqtgraph labels only when there is room.
     return [[(v, locale.toString(v, "g", 3)) for v in (0.0, 0.5, 1.0)],
             [(v, locale.toString(v, "g", 3)) for v in (0.25, 0.75)]]
+
+
+def _set_bars(bars, x, heights):
+    """Move the bars, unless they already stand there: an unchanged item is not redrawn (a
+    logit edit leaves the targets as they are)."""
+    if not (np.array_equal(bars.opts["x"], x) and np.array_equal(bars.opts["height"], heights)):
+        bars.setOpts(x=x, height=heights)
+
+
+def _apply_view_range(*plots):
+    """Move the plots' contents to their new view range now. pyqtgraph does it just before
+    painting, and moving items while painting asks for a second paint."""
+    for plot in plots:
+        plot.getViewBox().updateMatrix()
+
+
+def _measure_left_axis(plot):
+    """Let pyqtgraph fit the left axis' width to its new tick labels now, and lay the plot out
+    again. It measures them while painting, and a width change then needs a second paint."""
+    axis = plot.getAxis("left")
+    width = axis.maximumWidth()
+    axis.textWidth = axis.style["tickTextWidth"]  # measured afresh, down to the usual room
+    # What AxisItem.paint does when its picture is out of date; the picture is kept for the
+    # paint unless the axis changes width (a resize discards it).
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        if axis.style["tickFont"]:
+            painter.setFont(axis.style["tickFont"])
+        specs = axis.generateDrawSpecs(painter)
+        if specs is not None:
+            axis.drawPicture(painter, *specs)
+    finally:
+        painter.end()
+    axis.picture = picture
+    if axis.maximumWidth() != width:
+        plot.layout.activate()
+
+
+def _round_range(low, high):
+    """A range of round numbers around [low, high] (low <= 0 <= high), with some room on the
+    sides that have bars, so that the next edits still fit: [-3, 2.9] gives (-4, 4)."""
+    span = high - low
+    if not span / 4 > 0:
+        return 0.0, 1.0
+    step = _round_step(span / 4)
+    room = 0.1 * span
+    bottom = math.floor((low - room) / step) * step if low < 0 else 0.0
+    top = math.ceil((high + room) / step) * step if high > 0 else 0.0
+    # 3 * 0.2 is 0.6000000000000001: round off the last bits, for ticks that read 0.6.
+    return float(f"{bottom:.12g}"), float(f"{top:.12g}")
+
+
+def _round_step(value):
+    """The smallest of 1, 2, 2.5 and 5 times a power of ten that is >= value (> 0)."""
+    power = 10.0 ** math.floor(math.log10(value))
+    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if factor * power >= value:
+            return factor * power
+    return 10.0 * power
 
 
 def _grouped_locale():

@@ -355,9 +355,10 @@ class InputModel(QAbstractTableModel):
         self._emit_target_changes(old, scenario)
 
     def _emit_header_changes(self, old, new):
-        if old.classes != new.classes:
+        # An edit keeps the same name tuples: "is" spares comparing 50,000 names.
+        if old.classes is not new.classes and old.classes != new.classes:
             self.headerDataChanged.emit(Qt.Horizontal, 0, self.columnCount() - 1)
-        if old.samples != new.samples:
+        if old.samples is not new.samples and old.samples != new.samples:
             self.headerDataChanged.emit(Qt.Vertical, 0, self.rowCount() - 1)
 
     def _emit_value_changes(self, old, new, flag_changed):

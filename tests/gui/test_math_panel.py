@@ -7,7 +7,7 @@ import gc
 import numpy as np
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 import engine
 from gui import style
@@ -238,3 +238,39 @@ def test_presentation_mode_scales_the_text(make_panel):
         QApplication.font().pointSizeF() * style.PRESENTATION_SCALE)
     panel.set_presentation(False)
     assert panel.browser.font().pointSizeF() == pytest.approx(normal)
+
+
+def test_the_reader_keeps_their_place_as_the_numbers_change(make_panel, qtbot):
+    document, panel = make_panel(scenario(rows=((3.0, 1.0, -3.0), (0.5, 2.0, 0.1)),
+                                          targets=(0, 1)))
+    panel.resize(420, 160)
+    panel.show()
+    qtbot.waitExposed(panel)
+    bar = panel.browser.verticalScrollBar()
+    assert bar.maximum() > 0
+    assert bar.value() == 0  # it opens at the top
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    document.set_cell(0, 0, 2.5)
+    QApplication.processEvents()
+    assert "e^2.5" in panel.plain_text() and "2.5" in browser_text(panel)
+    assert bar.value() == place
+
+
+def test_a_hidden_panel_catches_up_when_shown_or_read(make_panel, qtbot):
+    document, panel = make_panel(scenario())
+    host = QWidget()
+    QVBoxLayout(host).addWidget(panel)
+    host.show()
+    qtbot.waitExposed(host)
+    try:
+        panel.hide()  # as in a closed dock
+        document.set_cell(0, 0, 2.0)
+        assert "p(cat) = e^2 / (e^2 + e^1 + e^-3)" in panel.plain_text()  # an export reads it
+        document.set_cell(0, 0, 1.5)
+        panel.show()
+        assert "1.5" in browser_text(panel)
+    finally:
+        panel.setParent(None)  # make_panel deletes the panel
+        host.close()
+        shiboken6.delete(host)

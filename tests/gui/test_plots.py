@@ -10,9 +10,9 @@ import pyqtgraph as pg
 import pytest
 import shiboken6
 from numpy.testing import assert_allclose
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 import engine
 from engine import curves
@@ -482,6 +482,96 @@ def test_drawable_clips_and_reports():
     assert np.isfinite(shown).all()
     assert beyond.tolist() == [0, 2, -1, -2, 0]
     assert shown[1] == pytest.approx(1.25) and shown[2] == pytest.approx(-1.25)
+
+
+# --- an edit redraws what changed, once -----------------------------------------------------
+
+class PaintCounter(QObject):
+    """Counts the paint events of each plot's viewport."""
+
+    def __init__(self, plot_widgets):
+        super().__init__()
+        self._names = {widget.viewport(): name for name, widget in plot_widgets.items()}
+        self.counts = dict.fromkeys(plot_widgets, 0)
+        for viewport in self._names:
+            viewport.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched in self._names:
+            self.counts[self._names[watched]] += 1
+        return False
+
+    def settle(self):
+        """Run the event loop until nothing paints any more; return the paint counts."""
+        self.counts = dict.fromkeys(self.counts, 0)
+        quiet = 0
+        while quiet < 3:
+            before = sum(self.counts.values())
+            QApplication.processEvents()
+            quiet = quiet + 1 if sum(self.counts.values()) == before else 0
+        return self.counts
+
+    def remove(self):
+        for viewport in self._names:
+            viewport.removeEventFilter(self)
+
+
+def y_range(view, name):
+    return view.plot_widgets[name].getPlotItem().getViewBox().viewRange()[1]
+
+
+def test_an_edit_paints_each_plot_that_changed_once(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    view.show()
+    qtbot.waitExposed(view)
+    counter = PaintCounter(view.plot_widgets)
+    try:
+        counter.settle()
+        # Small and large changes of the true class's logit: the large ones refit y ranges.
+        for value in (2.5, -4.0, 12.0, 0.5):
+            document.set_cell(0, 0, value)
+            assert counter.settle() == {"logits": 1, "probabilities": 1, "terms": 1,
+                                        "gradient": 1, "nll": 1, "sigmoid": 0, "sweep": 1}, value
+    finally:
+        counter.remove()
+
+
+def test_bar_ranges_hold_every_bar_and_stay_put_for_small_edits(make_view):
+    document, view = make_view(softmax_scenario())
+    for name, bars in (("logits", view.logit_bars), ("terms", view.term_bars),
+                       ("gradient", view.gradient_bars)):
+        low, high = y_range(view, name)
+        heights = bar_heights(bars)
+        assert low <= min(heights.min(), 0.0) and max(heights.max(), 0.0) <= high, name
+    before = y_range(view, "logits")
+    document.set_cell(0, 1, 1.2)
+    assert y_range(view, "logits") == before  # the axis stays: no new ticks for a nudge
+    document.set_cell(0, 1, 40.0)
+    assert y_range(view, "logits")[1] >= 40.0
+    document.set_cell(0, 1, 1.0)  # the bars shrink back to a small part: so does the range
+    assert y_range(view, "logits") == before
+
+
+def test_a_hidden_view_catches_up_when_shown_or_read(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    host = QWidget()
+    QVBoxLayout(host).addWidget(view)
+    host.show()
+    qtbot.waitExposed(host)
+    try:
+        view.hide()  # as in a closed dock: the window is on screen, the plots are not
+        document.set_cell(0, 0, -1.0)
+        assert bar_heights(view.logit_bars)[0] == 3.0  # no drawing for no one
+        view.show()
+        assert_bars_show(view, document.analysis, 0)
+        view.hide()
+        document.set_cell(0, 0, 2.0)
+        assert view.plot_widgets  # an export reads them: up to date first
+        assert_bars_show(view, document.analysis, 0)
+    finally:
+        view.setParent(None)  # make_view deletes the view
+        host.close()
+        shiboken6.delete(host)
 
 
 # --- presentation ---------------------------------------------------------------------------
