@@ -96,15 +96,18 @@ class OptionsPanel(QWidget):
         temperature_row.addWidget(self.temperature_slider, 1)
         temperature_row.addWidget(self.temperature)
         self.labels = {}
-        for key, text, field in (
-                ("mode", self.tr("Mode"), self.mode), ("input", self.tr("Input"), self.input),
-                ("temperature", self.tr("Temperature T"), temperature_row),
-                ("smoothing", self.tr("Label smoothing ε"), self.smoothing),
-                ("weights", self.tr("Class weights"), self.weights),
-                ("pos_weight", self.tr("pos_weight"), self.pos_weight),
-                ("reduction", self.tr("Reduction"), self.reduction),
-                ("log_base", self.tr("Unit"), self.log_base)):
-            self.labels[key] = QLabel(text)
+        for key, text, field, control in (
+                ("mode", self.tr("&Mode"), self.mode, self.mode),
+                ("input", self.tr("&Input"), self.input, self.input),
+                ("temperature", self.tr("&Temperature T"), temperature_row, self.temperature),
+                ("smoothing", self.tr("Label &smoothing ε"), self.smoothing, self.smoothing),
+                ("weights", self.tr("Class &weights"), self.weights, self.weights),
+                ("pos_weight", self.tr("&pos_weight"), self.pos_weight, self.pos_weight),
+                ("reduction", self.tr("&Reduction"), self.reduction, self.reduction),
+                ("log_base", self.tr("&Unit"), self.log_base, self.log_base)):
+            # Alt + the underlined letter focuses the control; screen readers read its label.
+            self.labels[key] = QLabel(text, buddy=control)
+            control.setAccessibleName(text.replace("&", ""))
             form.addRow(self.labels[key], field)
         self.message = QLabel(wordWrap=True)
         self.message.setAccessibleName(self.tr("Options message"))

@@ -685,36 +685,36 @@
         <translation>对数的底：e 得到奈特，2 得到比特。</translation>
     </message>
     <message>
-        <source>Mode</source>
-        <translation>模式</translation>
+        <source>&amp;Mode</source>
+        <translation>模式(&amp;M)</translation>
     </message>
     <message>
-        <source>Input</source>
-        <translation>输入</translation>
+        <source>&amp;Input</source>
+        <translation>输入(&amp;I)</translation>
     </message>
     <message>
-        <source>Temperature T</source>
-        <translation>温度 T</translation>
+        <source>&amp;Temperature T</source>
+        <translation>温度 T(&amp;T)</translation>
     </message>
     <message>
-        <source>Label smoothing ε</source>
-        <translation>标签平滑 ε</translation>
+        <source>Label &amp;smoothing ε</source>
+        <translation>标签平滑 ε(&amp;S)</translation>
     </message>
     <message>
-        <source>Class weights</source>
-        <translation>类别权重</translation>
+        <source>Class &amp;weights</source>
+        <translation>类别权重(&amp;W)</translation>
     </message>
     <message>
-        <source>pos_weight</source>
-        <translation>pos_weight</translation>
+        <source>&amp;pos_weight</source>
+        <translation>pos_weight（正类权重）(&amp;P)</translation>
     </message>
     <message>
-        <source>Reduction</source>
-        <translation>归约</translation>
+        <source>&amp;Reduction</source>
+        <translation>归约(&amp;R)</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>单位</translation>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
     </message>
     <message>
         <source>Options message</source>

@@ -99,10 +99,10 @@ def test_the_ml_terms_are_the_agreed_chinese_ones():
         return translations_of(messages_[context, source])[0]
 
     assert zh("exports", "cross-entropy") == "交叉熵"
-    assert zh("OptionsPanel", "Label smoothing ε") == "标签平滑 ε"
+    assert zh("OptionsPanel", "Label &smoothing ε") == "标签平滑 ε(&S)"
     assert zh("OptionsPanel", "Temperature") == "温度"
     assert zh("OptionsPanel", "logits") == "logits（对数几率）"
-    assert zh("OptionsPanel", "Reduction") == "归约"
+    assert zh("OptionsPanel", "&Reduction") == "归约(&R)"
     assert zh("OptionsPanel", "nats (ln)") == "奈特（ln）"
     assert zh("exports", "entropy H(y)") == "信息熵 H(y)"
     assert "KL 散度" in zh("SamplesModel",
@@ -202,7 +202,7 @@ def test_switching_to_chinese_translates_the_window_and_keeps_the_document(windo
 
     assert chinese_window is not window and chinese_window.document is document
     assert visible_texts(chinese_window) == {
-        "menus": ["文件(&F)", "编辑(&E)", "视图(&V)"], "temperature": "温度 T",
+        "menus": ["文件(&F)", "编辑(&E)", "视图(&V)"], "temperature": "温度 T(&T)",
         "reduction": ["平均", "求和"], "add sample": "添加样本", "normalize": "归一化各行",
         "caption": "样本“photo 1”：各类别",
         "loss": f"批次损失（对 3 个样本取平均） = {format_number(document.analysis.loss)} 奈特"}
@@ -247,7 +247,7 @@ def test_a_string_of_each_module_is_translated_at_run_time(window):
     assert files.examples_menu.title() == "示例(&E)"  # files
     assert "猫、狗还是猪：哪个模型更好？" in [a.text() for a in files.examples_menu.actions()]
     assert chinese_window.input_table.model.headerData(3, Qt.Horizontal) == "真实类别"  # tables
-    assert chinese_window.options.labels["reduction"].text() == "归约"  # options_panel
+    assert chinese_window.options.labels["reduction"].text() == "归约(&R)"  # options_panel
     assert chinese_window.loss_label.text().startswith("批次损失（平均）：")  # main_window
     report = cli.report(chinese_window.document.analysis)  # cli
     assert "模式：softmax，输入：logits，归约：平均" in report
