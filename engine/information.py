@@ -33,7 +33,7 @@ def entropy(p, q=None, *, base=None, axis=-1):
     return total
 
 
-def kl_divergence(p, q, *, base=None, axis=-1):
+def kl_divergence(p, q, base=None, *, axis=-1):
     r"""Kullback-Leibler divergence :math:`D_{KL}(p \| q) = \sum_i p_i \ln(p_i / q_i)`.
 
     Equal to ``scipy.stats.entropy(p, q, base=base, axis=axis)``; :math:`+\infty` (never NaN)
