@@ -176,6 +176,18 @@ class MathPanel(QWidget):
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.insertHtml(html)
         cursor.endEditBlock()
+        self._clear_selection()
+
+    def _clear_selection(self):
+        # The browser's own cursor ends up spanning the replaced text, which shows as the
+        # whole panel selected; clear it without moving the reader's place.
+        shown = self.browser.textCursor()
+        if shown.hasSelection():
+            bar = self.browser.verticalScrollBar()
+            place = bar.value()
+            shown.clearSelection()
+            self.browser.setTextCursor(shown)
+            bar.setValue(place)
 
 
 class _Writer:

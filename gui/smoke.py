@@ -36,9 +36,11 @@ def smoke(screenshot=None):
 
 def _finish(app, window, screenshot):
     if screenshot:
-        screen = window.screen()
-        # grabWindow(0) grabs the whole screen as the X server shows it (offscreen: the window).
-        image = screen.grabWindow(0) if app.platformName() == "xcb" else window.grab()
+        # On X11, what the X server shows in the window's area (a real screenshot); offscreen,
+        # the window's own rendering.
+        area = window.frameGeometry()
+        image = (window.screen().grabWindow(0, area.x(), area.y(), area.width(), area.height())
+                 if app.platformName() == "xcb" else window.grab())
         image.save(screenshot)
     window.close()
     app.quit()

@@ -1103,8 +1103,8 @@ class ResultsView(QWidget):
         view.setSelectionMode(QAbstractItemView.SingleSelection)
         view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         view.verticalHeader().hide()
-        # Numbers like 0.002179 fit in 72 px; the default 100 px pushes "loss" out of sight.
-        view.horizontalHeader().setDefaultSectionSize(72)
+        # Numbers like 0.002179 fit in 64 px; the default 100 px pushes "loss" out of sight.
+        view.horizontalHeader().setDefaultSectionSize(64)
         return view
 
     def _build_layout(self):

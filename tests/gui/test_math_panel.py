@@ -274,3 +274,10 @@ def test_a_hidden_panel_catches_up_when_shown_or_read(make_panel, qtbot):
         panel.setParent(None)  # make_panel deletes the panel
         host.close()
         shiboken6.delete(host)
+
+
+def test_the_text_is_never_shown_selected_after_an_edit(make_panel):
+    document, panel = make_panel(scenario())
+    document.set_cell(0, 0, 1.5)
+    document.set_cell(0, 1, -0.5)
+    assert not panel.browser.textCursor().hasSelection()
