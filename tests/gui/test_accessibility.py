@@ -1,26 +1,19 @@
 """Keyboard-only use and screen readers: every control is named, every menu has an
 accelerator, every option can be reached with Alt + a letter, plots describe their numbers."""
 
-import shiboken6
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QLineEdit, QSlider, QTableView,
                                QTextBrowser)
 
-from gui import app as application
 
 CONTROLS = (QTableView, QComboBox, QDoubleSpinBox, QSlider, QTextBrowser, pg.PlotWidget)
 
 
 @pytest.fixture
-def window(qtbot):
-    application.create_application()
-    main = application.create_main_window()
-    main.show()
-    yield main
-    main.files.autosave_timer.stop()
-    shiboken6.delete(main)
+def window(main_window):
+    return main_window
 
 
 def visible(window, kind):

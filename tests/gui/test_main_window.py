@@ -3,10 +3,8 @@ view, and a language or theme switch that keeps the document and its undo histor
 
 import math
 
-import shiboken6
 from numpy.testing import assert_allclose
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
 import pytest
 
@@ -16,27 +14,8 @@ from gui import theme
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch):
-    """The real main window; every window made during the test is deleted at its end (not
-    left to the garbage collector, which may free a pyqtgraph scene at a bad moment)."""
-    made = []
-    original = application._window_for
-
-    def tracking(*args):
-        made.append(original(*args))
-        return made[-1]
-
-    monkeypatch.setattr(application, "_window_for", tracking)
-    application.create_application()
-    main = application.create_main_window()
-    main.show()
-    yield main
-    for each in made:
-        each.document.undo_stack.setClean()  # nothing to ask about on close
-        each.files.autosave_timer.stop()
-        if shiboken6.isValid(each):
-            shiboken6.delete(each)
-    theme.apply_theme("system")
+def window(main_window):
+    return main_window
 
 
 def test_an_edit_reaches_the_results_plots_and_status_bar(window):

@@ -144,26 +144,8 @@ def chinese(qapp):
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch, english):
-    """The real main window in English; every window made during the test (a language switch
-    makes a new one) is deleted at its end."""
-    made = []
-    original = application._window_for
-
-    def tracking(*args):
-        made.append(original(*args))
-        return made[-1]
-
-    monkeypatch.setattr(application, "_window_for", tracking)
-    QSettings().setValue(i18n.SETTINGS_KEY, "en")
-    main = application.create_main_window()
-    main.show()
-    yield main
-    for each in made:
-        each.document.undo_stack.setClean()  # nothing to ask about on close
-        each.files.autosave_timer.stop()
-        if shiboken6.isValid(each):
-            shiboken6.delete(each)
+def window(main_window, english):
+    return main_window
 
 
 def test_every_preset_title_and_description_is_translated(chinese):

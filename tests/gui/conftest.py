@@ -1,0 +1,35 @@
+"""Fixtures shared by the GUI tests."""
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings
+
+from gui import app as application
+from gui import i18n, theme
+
+
+@pytest.fixture
+def main_window(qtbot, monkeypatch):
+    """The real main window, in English. Every window made during the test (a language or
+    theme switch makes a new one) is deleted at its end, not left to the garbage collector,
+    which may free a pyqtgraph scene at a bad moment."""
+    made = []
+    original = application._window_for
+
+    def tracking(*args):
+        made.append(original(*args))
+        return made[-1]
+
+    monkeypatch.setattr(application, "_window_for", tracking)
+    application.create_application()
+    QSettings().setValue(i18n.SETTINGS_KEY, "en")
+    main = application.create_main_window()
+    main.show()
+    yield main
+    for each in made:
+        each.document.undo_stack.setClean()  # nothing to ask about on close
+        each.files.autosave_timer.stop()
+        if shiboken6.isValid(each):
+            shiboken6.delete(each)
+    theme.apply_theme("system")
+    i18n.install_language("en")
