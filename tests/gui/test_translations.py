@@ -12,7 +12,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QLocale, QSettings, Qt
 
 import engine
