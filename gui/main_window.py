@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
 from gui.files import FileController
 from gui.formatting import format_number
 from gui.i18n import LANGUAGES
+from gui.labels import SteadyLabel
 from gui.theme import THEMES, chosen_theme
 from gui.math_panel import MathPanel
 from gui.options_panel import OptionsPanel
@@ -41,7 +42,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.files = FileController(self, document)
         self.files.pathChanged.connect(self._update_title)
-        self.loss_label = QLabel()
+        self.loss_label = SteadyLabel()
         self.loss_label.setAccessibleName(self.tr("Batch loss"))
         self.statusBar().addPermanentWidget(self.loss_label)
         document.analysisChanged.connect(self._show_loss)

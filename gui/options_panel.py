@@ -173,22 +173,31 @@ class OptionsPanel(QWidget):
         blockers = [QSignalBlocker(w) for w in (self.mode, self.input, self.temperature,
                                                 self.temperature_slider, self.smoothing,
                                                 self.reduction, self.log_base)]
-        self.mode.setCurrentIndex(self.mode.findData(scenario.mode))
-        self.input.setCurrentIndex(self.input.findData(scenario.input))
-        self.temperature.setValue(options.temperature)
-        self.temperature_slider.setValue(temperature_to_slider(
-            min(max(options.temperature, TEMPERATURE_RANGE[0]), TEMPERATURE_RANGE[1])))
-        self.smoothing.setValue(options.label_smoothing)
-        self.reduction.setCurrentIndex(self.reduction.findData(options.reduction))
-        self.log_base.setCurrentIndex(self.log_base.findData(options.log_base))
+        # Only what changed: a spin box given its own value again still repaints (every edit
+        # of a logit reaches here).
+        for combo, key in ((self.mode, scenario.mode), (self.input, scenario.input),
+                           (self.reduction, options.reduction),
+                           (self.log_base, options.log_base)):
+            index = combo.findData(key)
+            if index != combo.currentIndex():
+                combo.setCurrentIndex(index)
+        for spin_box, value in ((self.temperature, options.temperature),
+                                (self.smoothing, options.label_smoothing)):
+            if spin_box.value() != value:
+                spin_box.setValue(value)
+        position = temperature_to_slider(
+            min(max(options.temperature, TEMPERATURE_RANGE[0]), TEMPERATURE_RANGE[1]))
+        if self.temperature_slider.value() != position:
+            self.temperature_slider.setValue(position)
         del blockers
         self._show_weights(self.weights, options.class_weights)
         self._show_weights(self.pos_weight, options.pos_weight)
         self._enable_for(scenario)
 
     def _show_weights(self, edit, values):
-        if not edit.hasFocus():
-            edit.setText("" if values is None else ", ".join(f"{v:g}" for v in values))
+        text = "" if values is None else ", ".join(f"{v:g}" for v in values)
+        if not edit.hasFocus() and edit.text() != text:
+            edit.setText(text)
 
     def _enable_for(self, scenario):
         softmax = scenario.mode == "softmax"

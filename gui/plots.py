@@ -21,6 +21,7 @@ from engine import sigmoid as engine_sigmoid
 from engine.activations import scale_logits
 from gui import style
 from gui.formatting import format_number
+from gui.labels import SteadyLabel
 
 # The −ln p curve starts here; smaller probabilities are drawn at the top edge.
 NLL_P_MIN = 1e-3
@@ -225,6 +226,7 @@ class PlotsView(QWidget):
         self.show_analysis(document.analysis)
         for widget in self.plot_widgets.values():
             _give_text_items_to_qt(widget)
+            _cache_text_items(widget)
 
     # ----------------------------------------------------------------------------- building
 
@@ -233,7 +235,7 @@ class PlotsView(QWidget):
         self._background = palette.color(QPalette.ColorRole.Base)
         self._foreground = palette.color(QPalette.ColorRole.Text)
 
-        self.sample_label = QLabel(self)
+        self.sample_label = SteadyLabel(self)
         self.sample_label.setTextFormat(Qt.TextFormat.PlainText)
         self.caption = QLabel(self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -298,6 +300,9 @@ class PlotsView(QWidget):
             axis.setTextPen(self._foreground)
             # "nats (x0.001)" over ticks of 100 misleads; ticks show the values themselves.
             axis.enableAutoSIPrefix(False)
+            # An edit repaints the bars, and the axis under their edge with them: from a
+            # pixmap, unless its ticks changed (pyqtgraph calls update() then).
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         for axis_name in ("top", "right"):
             # Hidden, but they follow the view range: with the SI prefix on, every range change
             # rewrites their label's HTML.
@@ -465,6 +470,7 @@ class PlotsView(QWidget):
                 axis = plot.getAxis(axis_name)
                 axis.setTickFont(tick_font)
                 axis.setPen(pg.mkPen(self._foreground, width=s))
+                axis.update()  # setPen does not: the cached pixmap must go
             plot.getAxis("bottom").setStyle(autoExpandTextSpace=False, tickTextHeight=line_height)
         label_font = QFont(self.font())
         label_font.setPointSizeF(self._points(1.0))
@@ -813,11 +819,17 @@ class PlotsView(QWidget):
         if not cut.any():
             if len(marks.data):
                 marks.setData(x=[], y=[])
+            # Hidden while empty: pyqtgraph paints an empty scatter item too (~0.3 ms), and
+            # the bars' repaint on every edit covers it.
+            if marks.isVisible():
+                marks.hide()
             return
         infinity = _infinity_symbol()
         symbols = [infinity if abs(code) == 2 else ("t1" if code > 0 else "t")
                    for code in beyond[cut].tolist()]
         marks.setData(x=x[cut], y=heights[cut], symbol=symbols)
+        if not marks.isVisible():
+            marks.show()
 
     def _set_bar_brushes(self, bars, colour_name, beyond):
         """Hatch the bars drawn shorter than their value (only switch brushes on change)."""
@@ -1185,6 +1197,14 @@ def _give_text_items_to_qt(plot_widget):
         if (isinstance(item, QGraphicsTextItem) and parent is not None
                 and shiboken6.ownedByPython(item)):
             item.setParentItem(parent)
+
+
+def _cache_text_items(plot_widget):
+    """Draw the titles and axis labels from pixmaps: an edit repaints the items next to them
+    (and so them), while their text seldom changes (``setHtml`` renews the pixmap)."""
+    for item in plot_widget.scene().items():
+        if isinstance(item, QGraphicsTextItem):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 _INFINITY_SYMBOL = []

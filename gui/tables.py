@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
 
 from engine import edits
 from gui.formatting import format_number, full_precision
+from gui.labels import SteadyLabel
 from gui.style import OKABE_ITO, colour
 
 # The per-class results table shows at most this many rows (a vocabulary can have 50,000).
@@ -1071,7 +1072,7 @@ class ResultsView(QWidget):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.loss_label = QLabel(self)
+        self.loss_label = SteadyLabel(self)
         self.loss_label.setAccessibleName(self.tr("Batch loss"))
         self.loss_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         font = self.loss_label.font()
@@ -1081,7 +1082,7 @@ class ResultsView(QWidget):
         self.samples_view = self._table(self.samples_model, self.tr("Results per sample"))
         self.classes_model = ClassesModel(document, self)
         self.classes_view = self._table(self.classes_model, self.tr("Results per class"))
-        self.classes_caption = QLabel(self)
+        self.classes_caption = SteadyLabel(self)
         self.classes_caption.setAccessibleName(self.tr("Per-class table caption"))
         self.identity_label = QLabel(self)
         self.identity_label.setAccessibleName(self.tr("Cross-entropy identity"))
