@@ -1,46 +1,56 @@
 """A one-line label whose text changes on every edit (a loss, a sample's summary) without making
-the window lay itself out again each time."""
+the window lay itself out again each time, and without ever pushing a dock or window wider."""
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel
-
-
-# Room for this many more characters than the text needs, and refit when the text needs less
-# than this part of the width held.
-ROOM = 2
-SHRINK = 0.75
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
-class SteadyLabel(QLabel):
-    """A single-line QLabel of a fixed size that changes only when the text needs it to.
+class SteadyLabel(QWidget):
+    """One line of text in a holder of fixed height that takes the width its layout gives.
 
-    A QLabel tells its layout to recompute on every ``setText``, unless its minimum and maximum
-    sizes are equal: then the new text is only repainted. This label keeps a fixed size that
-    holds its text with a little room, grows when a longer text needs it, shrinks when a much
-    shorter one leaves it mostly empty, and fits itself again after a font or style change
-    (presentation mode, another language's longer words)."""
+    A QLabel in a layout asks the whole window to lay itself out again on every ``setText``.
+    Here the QLabel is a child placed by hand (the holder has no layout), so a new text only
+    repaints; and as the holder's width is the layout's to choose, a long text can never make
+    a dock wider than the screen (it is cut at the right instead, and shown whole in the
+    tooltip). QLabel's own methods (setTextFormat, setTextInteractionFlags, …) pass through.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self._fit_height()
+
+    def __getattr__(self, name):
+        return getattr(self.label, name)
 
     def setText(self, text):
-        if text == self.text():
-            return
-        super().setText(text)
-        hint = self.sizeHint()
-        held = self.maximumSize()
-        if self.minimumSize() != held or hint.width() > held.width() \
-                or hint.height() != held.height() or hint.width() < SHRINK * held.width():
-            # Not fixed yet, too small, or much too wide (a long sample name is gone: the
-            # label must not keep its dock wide): fit the text, a little wider, so the next
-            # numbers of a similar length fit too.
-            self.setFixedSize(hint.width() + self.fontMetrics().averageCharWidth() * ROOM,
-                              hint.height())
+        if text != self.label.text():
+            self.label.setText(text)
+            self.setToolTip(text)
 
-    def fit(self):
-        """Take the size of the current text (and let the layout know)."""
-        hint = self.sizeHint()
-        self.setFixedSize(hint.width() + self.fontMetrics().averageCharWidth() * ROOM,
-                          hint.height())
+    def text(self):
+        return self.label.text()
+
+    def setAccessibleName(self, name):
+        super().setAccessibleName(name)
+        self.label.setAccessibleName(name)
+
+    def sizeHint(self):
+        return QSize(self.label.sizeHint().width(), self.height())
+
+    def minimumSizeHint(self):
+        return QSize(0, self.height())
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect())
 
     def changeEvent(self, event):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.fit()
+            self._fit_height()  # presentation mode: a larger font needs a taller line
+
+    def _fit_height(self):
+        self.label.setFont(self.font())
+        self.setFixedHeight(self.label.sizeHint().height())

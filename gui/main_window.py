@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         self.files.pathChanged.connect(self._update_title)
         self.loss_label = SteadyLabel()
         self.loss_label.setAccessibleName(self.tr("Batch loss"))
+        # Room for "Batch loss (mean): 0.3368 nats" and longer, in either language.
+        self.loss_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         self.statusBar().addPermanentWidget(self.loss_label)
         document.analysisChanged.connect(self._show_loss)
         document.undo_stack.cleanChanged.connect(self._update_title)
@@ -178,7 +180,7 @@ class MainWindow(QMainWindow):
         width, height = min(1680, int(screen.width() * 0.95)), min(1000, int(screen.height() * 0.9))
         self.resize(width, height)
         self.resizeDocks([self.docks["options"], self.docks["plots"]],
-                         [int(width * 0.15), int(width * 0.46)], Qt.Horizontal)
+                         [int(width * 0.15), int(width * 0.45)], Qt.Horizontal)
         self.resizeDocks([self.docks["plots"], self.docks["math"]],
                          [int(height * 0.68), int(height * 0.32)], Qt.Vertical)
 

@@ -1104,8 +1104,9 @@ class ResultsView(QWidget):
         view.setSelectionMode(QAbstractItemView.SingleSelection)
         view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         view.verticalHeader().hide()
-        # Numbers like 0.002179 fit in 64 px; the default 100 px pushes "loss" out of sight.
-        view.horizontalHeader().setDefaultSectionSize(64)
+        # Numbers like 0.002179 need 76 px (less elides them); the default 100 px pushes "loss"
+        # out of sight.
+        view.horizontalHeader().setDefaultSectionSize(76)
         return view
 
     def _build_layout(self):
