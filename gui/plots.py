@@ -754,24 +754,27 @@ class PlotsView(QWidget):
         self._set_description("probabilities", description, shown, analysis)
 
     def _update_terms(self, analysis, n, shown, x, names):
-        terms = analysis.terms[n, shown]
-        heights, beyond = drawable(terms)
-        _set_bars(self.term_bars, x, heights)
-        self._fit_y_range("terms", heights)
-        self._set_bar_brushes(self.term_bars, "term", beyond)
-        self._set_clip_marks(self.term_clip_marks, x, heights, beyond)
         label = self.tr("Cross-entropy terms ({unit})").format(
             unit=self._unit_name(analysis.unit))
-        self._describe("terms", label, names, terms, shown, analysis)
+        self._update_signed_bars("terms", analysis.terms[n, shown], x, names, label, shown,
+                                 analysis)
 
     def _update_gradient(self, analysis, n, shown, x, names):
-        gradient = analysis.gradient[n, shown]
-        heights, beyond = drawable(gradient)
-        _set_bars(self.gradient_bars, x, heights)
-        self._fit_y_range("gradient", heights)
-        self._set_bar_brushes(self.gradient_bars, "gradient", beyond)
-        self._set_clip_marks(self.gradient_clip_marks, x, heights, beyond)
-        self._describe("gradient", self.tr("Gradient ∂L/∂z"), names, gradient, shown, analysis)
+        self._update_signed_bars("gradient", analysis.gradient[n, shown], x, names,
+                                 self.tr("Gradient ∂L/∂z"), shown, analysis)
+
+    def _update_signed_bars(self, name, values, x, names, label, shown, analysis):
+        """The terms and gradient plots: bars that may be huge or infinite (hatched and
+        marked where cut), on a y range that follows them."""
+        bars, colour, marks = {
+            "terms": (self.term_bars, "term", self.term_clip_marks),
+            "gradient": (self.gradient_bars, "gradient", self.gradient_clip_marks)}[name]
+        heights, beyond = drawable(values)
+        _set_bars(bars, x, heights)
+        self._fit_y_range(name, heights)
+        self._set_bar_brushes(bars, colour, beyond)
+        self._set_clip_marks(marks, x, heights, beyond)
+        self._describe(name, label, names, values, shown, analysis)
 
     def _fit_y_range(self, name, heights):
         """Show 0 and every bar of plot ``name``, in a range of round numbers that is kept
