@@ -2,10 +2,12 @@
 command). Every function validates by building the new Scenario; an invalid edit raises
 ScenarioError and the old Scenario stays as it was."""
 
+import dataclasses
+
 import numpy as np
 
 from .activations import scale_logits, sigmoid, softmax
-from .scenario import Options, ScenarioError
+from .scenario import ScenarioError
 
 # The smallest probability turned into a logit: ln(1e-300) ≈ -690.8 keeps p = 0 finite.
 _TINY = 1e-300
@@ -54,9 +56,7 @@ def set_target_value(scenario, row, column, value):
 
 def set_options(scenario, **changes):
     """The scenario with some options changed (names as in :class:`engine.Options`)."""
-    values = {name: getattr(scenario.options, name) for name in Options.__dataclass_fields__}
-    values.update(changes)
-    return scenario.replace(options=Options(**values))
+    return scenario.replace(options=dataclasses.replace(scenario.options, **changes))
 
 
 def add_row(scenario, at=None, name=None):
@@ -217,9 +217,7 @@ def _per_class_options(options, operation, at, *fill):
         values = getattr(options, name)
         if values is not None:
             changes[name] = tuple(operation(np.array(values), at, *fill).tolist())
-    values = {n: getattr(options, n) for n in Options.__dataclass_fields__}
-    values.update(changes)
-    return Options(**values)
+    return dataclasses.replace(options, **changes)
 
 
 def _new_name(existing, prefix, number):
