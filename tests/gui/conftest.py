@@ -2,7 +2,8 @@
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui import app as application
 from gui import i18n, theme
@@ -33,3 +34,19 @@ def main_window(qtbot, monkeypatch):
             shiboken6.delete(each)
     theme.apply_theme("system")
     i18n.install_language("en")
+
+
+@pytest.fixture
+def host(qtbot):
+    """A window on screen to put a widget in, e.g. to hide the widget as a closed dock would
+    while the window stays shown. What was put in is taken out again (its own fixture deletes
+    it) before the window is deleted."""
+    window = QWidget()
+    QVBoxLayout(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    for child in window.findChildren(QWidget, options=Qt.FindDirectChildrenOnly):
+        child.setParent(None)
+    window.close()
+    shiboken6.delete(window)

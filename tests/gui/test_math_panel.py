@@ -7,7 +7,7 @@ import gc
 import numpy as np
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 
 import engine
 from gui import style
@@ -257,23 +257,15 @@ def test_the_reader_keeps_their_place_as_the_numbers_change(make_panel, qtbot):
     assert bar.value() == place
 
 
-def test_a_hidden_panel_catches_up_when_shown_or_read(make_panel, qtbot):
+def test_a_hidden_panel_catches_up_when_shown_or_read(make_panel, host):
     document, panel = make_panel(scenario())
-    host = QWidget()
-    QVBoxLayout(host).addWidget(panel)
-    host.show()
-    qtbot.waitExposed(host)
-    try:
-        panel.hide()  # as in a closed dock
-        document.set_cell(0, 0, 2.0)
-        assert "p(cat) = e^2 / (e^2 + e^1 + e^-3)" in panel.plain_text()  # an export reads it
-        document.set_cell(0, 0, 1.5)
-        panel.show()
-        assert "1.5" in browser_text(panel)
-    finally:
-        panel.setParent(None)  # make_panel deletes the panel
-        host.close()
-        shiboken6.delete(host)
+    host.layout().addWidget(panel)
+    panel.hide()  # as in a closed dock
+    document.set_cell(0, 0, 2.0)
+    assert "p(cat) = e^2 / (e^2 + e^1 + e^-3)" in panel.plain_text()  # an export reads it
+    document.set_cell(0, 0, 1.5)
+    panel.show()
+    assert "1.5" in browser_text(panel)
 
 
 def test_the_text_is_never_shown_selected_after_an_edit(make_panel):

@@ -12,7 +12,7 @@ import shiboken6
 from numpy.testing import assert_allclose
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 
 import engine
 from engine import curves
@@ -552,26 +552,18 @@ def test_bar_ranges_hold_every_bar_and_stay_put_for_small_edits(make_view):
     assert y_range(view, "logits") == before
 
 
-def test_a_hidden_view_catches_up_when_shown_or_read(make_view, qtbot):
+def test_a_hidden_view_catches_up_when_shown_or_read(make_view, host):
     document, view = make_view(softmax_scenario())
-    host = QWidget()
-    QVBoxLayout(host).addWidget(view)
-    host.show()
-    qtbot.waitExposed(host)
-    try:
-        view.hide()  # as in a closed dock: the window is on screen, the plots are not
-        document.set_cell(0, 0, -1.0)
-        assert bar_heights(view.logit_bars)[0] == 3.0  # no drawing for no one
-        view.show()
-        assert_bars_show(view, document.analysis, 0)
-        view.hide()
-        document.set_cell(0, 0, 2.0)
-        assert view.plot_widgets  # an export reads them: up to date first
-        assert_bars_show(view, document.analysis, 0)
-    finally:
-        view.setParent(None)  # make_view deletes the view
-        host.close()
-        shiboken6.delete(host)
+    host.layout().addWidget(view)
+    view.hide()  # as in a closed dock: the window is on screen, the plots are not
+    document.set_cell(0, 0, -1.0)
+    assert bar_heights(view.logit_bars)[0] == 3.0  # no drawing for no one
+    view.show()
+    assert_bars_show(view, document.analysis, 0)
+    view.hide()
+    document.set_cell(0, 0, 2.0)
+    assert view.plot_widgets  # an export reads them: up to date first
+    assert_bars_show(view, document.analysis, 0)
 
 
 # --- presentation ---------------------------------------------------------------------------
