@@ -47,8 +47,9 @@ DESCRIBED_CLASSES = 12
 # Up to this many classes, each has its own coloured sweep curve and legend entry; beyond, the
 # classes other than the swept one are thin grey lines.
 SWEEP_COLOURED = 7
-# The bar plots whose y range follows their bars (the others have fixed bounds, 0 to 1). The
-# range is kept while the bars fit in it and it is at most FIT_SHRINK times the range they need.
+# The bar plots whose y range follows their bars (the others have fixed bounds, 0 to 1). For
+# another sample the range is kept while the bars fit in it and it is at most FIT_SHRINK times
+# the range they need.
 FITTED_PLOTS = ("logits", "terms", "gradient")
 BAR_PLOTS = ("logits", "probabilities", "terms", "gradient")
 FIT_SHRINK = 3.0
@@ -211,6 +212,8 @@ class PlotsView(QWidget):
         self._sweep_styles = {}
         self._texts = {}  # what each title and axis label shows, to skip rewriting them
         self._fitted = {}  # bar plot name -> the (low, high) its y range was last fitted to
+        self._fit_context = {}  # bar plot name -> the _context it was last fitted in
+        self._context = None  # what the user explores: the sample, classes, mode, input, unit
         self._moved_by_user = set()  # bar plots whose y range the user panned or zoomed
         self._class_ticks = None
         self._sweep_window = None  # the sweep's (low, high) logits
@@ -559,6 +562,8 @@ class PlotsView(QWidget):
         self.swept_class = swept
         names = [scenario.classes[c] for c in shown]
         x = np.arange(len(shown), dtype=np.float64)
+        self._context = (n, scenario.samples[n], scenario.classes, scenario.mode, scenario.input,
+                         analysis.unit)
 
         self._update_labels(analysis)
         self._update_header(analysis, n, shown, most_probable_only)
@@ -777,16 +782,23 @@ class PlotsView(QWidget):
         self._describe(name, label, names, values, shown, analysis)
 
     def _fit_y_range(self, name, heights):
-        """Show 0 and every bar of plot ``name``, in a range of round numbers that is kept
-        while the bars fit in it and do not shrink to a small part of it: most edits then leave
-        the axis as it is (no new ticks, no relayout, one repaint of the bars)."""
+        """Show 0 and every bar of plot ``name``, in a range of round numbers.
+
+        While the user edits one sample the range only grows: a loss bar that shrinks as the
+        true class gains must be seen shrinking, not be blown up again by a new scale (and an
+        axis that stays needs no new ticks, no relayout, only one repaint of the bars). Another
+        sample, other classes, mode, input or unit fit it afresh, and it then also shrinks when
+        the bars fill only a small part of it."""
         if name in self._moved_by_user or (name == "logits" and self._drag is not None):
             return  # the user's own view, or a bar being dragged: keep the scale still
         low = min(0.0, float(np.min(heights, initial=0.0)))
         high = max(0.0, float(np.max(heights, initial=0.0)))
         old = self._fitted.get(name)
         fitted = _round_range(low, high)
-        if old is not None and old[1] - old[0] <= FIT_SHRINK * (fitted[1] - fitted[0]):
+        same_context = _same_items(self._fit_context.get(name), self._context)
+        self._fit_context[name] = self._context
+        if old is not None and (same_context
+                                or old[1] - old[0] <= FIT_SHRINK * (fitted[1] - fitted[0])):
             if old[0] <= low and high <= old[1]:
                 return
             # Growing: keep the side that still holds its bars, so the axis moves once.
@@ -1270,6 +1282,13 @@ def _measure_left_axis(plot):
     axis.picture = picture
     if axis.maximumWidth() != width:
         plot.layout.activate()
+
+
+def _same_items(a, b):
+    """Whether two tuples hold equal items; an item that is the very same object (the class
+    names of 50,000 classes, from one edit to the next) is not compared element by element."""
+    return a is not None and b is not None and len(a) == len(b) and \
+        all(x is y or x == y for x, y in zip(a, b))
 
 
 def _round_range(low, high):

@@ -547,9 +547,25 @@ def test_bar_ranges_hold_every_bar_and_stay_put_for_small_edits(make_view):
     document.set_cell(0, 1, 1.2)
     assert y_range(view, "logits") == before  # the axis stays: no new ticks for a nudge
     document.set_cell(0, 1, 40.0)
-    assert y_range(view, "logits")[1] >= 40.0
-    document.set_cell(0, 1, 1.0)  # the bars shrink back to a small part: so does the range
+    grown = y_range(view, "logits")
+    assert grown[1] >= 40.0
+    document.set_cell(0, 1, 1.0)  # while this sample is edited, the scale holds: the bar shrinks
+    assert y_range(view, "logits") == grown
+    document.select_sample(1)
+    document.select_sample(0)  # coming back to it fits the scale afresh
     assert y_range(view, "logits") == before
+
+
+def test_a_loss_bar_is_seen_shrinking_on_the_scale_it_grew_on(make_view):
+    document, view = make_view(softmax_scenario())
+    document.set_cell(0, 0, -6.0)  # the true class loses: a large loss term
+    large = y_range(view, "terms")
+    assert bar_heights(view.term_bars).max() > 0.5 * large[1]
+    document.set_cell(0, 0, 6.0)  # it wins: the term is tiny, and drawn tiny on that scale
+    assert y_range(view, "terms") == large
+    assert bar_heights(view.term_bars).max() < 0.01 * large[1]
+    document.set_options("Unit", log_base="2")  # another unit: a fresh fit
+    assert y_range(view, "terms")[1] < 0.1 * large[1]
 
 
 def test_a_hidden_view_catches_up_when_shown_or_read(make_view, host):
