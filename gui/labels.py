@@ -1,12 +1,13 @@
-"""A one-line label whose text changes on every edit (a loss, a sample's summary) without making
-the window lay itself out again each time, and without ever pushing a dock or window wider."""
+"""A label whose text changes on every edit (a loss, a sample's summary) without making the
+window lay itself out again each time, and without ever pushing a dock or window wider."""
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class SteadyLabel(QWidget):
-    """One line of text in a holder of fixed height that takes the width its layout gives.
+    """``lines`` lines of text (wrapped at words when more than one) in a holder of fixed
+    height that takes the width its layout gives.
 
     A QLabel in a layout asks the whole window to lay itself out again on every ``setText``.
     Here the QLabel is a child placed by hand (the holder has no layout), so a new text only
@@ -15,9 +16,13 @@ class SteadyLabel(QWidget):
     tooltip). QLabel's own methods (setTextFormat, setTextInteractionFlags, …) pass through.
     """
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, lines=1):
         super().__init__(parent)
+        self._lines = lines
         self.label = QLabel(self)
+        if lines > 1:
+            self.label.setWordWrap(True)
+            self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self._fit_height()
 
@@ -53,4 +58,7 @@ class SteadyLabel(QWidget):
 
     def _fit_height(self):
         self.label.setFont(self.font())
-        self.setFixedHeight(self.label.sizeHint().height())
+        metrics = self.label.fontMetrics()
+        margins = self.label.contentsMargins()
+        self.setFixedHeight(metrics.height() + (self._lines - 1) * metrics.lineSpacing()
+                            + margins.top() + margins.bottom() + 2 * self.label.margin())

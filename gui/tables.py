@@ -1072,9 +1072,11 @@ class ResultsView(QWidget):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
+        # These labels change on every edit and are not mouse-selectable: a selectable label
+        # lays its text out once more after the paint and so paints twice (the numbers can be
+        # copied from the tables).
         self.loss_label = SteadyLabel(self)
         self.loss_label.setAccessibleName(self.tr("Batch loss"))
-        self.loss_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         font = self.loss_label.font()
         font.setBold(True)
         self.loss_label.setFont(font)
@@ -1084,10 +1086,9 @@ class ResultsView(QWidget):
         self.classes_view = self._table(self.classes_model, self.tr("Results per class"))
         self.classes_caption = SteadyLabel(self)
         self.classes_caption.setAccessibleName(self.tr("Per-class table caption"))
-        self.identity_label = QLabel(self)
+        # Two lines: room for the note on weights, without a relayout on every edit.
+        self.identity_label = SteadyLabel(self, lines=2)
         self.identity_label.setAccessibleName(self.tr("Cross-entropy identity"))
-        self.identity_label.setWordWrap(True)
-        self.identity_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self._build_layout()
         document.analysisChanged.connect(self._show_labels)
         document.selectionChanged.connect(self._select_row)
