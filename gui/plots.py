@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QLocale, QPointF, Qt
+from PySide6.QtCore import QLocale, QPointF, Qt, QTimer
 from PySide6.QtGui import (QBrush, QFont, QFontMetrics, QGuiApplication, QPainter, QPainterPath,
                            QPalette, QPicture, QTransform)
 from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsTextItem, QHBoxLayout, QLabel,
@@ -44,6 +44,9 @@ AXIS_NAME_CHARS = 12
 # (the largest values).
 DESCRIBED_SAMPLES = 20
 DESCRIBED_CLASSES = 12
+# The descriptions are written this long after the last change: a screen reader hears the
+# numbers once they settle, not at every step of a drag, and an edit does not wait for the text.
+DESCRIPTION_DELAY_MS = 300
 # Up to this many classes, each has its own coloured sweep curve and legend entry; beyond, the
 # classes other than the swept one are thin grey lines.
 SWEEP_COLOURED = 7
@@ -211,6 +214,9 @@ class PlotsView(QWidget):
         self._hatched = {}  # id(bars) -> the bars drawn hatched
         self._sweep_styles = {}
         self._texts = {}  # what each title and axis label shows, to skip rewriting them
+        self._pending_descriptions = {}  # plot name -> (make_text, shown, analysis)
+        self._description_timer = QTimer(self, singleShot=True, interval=DESCRIPTION_DELAY_MS)
+        self._description_timer.timeout.connect(self.describe_now)
         self._fitted = {}  # bar plot name -> the (low, high) its y range was last fitted to
         self._fit_context = {}  # bar plot name -> the _context it was last fitted in
         self._context = None  # what the user explores: the sample, classes, mode, input, unit
@@ -227,7 +233,7 @@ class PlotsView(QWidget):
         document.analysisChanged.connect(self.show_analysis)
         document.selectionChanged.connect(self._on_selection)
         self.show_analysis(document.analysis)
-        for widget in self.plot_widgets.values():
+        for widget in self._plot_widgets.values():
             _give_text_items_to_qt(widget)
             _cache_text_items(widget)
 
@@ -259,12 +265,12 @@ class PlotsView(QWidget):
         bars_layout = QVBoxLayout(bars)
         bars_layout.setContentsMargins(0, 0, 0, 0)
         for name in ("logits", "probabilities", "terms", "gradient"):
-            bars_layout.addWidget(self.plot_widgets[name])
+            bars_layout.addWidget(self._plot_widgets[name])
         curves_panel = QWidget(self)
         curves_layout = QVBoxLayout(curves_panel)
         curves_layout.setContentsMargins(0, 0, 0, 0)
-        curves_layout.addWidget(self.plot_widgets["nll"])
-        curves_layout.addWidget(self.plot_widgets["sigmoid"])
+        curves_layout.addWidget(self._plot_widgets["nll"])
+        curves_layout.addWidget(self._plot_widgets["sigmoid"])
         curves_layout.addWidget(sweep_panel)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(bars)
@@ -285,7 +291,7 @@ class PlotsView(QWidget):
             "sigmoid": self.tr("Sigmoid curve"),
             "sweep": self.tr("Logit sweep plot"),
         }
-        for name, widget in self.plot_widgets.items():
+        for name, widget in self._plot_widgets.items():
             widget.setAccessibleName(names[name])
 
     def _make_plot(self, name, *, view_box=None, class_axis=False):
@@ -315,7 +321,7 @@ class PlotsView(QWidget):
         plot.getAxis("left").setStyle(autoReduceTextSpace=False)
         if class_axis:
             plot.setMouseEnabled(x=False, y=True)
-        self.plot_widgets[name] = widget
+        self._plot_widgets[name] = widget
         return plot
 
     def _build_bar_plots(self):
@@ -356,13 +362,13 @@ class PlotsView(QWidget):
         plot.addItem(self.gradient_bars)
         plot.addItem(self.gradient_clip_marks)
 
-        logits_plot = self.plot_widgets["logits"].getPlotItem()
+        logits_plot = self._plot_widgets["logits"].getPlotItem()
         for name in ("probabilities", "terms", "gradient"):
-            self.plot_widgets[name].getPlotItem().setXLink(logits_plot)
+            self._plot_widgets[name].getPlotItem().setXLink(logits_plot)
         # Logits, terms and the gradient have no bounds: _fit_y_range sets their y range, not
         # pyqtgraph's auto-range (which changes the range, and redraws the axis, on every edit).
         for name in FITTED_PLOTS:
-            view_box = self.plot_widgets[name].getPlotItem().getViewBox()
+            view_box = self._plot_widgets[name].getPlotItem().getViewBox()
             view_box.enableAutoRange(y=False)
             view_box.sigRangeChangedManually.connect(self._range_moved_by_user)
 
@@ -416,7 +422,7 @@ class PlotsView(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         plot = self._make_plot("sweep")
-        layout.addWidget(self.plot_widgets["sweep"], 1)
+        layout.addWidget(self._plot_widgets["sweep"], 1)
         plot.setMouseEnabled(x=False, y=False)
         # Few classes: one coloured curve each. Many: the swept class's curve, and every other
         # class in one grey item (one setData instead of forty).
@@ -467,7 +473,7 @@ class PlotsView(QWidget):
         # pyqtgraph measures tick text at 0.8 of its height, which cuts off descenders (the
         # "g" of "dog"): reserve a full line for the bottom axis' labels.
         line_height = QFontMetrics(tick_font).height()
-        for widget in self.plot_widgets.values():
+        for widget in self._plot_widgets.values():
             plot = widget.getPlotItem()
             for axis_name in ("left", "bottom"):
                 axis = plot.getAxis(axis_name)
@@ -503,7 +509,7 @@ class PlotsView(QWidget):
         if self._texts.get(key) == (text, self._scale):
             return
         self._texts[key] = (text, self._scale)
-        plot = self.plot_widgets[name].getPlotItem()
+        plot = self._plot_widgets[name].getPlotItem()
         plot.setTitle(text, size=f"{self._points(1.1):.1f}pt", color=self._foreground)
         lines = text.count("<br>") + 1
         height = int(round((30 + 18 * (lines - 1)) * self._scale))
@@ -515,7 +521,7 @@ class PlotsView(QWidget):
         if self._texts.get(key) == (text, self._scale):
             return
         self._texts[key] = (text, self._scale)
-        self.plot_widgets[name].getPlotItem().setLabel(
+        self._plot_widgets[name].getPlotItem().setLabel(
             axis, text, color=self._foreground.name(),
             **{"font-size": f"{self._points(1.0):.1f}pt"})
 
@@ -526,8 +532,10 @@ class PlotsView(QWidget):
 
     @property
     def plot_widgets(self):
-        # Up to date when read (an export), also after edits made while out of sight.
+        # Up to date when read (an export, a test), also after edits made while out of sight,
+        # descriptions included.
         self._catch_up()
+        self.describe_now()
         return self._plot_widgets
 
     def showEvent(self, event):
@@ -575,7 +583,7 @@ class PlotsView(QWidget):
         self._update_nll(analysis, n)
         self._update_sigmoid(analysis, n, shown, names)
         self._update_sweep(analysis, n, shown, names, swept)
-        _apply_view_range(*(widget.getPlotItem() for widget in self.plot_widgets.values()))
+        _apply_view_range(*(widget.getPlotItem() for widget in self._plot_widgets.values()))
 
     @staticmethod
     def _target_mass(scenario, n):
@@ -656,7 +664,7 @@ class PlotsView(QWidget):
         self._nll_top = y_top
         self.nll_curve.setData(self._nll_grid, curves.surprisal(self._nll_grid,
                                                                 scenario.options.log_base))
-        self.plot_widgets["nll"].getPlotItem().setYRange(0.0, y_top, padding=0.04)
+        self._plot_widgets["nll"].getPlotItem().setYRange(0.0, y_top, padding=0.04)
 
         sigmoid_mode = scenario.mode == "sigmoid"
         title = self.tr("Sigmoid σ(z) = 1 / (1 + e<sup>−z</sup>)")
@@ -716,7 +724,7 @@ class PlotsView(QWidget):
         if ticks != self._class_ticks:  # new ticks redraw the axis: only when they change
             self._class_ticks = ticks
             for name in ("logits", "probabilities", "terms", "gradient"):
-                plot = self.plot_widgets[name].getPlotItem()
+                plot = self._plot_widgets[name].getPlotItem()
                 plot.getAxis("bottom").setTicks(ticks)
         if count == self._bar_count:
             return
@@ -724,7 +732,7 @@ class PlotsView(QWidget):
         for line in (self.logit_zero_line, self.gradient_zero_line):
             line.setData([-0.6, max(count, 1) - 0.4], [0.0, 0.0])
         # The plots are x-linked: setting the logits plot's range sets all four.
-        self.plot_widgets["logits"].getPlotItem().setXRange(-0.6, max(count, 1) - 0.4,
+        self._plot_widgets["logits"].getPlotItem().setXRange(-0.6, max(count, 1) - 0.4,
                                                            padding=0)
 
     def _update_logits(self, analysis, n, shown, x, names):
@@ -753,10 +761,9 @@ class PlotsView(QWidget):
         q = analysis.targets[n, shown]
         _set_bars(self.probability_bars, x - 0.2, drawable(p)[0])
         _set_bars(self.target_bars, x + 0.2, drawable(q)[0])
-        description = "{}. {}".format(
+        self._describe_later("probabilities", lambda: "{}. {}".format(
             self._summary(self.tr("Probabilities"), names, p),
-            self._summary(self.tr("Targets"), names, q))
-        self._set_description("probabilities", description, shown, analysis)
+            self._summary(self.tr("Targets"), names, q)), shown, analysis)
 
     def _update_terms(self, analysis, n, shown, x, names):
         label = self.tr("Cross-entropy terms ({unit})").format(
@@ -806,16 +813,16 @@ class PlotsView(QWidget):
         if fitted == old:
             return
         self._fitted[name] = fitted
-        plot = self.plot_widgets[name].getPlotItem()
+        plot = self._plot_widgets[name].getPlotItem()
         plot.getViewBox().setYRange(*fitted)
-        if self.plot_widgets[name].isVisible():  # (a hidden plot's layout waits for its size)
+        if self._plot_widgets[name].isVisible():  # (a hidden plot's layout waits for its size)
             _measure_left_axis(plot)
         # A new axis width moves the bars of the x-linked plots too.
-        _apply_view_range(*(self.plot_widgets[bars].getPlotItem() for bars in BAR_PLOTS))
+        _apply_view_range(*(self._plot_widgets[bars].getPlotItem() for bars in BAR_PLOTS))
 
     def _range_moved_by_user(self, _mouse_enabled):
         for name in FITTED_PLOTS:
-            if self.plot_widgets[name].getPlotItem().getViewBox() is self.sender():
+            if self._plot_widgets[name].getPlotItem().getViewBox() is self.sender():
                 self._moved_by_user.add(name)
 
     def _handle_size(self):
@@ -866,6 +873,9 @@ class PlotsView(QWidget):
         self.nll_points.setData(x=p, y=y)
         selected = samples == n
         self.nll_selected.setData(x=p[selected], y=y[selected])
+        self._describe_later("nll", lambda: self._nll_description(analysis, samples, classes, p))
+
+    def _nll_description(self, analysis, samples, classes, p):
         scenario = analysis.scenario
         entries = [self.tr("{sample} {cls} {p}").format(
             sample=scenario.samples[s], cls=scenario.classes[c], p=format_number(v, 3))
@@ -877,8 +887,7 @@ class PlotsView(QWidget):
             list=", ".join(entries) if entries else self.tr("none"))
         if len(samples) > DESCRIBED_SAMPLES:
             text += self.tr(" … and {count} more").format(count=len(samples) - DESCRIBED_SAMPLES)
-        if self.plot_widgets["nll"].accessibleDescription() != text:
-            self.plot_widgets["nll"].setAccessibleDescription(text)
+        return text
 
     @staticmethod
     def _nll_marks(analysis):
@@ -900,14 +909,13 @@ class PlotsView(QWidget):
 
     def _update_sigmoid(self, analysis, n, shown, names):
         scenario = analysis.scenario
-        plot = self.plot_widgets["sigmoid"].getPlotItem()
+        plot = self._plot_widgets["sigmoid"].getPlotItem()
         if scenario.mode != "sigmoid":
             self._draw_sigmoid(-SIGMOID_HALF_WIDTH, SIGMOID_HALF_WIDTH)
             if len(self.sigmoid_points.data):
                 self.sigmoid_points.setData(x=[], y=[])
             text = self.tr("Sigmoid curve, not used in softmax mode")
-            if self.plot_widgets["sigmoid"].accessibleDescription() != text:
-                self.plot_widgets["sigmoid"].setAccessibleDescription(text)
+            self._describe_later("sigmoid", lambda: text)
             return
         if scenario.input == "logits":
             z = scale_logits(scenario.rows[n, shown], scenario.options.temperature)
@@ -920,15 +928,17 @@ class PlotsView(QWidget):
         self._draw_sigmoid(low, high)
         p = analysis.probabilities[n, shown]
         self.sigmoid_points.setData(x=np.clip(z, low, high), y=p)
+        self._describe_later("sigmoid", lambda: self._sigmoid_description(
+            scenario.samples[n], names, z, p), shown, analysis)
+
+    def _sigmoid_description(self, sample, names, z, p):
         entries = [self.tr("{cls} z = {z}, p = {p}").format(
             cls=name, z=format_number(zi, 3), p=format_number(pi, 3))
             for name, zi, pi in zip(names[:DESCRIBED_CLASSES], z.tolist(), p.tolist())]
         if len(names) > DESCRIBED_CLASSES:
             entries.append("…")
-        self._set_description("sigmoid", self.tr("Sigmoid curve with the logits of sample {name}: "
-                                                 "{list}").format(name=scenario.samples[n],
-                                                                  list=", ".join(entries)),
-                              shown, analysis)
+        return self.tr("Sigmoid curve with the logits of sample {name}: {list}").format(
+            name=sample, list=", ".join(entries))
 
     def _draw_sigmoid(self, low, high):
         if self._sigmoid_grid == (low, high):
@@ -936,7 +946,7 @@ class PlotsView(QWidget):
         self._sigmoid_grid = (low, high)
         grid = np.linspace(low, high, 400)
         self.sigmoid_curve.setData(grid, engine_sigmoid(grid))
-        self.plot_widgets["sigmoid"].getPlotItem().setXRange(low, high, padding=0.02)
+        self._plot_widgets["sigmoid"].getPlotItem().setXRange(low, high, padding=0.02)
 
     def _update_sweep(self, analysis, n, shown, names, swept):
         scenario = analysis.scenario
@@ -969,7 +979,7 @@ class PlotsView(QWidget):
         self.sweep_points.setData(x=np.full(len(shown), centre), y=current,
                                   brush=self._sweep_point_brushes(len(shown), slot_of_swept))
         self.sweep_marker.setData([centre, centre], [0.0, 1.0])
-        plot = self.plot_widgets["sweep"].getPlotItem()
+        plot = self._plot_widgets["sweep"].getPlotItem()
         plot.setXRange(values[0], values[-1], padding=0)
         swept_name = scenario.classes[swept]
         legend = self._sweep_legend(names, slot_of_swept)
@@ -980,12 +990,12 @@ class PlotsView(QWidget):
                                      size=self._points(0.9), legend=legend))
         self._set_axis_label("sweep", "bottom", self.tr("logit z({name})").format(
             name=html.escape(_elided(swept_name, 24))))
-        summary = self._summary(self.tr("now"), names, current)
-        self._set_description("sweep", self.tr(
+        low, high, z = values[0], values[-1], logits[swept]
+        self._describe_later("sweep", lambda: self.tr(
             "Probability of each class as the logit of {name} goes from {low} to {high}; "
-            "at z = {z}: {now}").format(name=swept_name, low=format_number(values[0], 3),
-                                        high=format_number(values[-1], 3),
-                                        z=format_number(logits[swept], 3), now=summary),
+            "at z = {z}: {now}").format(name=swept_name, low=format_number(low, 3),
+                                        high=format_number(high, 3), z=format_number(z, 3),
+                                        now=self._summary(self.tr("now"), names, current)),
             shown, analysis)
 
     def _sweep_range(self, centre, crossover, temperature):
@@ -1122,17 +1132,30 @@ class PlotsView(QWidget):
         return self.tr("{label}: {values}").format(label=label, values=parts)
 
     def _describe(self, plot_name, label, names, values, shown, analysis):
-        self._set_description(plot_name, self._summary(label, names, values), shown, analysis)
+        self._describe_later(plot_name, lambda: self._summary(label, names, values), shown,
+                             analysis)
 
-    def _set_description(self, plot_name, text, shown, analysis):
-        total = len(analysis.scenario.classes)
-        if len(shown) < total:
-            locale = _grouped_locale()
-            text += self.tr(" (showing {shown} of {total} classes)").format(
-                shown=locale.toString(len(shown)), total=locale.toString(total))
-        widget = self.plot_widgets[plot_name]
-        if widget.accessibleDescription() != text:
-            widget.setAccessibleDescription(text)
+    def _describe_later(self, plot_name, make_text, shown=None, analysis=None):
+        """Have ``make_text()`` (and, when not all classes are shown, how many are) be the
+        accessible description of plot ``plot_name`` DESCRIPTION_DELAY_MS after the last
+        change, or at once on :meth:`describe_now`."""
+        self._pending_descriptions[plot_name] = (make_text, shown, analysis)
+        self._description_timer.start()
+
+    def describe_now(self):
+        """Write the descriptions still waiting for their delay."""
+        pending, self._pending_descriptions = self._pending_descriptions, {}
+        self._description_timer.stop()
+        for plot_name, (make_text, shown, analysis) in pending.items():
+            text = make_text()
+            total = 0 if analysis is None else len(analysis.scenario.classes)
+            if shown is not None and len(shown) < total:
+                locale = _grouped_locale()
+                text += self.tr(" (showing {shown} of {total} classes)").format(
+                    shown=locale.toString(len(shown)), total=locale.toString(total))
+            widget = self._plot_widgets[plot_name]
+            if widget.accessibleDescription() != text:
+                widget.setAccessibleDescription(text)
 
     # ----------------------------------------------------------------------------- dragging
 

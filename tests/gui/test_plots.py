@@ -431,6 +431,17 @@ def test_every_plot_has_a_name_and_a_description_of_its_numbers(make_view, qtbot
     assert "#1 cat" in view.plot_widgets["nll"].accessibleDescription()
 
 
+def test_descriptions_follow_once_the_numbers_settle(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    widget = view.plot_widgets["probabilities"]  # reading it through the view writes it now
+    before = widget.accessibleDescription()
+    for value in (1.0, 0.5, 0.0):  # as in a drag: a screen reader is not told every step
+        document.set_cell(0, 0, value)
+    assert widget.accessibleDescription() == before
+    p = document.analysis.probabilities[0]
+    qtbot.waitUntil(lambda: f"cat {p[0]:.3f}" in widget.accessibleDescription(), timeout=3000)
+
+
 def test_descriptions_say_when_only_some_classes_are_shown(make_view):
     _document, view = make_view(many_classes(1, 50_000))
     assert "of 50" in view.plot_widgets["terms"].accessibleDescription()
