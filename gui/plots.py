@@ -669,7 +669,7 @@ class PlotsView(QWidget):
         sigmoid_mode = scenario.mode == "sigmoid"
         title = self.tr("Sigmoid σ(z) = 1 / (1 + e<sup>−z</sup>)")
         if not sigmoid_mode:
-            title = self.tr("Sigmoid σ(z) — used in sigmoid mode only")
+            title = self.tr("Sigmoid σ(z) (sigmoid mode only)")
         self._set_title("sigmoid", title)
         temperature = scenario.options.temperature
         z_label = self.tr("z / T") if logits_input and temperature != 1 else self.tr("z")

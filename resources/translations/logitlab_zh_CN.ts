@@ -884,10 +884,6 @@
         <translation>Sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)</translation>
     </message>
     <message>
-        <source>Sigmoid σ(z) — used in sigmoid mode only</source>
-        <translation>Sigmoid σ(z) — 仅在 sigmoid 模式下使用</translation>
-    </message>
-    <message>
         <source>z / T</source>
         <translation>z / T</translation>
     </message>
@@ -998,6 +994,10 @@
     <message>
         <source>Probability of each class as the logit of {name} goes from {low} to {high}; at z = {z}: {now}</source>
         <translation>{name} 的 logit 从 {low} 变到 {high} 时各类别的概率；在 z = {z} 处：{now}</translation>
+    </message>
+    <message>
+        <source>Sigmoid σ(z) (sigmoid mode only)</source>
+        <translation>Sigmoid σ(z)（仅 sigmoid 模式）</translation>
     </message>
     <message>
         <source>other classes</source>
