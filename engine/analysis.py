@@ -1,4 +1,5 @@
-"""analyze(scenario) -> Analysis: every number any view shows, computed once per edit."""
+"""analyze(scenario, previous=None) -> Analysis: every number any view shows, computed once per
+edit; given the previous analysis, only for the rows the edit changed."""
 
 from dataclasses import dataclass
 
@@ -8,6 +9,13 @@ from .activations import log_softmax, scale_logits
 from .information import entropy_terms, kl_terms_from_log, safe_log
 from .losses import (binary_gradient, binary_log_probabilities, binary_terms, class_sum,
                      mean_divisor, smoothed_targets, softmax_ce_gradient, weighted_terms)
+
+# analyze(scenario, previous) recomputes only the changed rows of tables with this many cells
+# or more. On smaller ones numpy's per-call overhead dominates: one row costs about what the
+# whole table does, and comparing and splicing would only add to it (measured: even near 1,000).
+INCREMENTAL_MIN_CELLS = 2048
+# The per-sample arrays that depend on the targets and options alone.
+_FROM_TARGETS = ("targets", "ignored")
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,20 +86,101 @@ class Analysis:
                 "samples": [self.sample(n) for n in range(len(self.sample_loss))]}
 
 
-def analyze(scenario):
-    """Compute every result for ``scenario`` (a validated :class:`engine.Scenario`)."""
-    if scenario.mode == "softmax":
-        parts = _softmax_parts(scenario)
+def analyze(scenario, previous=None):
+    """Compute every result for ``scenario`` (a validated :class:`engine.Scenario`).
+
+    Parameters
+    ----------
+    scenario : engine.Scenario
+    previous : Analysis, optional
+        The analysis of an earlier scenario. When that scenario differs from this one only in
+        some rows of ``rows`` (the same classes, samples, mode, input, options and targets),
+        only those rows are recomputed and the others are copied from ``previous``.
+
+    Returns
+    -------
+    Analysis
+        Bit for bit the same with or without ``previous``: every per-sample number depends on
+        its own row alone (numpy reduces a row to the same bits in a slice as in the whole
+        table; tests/engine/test_incremental_analysis.py checks it), and the batch total is
+        always summed over every sample.
+    """
+    changed = _changed_rows(scenario, previous)
+    if changed is None:
+        samples = _sample_results(scenario, slice(None))
+        divisor = _divisor(scenario, samples["ignored"])
     else:
-        parts = _sigmoid_parts(scenario)
-    return _assemble(scenario, **parts)
+        samples = _spliced(previous, _sample_results(scenario, changed), changed)
+        divisor = previous.divisor  # the same targets and options count the same samples
+    return _assemble(scenario, samples, divisor)
 
 
-def _softmax_parts(scenario):
+def _changed_rows(scenario, previous):
+    """The indices of the rows that differ from ``previous.scenario``, or None when every row
+    must be computed (no previous analysis, another setup, or too many rows changed)."""
+    if previous is None or scenario.rows.size < INCREMENTAL_MIN_CELLS:
+        return None
+    old = previous.scenario
+    if old.rows.shape != scenario.rows.shape or not _same_setup(old, scenario):
+        return None
+    changed = np.flatnonzero((_bits(old.rows) != _bits(scenario.rows)).any(axis=1))
+    # Past half the rows little is left to save, and a full analysis needs no copies.
+    return None if 2 * len(changed) > len(scenario.rows) else changed
+
+
+def _same_setup(old, new):
+    """Everything but the rows that the results depend on is the same, bit for bit."""
+    return (old.classes == new.classes and old.samples == new.samples and old.mode == new.mode
+            and old.input == new.input and _same_options(old.options, new.options)
+            and old.targets.shape == new.targets.shape and old.targets.dtype == new.targets.dtype
+            and np.array_equal(_bits(old.targets), _bits(new.targets)))
+
+
+def _same_options(old, new):
+    # == holds for 0.0 and -0.0, yet a weight's sign can reach the sign of a zero result;
+    # repr tells every two distinct floats apart.
+    return old is new or (old == new and repr(old) == repr(new))
+
+
+def _bits(array):
+    # Exact comparison: unlike ==, the bit patterns tell 0.0 from -0.0.
+    array = np.ascontiguousarray(array)
+    return array.view(np.dtype(f"u{array.dtype.itemsize}"))
+
+
+def _spliced(previous, fresh, changed):
+    """Copies of ``previous``'s per-sample arrays with the ``changed`` rows from ``fresh``."""
+    # The targets and options are the same, so these are too: being read-only, they are shared
+    # rather than copied (a copy of a large table costs more than computing its changed rows).
+    arrays = {name: getattr(previous, name) for name in _FROM_TARGETS}
+    for name, values in fresh.items():
+        if name not in _FROM_TARGETS:
+            array = np.array(getattr(previous, name))  # a writable copy; previous stays as it was
+            array[changed] = values
+            arrays[name] = array
+    return arrays
+
+
+def _sample_results(scenario, index):
+    """Every per-sample array, in the chosen unit, for the rows ``index`` selects."""
+    if scenario.mode == "softmax":
+        parts = _softmax_parts(scenario, index)
+    else:
+        parts = _sigmoid_parts(scenario, index)
+    scale = scenario.options.log_scale
+    # Dividing by ln 2 (bits) can overflow a loss near 1.8e308 nats: it is then +inf bits.
+    with np.errstate(over="ignore"):
+        parts["sample_loss"] = class_sum(parts["terms"]) / scale
+        for name in ("terms", "entropy", "kl", "cross_entropy", "gradient"):
+            parts[name] = parts[name] / scale
+    return parts
+
+
+def _softmax_parts(scenario, index):
     options = scenario.options
     n_classes = scenario.rows.shape[1]
-    log_p = _softmax_log_probabilities(scenario)
-    q, ignored = smoothed_targets(scenario.targets, n_classes,
+    log_p = _softmax_log_probabilities(scenario, scenario.rows[index])
+    q, ignored = smoothed_targets(scenario.targets[index], n_classes,
                                   label_smoothing=options.label_smoothing,
                                   ignore_index=options.ignore_index)
     w = _weights(options.class_weights, n_classes)
@@ -102,28 +191,27 @@ def _softmax_parts(scenario):
     # An index target is right when it is the argmax; a soft one when its own argmax is.
     true_class = np.argmax(q, axis=1)
     return dict(
-        p=p, q=q, ignored=ignored, predicted=predicted, predicted_class=predicted_class,
-        correct=(predicted_class == true_class) & ~ignored,
+        probabilities=p, targets=q, ignored=ignored, predicted=predicted,
+        predicted_class=predicted_class, correct=(predicted_class == true_class) & ~ignored,
         terms=weighted_terms(log_p, w * q),
         entropy=class_sum(entropy_terms(q)),
         kl=class_sum(kl_terms_from_log(q, safe_log(q), log_p)),
         cross_entropy=class_sum(weighted_terms(log_p, q)),
         gradient=softmax_ce_gradient(p, q, w) / _temperature(scenario),
-        divisor=mean_divisor(scenario.targets, w, ignored),
     )
 
 
-def _sigmoid_parts(scenario):
+def _sigmoid_parts(scenario, index):
     options = scenario.options
-    y = scenario.targets
-    log_pair = _sigmoid_log_probabilities(scenario)
+    y = scenario.targets[index]
+    log_pair = _sigmoid_log_probabilities(scenario, scenario.rows[index])
     y_pair = np.stack([y, 1.0 - y], axis=-1)
     p = np.exp(log_pair[..., 0])
     weight = options.class_weights
     predicted = p >= 0.5
     correct = (predicted == (y >= 0.5)).all(axis=1)
     return dict(
-        p=p, q=y, ignored=np.zeros(len(y), dtype=bool), predicted=predicted,
+        probabilities=p, targets=y, ignored=np.zeros(len(y), dtype=bool), predicted=predicted,
         predicted_class=np.argmax(p, axis=1), correct=correct,
         terms=binary_terms(log_pair, y, weight=weight, pos_weight=options.pos_weight),
         entropy=class_sum(class_sum(entropy_terms(y_pair))),
@@ -131,42 +219,41 @@ def _sigmoid_parts(scenario):
         cross_entropy=class_sum(class_sum(weighted_terms(log_pair, y_pair))),
         gradient=binary_gradient(p, y, weight=weight, pos_weight=options.pos_weight)
         / _temperature(scenario),
-        divisor=float(y.size),
     )
 
 
-def _assemble(scenario, *, p, q, terms, entropy, kl, cross_entropy, gradient, divisor, ignored,
-              predicted, predicted_class, correct):
+def _divisor(scenario, ignored):
+    """What "mean" divides the total by. A count over the whole batch, never over some rows."""
     options = scenario.options
-    scale = options.log_scale
     if options.reduction == "sum":
-        divisor = 1.0
-    # Dividing by ln 2 (bits) can overflow a loss near 1.8e308 nats: it is then +inf bits.
+        return 1.0
+    if scenario.mode == "sigmoid":
+        return float(scenario.targets.size)
+    return mean_divisor(scenario.targets, _weights(options.class_weights, len(scenario.classes)),
+                        ignored)
+
+
+def _assemble(scenario, samples, divisor):
+    options = scenario.options
     with np.errstate(over="ignore"):
-        sample_loss = class_sum(terms) / scale
-        total = float(class_sum(sample_loss))
-        loss = total / divisor if divisor > 0 else None
-        arrays = dict(probabilities=p, targets=q, terms=terms / scale, sample_loss=sample_loss,
-                      entropy=entropy / scale, kl=kl / scale,
-                      cross_entropy=cross_entropy / scale, gradient=gradient / scale,
-                      predicted=predicted, predicted_class=predicted_class, correct=correct,
-                      ignored=ignored)
-    for array in arrays.values():
+        total = float(class_sum(samples["sample_loss"]))
+    for array in samples.values():
         array.flags.writeable = False
-    return Analysis(scenario=scenario, loss=loss, total=total, divisor=divisor,
-                    unit="nats" if options.log_base == "e" else "bits", **arrays)
+    return Analysis(scenario=scenario, loss=total / divisor if divisor > 0 else None,
+                    total=total, divisor=divisor,
+                    unit="nats" if options.log_base == "e" else "bits", **samples)
 
 
-def _softmax_log_probabilities(scenario):
+def _softmax_log_probabilities(scenario, rows):
     if scenario.input == "logits":
-        return log_softmax(scenario.rows, scenario.options.temperature)
-    return _log(scenario.rows)
+        return log_softmax(rows, scenario.options.temperature)
+    return _log(rows)
 
 
-def _sigmoid_log_probabilities(scenario):
+def _sigmoid_log_probabilities(scenario, rows):
     if scenario.input == "logits":
-        return binary_log_probabilities(scale_logits(scenario.rows, scenario.options.temperature))
-    p = scenario.rows
+        return binary_log_probabilities(scale_logits(rows, scenario.options.temperature))
+    p = rows
     with np.errstate(divide="ignore"):
         return np.stack([np.log(p), np.log1p(-p)], axis=-1)
 

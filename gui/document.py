@@ -132,9 +132,10 @@ class Document(QObject):
         return f"{self._scenario.samples[row]} · {self._scenario.classes[column]}"
 
     def _show(self, scenario):
-        # The only place the scenario changes: recompute once, then tell every view.
+        # The only place the scenario changes: recompute once, then tell every view. Given the
+        # analysis shown so far, a cell edit in a large table recomputes only its own row.
         self._scenario = scenario
-        self._analysis = engine.analyze(scenario)
+        self._analysis = engine.analyze(scenario, previous=self._analysis)
         if self._selected >= len(scenario.rows):
             self._selected = len(scenario.rows) - 1
             self.selectionChanged.emit(self._selected)
