@@ -528,6 +528,48 @@ def test_results_models_update_in_place_and_reset_only_on_a_new_shape(make, qtbo
     assert results.classes_model.rowCount() == 4
 
 
+def changed_cells(model, edit):
+    """The (row, column) cells ``model`` reports changed while ``edit()`` runs."""
+    cells = set()
+
+    def record(top_left, bottom_right):
+        cells.update((row, column) for row in range(top_left.row(), bottom_right.row() + 1)
+                     for column in range(top_left.column(), bottom_right.column() + 1))
+
+    model.dataChanged.connect(record)
+    try:
+        edit()
+    finally:
+        model.dataChanged.disconnect(record)
+    return cells
+
+
+def test_an_edit_repaints_only_the_result_cells_it_changes(make):
+    document, _, results = make(softmax_scenario())
+    samples, classes = results.samples_model, results.classes_model
+    document.select_sample(0)
+    # A small change of the true class's logit: its loss, H, KL and CE change, the names, the
+    # target, the prediction and ✓ stay; the other samples' rows stay.
+    assert changed_cells(samples, lambda: document.set_cell(0, 0, 2.5)) == \
+        {(0, column) for column in (samples.LOSS, samples.KL, samples.CROSS_ENTROPY)}
+    # Per class: every p, term and gradient; the logit of the edited class only; never the
+    # class names or targets.
+    expected = {(row, column) for row in range(3)
+                for column in (classes.PROBABILITY, classes.TERM, classes.GRADIENT)}
+    expected.add((0, classes.VALUE))
+    expected -= {(row, classes.TERM) for row in (1, 2)}  # their terms are 0 before and after
+    assert changed_cells(classes, lambda: document.set_cell(0, 0, 3.0)) == expected
+    # Another sample's edit changes nothing in this sample's class table.
+    assert changed_cells(classes, lambda: document.set_cell(1, 0, 0.0)) == set()
+    # A new prediction shows in the samples table.
+    cells = changed_cells(samples, lambda: document.set_cell(0, 0, -5.0))
+    assert {(0, samples.PREDICTED), (0, samples.CORRECT)} <= cells
+    assert all(row == 0 for row, _ in cells)
+    # A new target repaints its whole (shaded) row in the class table.
+    cells = changed_cells(classes, lambda: document.edit("target", edits.set_target, 0, 1))
+    assert {(row, column) for row in (0, 1) for column in range(6)} <= cells
+
+
 # --- keyboard, locale, and the smaller rules ---------------------------------------------------
 
 def test_ctrl_c_and_ctrl_v_in_the_table_copy_and_paste(make, qtbot):
