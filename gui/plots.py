@@ -223,6 +223,8 @@ class PlotsView(QWidget):
         self._moved_by_user = set()  # bar plots whose y range the user panned or zoomed
         self._class_ticks = None
         self._sweep_window = None  # the sweep's (low, high) logits
+        self._sweep_x_range = None  # the (low, high) the sweep plot's x axis was set to
+        self._sweep_context = None  # the fit context and swept class the window was chosen in
         self._sweep_drawn = None  # what the sweep curves were drawn for
         self._sweep_probabilities = None
         self.shown_classes = np.arange(0)
@@ -963,7 +965,10 @@ class PlotsView(QWidget):
                                            temperature=temperature)
         crossover = centre if crossover is None else float(np.clip(crossover, -DRAW_LIMIT,
                                                                     DRAW_LIMIT))
-        low, high = self._sweep_range(centre, crossover, temperature)
+        context = (*self._context, swept, temperature)
+        low, high = self._sweep_range(centre, crossover, temperature,
+                                      _same_items(self._sweep_context, context))
+        self._sweep_context = context
         values = np.linspace(low, high, SWEEP_POINTS)
         centre = float(np.clip(centre, low, high))
         swept_probabilities = curves.sweep_probabilities(
@@ -979,8 +984,9 @@ class PlotsView(QWidget):
         self.sweep_points.setData(x=np.full(len(shown), centre), y=current,
                                   brush=self._sweep_point_brushes(len(shown), slot_of_swept))
         self.sweep_marker.setData([centre, centre], [0.0, 1.0])
-        plot = self._plot_widgets["sweep"].getPlotItem()
-        plot.setXRange(values[0], values[-1], padding=0)
+        if self._sweep_x_range != (low, high):  # pyqtgraph works through an unchanged range too
+            self._sweep_x_range = (low, high)
+            self._plot_widgets["sweep"].getPlotItem().setXRange(low, high, padding=0)
         swept_name = scenario.classes[swept]
         legend = self._sweep_legend(names, slot_of_swept)
         self._set_title("sweep", "{title}<br><span style='font-size: {size:.1f}pt'>{legend}"
@@ -990,7 +996,7 @@ class PlotsView(QWidget):
                                      size=self._points(0.9), legend=legend))
         self._set_axis_label("sweep", "bottom", self.tr("logit z({name})").format(
             name=html.escape(_elided(swept_name, 24))))
-        low, high, z = values[0], values[-1], logits[swept]
+        z = logits[swept]
         self._describe_later("sweep", lambda: self.tr(
             "Probability of each class as the logit of {name} goes from {low} to {high}; "
             "at z = {z}: {now}").format(name=swept_name, low=format_number(low, 3),
@@ -998,11 +1004,12 @@ class PlotsView(QWidget):
                                         now=self._summary(self.tr("now"), names, current)),
             shown, analysis)
 
-    def _sweep_range(self, centre, crossover, temperature):
+    def _sweep_range(self, centre, crossover, temperature, same_context=False):
         """The logits the sweep covers: the current one and the crossover (p = 1/2), with
         SWEEP_HALF_WIDTH temperatures of room, in round numbers. The range is kept while it
-        holds both with most of that room and is not much wider than needed, so that editing
-        the logit moves the point, not the axis."""
+        holds both with most of that room: editing the logit moves the point, not the axis.
+        While one sample's sweep is being edited (``same_context``) it only grows; otherwise
+        it is also fitted afresh when much wider than needed."""
         def reach(margin):
             # A logit far from the crossover (p = 0 as ln 1e-300 ≈ -690) would squeeze the S
             # into a step: keep the S in view and draw the current point at the edge.
@@ -1015,9 +1022,12 @@ class PlotsView(QWidget):
         kept = self._sweep_window
         if kept is not None:
             core_low, core_high = reach(0.75 * SWEEP_HALF_WIDTH * temperature)
-            if kept[0] <= core_low and core_high <= kept[1] \
-                    and kept[1] - kept[0] <= 1.5 * (high - low):
+            holds = kept[0] <= core_low and core_high <= kept[1]
+            if holds and (same_context or kept[1] - kept[0] <= 1.5 * (high - low)):
                 return kept
+            if same_context:  # grow, within the reach that keeps the S readable
+                low = max(min(low, kept[0]), crossover - SWEEP_MAX_REACH * temperature)
+                high = min(max(high, kept[1]), crossover + SWEEP_MAX_REACH * temperature)
         if high - low > 1e-9 * max(abs(low), abs(high)):  # else no rounding could show
             step = _round_step((high - low) / 8)
             low = float(f"{math.floor(low / step) * step:.12g}")

@@ -224,6 +224,27 @@ def test_sweep_current_point_is_the_current_probability(make_view):
     assert_allclose(view.sweep_marker.getData()[0], [3.0, 3.0])
 
 
+def x_range(view, name):
+    return view.plot_widgets[name].getPlotItem().getViewBox().viewRange()[0]
+
+
+def test_the_sweep_axis_holds_still_while_its_logit_is_edited(make_view):
+    document, view = make_view(softmax_scenario())
+    for value in (-6.0, 6.0):  # far to both sides: the window grows to hold the point
+        document.set_cell(0, 0, value)
+    grown = x_range(view, "sweep")
+    assert grown[0] <= -6.0 and 6.0 <= grown[1]
+    for value in (-3.0, 0.0, 4.5, -6.0):  # the point moves, the axis does not
+        document.set_cell(0, 0, value)
+        assert x_range(view, "sweep") == grown
+        assert_allclose(view.sweep_marker.getData()[0], [value, value])
+    document.set_cell(0, 0, 3.0)
+    document.select_sample(1)
+    document.select_sample(0)  # back to it: fitted afresh, narrower
+    fresh = x_range(view, "sweep")
+    assert fresh[0] <= 3.0 <= fresh[1] and fresh[1] - fresh[0] < grown[1] - grown[0]
+
+
 def test_sweep_curves_are_the_softmax_of_the_swept_rows(make_view):
     document, view = make_view(softmax_scenario(options=engine.Options(temperature=1.5)))
     curve_x, _ = view.sweep_curves[0].getData()
