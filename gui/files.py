@@ -7,8 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStandardPaths, QTimer, \
-    Signal
+from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEvent, QObject, QSettings,
+                            QStandardPaths, QTimer, Signal)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -22,6 +22,12 @@ from gui.scenario_file import read_scenario  # noqa: F401 - part of this module'
 
 MAX_RECENT = 8
 AUTOSAVE_INTERVAL_MS = 5000
+# Writing a large table takes a tenth of a second (every number exactly): an autosave that is
+# due waits for the user to pause editing this long, so that it never stalls a drag or a run of
+# typing, ...
+AUTOSAVE_PAUSE_MS = 1000
+# ... but it waits no longer than this.
+AUTOSAVE_MAX_WAIT_MS = 30000
 AUTOSAVE_NAME = "autosave.json"
 RECENT_KEY = "files/recent"
 DIRECTORY_KEY = "files/last_directory"
@@ -166,8 +172,14 @@ class FileController(QObject):
         self._autosaved = None  # the scenario last written to the autosave file
         self._build_actions()
         self._insert_into(window.file_menu)
-        self.autosave_timer = QTimer(self, interval=AUTOSAVE_INTERVAL_MS, timeout=self.autosave)
+        self.autosave_timer = QTimer(self, interval=AUTOSAVE_INTERVAL_MS,
+                                     timeout=self.autosave_in_a_pause)
         self.autosave_timer.start()
+        self._pause_timer = QTimer(self, singleShot=True, timeout=self.autosave_in_a_pause)
+        self._since_edit = QElapsedTimer()
+        self._since_edit.start()
+        self._waiting = QElapsedTimer()  # how long a due autosave has waited (invalid: none)
+        document.scenarioChanged.connect(lambda _scenario: self._since_edit.restart())
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         window.installEventFilter(self)
 
@@ -175,6 +187,7 @@ class FileController(QObject):
         """Carry on from ``old``, the controller of a window this one replaces on the same
         document (a language switch): its autosave state, without any prompt."""
         old.autosave_timer.stop()
+        old._pause_timer.stop()
         old.window.removeEventFilter(old)
         self._autosaved = old._autosaved
 
@@ -369,10 +382,24 @@ class FileController(QObject):
                 event.ignore()
                 return True
             self.autosave_timer.stop()
+            self._pause_timer.stop()
             self._remove_autosave()
         return super().eventFilter(watched, event)
 
     # autosave
+
+    def autosave_in_a_pause(self):
+        """The autosave timer's tick: autosave now if the user is not editing, else as soon as
+        they pause (AUTOSAVE_PAUSE_MS), and at most AUTOSAVE_MAX_WAIT_MS late."""
+        if not self._waiting.isValid():
+            self._waiting.start()
+        quiet = self._since_edit.elapsed()
+        if quiet < AUTOSAVE_PAUSE_MS and self._waiting.elapsed() < AUTOSAVE_MAX_WAIT_MS:
+            self._pause_timer.start(AUTOSAVE_PAUSE_MS - quiet)
+            return
+        self._waiting.invalidate()
+        self._pause_timer.stop()
+        self.autosave()
 
     def autosave(self):
         """Keep unsaved work in the autosave file (when it changed since the last time)."""

@@ -528,6 +528,22 @@ def test_autosave_runs_every_5_seconds(controller):
     assert controller.autosave_timer.interval() == 5000
 
 
+def test_a_due_autosave_waits_for_a_pause_in_the_editing(controller, qtbot, monkeypatch):
+    controller.document.set_cell(0, 0, 9.0)
+    controller.autosave_in_a_pause()  # the 5 s tick, just after an edit: not in the middle of it
+    assert not controller.autosave_file.exists()
+    controller.document.set_cell(0, 0, 8.0)  # still editing
+    qtbot.waitUntil(controller.autosave_file.exists, timeout=3000)  # once the user pauses
+    saved = engine.from_json(controller.autosave_file.read_text(encoding="utf-8"))
+    assert saved.rows[0, 0] == 8.0
+    # Editing without a pause for long: it is written anyway.
+    monkeypatch.setattr(files, "AUTOSAVE_MAX_WAIT_MS", 0)
+    controller.document.set_cell(0, 0, 7.0)
+    controller.autosave_in_a_pause()
+    saved = engine.from_json(controller.autosave_file.read_text(encoding="utf-8"))
+    assert saved.rows[0, 0] == 7.0
+
+
 def test_the_default_autosave_file_is_in_the_data_folder(qtbot, tmp_path):
     controller = make_controller(qtbot, None)
     assert controller.autosave_file.name == "autosave.json"
