@@ -30,6 +30,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import main  # noqa: E402,F401 - the process settings the app starts with, before numpy
 import numpy as np  # noqa: E402
 
 import engine  # noqa: E402

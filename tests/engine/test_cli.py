@@ -108,3 +108,17 @@ def test_a_directory_instead_of_a_file_is_one_line_and_exit_2(tmp_path):
     result = run_cli("--compute", tmp_path, "--json")
     assert (result.returncode, result.stdout) == (2, "")
     assert len(result.stderr.splitlines()) == 1 and "not a file" in result.stderr
+
+
+@pytest.mark.parametrize("users_own, expected", [(None, "1"), ("2", "2")])
+def test_main_keeps_openblas_to_one_thread_before_numpy_loads(users_own, expected):
+    # The app's arrays are small: BLAS worker threads only add wake-ups (tools/bench.py).
+    env = {key: value for key, value in os.environ.items() if key != "OPENBLAS_NUM_THREADS"}
+    if users_own:
+        env["OPENBLAS_NUM_THREADS"] = users_own  # a user's own setting wins
+    probe = ("import sys, os, main; assert 'numpy' not in sys.modules; "
+             "print(os.environ['OPENBLAS_NUM_THREADS'])")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
+                            capture_output=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
