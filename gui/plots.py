@@ -182,8 +182,8 @@ class PlotsView(QWidget):
         One bar per shown class, at x = 0, 1, 2… (``shown_classes`` maps x to the class).
     logit_handles : pyqtgraph.ScatterPlotItem
         Grips on the logit bar tops (logits input only).
-    nll_curve, nll_points, nll_selected : the −ln p curve, every sample's true-class points and
-        the selected sample's.
+    nll_curve, nll_points, nll_selected : the −ln p curve, the true-class points of the other
+        samples and of the selected one.
     sigmoid_curve, sigmoid_points : σ(z) and the selected sample's logits on it.
     logit_clip_marks, term_clip_marks, gradient_clip_marks : pyqtgraph.ScatterPlotItem
         "∞" or a triangle on each bar drawn shorter than its value.
@@ -872,9 +872,11 @@ class PlotsView(QWidget):
         samples, classes = self._nll_marks(analysis)
         p = analysis.probabilities[samples, classes]
         y = np.minimum(curves.surprisal(p, analysis.scenario.options.log_base), self._nll_top)
-        self.nll_points.setData(x=p, y=y)
+        # The selected sample's points only on nll_selected: an edit of that sample (the usual
+        # one) then leaves the others' item, and its repaint, alone.
         selected = samples == n
-        self.nll_selected.setData(x=p[selected], y=y[selected])
+        _set_points(self.nll_points, p[~selected], y[~selected])
+        _set_points(self.nll_selected, p[selected], y[selected])
         self._describe_later("nll", lambda: self._nll_description(analysis, samples, classes, p))
 
     def _nll_description(self, analysis, samples, classes, p):
@@ -1285,6 +1287,13 @@ def _set_bars(bars, x, heights):
     logit edit leaves the targets as they are)."""
     if not (np.array_equal(bars.opts["x"], x) and np.array_equal(bars.opts["height"], heights)):
         bars.setOpts(x=x, height=heights)
+
+
+def _set_points(points, x, y):
+    """Move a scatter item's points, unless they already stand there."""
+    old_x, old_y = points.getData()
+    if not (np.array_equal(old_x, x) and np.array_equal(old_y, y)):
+        points.setData(x=x, y=y)
 
 
 def _apply_view_range(*plots):

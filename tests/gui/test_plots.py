@@ -139,10 +139,16 @@ def test_sigmoid_mode_bars_and_legend(make_view):
 
 # --- the −ln p curve --------------------------------------------------------------------------
 
+def nll_marks(view):
+    """Every point on the −ln p curve: the other samples' and the selected one's."""
+    (x, y), (selected_x, selected_y) = view.nll_points.getData(), view.nll_selected.getData()
+    return np.concatenate([selected_x, x]), np.concatenate([selected_y, y])
+
+
 def test_nll_points_are_every_samples_true_class_probability(make_view):
     document, view = make_view(softmax_scenario())
     analysis = document.analysis
-    x, y = view.nll_points.getData()
+    x, y = nll_marks(view)
     true_p = analysis.probabilities[np.arange(3), [0, 1, 2]]
     assert_allclose(x, true_p)
     assert_allclose(y, -np.log(true_p))
@@ -151,12 +157,17 @@ def test_nll_points_are_every_samples_true_class_probability(make_view):
     assert_allclose(curve_y, -np.log(curve_x))
     selected_x, _ = view.nll_selected.getData()
     assert_allclose(selected_x, [true_p[0]])
+    # an edit of the selected sample moves its point and leaves the others' item as it was
+    others = view.nll_points.getData()
+    document.set_cell(0, 0, -1.0)
+    assert all(np.array_equal(a, b) for a, b in zip(view.nll_points.getData(), others))
+    assert_allclose(view.nll_selected.getData()[0], [document.analysis.probabilities[0, 0]])
 
 
 def test_nll_points_in_bits_and_without_ignored_samples(make_view):
     options = engine.Options(log_base="2", ignore_index=-1)
     document, view = make_view(softmax_scenario(targets=np.array([0, -1, 2]), options=options))
-    x, y = view.nll_points.getData()
+    x, y = nll_marks(view)
     p = document.analysis.probabilities
     assert_allclose(x, [p[0, 0], p[2, 2]])
     assert_allclose(y, -np.log2(x))
@@ -166,12 +177,12 @@ def test_nll_points_in_bits_and_without_ignored_samples(make_view):
 def test_nll_points_for_soft_targets_and_sigmoid_labels(make_view):
     soft = np.array([[0.7, 0.3, 0.0], [0.0, 0.0, 1.0], [0.2, 0.2, 0.6]])
     document, view = make_view(softmax_scenario(targets=soft))
-    x, _ = view.nll_points.getData()
+    x, _ = nll_marks(view)
     rows, columns = np.nonzero(soft)
     assert_allclose(x, document.analysis.probabilities[rows, columns])
 
     document, view = make_view(sigmoid_scenario())
-    x, _ = view.nll_points.getData()
+    x, _ = nll_marks(view)
     assert_allclose(x, document.analysis.probabilities[[0, 0, 1], [0, 2, 1]])
 
 
@@ -179,7 +190,7 @@ def test_a_probability_of_zero_is_drawn_at_the_top_of_the_nll_plot(make_view):
     scenario = softmax_scenario(input="probabilities", rows=np.array([[1.0, 0, 0]]),
                                 targets=np.array([1]))
     document, view = make_view(scenario)
-    x, y = view.nll_points.getData()
+    x, y = nll_marks(view)
     assert x.tolist() == [0.0]
     assert np.isfinite(y).all() and y[0] == pytest.approx(-np.log(1e-3))
 
