@@ -24,6 +24,9 @@ class SteadyLabel(QWidget):
             self.label.setWordWrap(True)
             self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        # Opaque (the window colour): a new text repaints the label alone, not every widget
+        # behind it up to the dock and the window.
+        self.setAutoFillBackground(True)
         self._fit_height()
 
     def __getattr__(self, name):
