@@ -35,6 +35,9 @@ CHECKED, PARTIALLY_CHECKED = Qt.CheckState.Checked, Qt.CheckState.PartiallyCheck
 _CHECK_STATES = {0.0: Qt.CheckState.Unchecked, 1.0: CHECKED}
 # A painted cell asks for about seven roles; these are the ones any model here answers.
 _ROLES_ANSWERED = frozenset({DISPLAY, EDIT, USER, TOOLTIP, ALIGNMENT, BACKGROUND, CHECK_STATE})
+# The results tables have no check boxes. (A view asks every cell for seven roles on each
+# paint: the ones a model never answers should cost it nothing.)
+_RESULT_ROLES = _ROLES_ANSWERED - {CHECK_STATE}
 _CELL_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
 _LABEL_FLAGS = _CELL_FLAGS | Qt.ItemIsUserCheckable
 _NUMBER_ALIGNMENT = int(Qt.AlignRight | Qt.AlignVCenter)
@@ -865,7 +868,7 @@ class SamplesModel(QAbstractTableModel):
         return titles[section] if role == DISPLAY else tips[section]
 
     def data(self, index, role=DISPLAY):
-        if role not in _ROLES_ANSWERED or not index.isValid():
+        if role not in _RESULT_ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
         analysis = self._analysis
@@ -1025,7 +1028,7 @@ class ClassesModel(QAbstractTableModel):
         return titles[section] if role == DISPLAY else tips[section]
 
     def data(self, index, role=DISPLAY):
-        if role not in _ROLES_ANSWERED or not index.isValid():
+        if role not in _RESULT_ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
         analysis, c = self._analysis, self._classes[row]
@@ -1033,6 +1036,8 @@ class ClassesModel(QAbstractTableModel):
             return _TARGET_BRUSH if analysis.targets[self._sample, c] > 0 else None
         if column == self.CLASS:
             return analysis.scenario.classes[c] if role in (DISPLAY, TOOLTIP) else None
+        if role == ALIGNMENT:
+            return _NUMBER_ALIGNMENT
         if column == self.VALUE:
             return float_cell(analysis.scenario.rows[self._sample, c], role)
         value = getattr(analysis, self._NUMBERS[column])[self._sample, c]
