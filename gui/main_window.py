@@ -167,17 +167,19 @@ class MainWindow(QMainWindow):
         """Restore size, docks and presentation mode; settings from another version are
         ignored (there is nothing to migrate yet)."""
         if settings.value("window/version", 0, int) != SETTINGS_VERSION:
-            self._default_layout()
+            self.default_layout()
             return
         self.restoreGeometry(settings.value("window/geometry", QByteArray()))
         self.restoreState(settings.value("window/state", QByteArray()), SETTINGS_VERSION)
         self.presentation_action.setChecked(settings.value("window/presentation", False, bool))
 
-    def _default_layout(self):
-        # First start: nearly the whole screen, half of it for the plots, whose titles and
-        # class names need the room more than the tables do.
+    def default_layout(self, width=None, height=None):
+        """The first-start layout: nearly the whole screen (or ``width`` x ``height``), almost
+        half of it for the plots, whose titles and class names need the room more than the
+        tables do."""
         screen = self.screen().availableGeometry()
-        width, height = min(1680, int(screen.width() * 0.95)), min(1000, int(screen.height() * 0.9))
+        width = width or min(1680, int(screen.width() * 0.95))
+        height = height or min(1000, int(screen.height() * 0.9))
         self.resize(width, height)
         self.resizeDocks([self.docks["options"], self.docks["plots"]],
                          [int(width * 0.15), int(width * 0.45)], Qt.Horizontal)

@@ -243,7 +243,7 @@ def main():
 
     app = create_application()
     window = create_main_window()
-    window.resize(*WINDOW_SIZE)
+    window.default_layout(*WINDOW_SIZE)  # as on a screen with room for it
     window.show()
     counter = make_paint_counter()
     watch_views(counter, window)
