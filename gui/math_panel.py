@@ -1,6 +1,7 @@
 """The "show the math" panel: the selected sample's softmax or sigmoid and its cross-entropy
 written out with its own numbers, as HTML on screen and as plain text or Markdown for export."""
 
+import functools
 import html
 import math
 import re
@@ -663,6 +664,7 @@ def _fill(template, values):
     return line
 
 
+@functools.lru_cache(maxsize=4096)  # operators, names and most numbers repeat from edit to edit
 def _html_segment(kind, text):
     escaped = html.escape(text).replace("Σ_c", "Σ<sub>c</sub>")
     if kind == _SUP:
