@@ -131,6 +131,45 @@ class _Drag:
     start_y: float
 
 
+class _SteadyBounds:
+    """For pyqtgraph items whose boundingRect() Qt asks for some twenty times per edit (to find
+    what to repaint), each time through pyqtgraph's Python pixel-size arithmetic: the rect is
+    computed once per change of data, pen, symbol size or view, each of which pyqtgraph
+    announces with prepareGeometryChange() or viewTransformChanged() (the Qt contract)."""
+
+    _steady_bounds = None
+
+    def boundingRect(self):
+        if self._steady_bounds is None:
+            self._steady_bounds = super().boundingRect()
+        return self._steady_bounds
+
+    def prepareGeometryChange(self):
+        self._steady_bounds = None
+        super().prepareGeometryChange()
+        self._steady_bounds = None  # Qt asked for the old rect inside the call
+
+    def viewTransformChanged(self):
+        self._steady_bounds = None
+        super().viewTransformChanged()
+
+
+class Bars(_SteadyBounds, pg.BarGraphItem):
+    """A BarGraphItem with its bounding rect kept between changes."""
+
+
+class Points(_SteadyBounds, pg.ScatterPlotItem):
+    """A ScatterPlotItem with its bounding rect kept between changes."""
+
+    def _updateMaxSpotSizes(self, **kwargs):
+        super()._updateMaxSpotSizes(**kwargs)
+        self._steady_bounds = None  # the widest symbol sets the rect's pixel margin
+
+    def clear(self):
+        super().clear()
+        self._steady_bounds = None
+
+
 class ClassAxis(pg.AxisItem):
     """A bottom axis of class names that leaves out a name rather than overlap its neighbour."""
 
@@ -330,19 +369,19 @@ class PlotsView(QWidget):
         self._logit_view_box = LogitViewBox(self._logit_drag)
         plot = self._make_plot("logits", view_box=self._logit_view_box, class_axis=True)
         self.logit_zero_line = self._line(plot)
-        self.logit_bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None,
+        self.logit_bars = Bars(x=[], height=[], width=0.6, pen=None,
                                           brush=style.colour("logit"))
-        self.logit_handles = pg.ScatterPlotItem(symbol="_", pen=None,
+        self.logit_handles = Points(symbol="_", pen=None,
                                                 brush=self._foreground)
-        self.logit_clip_marks = pg.ScatterPlotItem(pen=None, brush=self._foreground)
+        self.logit_clip_marks = Points(pen=None, brush=self._foreground)
         for item in (self.logit_bars, self.logit_handles, self.logit_clip_marks):
             plot.addItem(item)
         self._logit_view_box.sigResized.connect(self._resize_handles)
 
         plot = self._make_plot("probabilities", class_axis=True)
-        self.probability_bars = pg.BarGraphItem(x=[], height=[], width=0.4, pen=None,
+        self.probability_bars = Bars(x=[], height=[], width=0.4, pen=None,
                                                 brush=style.colour("probability"))
-        self.target_bars = pg.BarGraphItem(x=[], height=[], width=0.4, pen=None,
+        self.target_bars = Bars(x=[], height=[], width=0.4, pen=None,
                                            brush=style.colour("target"))
         plot.addItem(self.probability_bars)
         plot.addItem(self.target_bars)
@@ -350,17 +389,17 @@ class PlotsView(QWidget):
         plot.getAxis("left").setTicks(_probability_ticks())
 
         plot = self._make_plot("terms", class_axis=True)
-        self.term_bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None,
+        self.term_bars = Bars(x=[], height=[], width=0.6, pen=None,
                                          brush=style.colour("term"))
-        self.term_clip_marks = pg.ScatterPlotItem(pen=None, brush=self._foreground)
+        self.term_clip_marks = Points(pen=None, brush=self._foreground)
         plot.addItem(self.term_bars)
         plot.addItem(self.term_clip_marks)
 
         plot = self._make_plot("gradient", class_axis=True)
         self.gradient_zero_line = self._line(plot)
-        self.gradient_bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None,
+        self.gradient_bars = Bars(x=[], height=[], width=0.6, pen=None,
                                              brush=style.colour("gradient"))
-        self.gradient_clip_marks = pg.ScatterPlotItem(pen=None, brush=self._foreground)
+        self.gradient_clip_marks = Points(pen=None, brush=self._foreground)
         plot.addItem(self.gradient_bars)
         plot.addItem(self.gradient_clip_marks)
 
@@ -388,8 +427,8 @@ class PlotsView(QWidget):
         plot.setMouseEnabled(x=False, y=False)
         self._nll_grid = np.geomspace(NLL_P_MIN, 1.0, 400)
         self.nll_curve = pg.PlotDataItem(x=self._nll_grid, y=np.zeros_like(self._nll_grid))
-        self.nll_points = pg.ScatterPlotItem(pen=None, brush=style.colour("probability", 150))
-        self.nll_selected = pg.ScatterPlotItem(pen=pg.mkPen(self._foreground),
+        self.nll_points = Points(pen=None, brush=style.colour("probability", 150))
+        self.nll_selected = Points(pen=pg.mkPen(self._foreground),
                                                brush=style.colour("selected"))
         for item in (self.nll_curve, self.nll_points, self.nll_selected):
             plot.addItem(item)
@@ -403,7 +442,7 @@ class PlotsView(QWidget):
         half = self._line(plot, style=Qt.PenStyle.DotLine)
         half.setData([-50.0, 50.0], [0.5, 0.5])
         self.sigmoid_curve = pg.PlotDataItem(x=[0.0], y=[0.5])
-        self.sigmoid_points = pg.ScatterPlotItem(pen=pg.mkPen(self._foreground),
+        self.sigmoid_points = Points(pen=pg.mkPen(self._foreground),
                                                  brush=style.colour("probability"))
         for item in (self.sigmoid_curve, self.sigmoid_points):
             plot.addItem(item)
@@ -442,7 +481,7 @@ class PlotsView(QWidget):
             plot.addItem(curve)
         self.sweep_curve_classes = []
         self.sweep_marker = pg.PlotDataItem(x=[0.0, 0.0], y=[0.0, 1.0])
-        self.sweep_points = pg.ScatterPlotItem(pen=pg.mkPen(self._foreground))
+        self.sweep_points = Points(pen=pg.mkPen(self._foreground))
         plot.addItem(self.sweep_marker)
         plot.addItem(self.sweep_points)
         plot.setYRange(0.0, 1.0, padding=0.04)

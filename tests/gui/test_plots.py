@@ -15,10 +15,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 import engine
-from engine import curves
+from engine import curves, edits
 from gui import style
 from gui.document import Document
-from gui.plots import PlotsView, drawable, top_classes
+from gui.plots import Bars, PlotsView, Points, drawable, top_classes
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
@@ -609,6 +609,28 @@ def test_a_loss_bar_is_seen_shrinking_on_the_scale_it_grew_on(make_view):
     assert bar_heights(view.term_bars).max() < 0.01 * large[1]
     document.set_options("Unit", log_base="2")  # another unit: a fresh fit
     assert y_range(view, "terms")[1] < 0.1 * large[1]
+
+
+def test_kept_bounding_rects_are_the_ones_pyqtgraph_computes(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    items = [item for widget in view.plot_widgets.values()
+             for item in widget.getPlotItem().items if isinstance(item, (Bars, Points))]
+    assert len(items) >= 12
+    steps = [lambda: document.set_cell(0, 0, 40.0),  # new data and a grown y range
+             lambda: document.select_sample(2),
+             lambda: view.resize(700, 500),  # every view transform changes
+             lambda: view.set_presentation(True),  # larger symbols and pens
+             lambda: view.plot_widgets["terms"].getPlotItem().setYRange(-1, 9),  # as a zoom
+             lambda: document.edit("mode", edits.convert_mode, "sigmoid")]
+    for step in steps:
+        step()
+        qtbot.wait(20)  # the event loop lays out and paints, as after a real edit
+        for item in items:
+            fresh = (pg.BarGraphItem if isinstance(item, Bars) else pg.ScatterPlotItem)
+            assert item.boundingRect() == fresh.boundingRect(item), (step, item)
 
 
 def test_a_hidden_view_catches_up_when_shown_or_read(make_view, host):
