@@ -258,7 +258,7 @@ class PlotsView(QWidget):
         self._description_timer.timeout.connect(self.describe_now)
         self._fitted = {}  # bar plot name -> the (low, high) its y range was last fitted to
         self._fit_context = {}  # bar plot name -> the _context it was last fitted in
-        self._context = None  # what the user explores: the sample, classes, mode, input, unit
+        self._context = None  # what the user explores: the sample, classes, mode, input, options
         self._moved_by_user = set()  # bar plots whose y range the user panned or zoomed
         self._class_ticks = None
         self._sweep_window = None  # the sweep's (low, high) logits
@@ -614,8 +614,10 @@ class PlotsView(QWidget):
         self.swept_class = swept
         names = [scenario.classes[c] for c in shown]
         x = np.arange(len(shown), dtype=np.float64)
+        # (Options too: a temperature or weight changes the scale of what is drawn; after one,
+        # the scales are fitted again rather than held.)
         self._context = (n, scenario.samples[n], scenario.classes, scenario.mode, scenario.input,
-                         analysis.unit)
+                         scenario.options)
 
         self._update_labels(analysis)
         self._update_header(analysis, n, shown, most_probable_only)
@@ -838,8 +840,8 @@ class PlotsView(QWidget):
         While the user edits one sample the range only grows: a loss bar that shrinks as the
         true class gains must be seen shrinking, not be blown up again by a new scale (and an
         axis that stays needs no new ticks, no relayout, only one repaint of the bars). Another
-        sample, other classes, mode, input or unit fit it afresh, and it then also shrinks when
-        the bars fill only a small part of it."""
+        sample, other classes, mode, input or options fit it afresh, and it then also shrinks
+        when the bars fill only a small part of it."""
         if name in self._moved_by_user or (name == "logits" and self._drag is not None):
             return  # the user's own view, or a bar being dragged: keep the scale still
         low = min(0.0, float(np.min(heights, initial=0.0)))
@@ -1009,7 +1011,7 @@ class PlotsView(QWidget):
                                            temperature=temperature)
         crossover = centre if crossover is None else float(np.clip(crossover, -DRAW_LIMIT,
                                                                     DRAW_LIMIT))
-        context = (*self._context, swept, temperature)
+        context = (*self._context, swept)
         low, high = self._sweep_range(centre, crossover, temperature,
                                       _same_items(self._sweep_context, context))
         self._sweep_context = context

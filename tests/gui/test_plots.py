@@ -611,6 +611,16 @@ def test_a_loss_bar_is_seen_shrinking_on_the_scale_it_grew_on(make_view):
     assert y_range(view, "terms")[1] < 0.1 * large[1]
 
 
+def test_an_option_change_fits_the_scales_afresh(make_view):
+    document, view = make_view(softmax_scenario())
+    document.set_cell(0, 0, 0.5)  # the true class (cat) now loses to dog
+    document.set_options("Temperature", temperature=0.1)  # the gradient is divided by T
+    sharp = y_range(view, "gradient")
+    assert sharp[1] - sharp[0] >= 5.0
+    document.set_options("Temperature", temperature=1.0)  # back: the scale follows it down
+    assert y_range(view, "gradient")[1] - y_range(view, "gradient")[0] < 0.5 * (sharp[1] - sharp[0])
+
+
 def test_kept_bounding_rects_are_the_ones_pyqtgraph_computes(make_view, qtbot):
     document, view = make_view(softmax_scenario())
     view.resize(900, 700)
