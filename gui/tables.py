@@ -958,9 +958,8 @@ def _emit_changed_cells(model, changed):
     """dataChanged for the changed cells only, one span of rows per column: the view repaints
     those cells and not the names and numbers that stayed (each cell's text costs ~50 µs)."""
     for column in np.flatnonzero(changed.any(axis=0)).tolist():
-        rows = np.flatnonzero(changed[:, column])
-        model.dataChanged.emit(model.index(int(rows[0]), column),
-                               model.index(int(rows[-1]), column))
+        first, last = _bounds(changed[:, column])
+        model.dataChanged.emit(model.index(first, column), model.index(last, column))
 
 
 def _names_and_kinds(analysis):
