@@ -1056,13 +1056,14 @@ class PlotsView(QWidget):
         holds both with most of that room: editing the logit moves the point, not the axis.
         While one sample's sweep is being edited (``same_context``) it only grows; otherwise
         it is also fitted afresh when much wider than needed."""
+        # A logit far from the crossover (p = 0 as ln 1e-300 ≈ -690) would squeeze the S into
+        # a step: the window never reaches further than this, and the point is drawn at its edge.
+        furthest = (crossover - SWEEP_MAX_REACH * temperature,
+                    crossover + SWEEP_MAX_REACH * temperature)
+
         def reach(margin):
-            # A logit far from the crossover (p = 0 as ln 1e-300 ≈ -690) would squeeze the S
-            # into a step: keep the S in view and draw the current point at the edge.
-            return (max(min(centre, crossover) - margin,
-                        crossover - SWEEP_MAX_REACH * temperature),
-                    min(max(centre, crossover) + margin,
-                        crossover + SWEEP_MAX_REACH * temperature))
+            return (max(min(centre, crossover) - margin, furthest[0]),
+                    min(max(centre, crossover) + margin, furthest[1]))
 
         low, high = reach(SWEEP_HALF_WIDTH * temperature)
         kept = self._sweep_window
@@ -1072,8 +1073,8 @@ class PlotsView(QWidget):
             if holds and (same_context or kept[1] - kept[0] <= 1.5 * (high - low)):
                 return kept
             if same_context:  # grow, within the reach that keeps the S readable
-                low = max(min(low, kept[0]), crossover - SWEEP_MAX_REACH * temperature)
-                high = min(max(high, kept[1]), crossover + SWEEP_MAX_REACH * temperature)
+                low = max(min(low, kept[0]), furthest[0])
+                high = min(max(high, kept[1]), furthest[1])
         if high - low > 1e-9 * max(abs(low), abs(high)):  # else no rounding could show
             step = _round_step((high - low) / 8)
             low = float(f"{math.floor(low / step) * step:.12g}")
