@@ -6,8 +6,9 @@ import math
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import (QEvent, QItemSelection, QItemSelectionModel, QLocale, QObject, QPoint,
+                            Qt)
+from PySide6.QtGui import QGuiApplication, QKeySequence, QRegion
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 import engine
@@ -568,6 +569,69 @@ def test_an_edit_repaints_only_the_result_cells_it_changes(make):
     # A new target repaints its whole (shaded) row in the class table.
     cells = changed_cells(classes, lambda: document.edit("target", edits.set_target, 0, 1))
     assert {(row, column) for row in (0, 1) for column in range(6)} <= cells
+
+
+
+def test_a_class_moving_in_the_sorted_class_table_repaints_only_the_rows_it_passes(make):
+    # More classes than rows: the table lists them by probability, so an edited logit moves
+    # its class. Class c has logit -c/100 (class 0 first), and sample 0's true class is 0.
+    n = MAX_CLASS_ROWS + 100
+    names = tuple(f"c{c}" for c in range(n))
+    logits = -np.arange(n, dtype=float)[None, :] / 100
+    document, _, results = make(engine.Scenario(classes=names, rows=logits,
+                                                targets=np.array([0])))
+    classes = results.classes_model
+    assert [classes.class_at(row) for row in range(4)] == [0, 1, 2, 3]
+    # Class 3 rises to second place: rows 1-3 now show classes 3, 1, 2; the first row and
+    # those below keep their class and get new numbers (every p, every gradient).
+    cells = changed_cells(classes, lambda: document.set_cell(0, 3, -0.005))
+    assert [classes.class_at(row) for row in range(5)] == [0, 3, 1, 2, 4]
+    moved = {(row, column) for row in (1, 2, 3) for column in range(6)
+             if column not in (classes.TARGET, classes.TERM)}  # 0 in every one of these rows
+    kept = {(row, column) for row in (0, 4, MAX_CLASS_ROWS - 1)
+            for column in (classes.PROBABILITY, classes.GRADIENT)}
+    assert moved | kept <= cells
+    assert {(0, classes.TERM)} <= cells  # the true class's loss term
+    unchanged = {(row, column) for row in (0, 4, MAX_CLASS_ROWS - 1)
+                 for column in (classes.CLASS, classes.VALUE, classes.TARGET)}
+    assert not cells & unchanged
+
+
+
+def test_a_long_class_table_repaints_only_the_changed_columns_in_sight(make, qtbot):
+    # Every p and gradient of 500 rows changes; Qt repaints a whole view for a dataChanged of
+    # 200 cells or more, so the model reports them in shorter spans.
+    n = MAX_CLASS_ROWS + 100
+    logits = -np.arange(n, dtype=float)[None, :] / 100
+    document, _, results = make(engine.Scenario(classes=tuple(f"c{c}" for c in range(n)),
+                                                rows=logits, targets=np.array([0])))
+    view, classes = results.classes_view, results.classes_model
+    painted = []
+
+    class Spy(QObject):
+        def eventFilter(self, _watched, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append(QRegion(event.region()))
+            return False
+
+    spy = Spy()
+    view.viewport().installEventFilter(spy)
+    qtbot.wait(10)
+    painted.clear()
+    document.set_cell(0, 0, 0.5)  # class 0 stays first
+    qtbot.waitUntil(lambda: bool(painted))
+    view.viewport().removeEventFilter(spy)
+    region = QRegion()
+    for part in painted:
+        region += part
+    y = view.rowViewportPosition(1) + view.rowHeight(1) // 2  # below the edited class's row
+    bottom = view.viewport().height() - 5
+    for column in (classes.CLASS, classes.VALUE, classes.TARGET):
+        x = view.columnViewportPosition(column) + view.columnWidth(column) // 2
+        assert not region.contains(QPoint(x, y)) and not region.contains(QPoint(x, bottom))
+    for column in (classes.PROBABILITY, classes.GRADIENT):
+        x = view.columnViewportPosition(column) + view.columnWidth(column) // 2
+        assert region.contains(QPoint(x, y)) and region.contains(QPoint(x, bottom))
 
 
 # --- keyboard, locale, and the smaller rules ---------------------------------------------------
