@@ -1,6 +1,8 @@
 """The "show the math" panel: the selected sample's softmax or sigmoid and its cross-entropy
-written out with its own numbers, as HTML on screen and as plain text or Markdown for export."""
+written out with its own numbers: laid out on screen by a light view of its own, and as HTML,
+plain text or Markdown for export."""
 
+import bisect
 import functools
 import html
 import math
@@ -8,9 +10,10 @@ import re
 import string
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QFont, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, Qt
+from PySide6.QtGui import (QFont, QFontInfo, QFontMetrics, QGuiApplication, QPainter, QPalette,
+                           QTextCharFormat, QTextLayout, QTextOption)
+from PySide6.QtWidgets import QAbstractScrollArea, QVBoxLayout, QWidget
 
 from engine import sigmoid as engine_sigmoid
 from engine.activations import scale_logits
@@ -38,8 +41,8 @@ class MathPanel(QWidget):
 
     Attributes
     ----------
-    browser : QTextBrowser
-        The HTML view.
+    view : MathView
+        The view that lays out and paints the text.
     """
 
     def __init__(self, document, parent=None):
@@ -47,22 +50,12 @@ class MathPanel(QWidget):
         self._document = document
         self._blocks = []
         self._scale = 1.0
-        self._shown_html = None
         self._stale = False  # an edit came while the panel was out of sight
-        self.browser = QTextBrowser(self)
-        self.browser.setReadOnly(True)
-        self.browser.setOpenLinks(False)
-        # The text is replaced on every edit: no undo history to keep, and the browser's own
-        # cursor stays put at the start rather than being pushed to the end of each new text
-        # (where the first show would scroll to).
-        self.browser.document().setUndoRedoEnabled(False)
-        cursor = self.browser.textCursor()
-        cursor.setKeepPositionOnInsert(True)
-        self.browser.setTextCursor(cursor)
-        self.browser.setAccessibleName(self.tr("Worked arithmetic"))
+        self.view = MathView(self)
+        self.view.setAccessibleName(self.tr("Worked arithmetic"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        layout.addWidget(self.view)
         document.analysisChanged.connect(self.show_analysis)
         document.selectionChanged.connect(self._on_selection)
         self.show_analysis(document.analysis)
@@ -82,10 +75,14 @@ class MathPanel(QWidget):
         scale = style.PRESENTATION_SCALE if on else 1.0
         if scale != self._scale:
             self._scale = scale
-            font = QFont(self.browser.font())
+            font = QFont(self.view.font())
             base = QGuiApplication.font().pointSizeF()
             font.setPointSizeF((base if base > 0 else 9.0) * scale)
-            self.browser.setFont(font)  # the document follows the font and lays out again
+            self.view.setFont(font)  # the view follows the font and lays out again
+
+    def shown_text(self):
+        """The text as the view shows it: superscripts flattened ("e3"), one line per block."""
+        return self.view.text()
 
     def html(self):
         """The content as an HTML document (what the panel shows)."""
@@ -164,31 +161,183 @@ class MathPanel(QWidget):
         self._stale = False
         n = min(self._document.selected_sample, len(analysis.scenario.rows) - 1)
         self._blocks = _Writer(self, analysis, n).blocks()
-        html = self.html()
-        if html == self._shown_html:
-            return
-        self._shown_html = html
-        # Replaced in one edit block, not with setHtml: setHtml empties the document on the
-        # way, which scrolls back to the top and repaints the scroll bar (slow in the Fusion
-        # style). This way the reader keeps their place and, when the text keeps its height,
-        # only the text repaints.
-        cursor = QTextCursor(self.browser.document())
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertHtml(html)
-        cursor.endEditBlock()
-        self._clear_selection()
+        self.view.set_blocks(self._blocks)  # a no-op when they read as before
 
-    def _clear_selection(self):
-        # The browser's own cursor ends up spanning the replaced text, which shows as the
-        # whole panel selected; clear it without moving the reader's place.
-        shown = self.browser.textCursor()
-        if shown.hasSelection():
-            bar = self.browser.verticalScrollBar()
-            place = bar.value()
-            shown.clearSelection()
-            self.browser.setTextCursor(shown)
-            bar.setValue(place)
+
+# The look the panel had as HTML in a QTextBrowser (Qt's defaults for <h2>, <h3> and <p>, the
+# equations' own style), kept now that the view lays the text out itself.
+_DOCUMENT_MARGIN = 4  # px around the text, as QTextDocument's
+_HEADING_SCALES = (1.5, 1.2)  # the first heading (h2: x-large), the later ones (h3: large)
+_EQUATION_SCALE = 1.2  # font-size: large
+_MARGINS = {"heading": (14, 12), "text": (12, 12)}  # (top, bottom) px of <h3> and <p>
+_EQUATION_BOTTOM_EM = 0.4
+_EQUATION_INDENT_EM = (1.5, 3.0)  # an equation, and a continuation line ("  = …") under it
+# Only on screen: the c of "Σ_c", lowered as the HTML writes it.
+_SUB = "sub"
+
+
+class MathView(QAbstractScrollArea):
+    """The panel's blocks, read-only: one QTextLayout per block, painted directly.
+
+    Lighter than HTML in a QTextBrowser: nothing to write out as HTML and parse back, no
+    QTextDocument to rebuild, and an edit lays out only the blocks whose text changed.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._blocks = []
+        self._shown = []  # a _ShownBlock per block
+        self._tops = []  # the blocks' tops (content px), to find the block at a point
+        self._height = 0.0  # of the whole content, px
+        self._width = self.viewport().width()  # what the blocks are laid out to
+        self._option = QTextOption()
+        self._option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._formats = _char_formats()
+        self._style = _BlockStyle(self.font())
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for the scrolling keys
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps
+
+    # ----------------------------------------------------------------------------- public
+
+    def set_blocks(self, blocks):
+        """Show ``blocks`` (the panel's format). A block equal to the one shown at its place
+        keeps its layout; when all are equal nothing is done (not even a repaint)."""
+        if blocks == self._blocks:
+            return
+        old_blocks, old_shown = self._blocks, self._shown
+        kept = [k < len(old_blocks) and old_blocks[k] == block for k, block in enumerate(blocks)]
+        self._blocks = blocks
+        self._shown = [old_shown[k] if kept[k] else self._new_block(k, *block)
+                       for k, block in enumerate(blocks)]
+        self._place()
+        self.viewport().update()
+
+    def text(self):
+        """The shown text: one line per block, superscripts flattened ("e3")."""
+        return "\n".join(block.text for block in self._shown)
+
+    def layouts(self):
+        """The blocks as laid out, top to bottom; each one's position() is where it is drawn
+        (in content pixels, before scrolling)."""
+        return [block.layout for block in self._shown]
+
+    # ----------------------------------------------------------------------------- layout
+
+    def _new_block(self, index, kind, line):
+        font, margins, indent = self._style.of(index, kind, line)
+        text, ranges = _laid_text(line, kind == "equation", self._formats)
+        layout = QTextLayout(text, font)
+        layout.setTextOption(self._option)
+        layout.setFormats(ranges)
+        layout.setCacheEnabled(True)  # keeps the shaped glyphs for the repaints (scrolling)
+        block = _ShownBlock(layout, text, margins, indent)
+        block.height = _lay_out_lines(layout, self._text_width(indent))
+        return block
+
+    def _text_width(self, indent):
+        return max(1, self._width - 2 * _DOCUMENT_MARGIN - indent)
+
+    def _lay_out_all(self):
+        """Lay every block out again, to the viewport's width or in a new font."""
+        self._width = self.viewport().width()
+        self._shown = [self._new_block(k, *block) for k, block in enumerate(self._blocks)]
+        self._place()
+
+    def _place(self):
+        """Stack the blocks. Between two goes the larger of the upper one's bottom margin and
+        the lower one's top margin (QTextDocument collapses them so); none above the first."""
+        y = float(_DOCUMENT_MARGIN)
+        below = 0  # the bottom margin of the block above
+        self._tops = []
+        for k, block in enumerate(self._shown):
+            if k:
+                y += max(below, block.margins[0])
+            block.top = y
+            block.layout.setPosition(QPointF(_DOCUMENT_MARGIN + block.indent, y))
+            self._tops.append(y)
+            y += block.height
+            below = block.margins[1]
+        self._height = y + _DOCUMENT_MARGIN  # the last bottom margin ends with the text
+        self._update_scroll_range()
+
+    def _update_scroll_range(self):
+        # The value stays where it is unless the text got too short for it: the reader keeps
+        # their place while the numbers change.
+        bar = self.verticalScrollBar()
+        page = self.viewport().height()
+        bar.setRange(0, max(0, math.ceil(self._height) - page))
+        bar.setPageStep(page)
+        bar.setSingleStep(self._style.line_step)
+
+    # ----------------------------------------------------------------------------- events
+
+    def paintEvent(self, event):
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        offset = self.verticalScrollBar().value()
+        area = event.rect()
+        first = max(0, bisect.bisect_right(self._tops, area.top() + offset) - 1)
+        for k in range(first, len(self._shown)):
+            block = self._shown[k]
+            top = block.top - offset
+            if top > area.bottom() + 1:
+                break
+            block.layout.draw(painter, QPointF(0, -offset))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.viewport().width() != self._width:
+            self._lay_out_all()  # Qt repaints a resized viewport by itself
+        else:
+            self._update_scroll_range()
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode
+            self._style = _BlockStyle(self.font())
+            self._lay_out_all()
+            self.viewport().update()
+
+    def scrollContentsBy(self, dx, dy):
+        self.viewport().scroll(dx, dy)
+
+
+class _ShownBlock:
+    """One block as the view shows it: its text laid out, and where it goes."""
+
+    __slots__ = ("layout", "text", "margins", "indent", "top", "height")
+
+    def __init__(self, layout, text, margins, indent):
+        self.layout = layout
+        self.text = text
+        self.margins = margins  # (top, bottom) px
+        self.indent = indent  # px
+        self.top = 0.0
+        self.height = 0.0
+
+
+class _BlockStyle:
+    """The fonts, margins and indents of the blocks, for the view's font."""
+
+    def __init__(self, base):
+        self.text = QFont(base)
+        self.headings = tuple(_scaled(base, scale, bold=True) for scale in _HEADING_SCALES)
+        self.equation = _scaled(base, _EQUATION_SCALE)
+        self.equation.setFamilies(["serif"])
+        self.equation.setStyleHint(QFont.StyleHint.Serif)
+        em = QFontInfo(self.equation).pixelSize()
+        self.equation_margins = (0, round(_EQUATION_BOTTOM_EM * em))
+        self.indents = tuple(round(indent * em) for indent in _EQUATION_INDENT_EM)
+        self.line_step = QFontMetrics(self.equation).lineSpacing()  # the scroll bar's step
+
+    def of(self, index, kind, line):
+        """The (font, (top, bottom) margins, indent) of block ``index``."""
+        if kind == "heading":
+            return self.headings[index > 0], _MARGINS["heading"], 0
+        if kind == "equation":
+            continued = line[0][1].startswith("  ")
+            return self.equation, self.equation_margins, self.indents[continued]
+        return self.text, _MARGINS["text"], 0
 
 
 class _Writer:
@@ -688,3 +837,80 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 def _markdown_escaped(text):
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+# ----------------------------------------------------------------------------- the view's text
+
+def _scaled(font, scale, bold=False):
+    result = QFont(font)
+    size = font.pointSizeF() if font.pointSizeF() > 0 else QFontInfo(font).pointSizeF()
+    result.setPointSizeF(size * scale)
+    if bold:
+        result.setBold(True)
+    return result
+
+
+def _char_formats():
+    """The formats of the segment kinds that are not plain text."""
+    superscript, subscript, bold = QTextCharFormat(), QTextCharFormat(), QTextCharFormat()
+    superscript.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    subscript.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSubScript)
+    bold.setFontWeight(QFont.Weight.Bold)
+    return {_SUP: superscript, _SUB: subscript, _RESULT: bold}
+
+
+def _laid_text(line, equation, formats):
+    """The text of ``line`` as the view shows it and its format ranges (in UTF-16 positions,
+    as Qt counts). An equation loses its leading spaces, as in the HTML: its indent shows
+    them."""
+    pieces = list(_pieces(line))
+    if equation:
+        while pieces and pieces[0][0] == _TEXT:
+            text = pieces[0][1].lstrip()
+            if text:
+                pieces[0] = (_TEXT, text)
+                break
+            pieces.pop(0)
+    texts, ranges, position = [], [], 0
+    for kind, text in pieces:
+        length = _utf16_length(text)
+        if kind in formats and length:
+            part = QTextLayout.FormatRange()
+            part.start, part.length, part.format = position, length, formats[kind]
+            ranges.append(part)
+        texts.append(text)
+        position += length
+    return "".join(texts), ranges
+
+
+def _pieces(line):
+    """The segments of ``line``, with "Σ_c" as Σ and a subscript c (as the HTML has it)."""
+    for kind, text in line:
+        if "Σ_c" not in text:
+            yield kind, text
+            continue
+        first, *rest = text.split("Σ_c")
+        yield kind, first
+        for part in rest:
+            yield from ((kind, "Σ"), (_SUB, "c"), (kind, part))
+
+
+def _lay_out_lines(layout, width):
+    """Break ``layout`` into lines ``width`` px wide, stacked from y = 0; returns its height."""
+    y = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLeadingIncluded(True)
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return y
+
+
+def _utf16_length(text):
+    """The length of ``text`` as Qt counts it (a character beyond U+FFFF is two)."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
