@@ -11,9 +11,10 @@ import string
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, Qt
-from PySide6.QtGui import (QFont, QFontInfo, QFontMetrics, QGuiApplication, QPainter, QPalette,
-                           QTextCharFormat, QTextLayout, QTextOption)
-from PySide6.QtWidgets import QAbstractScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import (QAction, QClipboard, QFont, QFontInfo, QFontMetrics, QGuiApplication,
+                           QKeySequence, QPainter, QPalette, QTextCharFormat, QTextLayout,
+                           QTextOption)
+from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QVBoxLayout, QWidget
 
 from engine import sigmoid as engine_sigmoid
 from engine.activations import scale_logits
@@ -53,6 +54,10 @@ class MathPanel(QWidget):
         self._stale = False  # an edit came while the panel was out of sight
         self.view = MathView(self)
         self.view.setAccessibleName(self.tr("Worked arithmetic"))
+        # Teachers paste the math into slides: all of it, as the text export writes it.
+        copy_all = QAction(self.tr("Copy all as text"), self.view)
+        copy_all.triggered.connect(self.copy_all)
+        self.view.addAction(copy_all)  # listed in the view's context menu
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -83,6 +88,10 @@ class MathPanel(QWidget):
     def shown_text(self):
         """The text as the view shows it: superscripts flattened ("e3"), one line per block."""
         return self.view.text()
+
+    def copy_all(self):
+        """Put the whole content on the clipboard as plain text (what the text export writes)."""
+        QGuiApplication.clipboard().setText(self.plain_text())
 
     def html(self):
         """The content as an HTML document (what the panel shows)."""
@@ -174,13 +183,17 @@ _EQUATION_BOTTOM_EM = 0.4
 _EQUATION_INDENT_EM = (1.5, 3.0)  # an equation, and a continuation line ("  = …") under it
 # Only on screen: the c of "Σ_c", lowered as the HTML writes it.
 _SUB = "sub"
+# What a double-click selects: a word, a name or a number ("−0.2642", "50,000").
+_WORD = re.compile(r"[−-]?\w+(?:[.,]\w+)*")
 
 
 class MathView(QAbstractScrollArea):
     """The panel's blocks, read-only: one QTextLayout per block, painted directly.
 
     Lighter than HTML in a QTextBrowser: nothing to write out as HTML and parse back, no
-    QTextDocument to rebuild, and an edit lays out only the blocks whose text changed.
+    QTextDocument to rebuild, and an edit lays out only the blocks whose text changed. The
+    reader selects with the mouse (or Ctrl+A) and copies with Ctrl+C or the context menu,
+    which also lists the actions added to the view.
     """
 
     def __init__(self, parent=None):
@@ -190,12 +203,14 @@ class MathView(QAbstractScrollArea):
         self._tops = []  # the blocks' tops (content px), to find the block at a point
         self._height = 0.0  # of the whole content, px
         self._width = self.viewport().width()  # what the blocks are laid out to
+        self._anchor = self._cursor = None  # the selection's ends: (block, UTF-16 position)
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._formats = _char_formats()
         self._style = _BlockStyle(self.font())
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for the scrolling keys
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for Ctrl+C and the scrolling keys
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
 
     # ----------------------------------------------------------------------------- public
 
@@ -211,6 +226,7 @@ class MathView(QAbstractScrollArea):
                        for k, block in enumerate(blocks)]
         self._place()
         self.viewport().update()
+        self._anchor = self._cursor = None  # a place in the old text means nothing in the new
 
     def text(self):
         """The shown text: one line per block, superscripts flattened ("e3")."""
@@ -220,6 +236,44 @@ class MathView(QAbstractScrollArea):
         """The blocks as laid out, top to bottom; each one's position() is where it is drawn
         (in content pixels, before scrolling)."""
         return [block.layout for block in self._shown]
+
+    def has_selection(self):
+        return self._anchor is not None and self._anchor != self._cursor
+
+    def selected_text(self):
+        """The selected text as shown, its blocks joined with "\\n" ("" when none)."""
+        if not self.has_selection():
+            return ""
+        (first, start), (last, end) = sorted((self._anchor, self._cursor))
+        parts = []
+        for k in range(first, last + 1):
+            text = self._shown[k].text
+            parts.append(_utf16_slice(text, start if k == first else 0,
+                                      end if k == last else _utf16_length(text)))
+        return "\n".join(parts)
+
+    def select_all(self):
+        if self._shown:
+            self._anchor = (0, 0)
+            self._cursor = (len(self._shown) - 1, _utf16_length(self._shown[-1].text))
+            self.viewport().update()
+
+    def copy(self):
+        """Put the selected text on the clipboard (nothing when nothing is selected)."""
+        if self.has_selection():
+            QGuiApplication.clipboard().setText(self.selected_text())
+
+    def context_menu(self):
+        """The right-click menu: Copy, then the actions added to the view."""
+        menu = QMenu(self)
+        copy = menu.addAction(self.tr("Copy"))
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))  # shown as a reminder
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the view handles the key
+        copy.setShortcutVisibleInContextMenu(True)
+        copy.setEnabled(self.has_selection())
+        copy.triggered.connect(self.copy)
+        menu.addActions(self.actions())
+        return menu
 
     # ----------------------------------------------------------------------------- layout
 
@@ -273,7 +327,8 @@ class MathView(QAbstractScrollArea):
 
     def paintEvent(self, event):
         painter = QPainter(self.viewport())
-        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        palette = self.palette()
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
         offset = self.verticalScrollBar().value()
         area = event.rect()
         first = max(0, bisect.bisect_right(self._tops, area.top() + offset) - 1)
@@ -282,7 +337,23 @@ class MathView(QAbstractScrollArea):
             top = block.top - offset
             if top > area.bottom() + 1:
                 break
-            block.layout.draw(painter, QPointF(0, -offset))
+            block.layout.draw(painter, QPointF(0, -offset), self._selection_ranges(k, palette))
+
+    def _selection_ranges(self, k, palette):
+        """The selected part of block ``k`` as a format range for QTextLayout.draw."""
+        if not self.has_selection():
+            return []
+        (first, start), (last, end) = sorted((self._anchor, self._cursor))
+        if not first <= k <= last:
+            return []
+        selected = QTextLayout.FormatRange()
+        selected.start = start if k == first else 0
+        selected.length = (end if k == last else _utf16_length(self._shown[k].text)) \
+            - selected.start
+        selected.format = QTextCharFormat()
+        selected.format.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        selected.format.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        return [selected]
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -300,6 +371,87 @@ class MathView(QAbstractScrollArea):
 
     def scrollContentsBy(self, dx, dy):
         self.viewport().scroll(dx, dy)
+
+    def event(self, event):
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Copy)
+                or event.matches(QKeySequence.StandardKey.SelectAll)):
+            event.accept()  # the view's own keys, before any window shortcut takes them
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event):
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+        else:
+            super().keyPressEvent(event)  # the arrows and Page Up / Down scroll
+
+    def contextMenuEvent(self, event):
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # ----------------------------------------------------------------------------- the mouse
+
+    def mousePressEvent(self, event):
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)  # a right click keeps the selection for the menu
+            return
+        place = self._position_at(event.position())
+        extend = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if not extend or self._anchor is None:
+            self._anchor = place
+        self._cursor = place
+        self.viewport().update()
+
+    def mouseMoveEvent(self, event):
+        if not event.buttons() & Qt.MouseButton.LeftButton or self._anchor is None:
+            return
+        self._scroll_towards(event.position().y())
+        self._cursor = self._position_at(event.position())
+        self.viewport().update()
+
+    def mouseReleaseEvent(self, event):
+        clipboard = QGuiApplication.clipboard()
+        if event.button() == Qt.MouseButton.LeftButton and self.has_selection() \
+                and clipboard.supportsSelection():
+            # X11's primary selection: the middle button pastes what was just selected.
+            clipboard.setText(self.selected_text(), QClipboard.Mode.Selection)
+
+    def mouseDoubleClickEvent(self, event):
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        k, position = self._position_at(event.position())
+        word = _word_at(self._shown[k].text, position) if self._shown else None
+        if word is not None:
+            self._anchor, self._cursor = (k, word[0]), (k, word[1])
+            self.viewport().update()
+
+    def _position_at(self, point):
+        """The (block, UTF-16 position) nearest the viewport point ``point``."""
+        if not self._shown:
+            return (0, 0)
+        y = point.y() + self.verticalScrollBar().value()
+        k = max(0, bisect.bisect_right(self._tops, y) - 1)
+        block = self._shown[k]
+        y -= block.top
+        if y < 0 or block.layout.lineCount() == 0:
+            return (k, 0)
+        if y >= block.height:  # in the gap below the block: its end
+            return (k, _utf16_length(block.text))
+        line = next(block.layout.lineAt(i) for i in range(block.layout.lineCount())
+                    if y < block.layout.lineAt(i).rect().bottom())
+        return (k, line.xToCursor(point.x() - block.layout.position().x()))
+
+    def _scroll_towards(self, y):
+        """A drag past the top or bottom edge scrolls that way, by how far past it is."""
+        bar = self.verticalScrollBar()
+        if y < 0:
+            bar.setValue(bar.value() + math.floor(y))
+        elif y > self.viewport().height():
+            bar.setValue(bar.value() + math.ceil(y - self.viewport().height()))
 
 
 class _ShownBlock:
@@ -914,3 +1066,17 @@ def _lay_out_lines(layout, width):
 def _utf16_length(text):
     """The length of ``text`` as Qt counts it (a character beyond U+FFFF is two)."""
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
+def _utf16_slice(text, start, end):
+    """``text`` from ``start`` to ``end``, counted in UTF-16 units."""
+    return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le")
+
+
+def _word_at(text, position):
+    """The (start, end) in UTF-16 units of the word or number at ``position``, or None."""
+    index = len(_utf16_slice(text, 0, position))
+    for match in _WORD.finditer(text):
+        if match.start() <= index <= match.end():
+            return _utf16_length(text[:match.start()]), _utf16_length(text[:match.end()])
+    return None

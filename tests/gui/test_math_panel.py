@@ -7,7 +7,7 @@ import gc
 import numpy as np
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
@@ -270,6 +270,16 @@ def test_a_hidden_panel_catches_up_when_shown_or_read(make_panel, host):
     assert "1.5" in shown_text(panel)
 
 
+def test_the_text_is_never_shown_selected_after_an_edit(make_panel):
+    document, panel = make_panel(scenario())
+    panel.view.select_all()
+    assert panel.view.has_selection()
+    document.set_cell(0, 0, 1.5)
+    assert not panel.view.has_selection() and panel.view.selected_text() == ""
+    document.set_cell(0, 1, -0.5)
+    assert not panel.view.has_selection()
+
+
 # ----------------------------------------------------------------------------- the view
 
 def shown_panel(make_panel, qtbot, width=600, height=400, **changes):
@@ -286,12 +296,22 @@ def layout_of(panel, start):
 
 
 def ranges(layout, kind):
-    """The (start, length, text) of ``layout``'s format ranges of ``kind``."""
+    """The (start, length, text) of ``layout``'s format ranges of ``kind`` (start and length
+    in UTF-16 units, as Qt counts)."""
     test = {"sup": lambda f: f.verticalAlignment() == QTextCharFormat.AlignSuperScript,
             "sub": lambda f: f.verticalAlignment() == QTextCharFormat.AlignSubScript,
             "bold": lambda f: f.fontWeight() == QFont.Weight.Bold}[kind]
-    return [(r.start, r.length, layout.text()[r.start:r.start + r.length])
+    units = layout.text().encode("utf-16-le")
+    return [(r.start, r.length, units[2 * r.start:2 * (r.start + r.length)].decode("utf-16-le"))
             for r in layout.formats() if test(r.format)]
+
+
+def point_at(panel, layout, position):
+    """The viewport point of the cursor ``position`` in ``layout`` (on its first line)."""
+    line = layout.lineForTextPosition(position)
+    x = layout.position().x() + line.cursorToX(position)[0]
+    y = layout.position().y() + line.y() + line.height() / 2
+    return QPoint(round(x), round(y - panel.view.verticalScrollBar().value()))
 
 
 def test_the_view_lays_out_one_text_per_block(make_panel):
@@ -348,6 +368,72 @@ def test_the_text_wraps_to_the_width_of_the_view(make_panel, qtbot):
                 view.viewport().width()
 
 
+def test_a_mouse_drag_selects_across_blocks_and_ctrl_c_copies_it(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot)
+    view = panel.view
+    logits, target = layout_of(panel, "Logits z"), layout_of(panel, "True class")
+    start, end = point_at(panel, logits, 10), point_at(panel, target, 12)
+    qtbot.mousePress(view.viewport(), Qt.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(view.viewport(), Qt.LeftButton, pos=end)
+    assert view.selected_text() == "cat 3, dog 1, pig -3.\nTrue class: "
+    QApplication.clipboard().clear()
+    qtbot.keyClick(view, Qt.Key_C, Qt.ControlModifier)
+    assert QApplication.clipboard().text() == "cat 3, dog 1, pig -3.\nTrue class: "
+
+
+def test_ctrl_a_selects_everything_shown(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot)
+    qtbot.keyClick(panel.view, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(panel.view, Qt.Key_C, Qt.ControlModifier)
+    assert QApplication.clipboard().text() == panel.shown_text()
+    assert "e3 / (e3 + e1 + e-3)" in QApplication.clipboard().text()  # as on screen
+
+
+def test_a_double_click_selects_a_number(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot)
+    layout = layout_of(panel, "L = −ln p(cat)")
+    qtbot.mouseDClick(panel.view.viewport(), Qt.LeftButton,
+                      pos=point_at(panel, layout, layout.text().index("0.8789") + 2))
+    assert panel.view.selected_text() == "0.8789"
+
+
+def test_the_context_menu_copies_the_selection_or_everything_as_text(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot)
+    menu = panel.view.context_menu()
+    actions = {action.text(): action for action in menu.actions()}
+    assert list(actions) == ["Copy", "Copy all as text"]
+    assert not actions["Copy"].isEnabled()  # nothing selected yet
+    actions["Copy all as text"].trigger()
+    assert QApplication.clipboard().text() == panel.plain_text()
+    panel.view.select_all()
+    copy = next(a for a in panel.view.context_menu().actions() if a.text() == "Copy")
+    assert copy.isEnabled()
+    copy.trigger()
+    assert QApplication.clipboard().text() == panel.shown_text()
+
+
+def test_positions_count_as_qt_counts_them_beyond_u_ffff(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot, classes=("🐱", "dog", "pig"))
+    layout = layout_of(panel, "p(🐱)")  # 🐱 is two UTF-16 units, one Python character
+    assert ranges(layout, "bold")[0][1:] == (6, "0.8789")
+    start, end = point_at(panel, layout, 0), point_at(panel, layout, 6)
+    qtbot.mousePress(panel.view.viewport(), Qt.LeftButton, pos=start)
+    qtbot.mouseMove(panel.view.viewport(), end)
+    qtbot.mouseRelease(panel.view.viewport(), Qt.LeftButton, pos=end)
+    assert panel.view.selected_text() == "p(🐱) "
+
+
+def test_dragging_past_the_bottom_scrolls(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot, width=420, height=160)
+    viewport, bar = panel.view.viewport(), panel.view.verticalScrollBar()
+    qtbot.mousePress(viewport, Qt.LeftButton, pos=QPoint(10, 10))
+    qtbot.mouseMove(viewport, QPoint(10, viewport.height() + 30))
+    assert bar.value() == 30
+    qtbot.mouseRelease(viewport, Qt.LeftButton, pos=QPoint(10, viewport.height() + 30))
+    assert panel.view.selected_text().startswith("Sample #1\n")
+
+
 def test_keys_scroll_the_view(make_panel, qtbot):
     _document, panel = shown_panel(make_panel, qtbot, width=420, height=160)
     view, bar = panel.view, panel.view.verticalScrollBar()
@@ -376,6 +462,12 @@ def test_the_view_paints_in_the_palette_colours(make_panel, qtbot):
                for y in range(0, image.height(), 2)}
     assert image.pixelColor(1, 1) == palette.color(QPalette.Base)  # "#1e1e1e"
     assert palette.color(QPalette.Text).name() in colours  # "#e8e8e8", the strokes of text
+    panel.view.select_all()
+    image = panel.view.viewport().grab().toImage()
+    layout = layout_of(panel, "Logits z")
+    y = round(layout.position().y() + layout.lineAt(0).height() / 2)
+    row = {image.pixelColor(x, y).name() for x in range(image.width())}
+    assert palette.color(QPalette.Highlight).name() in row
 
 
 def test_an_edit_lays_out_only_the_blocks_that_read_differently(make_panel):
