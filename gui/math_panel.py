@@ -10,7 +10,7 @@ import re
 import string
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, Qt, QTimer
 from PySide6.QtGui import (QAction, QClipboard, QFont, QFontInfo, QFontMetrics, QGuiApplication,
                            QKeySequence, QPainter, QPalette, QTextCharFormat, QTextLayout,
                            QTextOption)
@@ -181,6 +181,9 @@ _EQUATION_SCALE = 1.2  # font-size: large
 _MARGINS = {"heading": (14, 12), "text": (12, 12)}  # (top, bottom) px of <h3> and <p>
 _EQUATION_BOTTOM_EM = 0.4
 _EQUATION_INDENT_EM = (1.5, 3.0)  # an equation, and a continuation line ("  = …") under it
+# The accessible description follows this long after the last change, as the plots' does: a
+# drag does not rewrite it on every step.
+DESCRIPTION_DELAY_MS = 300
 # Only on screen: the c of "Σ_c", lowered as the HTML writes it.
 _SUB = "sub"
 # What a double-click selects: a word, a name or a number ("−0.2642", "50,000").
@@ -208,6 +211,8 @@ class MathView(QAbstractScrollArea):
         self._option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._formats = _char_formats()
         self._style = _BlockStyle(self.font())
+        self._description_timer = QTimer(self, singleShot=True, interval=DESCRIPTION_DELAY_MS)
+        self._description_timer.timeout.connect(self.describe_now)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for Ctrl+C and the scrolling keys
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
@@ -227,6 +232,7 @@ class MathView(QAbstractScrollArea):
         self._place()
         self.viewport().update()
         self._anchor = self._cursor = None  # a place in the old text means nothing in the new
+        self._description_timer.start()
 
     def text(self):
         """The shown text: one line per block, superscripts flattened ("e3")."""
@@ -274,6 +280,13 @@ class MathView(QAbstractScrollArea):
         copy.triggered.connect(self.copy)
         menu.addActions(self.actions())
         return menu
+
+    def describe_now(self):
+        """Make the shown text the accessible description now, not after the delay."""
+        self._description_timer.stop()
+        text = self.text()
+        if self.accessibleDescription() != text:
+            self.setAccessibleDescription(text)
 
     # ----------------------------------------------------------------------------- layout
 

@@ -470,6 +470,18 @@ def test_the_view_paints_in_the_palette_colours(make_panel, qtbot):
     assert palette.color(QPalette.Highlight).name() in row
 
 
+def test_the_accessible_description_is_the_shown_text_a_moment_later(make_panel, qtbot):
+    document, panel = make_panel(scenario())
+    view = panel.view
+    assert view.accessibleName() == "Worked arithmetic"
+    view.describe_now()
+    assert view.accessibleDescription() == panel.shown_text()
+    document.set_cell(0, 0, 2.5)
+    assert "e2.5" not in view.accessibleDescription()  # not rewritten on every step
+    qtbot.waitUntil(lambda: view.accessibleDescription() == panel.shown_text(), timeout=2000)
+    assert "e2.5" in view.accessibleDescription()
+
+
 def test_an_edit_lays_out_only_the_blocks_that_read_differently(make_panel):
     document, panel = make_panel(scenario())
     before = panel.view.layouts()
