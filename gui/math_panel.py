@@ -10,7 +10,7 @@ import re
 import string
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import (QAction, QClipboard, QFont, QFontInfo, QFontMetrics, QGuiApplication,
                            QKeySequence, QPainter, QPalette, QTextCharFormat, QTextLayout,
                            QTextOption)
@@ -224,13 +224,18 @@ class MathView(QAbstractScrollArea):
         keeps its layout; when all are equal nothing is done (not even a repaint)."""
         if blocks == self._blocks:
             return
-        old_blocks, old_shown = self._blocks, self._shown
+        old_blocks, old_shown, old_tops = self._blocks, self._shown, self._tops
         kept = [k < len(old_blocks) and old_blocks[k] == block for k, block in enumerate(blocks)]
         self._blocks = blocks
         self._shown = [old_shown[k] if kept[k] else self._new_block(k, *block)
                        for k, block in enumerate(blocks)]
         self._place()
-        self.viewport().update()
+        if self.has_selection() or self._tops != old_tops or any(
+                not kept[k] and old_shown[k].height != self._shown[k].height
+                for k in range(len(old_shown))):
+            self.viewport().update()  # the text moved (or a selection goes): all of it
+        else:
+            self._update_blocks([k for k, same in enumerate(kept) if not same])
         self._anchor = self._cursor = None  # a place in the old text means nothing in the new
         self._description_timer.start()
 
@@ -327,6 +332,16 @@ class MathView(QAbstractScrollArea):
         self._height = y + _DOCUMENT_MARGIN  # the last bottom margin ends with the text
         self._update_scroll_range()
 
+    def _update_blocks(self, indices):
+        """Repaint only blocks ``indices`` (in place, same height): most of an edit's text,
+        the headings and the prose, stays as it is."""
+        offset = self.verticalScrollBar().value()
+        width = self.viewport().width()
+        for k in indices:
+            top = self._shown[k].top - offset
+            bottom = top + self._shown[k].height
+            self.viewport().update(0, math.floor(top), width, math.ceil(bottom) - math.floor(top))
+
     def _update_scroll_range(self):
         # The value stays where it is unless the text got too short for it: the reader keeps
         # their place while the numbers change.
@@ -343,14 +358,17 @@ class MathView(QAbstractScrollArea):
         palette = self.palette()
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         offset = self.verticalScrollBar().value()
-        area = event.rect()
+        region = event.region()  # after an edit, the changed blocks only
+        area = region.boundingRect()
+        width = self.viewport().width()
         first = max(0, bisect.bisect_right(self._tops, area.top() + offset) - 1)
         for k in range(first, len(self._shown)):
             block = self._shown[k]
             top = block.top - offset
             if top > area.bottom() + 1:
                 break
-            block.layout.draw(painter, QPointF(0, -offset), self._selection_ranges(k, palette))
+            if region.intersects(QRect(0, math.floor(top), width, math.ceil(block.height) + 1)):
+                block.layout.draw(painter, QPointF(0, -offset), self._selection_ranges(k, palette))
 
     def _selection_ranges(self, k, palette):
         """The selected part of block ``k`` as a format range for QTextLayout.draw."""

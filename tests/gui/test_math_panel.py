@@ -7,8 +7,8 @@ import gc
 import numpy as np
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont, QPalette, QTextCharFormat
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QFont, QPalette, QRegion, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 import engine
@@ -492,3 +492,32 @@ def test_an_edit_lays_out_only_the_blocks_that_read_differently(make_panel):
     after = panel.view.layouts()
     assert after[0] is before[0] and after[3] is before[3]  # the headings stay
     assert after[4] is not before[4] and after[4].text().startswith("p(cat) = e2 /")
+
+def test_an_edit_repaints_only_what_changed_and_the_screen_shows_it(make_panel, qtbot):
+    document, panel = shown_panel(make_panel, qtbot, width=700, height=400)
+    viewport = panel.view.viewport()
+    regions = []
+
+    class Watcher(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Paint:
+                regions.append(QRegion(event.region()))
+            return False
+
+    def drawn(layout):  # where the layout is on screen (the view is not scrolled)
+        return layout.boundingRect().translated(layout.position()).toRect()
+
+    QApplication.processEvents()  # the first paint after the show
+    watcher = Watcher()
+    viewport.installEventFilter(watcher)
+    document.set_cell(0, 0, 2.5)  # the same blocks, each on one line: none moves
+    qtbot.waitUntil(lambda: len(regions) == 1)
+    QApplication.processEvents()
+    viewport.removeEventFilter(watcher)
+    assert len(regions) == 1
+    assert not regions[0].intersects(drawn(panel.view.layouts()[0]))  # "Sample #1"
+    assert regions[0].intersects(drawn(layout_of(panel, "p(cat)")))
+    screen = panel.screen()
+    shown = screen.grabWindow(panel.winId()).toImage()
+    viewport.repaint()
+    assert screen.grabWindow(panel.winId()).toImage() == shown
