@@ -108,7 +108,7 @@ def make_paint_counter():
 def watch_views(counter, window):
     for name, widget in window.plots.plot_widgets.items():
         counter.watch(name, widget.viewport())
-    counter.watch("math", window.math_panel.browser.viewport())
+    counter.watch("math", window.math_panel.view.viewport())
     counter.watch("input", window.input_table.view.viewport())
     counter.watch("samples", window.results.samples_view.viewport())
     counter.watch("classes", window.results.classes_view.viewport())

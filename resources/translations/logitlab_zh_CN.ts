@@ -609,6 +609,17 @@
         <source>Worked arithmetic</source>
         <translation>逐步计算</translation>
     </message>
+    <message>
+        <source>Copy all as text</source>
+        <translation>全部复制为文本</translation>
+    </message>
+</context>
+<context>
+    <name>MathView</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
 </context>
 <context>
     <name>OptionsPanel</name>

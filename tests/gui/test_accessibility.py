@@ -4,11 +4,11 @@ accelerator, every option can be reached with Alt + a letter, plots describe the
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QLineEdit, QSlider, QTableView,
-                               QTextBrowser)
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSlider, QTableView
 
+from gui.math_panel import MathView
 
-CONTROLS = (QTableView, QComboBox, QDoubleSpinBox, QSlider, QTextBrowser, pg.PlotWidget)
+CONTROLS = (QTableView, QComboBox, QDoubleSpinBox, QSlider, MathView, pg.PlotWidget)
 
 
 @pytest.fixture

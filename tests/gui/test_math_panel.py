@@ -7,10 +7,12 @@ import gc
 import numpy as np
 import pytest
 import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QFont, QPalette, QRegion, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 import engine
-from gui import style
+from gui import style, theme
 from gui.document import Document
 from gui.formatting import format_number
 from gui.math_panel import MathPanel
@@ -43,8 +45,8 @@ def make_panel(qtbot):
     gc.collect()
 
 
-def browser_text(panel):
-    return panel.browser.toPlainText()
+def shown_text(panel):
+    return panel.shown_text()
 
 
 def test_softmax_with_logits_writes_out_p_and_the_loss(make_panel):
@@ -52,7 +54,7 @@ def test_softmax_with_logits_writes_out_p_and_the_loss(make_panel):
     text = panel.plain_text()
     assert "p(cat) = e^3 / (e^3 + e^1 + e^-3) = 20.09 / 22.85 = 0.8789" in text
     assert "L = −ln p(cat) = −ln 0.8789 = 0.1291 nats" in text
-    shown = browser_text(panel)  # the same, as the panel shows it (superscripts flattened)
+    shown = shown_text(panel)  # the same, as the panel shows it (superscripts flattened)
     assert "0.8789" in shown and "0.1291" in shown
     assert "<sup>3</sup>" in panel.html() and "<b>0.8789</b>" in panel.html()
     assert "Logits z: cat 3, dog 1, pig -3." in text
@@ -101,7 +103,7 @@ def test_label_smoothing_writes_each_term(make_panel):
     assert "= −(0.9333 × ln 0.8789 + 0.03333 × ln 0.1189 + 0.03333 × ln 0.002179)" in text
     terms = " + ".join(format_number(v) for v in analysis.terms[0])
     assert f"= {terms} = {format_number(analysis.sample_loss[0])} nats" in text
-    assert "0.3958" in browser_text(panel)
+    assert "0.3958" in shown_text(panel)
 
 
 def test_class_weights_are_factors(make_panel):
@@ -157,7 +159,7 @@ def test_an_infinite_loss_shows_infinity_and_why(make_panel):
     assert "L = −ln p(dog) = −ln 0 = ∞ nats" in text
     assert "The loss is ∞ because p(dog) = 0" in text
     assert "KL is ∞" in text
-    assert "∞" in browser_text(panel)
+    assert "∞" in shown_text(panel)
 
 
 def test_an_infinite_sigmoid_term_says_why(make_panel):
@@ -227,17 +229,17 @@ def test_markdown_and_plain_text_carry_the_same_content(make_panel):
 def test_class_names_are_escaped_in_html(make_panel):
     _document, panel = make_panel(scenario(classes=("<b>cat</b>", "dog", "pig")))
     assert "&lt;b&gt;cat&lt;/b&gt;" in panel.html()
-    assert "p(<b>cat</b>) =" in browser_text(panel)
+    assert "p(<b>cat</b>) =" in shown_text(panel)
 
 
 def test_presentation_mode_scales_the_text(make_panel):
     _document, panel = make_panel(scenario())
-    normal = panel.browser.font().pointSizeF()
+    normal = panel.view.font().pointSizeF()
     panel.set_presentation(True)
-    assert panel.browser.font().pointSizeF() == pytest.approx(
+    assert panel.view.font().pointSizeF() == pytest.approx(
         QApplication.font().pointSizeF() * style.PRESENTATION_SCALE)
     panel.set_presentation(False)
-    assert panel.browser.font().pointSizeF() == pytest.approx(normal)
+    assert panel.view.font().pointSizeF() == pytest.approx(normal)
 
 
 def test_the_reader_keeps_their_place_as_the_numbers_change(make_panel, qtbot):
@@ -246,14 +248,14 @@ def test_the_reader_keeps_their_place_as_the_numbers_change(make_panel, qtbot):
     panel.resize(420, 160)
     panel.show()
     qtbot.waitExposed(panel)
-    bar = panel.browser.verticalScrollBar()
+    bar = panel.view.verticalScrollBar()
     assert bar.maximum() > 0
     assert bar.value() == 0  # it opens at the top
     bar.setValue(bar.maximum() // 2)
     place = bar.value()
     document.set_cell(0, 0, 2.5)
     QApplication.processEvents()
-    assert "e^2.5" in panel.plain_text() and "2.5" in browser_text(panel)
+    assert "e^2.5" in panel.plain_text() and "2.5" in shown_text(panel)
     assert bar.value() == place
 
 
@@ -265,11 +267,257 @@ def test_a_hidden_panel_catches_up_when_shown_or_read(make_panel, host):
     assert "p(cat) = e^2 / (e^2 + e^1 + e^-3)" in panel.plain_text()  # an export reads it
     document.set_cell(0, 0, 1.5)
     panel.show()
-    assert "1.5" in browser_text(panel)
+    assert "1.5" in shown_text(panel)
 
 
 def test_the_text_is_never_shown_selected_after_an_edit(make_panel):
     document, panel = make_panel(scenario())
+    panel.view.select_all()
+    assert panel.view.has_selection()
     document.set_cell(0, 0, 1.5)
+    assert not panel.view.has_selection() and panel.view.selected_text() == ""
     document.set_cell(0, 1, -0.5)
-    assert not panel.browser.textCursor().hasSelection()
+    assert not panel.view.has_selection()
+
+
+# ----------------------------------------------------------------------------- the view
+
+def shown_panel(make_panel, qtbot, width=600, height=400, **changes):
+    document, panel = make_panel(scenario(**changes))
+    panel.resize(width, height)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return document, panel
+
+
+def layout_of(panel, start):
+    """The laid-out block whose text starts with ``start``."""
+    return next(layout for layout in panel.view.layouts() if layout.text().startswith(start))
+
+
+def ranges(layout, kind):
+    """The (start, length, text) of ``layout``'s format ranges of ``kind`` (start and length
+    in UTF-16 units, as Qt counts)."""
+    test = {"sup": lambda f: f.verticalAlignment() == QTextCharFormat.AlignSuperScript,
+            "sub": lambda f: f.verticalAlignment() == QTextCharFormat.AlignSubScript,
+            "bold": lambda f: f.fontWeight() == QFont.Weight.Bold}[kind]
+    units = layout.text().encode("utf-16-le")
+    return [(r.start, r.length, units[2 * r.start:2 * (r.start + r.length)].decode("utf-16-le"))
+            for r in layout.formats() if test(r.format)]
+
+
+def point_at(panel, layout, position):
+    """The viewport point of the cursor ``position`` in ``layout`` (on its first line)."""
+    line = layout.lineForTextPosition(position)
+    x = layout.position().x() + line.cursorToX(position)[0]
+    y = layout.position().y() + line.y() + line.height() / 2
+    return QPoint(round(x), round(y - panel.view.verticalScrollBar().value()))
+
+
+def test_the_view_lays_out_one_text_per_block(make_panel):
+    _document, panel = make_panel(scenario())
+    texts = [layout.text() for layout in panel.view.layouts()]
+    assert texts[:5] == ["Sample #1", "Logits z: cat 3, dog 1, pig -3.", "True class: cat.",
+                         "Softmax: from logits to probabilities",
+                         "p(cat) = e3 / (e3 + e1 + e-3) = 20.09 / 22.85 = 0.8789"]
+    assert texts[-1] == "loss (mean) = 0.1291 / 1 = 0.1291 nats"
+    assert len(texts) == len(panel.html().split("\n"))  # one per block, as the HTML has
+    assert panel.shown_text() == "\n".join(texts)
+
+
+def test_superscripts_are_raised_and_results_bold(make_panel):
+    _document, panel = make_panel(scenario())
+    layout = layout_of(panel, "p(pig)")
+    assert layout.text() == "p(pig) = e-3 / (e3 + e1 + e-3) = 0.04979 / 22.85 = 0.002179"
+    assert ranges(layout, "sup") == [(10, 2, "-3"), (17, 1, "3"), (22, 1, "1"), (27, 2, "-3")]
+    assert ranges(layout, "bold") == [(51, 8, "0.002179")]
+    assert ranges(layout_of(panel, "True class"), "bold") == []
+
+
+def test_sums_over_classes_and_continued_lines_look_as_in_the_html(make_panel):
+    _document, panel = make_panel(scenario(options=engine.Options(label_smoothing=0.1)))
+    formula = layout_of(panel, "L = −Σc")
+    assert formula.text() == "L = −Σc q(c) ln p(c)"  # Σ_c, with c written below
+    assert ranges(formula, "sub") == [(6, 1, "c")]
+    continued = layout_of(panel, "= −(0.9333")  # "  = …": no leading spaces, indented more
+    heading = layout_of(panel, "Cross-entropy loss")
+    assert heading.position().x() < formula.position().x() < continued.position().x()
+    view_font = panel.view.font().pointSizeF()
+    assert heading.font().bold() and heading.font().pointSizeF() == pytest.approx(1.2 * view_font)
+    assert panel.view.layouts()[0].font().pointSizeF() == pytest.approx(1.5 * view_font)
+    assert formula.font().pointSizeF() == pytest.approx(1.2 * view_font)
+    assert formula.font().styleHint() == QFont.StyleHint.Serif
+    assert layout_of(panel, "True class").font().pointSizeF() == pytest.approx(view_font)
+
+
+def test_the_text_wraps_to_the_width_of_the_view(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot, width=700, height=300)
+    view = panel.view
+
+    def lines():
+        return sum(layout.lineCount() for layout in view.layouts())
+
+    wide, wide_bottom = lines(), view.verticalScrollBar().maximum()
+    assert wide == len(view.layouts())  # every block on one line
+    panel.resize(260, 300)
+    QApplication.processEvents()
+    assert lines() > wide and view.verticalScrollBar().maximum() > wide_bottom
+    for layout in view.layouts():
+        for k in range(layout.lineCount()):
+            assert layout.position().x() + layout.lineAt(k).naturalTextWidth() <= \
+                view.viewport().width()
+
+
+def test_a_mouse_drag_selects_across_blocks_and_ctrl_c_copies_it(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot)
+    view = panel.view
+    logits, target = layout_of(panel, "Logits z"), layout_of(panel, "True class")
+    start, end = point_at(panel, logits, 10), point_at(panel, target, 12)
+    qtbot.mousePress(view.viewport(), Qt.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(view.viewport(), Qt.LeftButton, pos=end)
+    assert view.selected_text() == "cat 3, dog 1, pig -3.\nTrue class: "
+    QApplication.clipboard().clear()
+    qtbot.keyClick(view, Qt.Key_C, Qt.ControlModifier)
+    assert QApplication.clipboard().text() == "cat 3, dog 1, pig -3.\nTrue class: "
+
+
+def test_ctrl_a_selects_everything_shown(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot)
+    qtbot.keyClick(panel.view, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(panel.view, Qt.Key_C, Qt.ControlModifier)
+    assert QApplication.clipboard().text() == panel.shown_text()
+    assert "e3 / (e3 + e1 + e-3)" in QApplication.clipboard().text()  # as on screen
+
+
+def test_a_double_click_selects_a_number(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot)
+    layout = layout_of(panel, "L = −ln p(cat)")
+    qtbot.mouseDClick(panel.view.viewport(), Qt.LeftButton,
+                      pos=point_at(panel, layout, layout.text().index("0.8789") + 2))
+    assert panel.view.selected_text() == "0.8789"
+
+
+def test_the_context_menu_copies_the_selection_or_everything_as_text(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot)
+    menu = panel.view.context_menu()
+    actions = {action.text(): action for action in menu.actions()}
+    assert list(actions) == ["Copy", "Copy all as text"]
+    assert not actions["Copy"].isEnabled()  # nothing selected yet
+    actions["Copy all as text"].trigger()
+    assert QApplication.clipboard().text() == panel.plain_text()
+    panel.view.select_all()
+    copy = next(a for a in panel.view.context_menu().actions() if a.text() == "Copy")
+    assert copy.isEnabled()
+    copy.trigger()
+    assert QApplication.clipboard().text() == panel.shown_text()
+
+
+def test_positions_count_as_qt_counts_them_beyond_u_ffff(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot, classes=("🐱", "dog", "pig"))
+    layout = layout_of(panel, "p(🐱)")  # 🐱 is two UTF-16 units, one Python character
+    assert ranges(layout, "bold")[0][1:] == (6, "0.8789")
+    start, end = point_at(panel, layout, 0), point_at(panel, layout, 6)
+    qtbot.mousePress(panel.view.viewport(), Qt.LeftButton, pos=start)
+    qtbot.mouseMove(panel.view.viewport(), end)
+    qtbot.mouseRelease(panel.view.viewport(), Qt.LeftButton, pos=end)
+    assert panel.view.selected_text() == "p(🐱) "
+
+
+def test_dragging_past_the_bottom_scrolls(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot, width=420, height=160)
+    viewport, bar = panel.view.viewport(), panel.view.verticalScrollBar()
+    qtbot.mousePress(viewport, Qt.LeftButton, pos=QPoint(10, 10))
+    qtbot.mouseMove(viewport, QPoint(10, viewport.height() + 30))
+    assert bar.value() == 30
+    qtbot.mouseRelease(viewport, Qt.LeftButton, pos=QPoint(10, viewport.height() + 30))
+    assert panel.view.selected_text().startswith("Sample #1\n")
+
+
+def test_keys_scroll_the_view(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot, width=420, height=160)
+    view, bar = panel.view, panel.view.verticalScrollBar()
+    assert view.focusPolicy() == Qt.StrongFocus
+    qtbot.keyClick(view, Qt.Key_PageDown)
+    assert bar.value() == view.viewport().height()
+    qtbot.keyClick(view, Qt.Key_Up)
+    assert 0 < bar.value() < view.viewport().height()
+
+
+def test_presentation_mode_scales_the_laid_out_text(make_panel):
+    _document, panel = make_panel(scenario())
+    sizes = [layout.font().pointSizeF() for layout in panel.view.layouts()]
+    panel.set_presentation(True)
+    scaled = [layout.font().pointSizeF() for layout in panel.view.layouts()]
+    assert scaled == pytest.approx([size * style.PRESENTATION_SCALE for size in sizes])
+    assert panel.view.layouts()[0].text() == "Sample #1"
+
+
+def test_the_view_paints_in_the_palette_colours(make_panel, qtbot):
+    _document, panel = shown_panel(make_panel, qtbot)
+    panel.setPalette(theme.dark_palette())
+    palette = panel.view.palette()
+    image = panel.view.viewport().grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 2)
+               for y in range(0, image.height(), 2)}
+    assert image.pixelColor(1, 1) == palette.color(QPalette.Base)  # "#1e1e1e"
+    assert palette.color(QPalette.Text).name() in colours  # "#e8e8e8", the strokes of text
+    panel.view.select_all()
+    image = panel.view.viewport().grab().toImage()
+    layout = layout_of(panel, "Logits z")
+    y = round(layout.position().y() + layout.lineAt(0).height() / 2)
+    row = {image.pixelColor(x, y).name() for x in range(image.width())}
+    assert palette.color(QPalette.Highlight).name() in row
+
+
+def test_the_accessible_description_is_the_shown_text_a_moment_later(make_panel, qtbot):
+    document, panel = make_panel(scenario())
+    view = panel.view
+    assert view.accessibleName() == "Worked arithmetic"
+    view.describe_now()
+    assert view.accessibleDescription() == panel.shown_text()
+    document.set_cell(0, 0, 2.5)
+    assert "e2.5" not in view.accessibleDescription()  # not rewritten on every step
+    qtbot.waitUntil(lambda: view.accessibleDescription() == panel.shown_text(), timeout=2000)
+    assert "e2.5" in view.accessibleDescription()
+
+
+def test_an_edit_lays_out_only_the_blocks_that_read_differently(make_panel):
+    document, panel = make_panel(scenario())
+    before = panel.view.layouts()
+    document.set_cell(0, 0, 3.0000001)  # too small a change to show in any number
+    assert panel.view.layouts() == before and all(
+        a is b for a, b in zip(panel.view.layouts(), before))
+    document.set_cell(0, 0, 2.0)
+    after = panel.view.layouts()
+    assert after[0] is before[0] and after[3] is before[3]  # the headings stay
+    assert after[4] is not before[4] and after[4].text().startswith("p(cat) = e2 /")
+
+def test_an_edit_repaints_only_what_changed_and_the_screen_shows_it(make_panel, qtbot):
+    document, panel = shown_panel(make_panel, qtbot, width=700, height=400)
+    viewport = panel.view.viewport()
+    regions = []
+
+    class Watcher(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Paint:
+                regions.append(QRegion(event.region()))
+            return False
+
+    def drawn(layout):  # where the layout is on screen (the view is not scrolled)
+        return layout.boundingRect().translated(layout.position()).toRect()
+
+    QApplication.processEvents()  # the first paint after the show
+    watcher = Watcher()
+    viewport.installEventFilter(watcher)
+    document.set_cell(0, 0, 2.5)  # the same blocks, each on one line: none moves
+    qtbot.waitUntil(lambda: len(regions) == 1)
+    QApplication.processEvents()
+    viewport.removeEventFilter(watcher)
+    assert len(regions) == 1
+    assert not regions[0].intersects(drawn(panel.view.layouts()[0]))  # "Sample #1"
+    assert regions[0].intersects(drawn(layout_of(panel, "p(cat)")))
+    screen = panel.screen()
+    shown = screen.grabWindow(panel.winId()).toImage()
+    viewport.repaint()
+    assert screen.grabWindow(panel.winId()).toImage() == shown
