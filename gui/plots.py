@@ -10,9 +10,11 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QLocale, QPointF, Qt, QTimer
-from PySide6.QtGui import (QBrush, QFont, QFontMetrics, QGuiApplication, QPainter, QPainterPath,
-                           QPalette, QPicture, QTransform)
+from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol, renderSymbol
+from pyqtgraph.Qt.internals import PrimitiveArray
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import (QBrush, QFont, QFontMetrics, QGuiApplication, QImage, QPainter,
+                           QPainterPath, QPalette, QPicture, QPixmap, QTransform)
 from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsTextItem, QHBoxLayout, QLabel,
                                QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
@@ -170,6 +172,212 @@ class Points(_SteadyBounds, pg.ScatterPlotItem):
         self._steady_bounds = None
 
 
+class Markers(pg.GraphicsObject):
+    """Scatter markers for the items an edit moves: one symbol, size (in pixels) and pen, and
+    one brush or a brush per point.
+
+    pyqtgraph's ScatterPlotItem spends ~0.3 ms per setData and ~0.4 ms per paint here in
+    machinery these items do not use (a record array and a symbol-atlas lookup per point,
+    hover styles, culling). This item maps its points to the device once per paint and draws
+    one pre-rendered pixmap per point, with pyqtgraph's symbols (renderSymbol), so the markers
+    look the same. Non-finite points are kept in getData() but neither drawn nor bounded."""
+
+    def __init__(self, symbol="o", size=10, pen=None, brush=None):
+        super().__init__()
+        self._symbol = symbol
+        self._size = float(size)
+        self._pen = pg.mkPen(pen)
+        self._brush = pg.mkBrush(brush)
+        self._x = self._y = np.empty(0)
+        self._point_brushes = None  # the distinct brushes given to setData, or None: self._brush
+        self._slots = np.empty(0, dtype=np.intp)  # each point's brush among them
+        self._finite = np.empty((0, 2))
+        self._finite_slots = self._slots
+        self._atlas = None  # (pixmap, side in device pixels, device pixel ratio)
+        self._rect = None
+        self._pixel = None  # a device pixel's width and height in data units
+        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
+
+    def setData(self, x=(), y=(), brush=None):
+        """Show markers at (x, y), each drawn with ``brush`` when it is a list (one brush per
+        point). Unchanged data changes nothing: no repaint."""
+        x = np.array(x, dtype=np.float64)
+        y = np.array(y, dtype=np.float64)
+        if brush is None:
+            brushes, slots = None, np.zeros(len(x), dtype=np.intp)
+        else:
+            brushes, slots = _distinct_brushes(brush)
+        same_style = _same_brushes(brushes, self._point_brushes)
+        if (same_style and np.array_equal(slots, self._slots) and np.array_equal(x, self._x)
+                and np.array_equal(y, self._y)):
+            return
+        if not same_style:
+            self._atlas = None
+        self._x, self._y, self._point_brushes, self._slots = x, y, brushes, slots
+        finite = np.isfinite(x) & np.isfinite(y)
+        self._finite = np.column_stack([x[finite], y[finite]])
+        self._finite_slots = slots[finite]
+        self._changed()
+
+    def getData(self):
+        return self._x, self._y
+
+    def setSize(self, size):
+        if float(size) != self._size:
+            self._size = float(size)
+            self._restyled()
+
+    def setPen(self, *args, **kwargs):
+        pen = pg.mkPen(*args, **kwargs)
+        if pen != self._pen:
+            self._pen = pen
+            self._restyled()
+
+    def setBrush(self, *args, **kwargs):
+        brush = pg.mkBrush(*args, **kwargs)
+        if brush != self._brush:
+            self._brush = brush
+            self._restyled()
+
+    def _restyled(self):
+        self._atlas = None
+        self._changed()
+
+    def _changed(self):
+        # Qt asks for the old rect inside prepareGeometryChange: forget it afterwards.
+        self.prepareGeometryChange()
+        self._rect = None
+
+    def viewTransformChanged(self):
+        # The pixel margin is a different number of data units now.
+        self._pixel = None
+        self._changed()
+        super().viewTransformChanged()
+
+    def _pixel_size(self):
+        """A device pixel's width and height in data units; (0, 0) while not in a view. Kept
+        until the view transform changes (pyqtgraph's pixelVectors is Python, per call)."""
+        if self._pixel is None:
+            px, py = self.pixelVectors()
+            if px is None:
+                return 0.0, 0.0
+            self._pixel = (px.length(), py.length())
+        return self._pixel
+
+    def _margin(self):
+        """How far a marker reaches from its point, in pixels: half the rendered symbol (see
+        pyqtgraph's renderSymbol), and one more for rounding to whole pixels."""
+        pen_width = max(math.ceil(self._pen.widthF()), 1)
+        return 0.5 * (self._size + pen_width) + 1.0
+
+    def pixelPadding(self):
+        return self._margin()
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        """The finite points' extent along ``ax`` (for a ViewBox's auto-range)."""
+        values = self._finite[:, ax]
+        if orthoRange is not None:
+            other = self._finite[:, 1 - ax]
+            values = values[(other >= orthoRange[0]) & (other <= orthoRange[1])]
+        if not len(values):
+            return None, None
+        if frac >= 1.0:
+            return float(values.min()), float(values.max())
+        return tuple(np.percentile(values, [50 * (1 - frac), 50 * (1 + frac)]))
+
+    def boundingRect(self):
+        # Qt asks some twenty times per edit: computed once per change of data, style or view.
+        if self._rect is None:
+            self._rect = self._fresh_rect()
+        return self._rect
+
+    def _fresh_rect(self):
+        if not len(self._finite):
+            return QRectF()
+        left, top = self._finite.min(axis=0)
+        right, bottom = self._finite.max(axis=0)
+        px, py = self._pixel_size()
+        dx, dy = px * self._margin(), py * self._margin()
+        return QRectF(left - dx, top - dy, right - left + 2 * dx, bottom - top + 2 * dy)
+
+    def paint(self, painter, option, widget=None):
+        if not len(self._finite):
+            return
+        points = _mapped(painter.transform(), self._finite)
+        painter.resetTransform()  # marker sizes are pixels
+        if self._exportOpts is False:
+            self._draw_pixmaps(painter, points)
+        else:
+            self._draw_paths(painter, points)
+
+    def _draw_pixmaps(self, painter, points):
+        pixmap, side, dpr = self._atlas_for(painter.device().devicePixelRatioF())
+        self._fragments.resize(len(points))
+        fragments = self._fragments.ndarray()
+        fragments[:, 0:2] = points  # where each pixmap's centre goes
+        fragments[:, 2] = self._finite_slots * side  # the source rect: its brush's symbol
+        fragments[:, 3] = 0.0
+        fragments[:, 4:6] = side
+        fragments[:, 6:8] = 1.0 / dpr  # scale to logical pixels
+        fragments[:, 8:10] = (0.0, 1.0)  # rotation, opacity
+        painter.drawPixmapFragments(*self._fragments.drawargs(), pixmap)
+
+    def _draw_paths(self, painter, points):
+        """As ScatterPlotItem exports: each symbol as a path (sharp in an SVG), its size
+        scaled with the image."""
+        options = self._exportOpts
+        size = self._size * options.get("resolutionScale", 1.0)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, options.get("antialias", True))
+        brushes = self._point_brushes or [self._brush]
+        for (x, y), slot in zip(points.tolist(), self._finite_slots.tolist()):
+            painter.resetTransform()
+            painter.translate(x, y)
+            drawSymbol(painter, self._symbol, size, self._pen, brushes[slot])
+
+    def _atlas_for(self, dpr):
+        """The symbol in each brush, side by side in one pixmap (rendered once per style)."""
+        if self._atlas is None or self._atlas[2] != dpr:
+            images = [renderSymbol(self._symbol, self._size, self._pen, brush, dpr=dpr)
+                      for brush in self._point_brushes or [self._brush]]
+            side = images[0].width()
+            atlas = QImage(side * len(images), side, QImage.Format.Format_ARGB32_Premultiplied)
+            atlas.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(atlas)
+            for k, image in enumerate(images):
+                image.setDevicePixelRatio(1.0)  # copied pixel for pixel
+                painter.drawImage(k * side, 0, image)
+            painter.end()
+            self._atlas = (QPixmap.fromImage(atlas), side, dpr)
+        return self._atlas
+
+
+def _distinct_brushes(brushes):
+    """The distinct objects among ``brushes`` (as QBrushes) and each point's index among
+    them."""
+    slot_of = {}
+    distinct = []
+    slots = np.empty(len(brushes), dtype=np.intp)
+    for k, brush in enumerate(brushes):
+        slot = slot_of.get(id(brush))
+        if slot is None:
+            slot = slot_of[id(brush)] = len(distinct)
+            distinct.append(pg.mkBrush(brush))
+        slots[k] = slot
+    return distinct, slots
+
+
+def _same_brushes(a, b):
+    return a is b or (a is not None and b is not None and len(a) == len(b)
+                      and all(x == y for x, y in zip(a, b)))
+
+
+def _mapped(transform, points):
+    """``points`` (n, 2) mapped by an affine QTransform, clipped to where Qt draws safely."""
+    t = transform
+    matrix = np.array([[t.m11(), t.m12()], [t.m21(), t.m22()]])
+    return np.clip(points @ matrix + (t.dx(), t.dy()), -2.0 ** 30, 2.0 ** 30)
+
+
 class ClassAxis(pg.AxisItem):
     """A bottom axis of class names that leaves out a name rather than overlap its neighbour."""
 
@@ -219,7 +427,7 @@ class PlotsView(QWidget):
         "logits", "probabilities", "terms", "gradient", "nll", "sigmoid", "sweep".
     logit_bars, probability_bars, target_bars, term_bars, gradient_bars : pyqtgraph.BarGraphItem
         One bar per shown class, at x = 0, 1, 2… (``shown_classes`` maps x to the class).
-    logit_handles : pyqtgraph.ScatterPlotItem
+    logit_handles : Markers
         Grips on the logit bar tops (logits input only).
     nll_curve, nll_points, nll_selected : the −ln p curve, the true-class points of the other
         samples and of the selected one.
@@ -371,8 +579,7 @@ class PlotsView(QWidget):
         self.logit_zero_line = self._line(plot)
         self.logit_bars = Bars(x=[], height=[], width=0.6, pen=None,
                                           brush=style.colour("logit"))
-        self.logit_handles = Points(symbol="_", pen=None,
-                                                brush=self._foreground)
+        self.logit_handles = Markers(symbol="_", pen=None, brush=self._foreground)
         self.logit_clip_marks = Points(pen=None, brush=self._foreground)
         for item in (self.logit_bars, self.logit_handles, self.logit_clip_marks):
             plot.addItem(item)
@@ -427,9 +634,8 @@ class PlotsView(QWidget):
         plot.setMouseEnabled(x=False, y=False)
         self._nll_grid = np.geomspace(NLL_P_MIN, 1.0, 400)
         self.nll_curve = pg.PlotDataItem(x=self._nll_grid, y=np.zeros_like(self._nll_grid))
-        self.nll_points = Points(pen=None, brush=style.colour("probability", 150))
-        self.nll_selected = Points(pen=pg.mkPen(self._foreground),
-                                               brush=style.colour("selected"))
+        self.nll_points = Markers(pen=None, brush=style.colour("probability", 150))
+        self.nll_selected = Markers(pen=self._foreground, brush=style.colour("selected"))
         for item in (self.nll_curve, self.nll_points, self.nll_selected):
             plot.addItem(item)
         plot.setXRange(0.0, 1.0, padding=0.02)
@@ -442,8 +648,7 @@ class PlotsView(QWidget):
         half = self._line(plot, style=Qt.PenStyle.DotLine)
         half.setData([-50.0, 50.0], [0.5, 0.5])
         self.sigmoid_curve = pg.PlotDataItem(x=[0.0], y=[0.5])
-        self.sigmoid_points = Points(pen=pg.mkPen(self._foreground),
-                                                 brush=style.colour("probability"))
+        self.sigmoid_points = Markers(pen=self._foreground, brush=style.colour("probability"))
         for item in (self.sigmoid_curve, self.sigmoid_points):
             plot.addItem(item)
         plot.setYRange(0.0, 1.0, padding=0.05)
@@ -481,7 +686,7 @@ class PlotsView(QWidget):
             plot.addItem(curve)
         self.sweep_curve_classes = []
         self.sweep_marker = pg.PlotDataItem(x=[0.0, 0.0], y=[0.0, 1.0])
-        self.sweep_points = Points(pen=pg.mkPen(self._foreground))
+        self.sweep_points = Markers(pen=self._foreground)  # a brush per point, in setData
         plot.addItem(self.sweep_marker)
         plot.addItem(self.sweep_points)
         plot.setYRange(0.0, 1.0, padding=0.04)
@@ -791,12 +996,13 @@ class PlotsView(QWidget):
         heights, beyond = drawable(logits)
         _set_bars(self.logit_bars, x, heights)
         self._fit_y_range("logits", heights)
+        self._resize_handles()  # the number of bars sets their width
         if scenario.input == "logits":
             # A clipped bar's height is not its value: it gets no grip.
             grips = beyond == 0
-            self.logit_handles.setData(x=x[grips], y=heights[grips], size=self._handle_size())
+            self.logit_handles.setData(x=x[grips], y=heights[grips])
         else:
-            self.logit_handles.setData(x=[], y=[])
+            self.logit_handles.setData()
         self._set_bar_brushes(self.logit_bars, "logit", beyond)
         self._set_clip_marks(self.logit_clip_marks, x, heights, beyond)
         self._describe("logits", self.tr("Logits of sample {name}").format(
@@ -877,8 +1083,7 @@ class PlotsView(QWidget):
         return min(18 * self._scale, max(6.0, 0.7 * slot_pixels))
 
     def _resize_handles(self):
-        if len(self.logit_handles.data):
-            self.logit_handles.setSize(self._handle_size())
+        self.logit_handles.setSize(self._handle_size())
 
     def _set_clip_marks(self, marks, x, heights, beyond):
         """Mark the bars drawn shorter than their value: ∞ for an infinite one, a triangle
@@ -919,8 +1124,8 @@ class PlotsView(QWidget):
         # The selected sample's points only on nll_selected: an edit of that sample (the usual
         # one) then leaves the others' item, and its repaint, alone.
         selected = samples == n
-        _set_points(self.nll_points, p[~selected], y[~selected])
-        _set_points(self.nll_selected, p[selected], y[selected])
+        self.nll_points.setData(x=p[~selected], y=y[~selected])
+        self.nll_selected.setData(x=p[selected], y=y[selected])
         self._describe_later("nll", lambda: self._nll_description(analysis, samples, classes, p))
 
     def _nll_description(self, analysis, samples, classes, p):
@@ -960,8 +1165,7 @@ class PlotsView(QWidget):
         plot = self._plot_widgets["sigmoid"].getPlotItem()
         if scenario.mode != "sigmoid":
             self._draw_sigmoid(-SIGMOID_HALF_WIDTH, SIGMOID_HALF_WIDTH)
-            if len(self.sigmoid_points.data):
-                self.sigmoid_points.setData(x=[], y=[])
+            self.sigmoid_points.setData()
             text = self.tr("Sigmoid curve, not used in softmax mode")
             self._describe_later("sigmoid", lambda: text)
             return
@@ -1125,7 +1329,7 @@ class PlotsView(QWidget):
             names = self._sweep_colours(count, swept_slot)
         else:
             names = ["probability" if k == swept_slot else "logit" for k in range(count)]
-        # The same QBrush objects every time, so pyqtgraph reuses its rendered symbols.
+        # The same QBrush objects every time: Markers renders a symbol per distinct object.
         for name in set(names) - set(self._brushes):
             self._brushes[name] = pg.mkBrush(style.colour(name))
         return [self._brushes[name] for name in names]
@@ -1332,13 +1536,6 @@ def _set_bars(bars, x, heights):
     logit edit leaves the targets as they are)."""
     if not (np.array_equal(bars.opts["x"], x) and np.array_equal(bars.opts["height"], heights)):
         bars.setOpts(x=x, height=heights)
-
-
-def _set_points(points, x, y):
-    """Move a scatter item's points, unless they already stand there."""
-    old_x, old_y = points.getData()
-    if not (np.array_equal(old_x, x) and np.array_equal(old_y, y)):
-        points.setData(x=x, y=y)
 
 
 def _apply_view_range(*plots):

@@ -7,10 +7,12 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+import pyqtgraph.exporters
 import pytest
 import shiboken6
 from numpy.testing import assert_allclose
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -18,7 +20,7 @@ import engine
 from engine import curves, edits
 from gui import style
 from gui.document import Document
-from gui.plots import Bars, PlotsView, Points, drawable, top_classes
+from gui.plots import Bars, Markers, PlotsView, Points, drawable, top_classes
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
@@ -628,7 +630,7 @@ def test_kept_bounding_rects_are_the_ones_pyqtgraph_computes(make_view, qtbot):
     qtbot.waitExposed(view)
     items = [item for widget in view.plot_widgets.values()
              for item in widget.getPlotItem().items if isinstance(item, (Bars, Points))]
-    assert len(items) >= 12
+    assert len(items) == 8  # five kinds of bars, three of clip marks (Markers are tested below)
     steps = [lambda: document.set_cell(0, 0, 40.0),  # new data and a grown y range
              lambda: document.select_sample(2),
              lambda: view.resize(700, 500),  # every view transform changes
@@ -641,6 +643,273 @@ def test_kept_bounding_rects_are_the_ones_pyqtgraph_computes(make_view, qtbot):
         for item in items:
             fresh = (pg.BarGraphItem if isinstance(item, Bars) else pg.ScatterPlotItem)
             assert item.boundingRect() == fresh.boundingRect(item), (step, item)
+
+
+# --- markers: drawn where their data is, inside their bounding rect ------------------------
+
+def viewport_pixels(widget):
+    """What ``widget`` (a pyqtgraph PlotWidget) draws: an (h, w, 4) array, B G R A."""
+    image = widget.viewport().grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    return pg.functions.ndarray_from_qimage(image).copy()
+
+
+def with_and_without(widget, item):
+    shown = viewport_pixels(widget)
+    item.hide()
+    try:
+        hidden = viewport_pixels(widget)
+    finally:
+        item.show()
+    return shown, hidden
+
+
+def to_viewport(widget, item):
+    """Maps ``item``'s data coordinates to ``widget``'s viewport pixels."""
+    return item.sceneTransform() * widget.viewportTransform()
+
+
+def rgb(pixel):
+    return np.array([pixel[2], pixel[1], pixel[0]], dtype=float)
+
+
+def assert_markers_drawn(widget, item, colour=None):
+    """Every pixel ``item`` draws lies in the pixels Qt repaints for its bounding rect (else a
+    moved marker leaves a trail, or is cut), and each finite point has its marker centred on
+    it: the pixel there is ``colour`` (over what lies beneath), or without a colour, the item
+    draws within a few pixels of it (a marker on a curve of its own colour can hide its
+    centre)."""
+    shown, hidden = with_and_without(widget, item)
+    changed = (shown != hidden).any(axis=2)
+    transform = to_viewport(widget, item)
+    rect = transform.mapRect(item.boundingRect()).toAlignedRect()
+    rows, columns = np.nonzero(changed)
+    assert len(rows), "nothing drawn"
+    assert rect.left() <= columns.min() and columns.max() <= rect.right(), (rect, columns)
+    assert rect.top() <= rows.min() and rows.max() <= rect.bottom(), (rect, rows)
+    x, y = item.getData()
+    for point in zip(x.tolist(), y.tolist()):
+        if not np.isfinite(point).all():
+            continue
+        centre = transform.map(QPointF(*point))
+        row, column = int(centre.y()), int(centre.x())
+        if not (0 <= row < len(shown) and 0 <= column < shown.shape[1]):
+            continue  # outside the plot (zoomed in): clipped
+        if colour is None:
+            assert changed[max(row - 6, 0):row + 7, max(column - 6, 0):column + 7].any(), point
+            continue
+        alpha = colour.alphaF()
+        expected = alpha * np.array(colour.getRgb()[:3]) + (1 - alpha) * rgb(hidden[row, column])
+        assert_allclose(rgb(shown[row, column]), expected, atol=2.5, err_msg=str(point))
+
+
+def test_markers_are_drawn_at_their_points_inside_their_rects(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    foreground = view.palette().color(QPalette.ColorRole.Text)
+    # The plot of each and the colour at its centres (None: several colours, or see-through
+    # markers on top of each other).
+    markers = [(view.logit_handles, "logits", foreground),
+               (view.nll_points, "nll", None),
+               (view.nll_selected, "nll", style.colour("selected")),
+               (view.sigmoid_points, "sigmoid", style.colour("probability")),
+               (view.sweep_points, "sweep", None)]
+    steps = [lambda: None,
+             lambda: document.set_cell(0, 0, 40.0),  # new data and a grown y range
+             lambda: document.select_sample(2),
+             # Every view transform changes. (Larger: at 700 x 500 the presentation fonts make
+             # the −ln p plot wider than its widget, and the markers fall outside.)
+             lambda: view.resize(1200, 850),
+             lambda: view.set_presentation(True),  # larger symbols and pens
+             lambda: view.plot_widgets["logits"].getPlotItem().setYRange(-1, 9),  # as a zoom
+             lambda: document.edit("mode", edits.convert_mode, "sigmoid")]
+    drawn = set()
+    for step in steps:
+        step()
+        qtbot.wait(20)  # the event loop lays out and paints, as after a real edit
+        for item, name, colour in markers:
+            if len(item.getData()[0]):
+                assert_markers_drawn(view.plot_widgets[name], item, colour)
+                drawn.add(item)
+    assert len(drawn) == len(markers)
+
+
+def grip_width(view, slot):
+    """How many pixels wide the logit grip on bar ``slot`` is drawn."""
+    widget = view.plot_widgets["logits"]
+    shown, hidden = with_and_without(widget, view.logit_handles)
+    centre = to_viewport(widget, view.logit_handles).map(view.logit_bar_position(
+        view.shown_classes[slot]))
+    changed = np.flatnonzero((shown[int(centre.y())] != hidden[int(centre.y())]).any(axis=1))
+    run = changed[np.abs(changed - centre.x()) < 40]
+    return run.max() - run.min() + 1
+
+
+def bar_pixels(view):
+    widget = view.plot_widgets["logits"]
+    transform = to_viewport(widget, view.logit_handles)
+    return transform.map(QPointF(1, 0)).x() - transform.map(QPointF(0, 0)).x()
+
+
+def test_logit_grips_follow_the_bar_width(make_view, qtbot):
+    _document, view = make_view(many_classes(1, 100))  # forty bars
+    view.resize(1100, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    # A grip is 0.7 of a bar's slot wide, plus its outline (3 px), give or take a pixel of
+    # antialiasing on each side.
+    wide = grip_width(view, 0)
+    assert abs(wide - (0.7 * bar_pixels(view) + 3)) <= 2
+    view.resize(800, 700)
+    qtbot.wait(20)
+    narrow = grip_width(view, 0)
+    assert narrow < wide - 2
+    assert abs(narrow - (0.7 * bar_pixels(view) + 3)) <= 2
+    _document, view = make_view(softmax_scenario())  # three wide bars: at most 18 px
+    view.show()
+    qtbot.waitExposed(view)
+    assert abs(grip_width(view, 1) - (18 + 3)) <= 2
+
+
+@pytest.fixture
+def marker_plot(qtbot):
+    """A white plot of x and y from 0 to 1, 300 x 200 pixels; deleted at teardown (see
+    make_view)."""
+    widget = pg.PlotWidget(background="w")
+    widget.resize(300, 200)
+    plot = widget.getPlotItem()
+    plot.hideAxis("left")
+    plot.hideAxis("bottom")
+    plot.setXRange(0.0, 1.0, padding=0)
+    plot.setYRange(0.0, 1.0, padding=0)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.close()
+    shiboken6.delete(widget)
+    QApplication.processEvents()
+    gc.collect()
+
+
+def add_markers(widget, qtbot, **style):
+    markers = Markers(**style)
+    widget.addItem(markers)
+    qtbot.wait(10)
+    return markers
+
+
+RED, BLUE = QColor(230, 0, 0), QColor(0, 0, 230)
+
+
+def test_markers_keep_what_was_set_and_draw_each_brush(marker_plot, qtbot):
+    markers = add_markers(marker_plot, qtbot, size=12, pen=None, brush=BLUE)
+    markers.setData(x=[0.25, 0.5, 0.75], y=[0.5, 0.6, 0.7], brush=[RED, BLUE, RED])
+    x, y = markers.getData()
+    assert x.dtype == y.dtype == np.float64
+    assert x.tolist() == [0.25, 0.5, 0.75] and y.tolist() == [0.5, 0.6, 0.7]
+    qtbot.wait(10)
+    assert_markers_drawn(marker_plot, markers)
+    shown = viewport_pixels(marker_plot)
+    transform = to_viewport(marker_plot, markers)
+    for point, colour in zip(zip(x, y), (RED, BLUE, RED)):
+        centre = transform.map(QPointF(*point))
+        assert_allclose(rgb(shown[int(centre.y()), int(centre.x())]), colour.getRgb()[:3])
+    markers.setData(x=[0.25], y=[0.5])  # no brushes: the item's own
+    qtbot.wait(10)
+    assert_markers_drawn(marker_plot, markers, BLUE)
+
+
+def test_markers_grow_with_their_size_and_outline(marker_plot, qtbot):
+    markers = add_markers(marker_plot, qtbot, size=10, pen=None, brush=RED)
+    markers.setData(x=[0.5], y=[0.5])
+
+    def width():
+        qtbot.wait(10)
+        shown, hidden = with_and_without(marker_plot, markers)
+        columns = np.flatnonzero((shown != hidden).any(axis=(0, 2)))
+        return columns.max() - columns.min() + 1
+
+    assert 10 <= width() <= 11
+    markers.setSize(20)  # as presentation mode does
+    assert 20 <= width() <= 21
+    markers.setPen(pg.mkPen("k", width=4))
+    assert 24 <= width() <= 25
+    assert_markers_drawn(marker_plot, markers, RED)
+    for low, high in ((0.4, 0.6), (-1.0, 2.0)):  # zoomed in and out: still 24 pixels
+        marker_plot.getPlotItem().setXRange(low, high, padding=0)
+        assert 24 <= width() <= 25
+        assert_markers_drawn(marker_plot, markers, RED)
+
+
+def test_non_finite_points_are_kept_but_not_drawn(marker_plot, qtbot):
+    markers = add_markers(marker_plot, qtbot, size=12, pen="k", brush=RED)
+    markers.setData(x=[0.5, 0.25], y=[0.5, 0.75])
+    qtbot.wait(10)
+    finite_only, finite_rect = viewport_pixels(marker_plot), markers.boundingRect()
+    markers.setData(x=[0.5, np.nan, 0.25, np.inf, 0.1], y=[0.5, 0.2, 0.75, 0.3, -np.inf])
+    qtbot.wait(10)
+    assert_allclose(markers.getData()[0], [0.5, np.nan, 0.25, np.inf, 0.1])
+    assert_allclose(markers.getData()[1], [0.5, 0.2, 0.75, 0.3, -np.inf])
+    assert np.array_equal(viewport_pixels(marker_plot), finite_only)
+    assert markers.boundingRect() == finite_rect
+    assert markers.dataBounds(0) == (0.25, 0.5)
+    alone = Markers()  # outside a view: no pixel margin, the finite points' extent itself
+    alone.setData(x=[0.5, np.nan, 0.25, 0.75], y=[0.5, 0.2, np.inf, 1.5])
+    assert alone.boundingRect() == QRectF(0.5, 0.5, 0.25, 1.0)
+
+
+def test_empty_markers_draw_nothing(marker_plot, qtbot):
+    markers = add_markers(marker_plot, qtbot, size=12, pen="k", brush=RED)
+    assert markers.boundingRect().isEmpty()
+    assert markers.dataBounds(1) == (None, None)
+    markers.setData(x=[0.5], y=[0.5])
+    qtbot.wait(10)
+    markers.setData()
+    qtbot.wait(10)
+    assert markers.boundingRect().isEmpty()
+    shown, hidden = with_and_without(marker_plot, markers)
+    assert np.array_equal(shown, hidden)
+    image = QImage(20, 20, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    markers.paint(painter, None)
+    painter.end()
+    assert image.pixelColor(10, 10) == QColor("white") and image.pixelColor(0, 0) == QColor("white")
+
+
+def test_markers_repaint_only_when_something_changed(marker_plot, qtbot):
+    markers = add_markers(marker_plot, qtbot, size=12, pen=None, brush=RED)
+    markers.setData(x=[0.5], y=[0.5])
+    counter = PaintCounter({"plot": marker_plot})
+    try:
+        counter.settle()
+        markers.setData(x=[0.5], y=[0.5])
+        markers.setSize(12)
+        markers.setBrush(RED)
+        assert counter.settle() == {"plot": 0}
+        markers.setData(x=[0.5], y=[0.4])
+        assert counter.settle() == {"plot": 1}
+        markers.setData(x=[0.5], y=[0.4], brush=[BLUE])
+        assert counter.settle() == {"plot": 1}
+    finally:
+        counter.remove()
+
+
+def test_exported_markers_scale_with_the_image(marker_plot, qtbot):
+    markers = add_markers(marker_plot, qtbot, size=10, pen=None, brush=RED)
+    markers.setData(x=[0.5], y=[0.5])
+    qtbot.wait(10)
+    exporter = pg.exporters.ImageExporter(marker_plot.getPlotItem())
+    exporter.parameters()["width"] = 2 * exporter.parameters()["width"]
+    image = exporter.export(toBytes=True).convertToFormat(QImage.Format.Format_ARGB32)
+    pixels = pg.functions.ndarray_from_qimage(image)
+    red = np.all(np.abs(pixels[..., :3].astype(int) - [0, 0, 230]) <= 3, axis=2)
+    rows, columns = np.nonzero(red)
+    source = marker_plot.getPlotItem().sceneBoundingRect()
+    centre = (markers.sceneTransform().map(QPointF(0.5, 0.5)) - source.topLeft()) * 2
+    assert abs(columns.mean() - centre.x()) < 1.5 and abs(rows.mean() - centre.y()) < 1.5
+    assert 17 <= columns.max() - columns.min() + 1 <= 21  # twice the 10 pixels on screen
 
 
 def test_a_hidden_view_catches_up_when_shown_or_read(make_view, host):
