@@ -25,6 +25,7 @@ def set_block(scenario, top, left, block):
     height = min(block.shape[0], rows.shape[0] - top)
     width = min(block.shape[1], rows.shape[1] - left)
     rows[top:top + height, left:left + width] = block[:height, :width]
+    rows.flags.writeable = False  # handed over as it is: the new scenario need not copy it
     return scenario.replace(rows=rows)
 
 

@@ -163,7 +163,7 @@ class Scenario:
                 raise ScenarioError("target_index", f"target of row {n + 1}: {value!r} is not a "
                                     f"class index from 0 to {n_classes - 1}", row=n,
                                     value=repr(value), last=n_classes - 1)
-        return targets.astype(np.int64)
+        return targets.astype(np.int64, copy=False)  # _frozen copies what needs it
 
     def _checked_target_rows(self, targets):
         targets = _matrix(targets, "targets", self.classes)
@@ -337,7 +337,7 @@ def _matrix(values, name, columns=None):
                             f"(a list of equally long rows)", field=name, kind="table")
     if array.dtype == object:
         _check_cells_are_numbers(array, name, columns)
-    array = array.astype(np.float64)
+    array = array.astype(np.float64, copy=False)  # _frozen copies what needs it
     if not np.isfinite(array).all():
         n, c = np.argwhere(~np.isfinite(array))[0]
         raise ScenarioError("not_finite", f"{_cell(name, n, c, columns)}: "
@@ -383,8 +383,13 @@ def _cell_details(name, n, c, columns):
 
 
 def _frozen(array):
-    array = np.array(array)
-    array.flags.writeable = False
+    """A read-only array that no one else can change: a copy, unless ``array`` is already a
+    read-only array that owns its data (a field replace() carries over, or an edit's new table,
+    handed over read-only). Copying 50,000 values on every edit would cost more than the maths."""
+    if not (isinstance(array, np.ndarray) and array.flags.owndata
+            and not array.flags.writeable):
+        array = np.array(array)
+        array.flags.writeable = False
     return array
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 
 import engine
-from engine import Options, Scenario, ScenarioError
+from engine import Options, Scenario, ScenarioError, edits
 from engine.scenario import MAX_CELLS, MAX_FILE_CHARS, PROBABILITY_SUM_TOLERANCE
 from strategies import scenarios
 
@@ -123,6 +123,28 @@ def test_scenario_arrays_are_read_only():
         made.rows[0, 0] = 1.0
     with pytest.raises(ValueError, match="read-only"):
         made.targets[0] = 1
+
+
+def test_a_scenario_keeps_its_own_copy_of_a_writable_array():
+    rows = np.array([[1.0, 2.0, 3.0]])
+    made = engine.Scenario(classes=("a", "b", "c"), rows=rows, targets=np.array([0]))
+    rows[0, 0] = 9.0
+    assert made.rows[0, 0] == 1.0
+    view = np.array([[1.0, 2.0, 3.0]])[:]  # read-only, yet its base can still be written
+    base = view.base
+    view.flags.writeable = False
+    made = engine.Scenario(classes=("a", "b", "c"), rows=view, targets=np.array([0]))
+    base[0, 0] = 9.0
+    assert made.rows[0, 0] == 1.0
+
+
+def test_an_edit_or_a_replace_copies_no_table_it_does_not_need_to():
+    made = scenario()
+    edited = edits.set_cell(made, 0, 1, 5.0)
+    assert edited.rows[0, 1] == 5.0 and made.rows[0, 1] != 5.0  # the old one stays as it was
+    assert not np.shares_memory(edited.rows, made.rows)
+    renamed = edited.replace(title="renamed")
+    assert renamed.rows is edited.rows and renamed.targets is edited.targets
 
 
 # --- the JSON file format ----------------------------------------------------------------------
