@@ -378,6 +378,40 @@ def _mapped(transform, points):
     return np.clip(points @ matrix + (t.dx(), t.dy()), -2.0 ** 30, 2.0 ** 30)
 
 
+class TitleLabel(pg.LabelItem):
+    """A plot title that wraps onto more lines rather than widen its plot past the view: a long
+    title in presentation mode (or in a narrow dock) would otherwise push the plot's right part,
+    data included, out of sight. pyqtgraph's LabelItem asks for its text's whole width."""
+
+    _natural_width = 0.0  # of the text on one line
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        option = self.item.document().defaultTextOption()
+        option.setAlignment(Qt.AlignmentFlag.AlignHCenter)  # wrapped lines centred, as one is
+        self.item.document().setDefaultTextOption(option)
+
+    def setText(self, text, **args):
+        self.item.setTextWidth(-1)
+        super().setText(text, **args)
+        self._natural_width = self.item.boundingRect().width()
+        self._wrap()
+
+    def resizeEvent(self, ev):
+        self._wrap()
+        super().resizeEvent(ev)
+
+    def _wrap(self):
+        width = self.size().width()
+        wanted = width if 0 < width < self._natural_width else -1
+        if self.item.textWidth() != wanted:
+            self.item.setTextWidth(wanted)
+
+    def updateMin(self):
+        super().updateMin()  # the height the (wrapped) text needs
+        self.setMinimumWidth(0)
+
+
 class ClassAxis(pg.AxisItem):
     """A bottom axis of class names that leaves out a name rather than overlap its neighbour."""
 
@@ -552,6 +586,10 @@ class PlotsView(QWidget):
         plot = widget.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()
+        plot.layout.removeItem(plot.titleLabel)
+        plot.scene().removeItem(plot.titleLabel)
+        plot.titleLabel = TitleLabel("", size="11pt", parent=plot)
+        plot.layout.addItem(plot.titleLabel, 0, 1)
         for axis_name in ("left", "bottom"):
             axis = plot.getAxis(axis_name)
             axis.setPen(self._foreground)
@@ -762,8 +800,10 @@ class PlotsView(QWidget):
         plot.setTitle(text, size=f"{self._points(1.1):.1f}pt", color=self._foreground)
         lines = text.count("<br>") + 1
         height = int(round((30 + 18 * (lines - 1)) * self._scale))
-        plot.layout.setRowFixedHeight(0, height)
-        plot.titleLabel.setMaximumHeight(height)
+        # At least the room of its lines, more when a narrow plot wraps it (TitleLabel).
+        plot.layout.setRowMinimumHeight(0, height)
+        plot.layout.setRowMaximumHeight(0, 4 * height)
+        plot.titleLabel.setMaximumHeight(4 * height)
 
     def _set_axis_label(self, name, axis, text):
         key = (name, axis)

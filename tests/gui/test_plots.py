@@ -12,7 +12,7 @@ import pytest
 import shiboken6
 from numpy.testing import assert_allclose
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -718,9 +718,7 @@ def test_markers_are_drawn_at_their_points_inside_their_rects(make_view, qtbot):
     steps = [lambda: None,
              lambda: document.set_cell(0, 0, 40.0),  # new data and a grown y range
              lambda: document.select_sample(2),
-             # Every view transform changes. (Larger: at 700 x 500 the presentation fonts make
-             # the −ln p plot wider than its widget, and the markers fall outside.)
-             lambda: view.resize(1200, 850),
+             lambda: view.resize(1200, 850),  # every view transform changes
              lambda: view.set_presentation(True),  # larger symbols and pens
              lambda: view.plot_widgets["logits"].getPlotItem().setYRange(-1, 9),  # as a zoom
              lambda: document.edit("mode", edits.convert_mode, "sigmoid")]
@@ -941,6 +939,31 @@ def test_presentation_mode_scales_fonts_and_lines(make_view):
         normal_width * style.PRESENTATION_SCALE)
     view.set_presentation(False)
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(normal_font)
+
+
+
+def test_in_presentation_mode_every_plot_fits_its_widget_and_long_titles_wrap(make_view, qtbot):
+    _document, view = make_view(softmax_scenario())
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_presentation(True)
+    qtbot.wait(20)
+    for name, widget in view.plot_widgets.items():
+        plot = widget.getPlotItem()
+        # Before: a long title's width was the plot's least width, and the plot's right part
+        # (the last bars, the p = 1 end of the −ln p curve) fell outside its widget.
+        assert plot.geometry().width() <= widget.viewport().width(), name
+        title = plot.titleLabel
+        assert title.item.boundingRect().width() <= title.size().width() + 1, name
+    terms = view.plot_widgets["terms"].getPlotItem().titleLabel
+    line = QFontMetricsF(terms.item.font()).height()
+    assert terms.item.textWidth() > 0  # wrapped, not cut: two lines or more
+    assert terms.item.boundingRect().height() > 1.8 * line * style.PRESENTATION_SCALE
+    view.set_presentation(False)
+    view.resize(1600, 900)
+    qtbot.wait(20)
+    assert terms.item.textWidth() == -1  # room again: one line
 
 
 # --- engine.curves --------------------------------------------------------------------------
