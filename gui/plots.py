@@ -15,8 +15,9 @@ from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (QBrush, QFont, QFontMetrics, QGuiApplication, QImage, QPainter,
                            QPainterPath, QPalette, QPicture, QPixmap, QTransform)
-from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsTextItem, QHBoxLayout, QLabel,
-                               QSizePolicy, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsLineItem, QGraphicsTextItem,
+                               QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from engine import curves
 from engine import sigmoid as engine_sigmoid
@@ -472,7 +473,7 @@ class PlotsView(QWidget):
         With up to SWEEP_COLOURED shown classes, curve k is class ``sweep_curve_classes[k]``;
         with more, ``sweep_curves[0]`` is the swept class and ``sweep_others`` draws the rest.
         Unused curves are hidden. sweep_points : every shown class's current point;
-        sweep_marker : the vertical line at the current logit.
+        sweep_marker : QGraphicsLineItem, the vertical line at the current logit.
     sweep_combo : QComboBox choosing the swept class (``set_swept_class(name)`` does the same).
     shown_classes : numpy.ndarray, the class drawn at each bar position; swept_class : int.
     sample_label, caption : QLabel, the sample shown, and which classes are shown when not all.
@@ -723,9 +724,11 @@ class PlotsView(QWidget):
             curve.hide()
             plot.addItem(curve)
         self.sweep_curve_classes = []
-        self.sweep_marker = pg.PlotDataItem(x=[0.0, 0.0], y=[0.0, 1.0])
+        # A plain Qt line: it moves on every edit of the swept logit, and pyqtgraph's
+        # PlotDataItem would redo its data handling and bounds in Python each time.
+        self.sweep_marker = QGraphicsLineItem(0.0, 0.0, 0.0, 1.0)
         self.sweep_points = Markers(pen=self._foreground)  # a brush per point, in setData
-        plot.addItem(self.sweep_marker)
+        plot.addItem(self.sweep_marker, ignoreBounds=True)
         plot.addItem(self.sweep_points)
         plot.setYRange(0.0, 1.0, padding=0.04)
         plot.getAxis("left").setTicks(_probability_ticks())
@@ -1273,7 +1276,8 @@ class PlotsView(QWidget):
             self._draw_sweep_curves(values, swept_probabilities, slot_of_swept)
         self.sweep_points.setData(x=np.full(len(shown), centre), y=current,
                                   brush=self._sweep_point_brushes(len(shown), slot_of_swept))
-        self.sweep_marker.setData([centre, centre], [0.0, 1.0])
+        if self.sweep_marker.line().x1() != centre:
+            self.sweep_marker.setLine(centre, 0.0, centre, 1.0)
         if self._sweep_x_range != (low, high):  # pyqtgraph works through an unchanged range too
             self._sweep_x_range = (low, high)
             self._plot_widgets["sweep"].getPlotItem().setXRange(low, high, padding=0)

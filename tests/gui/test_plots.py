@@ -234,7 +234,8 @@ def test_sweep_current_point_is_the_current_probability(make_view):
         curve_x, curve_y = curve.getData()
         assert_allclose(np.interp(3.0, curve_x, curve_y),
                         document.analysis.probabilities[0, c], rtol=2e-3)
-    assert_allclose(view.sweep_marker.getData()[0], [3.0, 3.0])
+    line = view.sweep_marker.line()
+    assert (line.x1(), line.x2(), line.y1(), line.y2()) == (3.0, 3.0, 0.0, 1.0)
 
 
 def x_range(view, name):
@@ -250,7 +251,7 @@ def test_the_sweep_axis_holds_still_while_its_logit_is_edited(make_view):
     for value in (-3.0, 0.0, 4.5, -6.0):  # the point moves, the axis does not
         document.set_cell(0, 0, value)
         assert x_range(view, "sweep") == grown
-        assert_allclose(view.sweep_marker.getData()[0], [value, value])
+        assert view.sweep_marker.line().x1() == view.sweep_marker.line().x2() == value
     document.set_cell(0, 0, 3.0)
     document.select_sample(1)
     document.select_sample(0)  # back to it: fitted afresh, narrower
