@@ -181,9 +181,6 @@ _EQUATION_SCALE = 1.2  # font-size: large
 _MARGINS = {"heading": (14, 12), "text": (12, 12)}  # (top, bottom) px of <h3> and <p>
 _EQUATION_BOTTOM_EM = 0.4
 _EQUATION_INDENT_EM = (1.5, 3.0)  # an equation, and a continuation line ("  = …") under it
-# The accessible description follows this long after the last change, as the plots' does: a
-# drag does not rewrite it on every step.
-DESCRIPTION_DELAY_MS = 300
 # Only on screen: the c of "Σ_c", lowered as the HTML writes it.
 _SUB = "sub"
 # What a double-click selects: a word, a name or a number ("−0.2642", "50,000").
@@ -211,7 +208,8 @@ class MathView(QAbstractScrollArea):
         self._option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._formats = _char_formats()
         self._style = _BlockStyle(self.font())
-        self._description_timer = QTimer(self, singleShot=True, interval=DESCRIPTION_DELAY_MS)
+        self._description_timer = QTimer(self, singleShot=True,
+                                         interval=style.DESCRIPTION_DELAY_MS)
         self._description_timer.timeout.connect(self.describe_now)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for Ctrl+C and the scrolling keys
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps

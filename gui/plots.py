@@ -47,9 +47,6 @@ AXIS_NAME_CHARS = 12
 # (the largest values).
 DESCRIBED_SAMPLES = 20
 DESCRIBED_CLASSES = 12
-# The descriptions are written this long after the last change: a screen reader hears the
-# numbers once they settle, not at every step of a drag, and an edit does not wait for the text.
-DESCRIPTION_DELAY_MS = 300
 # Up to this many classes, each has its own coloured sweep curve and legend entry; beyond, the
 # classes other than the swept one are thin grey lines.
 SWEEP_COLOURED = 7
@@ -497,7 +494,8 @@ class PlotsView(QWidget):
         self._sweep_styles = {}
         self._texts = {}  # what each title and axis label shows, to skip rewriting them
         self._pending_descriptions = {}  # plot name -> (make_text, shown, analysis)
-        self._description_timer = QTimer(self, singleShot=True, interval=DESCRIPTION_DELAY_MS)
+        self._description_timer = QTimer(self, singleShot=True,
+                                         interval=style.DESCRIPTION_DELAY_MS)
         self._description_timer.timeout.connect(self.describe_now)
         self._fitted = {}  # bar plot name -> the (low, high) its y range was last fitted to
         self._fit_context = {}  # bar plot name -> the _context it was last fitted in
@@ -1442,8 +1440,8 @@ class PlotsView(QWidget):
 
     def _describe_later(self, plot_name, make_text, shown=None, analysis=None):
         """Have ``make_text()`` (and, when not all classes are shown, how many are) be the
-        accessible description of plot ``plot_name`` DESCRIPTION_DELAY_MS after the last
-        change, or at once on :meth:`describe_now`."""
+        accessible description of plot ``plot_name`` style.DESCRIPTION_DELAY_MS after the
+        last change, or at once on :meth:`describe_now`."""
         self._pending_descriptions[plot_name] = (make_text, shown, analysis)
         self._description_timer.start()
 

@@ -21,6 +21,10 @@ COLOURS = {
 }
 
 PRESENTATION_SCALE = 1.6
+# The views' accessible descriptions are written this long after the last change: a screen
+# reader hears the numbers once they settle, not at every step of a drag, and an edit does not
+# wait for the text.
+DESCRIPTION_DELAY_MS = 300
 # Views with more classes than this draw the top-k (most probable, plus the true ones) and say so.
 MAX_CLASSES_SHOWN = 40
 
