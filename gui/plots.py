@@ -135,14 +135,18 @@ class _SteadyBounds:
     """For pyqtgraph items whose boundingRect() Qt asks for some twenty times per edit (to find
     what to repaint), each time through pyqtgraph's Python pixel-size arithmetic: the rect is
     computed once per change of data, pen, symbol size or view, each of which pyqtgraph
-    announces with prepareGeometryChange() or viewTransformChanged() (the Qt contract)."""
+    announces with prepareGeometryChange() or viewTransformChanged() (the Qt contract).
+    A subclass computes its own rect in _fresh_bounds(); by default it is pyqtgraph's."""
 
     _steady_bounds = None
 
     def boundingRect(self):
         if self._steady_bounds is None:
-            self._steady_bounds = super().boundingRect()
+            self._steady_bounds = self._fresh_bounds()
         return self._steady_bounds
+
+    def _fresh_bounds(self):
+        return super().boundingRect()
 
     def prepareGeometryChange(self):
         self._steady_bounds = None
@@ -170,7 +174,7 @@ class Points(_SteadyBounds, pg.ScatterPlotItem):
         self._steady_bounds = None
 
 
-class Markers(pg.GraphicsObject):
+class Markers(_SteadyBounds, pg.GraphicsObject):
     """Scatter markers for the items an edit moves: one symbol, size (in pixels) and pen, and
     one brush or a brush per point.
 
@@ -192,7 +196,6 @@ class Markers(pg.GraphicsObject):
         self._finite = np.empty((0, 2))
         self._finite_slots = self._slots
         self._atlas = None  # (pixmap, side in device pixels, device pixel ratio)
-        self._rect = None
         self._pixel = None  # a device pixel's width and height in data units
         self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
 
@@ -215,7 +218,7 @@ class Markers(pg.GraphicsObject):
         finite = np.isfinite(x) & np.isfinite(y)
         self._finite = np.column_stack([x[finite], y[finite]])
         self._finite_slots = slots[finite]
-        self._changed()
+        self.prepareGeometryChange()
 
     def getData(self):
         return self._x, self._y
@@ -239,17 +242,12 @@ class Markers(pg.GraphicsObject):
 
     def _restyled(self):
         self._atlas = None
-        self._changed()
-
-    def _changed(self):
-        # Qt asks for the old rect inside prepareGeometryChange: forget it afterwards.
         self.prepareGeometryChange()
-        self._rect = None
 
     def viewTransformChanged(self):
         # The pixel margin is a different number of data units now.
         self._pixel = None
-        self._changed()
+        self.prepareGeometryChange()
         super().viewTransformChanged()
 
     def _pixel_size(self):
@@ -283,13 +281,7 @@ class Markers(pg.GraphicsObject):
             return float(values.min()), float(values.max())
         return tuple(np.percentile(values, [50 * (1 - frac), 50 * (1 + frac)]))
 
-    def boundingRect(self):
-        # Qt asks some twenty times per edit: computed once per change of data, style or view.
-        if self._rect is None:
-            self._rect = self._fresh_rect()
-        return self._rect
-
-    def _fresh_rect(self):
+    def _fresh_bounds(self):
         if not len(self._finite):
             return QRectF()
         left, top = self._finite.min(axis=0)
@@ -615,7 +607,7 @@ class PlotsView(QWidget):
         plot = self._make_plot("logits", view_box=self._logit_view_box, class_axis=True)
         self.logit_zero_line = self._line(plot)
         self.logit_bars = Bars(x=[], height=[], width=0.6, pen=None,
-                                          brush=style.colour("logit"))
+                               brush=style.colour("logit"))
         self.logit_handles = Markers(symbol="_", pen=None, brush=self._foreground)
         self.logit_clip_marks = Points(pen=None, brush=self._foreground)
         for item in (self.logit_bars, self.logit_handles, self.logit_clip_marks):
@@ -624,9 +616,9 @@ class PlotsView(QWidget):
 
         plot = self._make_plot("probabilities", class_axis=True)
         self.probability_bars = Bars(x=[], height=[], width=0.4, pen=None,
-                                                brush=style.colour("probability"))
+                                     brush=style.colour("probability"))
         self.target_bars = Bars(x=[], height=[], width=0.4, pen=None,
-                                           brush=style.colour("target"))
+                                brush=style.colour("target"))
         plot.addItem(self.probability_bars)
         plot.addItem(self.target_bars)
         plot.setYRange(0.0, 1.0, padding=0.04)
@@ -634,7 +626,7 @@ class PlotsView(QWidget):
 
         plot = self._make_plot("terms", class_axis=True)
         self.term_bars = Bars(x=[], height=[], width=0.6, pen=None,
-                                         brush=style.colour("term"))
+                              brush=style.colour("term"))
         self.term_clip_marks = Points(pen=None, brush=self._foreground)
         plot.addItem(self.term_bars)
         plot.addItem(self.term_clip_marks)
@@ -642,7 +634,7 @@ class PlotsView(QWidget):
         plot = self._make_plot("gradient", class_axis=True)
         self.gradient_zero_line = self._line(plot)
         self.gradient_bars = Bars(x=[], height=[], width=0.6, pen=None,
-                                             brush=style.colour("gradient"))
+                                  brush=style.colour("gradient"))
         self.gradient_clip_marks = Points(pen=None, brush=self._foreground)
         plot.addItem(self.gradient_bars)
         plot.addItem(self.gradient_clip_marks)
