@@ -967,8 +967,6 @@ def _names_and_kinds(analysis):
     return scenario.classes, scenario.samples, scenario.mode, scenario.target_kind
 
 
-
-
 class ClassesModel(QAbstractTableModel):
     """One row per class of the selected sample: class, input value, p, target, CE term and
     gradient ∂L/∂z. With more than MAX_CLASS_ROWS classes it shows those of
