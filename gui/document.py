@@ -12,29 +12,16 @@ from gui.messages import describe
 class ScenarioCommand(QUndoCommand):
     """Replace the document's scenario by another; undo puts the old one back.
 
-    Consecutive commands with the same ``merge_key`` (e.g. repeated edits of one cell, or a
-    slider being dragged) merge into one undo step.
+    Consecutive edits with the same ``merge_key`` (e.g. repeated edits of one cell, or a slider
+    being dragged) make one undo step: Document.edit moves this command's ``after`` on.
     """
-
-    _merge_ids = {}
 
     def __init__(self, document, before, after, text, merge_key=None):
         super().__init__(text)
         self._document = document
         self.before = before
         self.after = after
-        self._merge_key = merge_key
-
-    def id(self):
-        if self._merge_key is None:
-            return -1
-        return self._merge_ids.setdefault(self._merge_key, len(self._merge_ids) + 1)
-
-    def mergeWith(self, other):
-        if other._merge_key != self._merge_key:
-            return False
-        self.after = other.after
-        return True
+        self.merge_key = merge_key
 
     def redo(self):
         self._document._show(self.after)
@@ -110,7 +97,25 @@ class Document(QObject):
             return False
         if after == self._scenario:
             return True
-        self.undo_stack.push(ScenarioCommand(self, self._scenario, after, text, merge_key))
+        if not self._merged(after, merge_key):
+            self.undo_stack.push(ScenarioCommand(self, self._scenario, after, text, merge_key))
+        return True
+
+    def _merged(self, after, merge_key):
+        """Fold an edit into the last undo step when both have the same merge key. Returns
+        False when it must be a step of its own: a different key, a redo to keep, or a saved
+        state to keep."""
+        # Not Qt's own merging (QUndoCommand.id/mergeWith): PySide keeps the Python side of a
+        # command that push() merged and deleted, with both its scenarios, for the stack's
+        # lifetime — one leaked table per merged edit (PySide6 6.11).
+        stack = self.undo_stack
+        top = stack.command(stack.index() - 1)
+        if (merge_key is None or not isinstance(top, ScenarioCommand)
+                or top.merge_key != merge_key or stack.index() != stack.count()
+                or stack.index() == stack.cleanIndex()):
+            return False
+        top.after = after
+        self._show(after)
         return True
 
     def set_cell(self, row, column, value):
