@@ -25,6 +25,7 @@ from engine.activations import scale_logits
 from gui import style
 from gui.formatting import format_number
 from gui.labels import SteadyLabel
+from gui.top_classes import target_mass, top_classes
 
 # The −ln p curve starts here; smaller probabilities are drawn at the top edge.
 NLL_P_MIN = 1e-3
@@ -57,44 +58,6 @@ FITTED_PLOTS = ("logits", "terms", "gradient")
 BAR_PLOTS = ("logits", "probabilities", "terms", "gradient")
 FIT_SHRINK = 3.0
 _SWEEP_CYCLE = ("target", "gradient", "term", "selected", "curve", "logit")
-
-
-def top_classes(probabilities, target_mass, k, pinned=()):
-    """The classes a bar plot shows for one sample, as sorted indices.
-
-    All classes when there are at most ``k``. Otherwise ``k`` of them: the ``pinned`` ones (a
-    class being dragged or swept), then those with target mass (the largest first, at most
-    k // 2), then the most probable. Uses ``argpartition``: O(C), no Python loop over classes.
-
-    Parameters
-    ----------
-    probabilities : numpy.ndarray, shape (C,)
-    target_mass : numpy.ndarray, shape (C,)
-        How much target each class has (0 for none).
-    k : int
-    pinned : iterable of int
-
-    Returns
-    -------
-    shown : numpy.ndarray of int, sorted
-    most_probable_only : bool
-        True when ``shown`` is exactly the ``k`` most probable classes.
-    """
-    n_classes = len(probabilities)
-    if n_classes <= k:
-        return np.arange(n_classes), True
-    most_probable = np.argpartition(-probabilities, k - 1)[:k]
-    most_probable = most_probable[np.argsort(-probabilities[most_probable], kind="stable")]
-    n_mass = min(int(np.count_nonzero(target_mass > 0)), k // 2)
-    with_mass = np.empty(0, dtype=np.intp)
-    if n_mass:
-        with_mass = np.argpartition(-target_mass, n_mass - 1)[:n_mass]
-        with_mass = with_mass[target_mass[with_mass] > 0]
-    candidates = np.concatenate([np.asarray(list(pinned), dtype=np.intp), with_mass,
-                                 most_probable])
-    _, first = np.unique(candidates, return_index=True)
-    shown = candidates[np.sort(first)][:k]
-    return np.sort(shown), bool(np.isin(most_probable, shown).all())
 
 
 def drawable(values, limit=DRAW_LIMIT):
@@ -842,12 +805,16 @@ class PlotsView(QWidget):
         scenario = analysis.scenario
         n = min(self._document.selected_sample, len(scenario.rows) - 1)
         p = analysis.probabilities[n]
-        target_mass = self._target_mass(scenario, n)
         swept = self._swept_class(analysis, n)
         pinned = [swept]
         if self._drag is not None:
             pinned.insert(0, self._drag.column)
-        shown, most_probable_only = top_classes(p, target_mass, style.MAX_CLASSES_SHOWN, pinned)
+        # At most half of the bars for classes with target mass: a multi-label sample can have
+        # hundreds, and the most probable classes belong on the plot too.
+        chosen, most_probable_only = top_classes(p, target_mass(scenario, n),
+                                                 style.MAX_CLASSES_SHOWN, pinned,
+                                                 mass_limit=style.MAX_CLASSES_SHOWN // 2)
+        shown = np.sort(chosen)
         self.shown_classes = shown
         self.swept_class = swept
         names = [scenario.classes[c] for c in shown]
@@ -868,17 +835,6 @@ class PlotsView(QWidget):
         self._update_sigmoid(analysis, n, shown, names)
         self._update_sweep(analysis, n, shown, names, swept)
         _apply_view_range(*(widget.getPlotItem() for widget in self._plot_widgets.values()))
-
-    @staticmethod
-    def _target_mass(scenario, n):
-        # The user's own targets (not the label-smoothed ones, which give every class a little).
-        if scenario.target_kind == "index":
-            mass = np.zeros(len(scenario.classes))
-            target = int(scenario.targets[n])
-            if 0 <= target < len(mass):
-                mass[target] = 1.0
-            return mass
-        return scenario.targets[n]
 
     def _swept_class(self, analysis, n):
         if self._sweep_choice is not None:

@@ -17,6 +17,7 @@ from engine import edits
 from gui.formatting import format_number, full_precision
 from gui.labels import SteadyLabel
 from gui.style import OKABE_ITO, colour
+from gui.top_classes import target_mass, top_classes
 
 # The per-class results table shows at most this many rows (a vocabulary can have 50,000).
 MAX_CLASS_ROWS = 500
@@ -85,20 +86,13 @@ def float_cell(value, role, note=""):
     return None
 
 
-def top_classes(probabilities, targets, limit=MAX_CLASS_ROWS):
+def class_rows(probabilities, mass, limit=MAX_CLASS_ROWS):
     """The classes worth a row when there are too many for all: every class with target mass
     (the largest first, up to ``limit``), then the most probable others, sorted by probability.
     All classes in order when there are at most ``limit``."""
-    count = len(probabilities)
-    if count <= limit:
-        return np.arange(count)
-    true = np.flatnonzero(targets > 0)
-    true = true[np.argsort(-targets[true], kind="stable")[:limit]]
-    room = limit - len(true)
-    others = np.array(probabilities, dtype=np.float64)
-    others[true] = -np.inf
-    likely = np.argpartition(-others, room - 1)[:room] if room > 0 else np.array([], int)
-    chosen = np.concatenate([true, likely])
+    if len(probabilities) <= limit:
+        return np.arange(len(probabilities))
+    chosen = np.array(top_classes(probabilities, mass, limit)[0])
     return chosen[np.argsort(-probabilities[chosen], kind="stable")]
 
 
@@ -970,7 +964,7 @@ def _names_and_kinds(analysis):
 class ClassesModel(QAbstractTableModel):
     """One row per class of the selected sample: class, input value, p, target, CE term and
     gradient ∂L/∂z. With more than MAX_CLASS_ROWS classes it shows those of
-    :func:`top_classes`; ``shown_count``/``class_count`` say how many of how many."""
+    :func:`class_rows`; ``shown_count``/``class_count`` say how many of how many."""
 
     CLASS, VALUE, PROBABILITY, TARGET, TERM, GRADIENT = range(6)
     _NUMBERS = {PROBABILITY: "probabilities", TARGET: "targets", TERM: "terms",
@@ -1082,7 +1076,7 @@ class ClassesModel(QAbstractTableModel):
 
     @staticmethod
     def _chosen(analysis, sample):
-        return top_classes(analysis.probabilities[sample], analysis.targets[sample])
+        return class_rows(analysis.probabilities[sample], target_mass(analysis.scenario, sample))
 
 
 class _ResultsTable(QTableView):

@@ -3,7 +3,6 @@ plots follow edits and the selection, a dragged logit bar edits the document in 
 many classes show as the top 40, and extreme values never reach pyqtgraph as NaN or inf."""
 
 import gc
-import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -20,7 +19,7 @@ import engine
 from engine import curves, edits
 from gui import style
 from gui.document import Document
-from gui.plots import Bars, Markers, PlotsView, Points, drawable, top_classes
+from gui.plots import Bars, Markers, PlotsView, Points, drawable
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
@@ -416,37 +415,6 @@ def test_fifty_thousand_classes_show_the_top_forty_with_a_caption(make_view):
 def test_few_classes_have_no_caption(make_view):
     _document, view = make_view(softmax_scenario())
     assert view.caption.isHidden()
-
-
-def _update_time(view, document, repeats=15):
-    # CPU time, the best of several: other processes on a busy test machine do not count.
-    times = []
-    for _ in range(repeats):
-        start = time.process_time()
-        view.show_analysis(document.analysis)
-        times.append(time.process_time() - start)
-    return min(times)
-
-
-def test_updates_are_fast_with_many_classes(make_view):
-    document, view = make_view(many_classes(1, 50_000))
-    assert _update_time(view, document) < 0.050
-    document, view = make_view(many_classes(64, 1000))
-    assert _update_time(view, document) < 0.016
-
-
-def test_top_classes_keeps_pinned_and_target_classes():
-    p = np.linspace(0.0, 1.0, 100)
-    mass = np.zeros(100)
-    mass[3] = 1.0
-    shown, most_probable_only = top_classes(p, mass, 10, pinned=[5])
-    assert len(shown) == 10 and list(shown) == sorted(shown)
-    assert 3 in shown and 5 in shown
-    assert set(range(92, 100)) <= set(shown)
-    assert not most_probable_only
-    shown, most_probable_only = top_classes(p, np.eye(100)[99], 10)
-    assert list(shown) == list(range(90, 100)) and most_probable_only
-    assert list(top_classes(p[:5], mass[:5], 10)[0]) == [0, 1, 2, 3, 4]
 
 
 # --- accessibility ---------------------------------------------------------------------------

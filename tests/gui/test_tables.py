@@ -15,7 +15,7 @@ import engine
 from engine import edits
 from gui.document import Document
 from gui.tables import (MAX_CLASS_ROWS, ClassesModel, InputModel, InputTable, ResultsView,
-                        SamplesModel, parse_number, top_classes)
+                        SamplesModel, parse_number)
 
 
 CLASSES = ("cat", "dog", "bird")
@@ -504,16 +504,6 @@ def test_fifty_thousand_classes_show_at_most_500_rows_with_a_caption(make):
     document.set_cell(0, 123, 50.0)  # the true class becomes the most probable
     assert classes.class_at(0) == 123
     assert classes.rowCount() == MAX_CLASS_ROWS
-
-
-def test_top_classes_keeps_every_class_with_target_mass():
-    p = np.linspace(1, 0, 1000)
-    targets = np.zeros(1000)
-    targets[[999, 998]] = 0.5
-    shown = top_classes(p, targets, limit=10)
-    assert len(shown) == 10 and {998, 999} <= set(shown)
-    assert list(shown[:8]) == list(range(8))
-    assert list(top_classes(p[:5], targets[:5], limit=10)) == [0, 1, 2, 3, 4]
 
 
 def test_results_models_update_in_place_and_reset_only_on_a_new_shape(make, qtbot):

@@ -1,0 +1,60 @@
+"""Which classes a view shows when a sample has more than it can show: the ones that matter for
+the lesson (the true classes, a class being dragged or swept) and the most probable."""
+
+import numpy as np
+
+
+def target_mass(scenario, n):
+    """Each class's share of sample n's target as the user set it, not label-smoothed: the
+    smoothed target gives every class a little, which would make every class "true"."""
+    if scenario.target_kind == "index":
+        mass = np.zeros(len(scenario.classes))
+        target = int(scenario.targets[n])
+        if 0 <= target < len(mass):
+            mass[target] = 1.0
+        return mass
+    return scenario.targets[n]
+
+
+def top_classes(probabilities, mass, k, pinned=(), mass_limit=None):
+    """Up to ``k`` classes, the first first: the ``pinned`` ones, then those with target mass
+    (the largest first, at most ``mass_limit``), then the most probable others. All classes, in
+    index order, when there are at most ``k``.
+
+    O(C): argpartition, no sort or Python loop over all classes.
+
+    Parameters
+    ----------
+    probabilities, mass : numpy.ndarray, shape (C,)
+    k : int
+    pinned : iterable of int
+    mass_limit : int, optional (default k)
+
+    Returns
+    -------
+    chosen : list of int, in the order above
+    most_probable_only : bool
+        True when ``chosen`` is exactly the ``k`` most probable classes.
+    """
+    count = len(probabilities)
+    if count <= k:
+        return list(range(count)), True
+    with_mass = np.flatnonzero(mass > 0)
+    heaviest = with_mass[_largest(mass[with_mass], k if mass_limit is None else mass_limit)]
+    first = list(dict.fromkeys([*pinned, *heaviest.tolist()]))[:k]
+    room = k - len(first)
+    # The most probable of the others, and the one after them: "first" is among the k most
+    # probable when none of it is less probable than that one.
+    others = np.array(probabilities, dtype=np.float64)
+    others[first] = -np.inf
+    likely = _largest(others, room + 1)
+    most_probable_only = not first or probabilities[first].min() >= probabilities[likely[room]]
+    return first + likely[:room].tolist(), bool(most_probable_only)
+
+
+def _largest(values, k):
+    """The indices of the ``k`` largest values, the largest first."""
+    top = np.arange(len(values))
+    if k < len(values):
+        top = np.argpartition(-values, k - 1)[:k] if k > 0 else top[:0]
+    return top[np.argsort(-values[top], kind="stable")]
