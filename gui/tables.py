@@ -5,13 +5,13 @@ import math
 import re
 
 import numpy as np
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QItemSelection,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QItemSelection,
                             QItemSelectionModel, QLocale, QModelIndex, QRect, QSignalBlocker, Qt,
                             Signal)
 from PySide6.QtGui import QAccessible, QAction, QBrush, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QStyledItemDelegate, QTableView,
-                               QToolBar, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QSplitter, QStyle, QStyledItemDelegate,
+                               QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from engine import edits
 from gui.formatting import format_number, full_precision
@@ -835,6 +835,7 @@ class SamplesModel(QAbstractTableModel):
 
     NAME, TARGET, PREDICTED, CORRECT, LOSS, ENTROPY, KL, CROSS_ENTROPY = range(8)
     _NUMBERS = {LOSS: "sample_loss", ENTROPY: "entropy", KL: "kl", CROSS_ENTROPY: "cross_entropy"}
+    NUMBER_COLUMNS = tuple(_NUMBERS)
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -969,6 +970,7 @@ class ClassesModel(QAbstractTableModel):
     CLASS, VALUE, PROBABILITY, TARGET, TERM, GRADIENT = range(6)
     _NUMBERS = {PROBABILITY: "probabilities", TARGET: "targets", TERM: "terms",
                 GRADIENT: "gradient"}
+    NUMBER_COLUMNS = (VALUE, *_NUMBERS)
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -1083,7 +1085,44 @@ class _ResultsTable(QTableView):
     """A read-only results table that repaints a changed span of cells as one rect, clipped to
     what is in sight. Qt's own dataChanged works the rect out cell by cell, asking the Python
     model twice per cell (rowCount, columnCount), and for 200 cells or more repaints the whole
-    view instead: the 500 probabilities of a long class table change on every edit."""
+    view instead: the 500 probabilities of a long class table change on every edit.
+
+    Its columns fit their text in the current font (presentation mode's too): a number column
+    is as wide as the widest number it can show, the others fit the names in sight (up to
+    NAME_CHARS characters), refitted when the model resets or the font changes."""
+
+    # The widest text of a number column: four significant digits, a sign and "0.000".
+    WIDEST_NUMBER = "-0.0001234"
+    NAME_CHARS = 16
+
+    def __init__(self, number_columns, parent=None):
+        super().__init__(parent)
+        self._number_columns = frozenset(number_columns)
+
+    def setModel(self, model):
+        super().setModel(model)
+        model.modelReset.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self):
+        header = self.horizontalHeader()
+        metrics = self.fontMetrics()
+        # Qt's item text margin each side, and the grid line.
+        padding = 2 * (self.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, self) + 1) + 1
+        number = metrics.horizontalAdvance(format_number(float(self.WIDEST_NUMBER))) + padding
+        longest_name = metrics.averageCharWidth() * self.NAME_CHARS + padding
+        for column in range(self.model().columnCount()):
+            if column in self._number_columns:
+                content = number
+            else:
+                content = min(self.sizeHintForColumn(column), longest_name)
+            title = header.sectionSizeFromContents(column).width()
+            header.resizeSection(column, max(content, title))
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode
+            self.fit_columns()
 
     def dataChanged(self, top_left, bottom_right, roles=()):
         if top_left == bottom_right or QAccessible.isActive():
@@ -1118,9 +1157,11 @@ class ResultsView(QWidget):
         font.setBold(True)
         self.loss_label.setFont(font)
         self.samples_model = SamplesModel(document, self)
-        self.samples_view = self._table(self.samples_model, self.tr("Results per sample"))
+        self.samples_view = self._table(self.samples_model, self.tr("Results per sample"),
+                                        SamplesModel.NUMBER_COLUMNS)
         self.classes_model = ClassesModel(document, self)
-        self.classes_view = self._table(self.classes_model, self.tr("Results per class"))
+        self.classes_view = self._table(self.classes_model, self.tr("Results per class"),
+                                        ClassesModel.NUMBER_COLUMNS)
         self.classes_caption = SteadyLabel(self)
         self.classes_caption.setAccessibleName(self.tr("Per-class table caption"))
         # Two lines: room for the note on weights, without a relayout on every edit.
@@ -1134,17 +1175,14 @@ class ResultsView(QWidget):
         self._show_labels()
         self._select_row(document.selected_sample)
 
-    def _table(self, model, name):
-        view = _ResultsTable(self)
-        view.setModel(model)
+    def _table(self, model, name, number_columns):
+        view = _ResultsTable(number_columns, self)
         view.setAccessibleName(name)
         view.setSelectionBehavior(QAbstractItemView.SelectRows)
         view.setSelectionMode(QAbstractItemView.SingleSelection)
         view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         view.verticalHeader().hide()
-        # Numbers like 0.002179 need 76 px (less elides them); the default 100 px pushes "loss"
-        # out of sight.
-        view.horizontalHeader().setDefaultSectionSize(76)
+        view.setModel(model)
         return view
 
     def _build_layout(self):

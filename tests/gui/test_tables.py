@@ -9,7 +9,7 @@ from numpy.testing import assert_allclose
 from PySide6.QtCore import (QEvent, QItemSelection, QItemSelectionModel, QLocale, QObject, QPoint,
                             Qt)
 from PySide6.QtGui import QGuiApplication, QKeySequence, QRegion
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 import engine
 from engine import edits
@@ -720,3 +720,36 @@ def test_set_target_value_keeps_a_softmax_row_a_distribution():
         edits.set_target_value(scenario, 0, 2, 1.5)
     labels = edits.set_target_value(sigmoid_scenario(), 0, 1, 0.5).targets
     assert_allclose(labels[0], [1.0, 0.5, 0.0])  # labels are independent: nothing else moves
+
+
+def _texts_fit(view):
+    """Every cell and header text of ``view`` fits its column (with Qt's margins): none is
+    elided."""
+    model, header, metrics = view.model(), view.horizontalHeader(), view.fontMetrics()
+    for column in range(model.columnCount()):
+        texts = [model.data(model.index(row, column)) for row in range(model.rowCount())]
+        widest = max(metrics.horizontalAdvance(str(text)) for text in texts if text is not None)
+        assert widest + 6 <= header.sectionSize(column), (column, texts)
+        assert header.sectionSizeFromContents(column).width() <= header.sectionSize(column)
+
+
+def test_result_columns_fit_their_numbers_and_names_in_presentation_size_too(make, qtbot):
+    scenario = softmax_scenario(rows=[[9.0, 0.5, -9.0], [0.5, 2.5, -1.0], [0.0, 0.0, 3.0]],
+                                samples=("long sample", "b", "c"))
+    document, _, results = make(scenario)
+    # p = 1.523e-08: scientific notation, the widest kind of number
+    assert "e-08" in results.classes_model.data(results.classes_model.index(2, 2))
+    for view in (results.samples_view, results.classes_view):
+        _texts_fit(view)
+        font = view.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)  # what presentation mode does
+        view.setFont(font)
+        _texts_fit(view)
+
+
+def test_every_result_column_is_in_sight_in_the_first_start_layout(main_window):
+    main_window.default_layout(1600, 1000)
+    QApplication.processEvents()
+    for view in (main_window.results.samples_view, main_window.results.classes_view):
+        header = view.horizontalHeader()
+        assert header.length() <= view.viewport().width()
