@@ -179,9 +179,14 @@ class FileController(QObject):
         self._since_edit = QElapsedTimer()
         self._since_edit.start()
         self._waiting = QElapsedTimer()  # how long a due autosave has waited (invalid: none)
-        document.scenarioChanged.connect(lambda _scenario: self._since_edit.restart())
+        # A method, not a lambda: Qt drops the connection with this controller, while a lambda
+        # would keep it, and its replaced window, alive as long as the document.
+        document.scenarioChanged.connect(self._edited)
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         window.installEventFilter(self)
+
+    def _edited(self, _scenario):
+        self._since_edit.restart()
 
     def take_over(self, old):
         """Carry on from ``old``, the controller of a window this one replaces on the same

@@ -28,9 +28,9 @@ def main_window(qtbot, monkeypatch):
     main.show()
     yield main
     for each in made:
-        each.document.undo_stack.setClean()  # nothing to ask about on close
-        each.files.autosave_timer.stop()
-        if shiboken6.isValid(each):
+        if shiboken6.isValid(each):  # (a replaced window may have been deleted already)
+            each.document.undo_stack.setClean()  # nothing to ask about on close
+            each.files.autosave_timer.stop()
             shiboken6.delete(each)
     theme.apply_theme("system")
     i18n.install_language("en")

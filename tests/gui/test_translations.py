@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
 
 import engine
 import engine.scenario
@@ -199,6 +199,18 @@ def test_switching_to_chinese_translates_the_window_and_keeps_the_document(windo
     assert visible_texts(back)["menus"] == ["&File", "&Edit", "&View"]
     assert visible_texts(back)["normalize"] == "Normalize rows"
     assert back.document.undo_stack.count() == 2
+
+
+def test_a_replaced_window_leaves_no_listener_on_the_document(window):
+    # The document outlives its windows: whatever a replaced window connected to it must go
+    # with it, or every switch would leave a window's views updating (and alive) on each edit.
+    document = window.document
+    listeners = document.receivers("2scenarioChanged(PyObject)")
+    for language in ("zh_CN", "en", "zh_CN"):
+        application.switch_language(language)
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert document.receivers("2scenarioChanged(PyObject)") == listeners
+    assert document.receivers("2analysisChanged(PyObject)") > 0
 
 
 def test_the_language_menu_asks_for_the_language(window, qtbot):
