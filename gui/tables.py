@@ -940,13 +940,23 @@ class SamplesModel(QAbstractTableModel):
                 old.targets.shape != new.targets.shape:
             changed[:] = True
             return changed
-        ignored = old.ignored != new.ignored
-        changed[:, cls.TARGET] = ignored | (old.targets != new.targets).any(axis=1)
-        changed[:, cls.PREDICTED] = (old.predicted != new.predicted).any(axis=1)
-        changed[:, cls.CORRECT] = ignored | (old.correct != new.correct)
+        ignored = _rows_differ(old.ignored, new.ignored)
+        changed[:, cls.TARGET] = ignored | _rows_differ(old.targets, new.targets)
+        changed[:, cls.PREDICTED] = _rows_differ(old.predicted, new.predicted)
+        changed[:, cls.CORRECT] = ignored | _rows_differ(old.correct, new.correct)
         for column, name in cls._NUMBERS.items():
-            changed[:, column] = ignored | (getattr(old, name) != getattr(new, name))
+            changed[:, column] = ignored | _rows_differ(getattr(old, name), getattr(new, name))
         return changed
+
+
+def _rows_differ(old, new):
+    """(N,) bool: the rows where two per-sample arrays differ. An edit shares the arrays it
+    leaves alone (the targets of a large table: 0.5 MB at 64 × 1000), read-only, between its
+    old and new analysis: those differ nowhere, with nothing to compare."""
+    if old is new:
+        return np.zeros(len(new), dtype=bool)
+    different = old != new
+    return different.any(axis=1) if different.ndim > 1 else different
 
 
 def _emit_changed_cells(model, changed):

@@ -535,6 +535,24 @@ def changed_cells(model, edit):
     return cells
 
 
+def test_a_large_table_repaints_only_the_edited_samples_cells(make):
+    # 64 x 40 = 2,560 cells: the analysis is incremental and the old and new analyses share
+    # their target arrays.
+    rng = np.random.default_rng(3)
+    scenario = engine.Scenario(classes=tuple(f"c{c}" for c in range(40)),
+                               rows=rng.normal(0, 2, (64, 40)), targets=rng.integers(0, 40, 64))
+    document, _, results = make(scenario)
+    samples = results.samples_model
+    before = document.analysis
+    cells = changed_cells(samples, lambda: document.set_cell(5, int(scenario.targets[5]), 9.0))
+    assert document.analysis.targets is before.targets
+    assert (5, samples.LOSS) in cells and {row for row, _ in cells} == {5}
+    new_target = (int(scenario.targets[7]) + 1) % 40
+    cells = changed_cells(samples, lambda: document.edit("target", edits.set_target, 7,
+                                                         new_target))
+    assert (7, samples.TARGET) in cells and {row for row, _ in cells} == {7}
+
+
 def test_an_edit_repaints_only_the_result_cells_it_changes(make):
     document, _, results = make(softmax_scenario())
     samples, classes = results.samples_model, results.classes_model
