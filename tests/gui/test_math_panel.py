@@ -3,12 +3,13 @@
 input, H + KL = CE, ∞ with its reason, many classes shortened — as HTML, text and Markdown."""
 
 import gc
+import math
 
 import numpy as np
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QFont, QPalette, QRegion, QTextCharFormat
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QPainter, QPalette, QRegion, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 import engine
@@ -493,22 +494,30 @@ def test_an_edit_lays_out_only_the_blocks_that_read_differently(make_panel):
     assert after[0] is before[0] and after[3] is before[3]  # the headings stay
     assert after[4] is not before[4] and after[4].text().startswith("p(cat) = e2 /")
 
+
+class PaintWatcher(QObject):
+    """Records the region of every paint event of the widget it is installed on."""
+
+    def __init__(self):
+        super().__init__()
+        self.regions = []
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Paint:
+            self.regions.append(QRegion(event.region()))
+        return False
+
+
 def test_an_edit_repaints_only_what_changed_and_the_screen_shows_it(make_panel, qtbot):
     document, panel = shown_panel(make_panel, qtbot, width=700, height=400)
     viewport = panel.view.viewport()
-    regions = []
-
-    class Watcher(QObject):
-        def eventFilter(self, watched, event):
-            if event.type() == QEvent.Paint:
-                regions.append(QRegion(event.region()))
-            return False
 
     def drawn(layout):  # where the layout is on screen (the view is not scrolled)
         return layout.boundingRect().translated(layout.position()).toRect()
 
     QApplication.processEvents()  # the first paint after the show
-    watcher = Watcher()
+    watcher = PaintWatcher()
+    regions = watcher.regions
     viewport.installEventFilter(watcher)
     document.set_cell(0, 0, 2.5)  # the same blocks, each on one line: none moves
     qtbot.waitUntil(lambda: len(regions) == 1)
@@ -521,3 +530,215 @@ def test_an_edit_repaints_only_what_changed_and_the_screen_shows_it(make_panel, 
     shown = screen.grabWindow(panel.winId()).toImage()
     viewport.repaint()
     assert screen.grabWindow(panel.winId()).toImage() == shown
+
+
+# ----------------------------------------------------------------------------- the keyboard
+
+@pytest.fixture
+def flash_time():
+    """Sets the caret's flash time for the test; 0 (a reader's choice too) keeps the caret
+    steady, so that a grab of the view always has it."""
+    hints = QApplication.styleHints()
+    saved = hints.cursorFlashTime()
+    yield hints.setCursorFlashTime
+    hints.setCursorFlashTime(saved)
+
+
+def focused_panel(make_panel, qtbot, **changes):
+    document, panel = shown_panel(make_panel, qtbot, **changes)
+    panel.activateWindow()
+    panel.view.setFocus()
+    qtbot.waitUntil(panel.view.hasFocus)
+    return document, panel
+
+
+def click(panel, qtbot, layout, position):
+    qtbot.mouseClick(panel.view.viewport(), Qt.LeftButton, pos=point_at(panel, layout, position))
+
+
+def press(qtbot, view, key, modifiers=Qt.NoModifier, times=1):
+    for _ in range(times):
+        qtbot.keyClick(view, key, modifiers)
+
+
+def caret_rect(layout, position):
+    """The viewport rect around a caret at ``position`` in ``layout`` (the view not scrolled)."""
+    line = layout.lineForTextPosition(position)
+    x = layout.position().x() + line.cursorToX(position)[0]
+    return QRect(math.floor(x) - 1, math.floor(layout.position().y() + line.y()), 3,
+                 math.ceil(line.height()))
+
+
+def differ_in(rect, first, second):
+    """Whether images ``first`` and ``second`` differ anywhere in ``rect``."""
+    return any(first.pixelColor(x, y) != second.pixelColor(x, y)
+               for x in range(rect.left(), rect.right() + 1)
+               for y in range(rect.top(), rect.bottom() + 1))
+
+
+def test_a_click_puts_the_caret_and_shift_right_selects_characters(make_panel, qtbot):
+    _document, panel = focused_panel(make_panel, qtbot)
+    view = panel.view
+    assert view.caret() is None
+    click(panel, qtbot, view.layouts()[0], 0)
+    assert view.caret() == (0, 0) and not view.has_selection()
+    press(qtbot, view, Qt.Key_Right, Qt.ShiftModifier, times=3)
+    assert view.selected_text() == "Sam" and view.caret() == (0, 3)
+
+
+def test_ctrl_shift_right_selects_a_word(make_panel, qtbot):
+    _document, panel = focused_panel(make_panel, qtbot)
+    view = panel.view
+    click(panel, qtbot, layout_of(panel, "Logits z"), 0)
+    press(qtbot, view, Qt.Key_Right, Qt.ControlModifier | Qt.ShiftModifier)
+    assert view.selected_text() == "Logits "  # to the next word's start, as in Qt's text widgets
+    press(qtbot, view, Qt.Key_Right, Qt.ControlModifier | Qt.ShiftModifier)
+    assert view.selected_text() == "Logits z"
+    press(qtbot, view, Qt.Key_Left, Qt.ControlModifier | Qt.ShiftModifier, times=2)
+    assert not view.has_selection()
+
+
+def test_shift_down_extends_into_the_next_block_and_the_next_line(make_panel, qtbot):
+    _document, panel = focused_panel(make_panel, qtbot, width=300)  # the long prose wraps
+    view = panel.view
+    click(panel, qtbot, layout_of(panel, "True class"), 0)
+    press(qtbot, view, Qt.Key_Down, Qt.ShiftModifier)
+    assert view.selected_text() == "True class: cat.\n"  # to the start of the heading below
+    prose = layout_of(panel, "Without class weights")
+    assert prose.lineCount() > 1
+    click(panel, qtbot, prose, 0)
+    press(qtbot, view, Qt.Key_Down, Qt.ShiftModifier)
+    assert view.selected_text() == prose.text()[:prose.lineAt(1).textStart()]
+
+
+def test_up_and_down_keep_the_column_past_a_short_line(make_panel, qtbot):
+    _document, panel = focused_panel(make_panel, qtbot)
+    view = panel.view
+    logits = layout_of(panel, "Logits z")
+    end = len(logits.text())
+    click(panel, qtbot, logits, end)
+    start = view.caret()
+    press(qtbot, view, Qt.Key_Down)
+    assert view.caret() == (start[0] + 1, len("True class: cat."))  # a shorter line: its end
+    press(qtbot, view, Qt.Key_Down)
+    assert view.caret()[0] == start[0] + 2 and view.caret()[1] > len("True class: cat.")
+    press(qtbot, view, Qt.Key_Up, times=2)
+    assert view.caret() == start
+
+
+def test_shift_end_and_shift_home_select_within_the_visual_line(make_panel, qtbot):
+    _document, panel = focused_panel(make_panel, qtbot, width=300)
+    view = panel.view
+    logits = layout_of(panel, "Logits z")
+    click(panel, qtbot, logits, 0)
+    press(qtbot, view, Qt.Key_End, Qt.ShiftModifier)
+    assert view.selected_text() == logits.text()
+    press(qtbot, view, Qt.Key_Home, Qt.ShiftModifier)
+    assert not view.has_selection()
+    prose = layout_of(panel, "Without class weights")
+    click(panel, qtbot, prose, 0)
+    press(qtbot, view, Qt.Key_End, Qt.ShiftModifier)
+    # A wrapped line ends before the space it breaks at, so the caret stays on it.
+    assert view.selected_text() == prose.text()[:prose.lineAt(1).textStart()].rstrip()
+
+
+def test_ctrl_end_then_ctrl_shift_home_selects_everything(make_panel, qtbot):
+    _document, panel = focused_panel(make_panel, qtbot, width=420, height=160)
+    view, bar = panel.view, panel.view.verticalScrollBar()
+    press(qtbot, view, Qt.Key_End, Qt.ControlModifier)
+    assert bar.value() == bar.maximum() > 0  # the caret is kept in sight
+    assert view.caret() == (len(view.layouts()) - 1, len(view.layouts()[-1].text()))
+    press(qtbot, view, Qt.Key_Home, Qt.ControlModifier | Qt.ShiftModifier)
+    assert bar.value() == 0
+    assert view.selected_text() == view.text()
+
+
+def test_a_plain_arrow_ends_the_selection(make_panel, qtbot):
+    _document, panel = focused_panel(make_panel, qtbot)
+    view = panel.view
+    click(panel, qtbot, view.layouts()[0], 0)
+    press(qtbot, view, Qt.Key_Right, Qt.ShiftModifier, times=3)
+    press(qtbot, view, Qt.Key_Right)
+    assert not view.has_selection() and view.caret() == (0, 3)  # at the selection's end
+    press(qtbot, view, Qt.Key_Right, Qt.ShiftModifier, times=2)
+    press(qtbot, view, Qt.Key_Left)
+    assert not view.has_selection() and view.caret() == (0, 3)  # at its start
+    press(qtbot, view, Qt.Key_Down, Qt.ShiftModifier)
+    press(qtbot, view, Qt.Key_Down)
+    assert not view.has_selection() and view.caret()[0] == 2
+
+
+def test_ctrl_c_copies_the_keyboard_selection(make_panel, qtbot):
+    _document, panel = focused_panel(make_panel, qtbot)
+    view = panel.view
+    click(panel, qtbot, layout_of(panel, "True class"), 0)
+    press(qtbot, view, Qt.Key_Down, Qt.ShiftModifier)
+    press(qtbot, view, Qt.Key_Right, Qt.ControlModifier | Qt.ShiftModifier)
+    assert view.selected_text() == "True class: cat.\nSoftmax"
+    QApplication.clipboard().clear()
+    press(qtbot, view, Qt.Key_C, Qt.ControlModifier)
+    assert QApplication.clipboard().text() == "True class: cat.\nSoftmax"
+
+
+def test_the_caret_is_drawn_only_in_the_focused_view(make_panel, qtbot, flash_time):
+    flash_time(0)
+    _document, panel = focused_panel(make_panel, qtbot)
+    view = panel.view
+    layout = layout_of(panel, "True class")
+    click(panel, qtbot, layout, 4)  # between "True" and the space
+    focused = view.viewport().grab().toImage()
+    view.clearFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    unfocused = view.viewport().grab().toImage()
+    caret = caret_rect(layout, 4)
+    assert differ_in(caret, focused, unfocused)
+    for image in (focused, unfocused):  # and nothing else differs
+        painter = QPainter(image)
+        painter.fillRect(caret, Qt.magenta)
+        painter.end()
+    assert focused == unfocused
+
+
+def test_the_caret_blinks_in_the_focused_view(make_panel, qtbot, flash_time):
+    flash_time(200)
+    _document, panel = focused_panel(make_panel, qtbot)
+    view = panel.view
+    layout = layout_of(panel, "True class")
+    click(panel, qtbot, layout, 4)
+    before = view.viewport().grab().toImage()
+    qtbot.waitUntil(lambda: differ_in(caret_rect(layout, 4), before,
+                                      view.viewport().grab().toImage()), timeout=2000)
+
+
+def test_a_caret_step_repaints_only_the_caret_block(make_panel, qtbot, flash_time):
+    flash_time(0)
+    _document, panel = focused_panel(make_panel, qtbot)
+    view, viewport = panel.view, panel.view.viewport()
+    layout = layout_of(panel, "True class")
+    click(panel, qtbot, layout, 0)
+    QApplication.processEvents()
+    watcher = PaintWatcher()
+    viewport.installEventFilter(watcher)
+    press(qtbot, view, Qt.Key_Right)
+    qtbot.waitUntil(lambda: len(watcher.regions) == 1)
+    viewport.removeEventFilter(watcher)
+    block = QRect(0, math.floor(layout.position().y()), viewport.width(),
+                  math.ceil(layout.boundingRect().height()))
+    painted = watcher.regions[0].boundingRect()
+    assert painted.intersects(block) and block.adjusted(0, -1, 0, 1).contains(painted)
+
+
+def test_new_text_drops_the_caret_and_a_key_starts_it_in_view(make_panel, qtbot):
+    document, panel = focused_panel(make_panel, qtbot, width=420, height=160)
+    view, bar = panel.view, panel.view.verticalScrollBar()
+    click(panel, qtbot, view.layouts()[0], 0)
+    document.set_cell(0, 0, 2.5)
+    assert view.caret() is None
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    press(qtbot, view, Qt.Key_Right)
+    k, position = view.caret()
+    layout = view.layouts()[k]
+    assert bar.value() == place  # no jump back to the top
+    assert layout.position().y() + layout.lineForTextPosition(position).y() >= place
+    assert position == layout.lineForTextPosition(position).textStart() + 1
