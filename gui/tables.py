@@ -1125,9 +1125,7 @@ class _ResultsTable(QTableView):
             if column in self._number_columns:
                 content = number
             else:
-                # (A character more than Qt's tight fit: names read better with some air.)
-                content = min(self.sizeHintForColumn(column) + metrics.averageCharWidth(),
-                              longest_name)
+                content = min(self.sizeHintForColumn(column), longest_name)
             title = header.sectionSizeFromContents(column).width()
             header.resizeSection(column, max(content, title))
 
