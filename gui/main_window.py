@@ -174,15 +174,15 @@ class MainWindow(QMainWindow):
         self.presentation_action.setChecked(settings.value("window/presentation", False, bool))
 
     def default_layout(self, width=None, height=None):
-        """The first-start layout: nearly the whole screen (or ``width`` x ``height``), almost
-        half of it for the plots, whose titles and class names need the room more than the
-        tables do."""
+        """The first-start layout: nearly the whole screen (or ``width`` x ``height``), 43 %
+        of its width for the plots, whose titles and class names need the room, and what the
+        per-sample results table needs for all its columns (about 500 px) for the tables."""
         screen = self.screen().availableGeometry()
         width = width or min(1680, int(screen.width() * 0.95))
         height = height or min(1000, int(screen.height() * 0.9))
         self.resize(width, height)
         self.resizeDocks([self.docks["options"], self.docks["plots"]],
-                         [int(width * 0.15), int(width * 0.45)], Qt.Horizontal)
+                         [int(width * 0.15), int(width * 0.43)], Qt.Horizontal)
         self.resizeDocks([self.docks["plots"], self.docks["math"]],
                          [int(height * 0.68), int(height * 0.32)], Qt.Vertical)
 
