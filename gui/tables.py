@@ -92,7 +92,7 @@ def class_rows(probabilities, mass, limit=MAX_CLASS_ROWS):
     All classes in order when there are at most ``limit``."""
     if len(probabilities) <= limit:
         return np.arange(len(probabilities))
-    chosen = np.array(top_classes(probabilities, mass, limit)[0])
+    chosen = top_classes(probabilities, mass, limit)[0]
     return chosen[np.argsort(-probabilities[chosen], kind="stable")]
 
 

@@ -32,13 +32,13 @@ def top_classes(probabilities, mass, k, pinned=(), mass_limit=None):
 
     Returns
     -------
-    chosen : list of int, in the order above
+    chosen : numpy.ndarray of int, in the order above
     most_probable_only : bool
         True when ``chosen`` is exactly the ``k`` most probable classes.
     """
     count = len(probabilities)
     if count <= k:
-        return list(range(count)), True
+        return np.arange(count), True
     with_mass = np.flatnonzero(mass > 0)
     heaviest = with_mass[_largest(mass[with_mass], k if mass_limit is None else mass_limit)]
     first = list(dict.fromkeys([*pinned, *heaviest.tolist()]))[:k]
@@ -49,7 +49,8 @@ def top_classes(probabilities, mass, k, pinned=(), mass_limit=None):
     others[first] = -np.inf
     likely = _largest(others, room + 1)
     most_probable_only = not first or probabilities[first].min() >= probabilities[likely[room]]
-    return first + likely[:room].tolist(), bool(most_probable_only)
+    chosen = np.concatenate([np.array(first, dtype=np.intp), likely[:room]])
+    return chosen, bool(most_probable_only)
 
 
 def _largest(values, k):
