@@ -1178,7 +1178,9 @@ class ResultsView(QWidget):
         self.identity_label = SteadyLabel(self, lines=2)
         self.identity_label.setAccessibleName(self.tr("Cross-entropy identity"))
         self._build_layout()
+        self._names = (document.scenario.samples, document.scenario.classes)
         document.analysisChanged.connect(self._show_labels)
+        document.analysisChanged.connect(self._fit_new_names)
         document.selectionChanged.connect(self._select_row)
         self.samples_model.modelReset.connect(self._reselect)
         self.samples_view.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -1208,6 +1210,15 @@ class ResultsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_label)
         layout.addWidget(splitter, 1)
+
+    def _fit_new_names(self, analysis):
+        # A renamed sample or class comes without a model reset. (An edit keeps the very same
+        # name tuples: "is" tells, without comparing 50,000 names.)
+        scenario = analysis.scenario
+        if scenario.samples is not self._names[0] or scenario.classes is not self._names[1]:
+            self._names = (scenario.samples, scenario.classes)
+            self.samples_view.fit_columns()
+            self.classes_view.fit_columns()
 
     def _current_row_changed(self, current, _previous):
         if current.isValid():

@@ -765,6 +765,14 @@ def test_result_columns_fit_their_numbers_and_names_in_presentation_size_too(mak
         _texts_fit(view)
 
 
+def test_a_renamed_sample_or_class_gets_room_for_its_new_name(make):
+    document, _, results = make(softmax_scenario())
+    document.edit("rename", edits.rename_sample, 0, "a longer name")
+    document.edit("rename", edits.rename_class, 1, "hippopotamus")
+    for view in (results.samples_view, results.classes_view):
+        _texts_fit(view)
+
+
 @pytest.mark.parametrize("size", [(1520, 900), (1600, 1000)])  # (the README's, the bench's)
 def test_every_result_column_is_in_sight_in_the_first_start_layout(main_window, size):
     main_window.default_layout(*size)
