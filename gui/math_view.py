@@ -543,9 +543,7 @@ class MathView(QAbstractScrollArea):
         line = self._line_of(place)
         end = line.textStart() + line.textLength()
         if line.lineNumber() < self._shown[k].layout.lineCount() - 1:
-            # A whole UTF-16 unit: "ignore" drops the half of a pair beyond U+FFFF.
-            last = self._shown[k].text.encode("utf-16-le")[2 * end - 2:2 * end]
-            if last.decode("utf-16-le", "ignore").isspace():
+            if _utf16_slice(self._shown[k].text, end - 1, end).isspace():
                 end -= 1
         return k, end
 
@@ -692,8 +690,9 @@ def _utf16_length(text):
 
 
 def _utf16_slice(text, start, end):
-    """``text`` from ``start`` to ``end``, counted in UTF-16 units."""
-    return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le")
+    """``text`` from ``start`` to ``end``, counted in UTF-16 units. An end inside a character
+    beyond U+FFFF (two units) leaves that character out."""
+    return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le", "ignore")
 
 
 def _word_at(text, position):
