@@ -18,7 +18,7 @@ from engine.activations import scale_logits
 from gui import style
 from gui.formatting import INFINITY, format_number
 # The blocks' segment kinds are defined with the view, which lays them out.
-from gui.math_view import _RESULT, _SUP, _TEXT, MathView
+from gui.math_view import RESULT, SUP, TEXT, MathView
 
 # Up to this many classes every class is written out; beyond it, sums are shortened to
 # "first terms … last" and only the true class(es) and the most probable few are listed.
@@ -217,7 +217,7 @@ class _Writer:
         return QLocale().toString(value, "g", 6)
 
     def result(self, value):
-        return [(_RESULT, format_number(value))]
+        return [(RESULT, format_number(value))]
 
     # -- the whole text
 
@@ -302,8 +302,8 @@ class _Writer:
         z = self.scenario.rows[self.n, c]
         temperature = self.options.temperature
         if temperature == 1:
-            return [(_SUP, self.given(z))]
-        return [(_SUP, "{z}/{t}".format(z=self.given(z), t=self.given(temperature)))]
+            return [(SUP, self.given(z))]
+        return [(SUP, "{z}/{t}".format(z=self.given(z), t=self.given(temperature)))]
 
     def exp_sum(self, columns):
         """e^{z_1} + e^{z_2} + …, shortened to first terms … last for many classes."""
@@ -315,11 +315,11 @@ class _Writer:
         line = []
         for k, c in enumerate(shown):
             if k:
-                line.append((_TEXT, " + "))
+                line.append((TEXT, " + "))
             if c is None:
-                line.append((_TEXT, "…"))
+                line.append((TEXT, "…"))
             else:
-                line += [(_TEXT, "e")] + self.exponent(c)
+                line += [(TEXT, "e")] + self.exponent(c)
         return line
 
     def softmax_probabilities(self):
@@ -347,7 +347,7 @@ class _Writer:
                 count=_count(n_classes)))
         exponents, total = self.written_exponentials()
         for c in classes:
-            numerator = [(_TEXT, "e")] + self.exponent(c)
+            numerator = [(TEXT, "e")] + self.exponent(c)
             if exponents is None:
                 self.equation(self.tr("p({name}) = {numerator} / ({denominator}) = {p}"),
                               name=self.name(c), numerator=numerator,
@@ -441,18 +441,18 @@ class _Writer:
         products = []
         for k, c in enumerate(written):
             if k:
-                products.append((_TEXT, " + "))
+                products.append((TEXT, " + "))
             if c is None:
-                products.append((_TEXT, "…"))
+                products.append((TEXT, "…"))
                 continue
             factor = f"{self.given(weights[c])} × " if weights is not None else ""
-            products.append((_TEXT, f"{factor}{self.num(q[c])} × {self.ln} {self.num(p[c])}"))
+            products.append((TEXT, f"{factor}{self.num(q[c])} × {self.ln} {self.num(p[c])}"))
         self.equation(self.tr("  = −({products})"), products=products)
         sums = []
         for k, c in enumerate(written):
             if k:
-                sums.append((_TEXT, " + "))
-            sums.append((_TEXT, "…" if c is None else self.num(terms[c])))
+                sums.append((TEXT, " + "))
+            sums.append((TEXT, "…" if c is None else self.num(terms[c])))
         self.equation(self.tr("  = {terms} = {loss} {unit}"), terms=sums, loss=self.result(loss),
                       unit=self.unit)
         if len(carrying) > len([c for c in written if c is not None]):
@@ -507,7 +507,7 @@ class _Writer:
                     argument = "{z}/{t}".format(z=self.given(z), t=self.given(temperature))
                     exponent = "{z}/{t}".format(z=negated, t=self.given(temperature))
                 self.equation(self.tr("p({name}) = σ({arg}) = 1 / (1 + e{exp}) = {p}"),
-                              name=name, arg=argument, exp=[(_SUP, exponent)],
+                              name=name, arg=argument, exp=[(SUP, exponent)],
                               p=self.result(p[c]))
                 complement = float(engine_sigmoid(-scale_logits(z, temperature)))
             else:
@@ -521,8 +521,8 @@ class _Writer:
         sums = []
         for k, c in enumerate(_shortened(list(range(len(scenario.classes))))):
             if k:
-                sums.append((_TEXT, " + "))
-            sums.append((_TEXT, "…" if c is None else self.num(terms[c])))
+                sums.append((TEXT, " + "))
+            sums.append((TEXT, "…" if c is None else self.num(terms[c])))
         self.equation(self.tr("L = Σ_c ℓ(c) = {terms} = {loss} {unit}"), terms=sums,
                       loss=self.result(analysis.sample_loss[n]), unit=self.unit)
         if math.isinf(analysis.sample_loss[n]):
@@ -626,27 +626,27 @@ def _fill(template, values):
     """Format ``template`` ("{name}" placeholders) into a line of segments. A value is a
     string (plain text) or already a list of segments (e.g. with a superscript)."""
     if not values:
-        return [(_TEXT, template)]  # already formatted: braces in it are text
+        return [(TEXT, template)]  # already formatted: braces in it are text
     line = []
     for literal, field, spec, _conversion in string.Formatter().parse(template):
         if literal:
-            line.append((_TEXT, literal))
+            line.append((TEXT, literal))
         if field is None:
             continue
         value = values[field]
         if isinstance(value, list):
             line += value
         else:
-            line.append((_TEXT, format(value, spec or "")))
+            line.append((TEXT, format(value, spec or "")))
     return line
 
 
 @functools.lru_cache(maxsize=4096)  # operators, names and most numbers repeat from edit to edit
 def _html_segment(kind, text):
     escaped = html.escape(text).replace("Σ_c", "Σ<sub>c</sub>")
-    if kind == _SUP:
+    if kind == SUP:
         return f"<sup>{escaped}</sup>"
-    if kind == _RESULT:
+    if kind == RESULT:
         return f"<b>{escaped}</b>"
     return escaped
 
@@ -655,7 +655,7 @@ _SIMPLE_EXPONENT = re.compile(r"^[−-]?[\w.,]+$")
 
 
 def _plain_segment(kind, text):
-    if kind == _SUP:
+    if kind == SUP:
         return "^" + (text if _SIMPLE_EXPONENT.match(text) else f"({text})")
     return text
 

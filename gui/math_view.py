@@ -15,7 +15,7 @@ from gui import style
 
 # A line is a list of segments (kind, text): kind "text", "sup" (a superscript) or "result"
 # (a final number, bold on screen). A block is (kind, line): "heading", "text" or "equation".
-_TEXT, _SUP, _RESULT = "text", "sup", "result"
+TEXT, SUP, RESULT = "text", "sup", "result"
 
 
 # The look the panel had as HTML in a QTextBrowser (Qt's defaults for <h2>, <h3> and <p>, the
@@ -629,7 +629,7 @@ def _char_formats():
     superscript.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
     subscript.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSubScript)
     bold.setFontWeight(QFont.Weight.Bold)
-    return {_SUP: superscript, _SUB: subscript, _RESULT: bold}
+    return {SUP: superscript, _SUB: subscript, RESULT: bold}
 
 
 def _laid_text(line, equation, formats):
@@ -638,10 +638,10 @@ def _laid_text(line, equation, formats):
     them."""
     pieces = list(_pieces(line))
     if equation:
-        while pieces and pieces[0][0] == _TEXT:
+        while pieces and pieces[0][0] == TEXT:
             text = pieces[0][1].lstrip()
             if text:
-                pieces[0] = (_TEXT, text)
+                pieces[0] = (TEXT, text)
                 break
             pieces.pop(0)
     texts, ranges, position = [], [], 0
