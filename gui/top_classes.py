@@ -17,7 +17,7 @@ def target_mass(scenario, n):
 
 
 def top_classes(probabilities, mass, k, pinned=(), mass_limit=None):
-    """Up to ``k`` classes, the first first: the ``pinned`` ones, then those with target mass
+    """Up to ``k`` classes, in order of priority: the ``pinned`` ones, then those with target mass
     (the largest first, at most ``mass_limit``), then the most probable others. All classes, in
     index order, when there are at most ``k``.
 
