@@ -9,6 +9,6 @@ import sys
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 if __name__ == "__main__":
-    from gui.cli import main
+    from gui.shell.cli import main
 
     sys.exit(main(sys.argv[1:]))

@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 import engine
 from engine import ScenarioError, edits
-from gui.messages import describe
+from gui.common.messages import describe
 
 
 class ScenarioCommand(QUndoCommand):

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import engine
-from gui.cli import VERSION, analysis_json
+from gui import VERSION
+from gui.shell.cli import analysis_json
 
 pytestmark = pytest.mark.bundle  # -m "not bundle" skips the build
 
@@ -151,7 +152,7 @@ def test_the_bundle_leaves_out_unused_qt_parts_and_tools(bundle):
 def test_no_test_tool_or_network_module_is_frozen_into_the_bundle(bundle):
     toc = WORK / "work" / "logit-lab" / "PYZ-00.toc"
     modules = {entry[0] for entry in ast.literal_eval(toc.read_text(encoding="utf-8"))[1]}
-    assert "engine" in modules and "gui.main_window" in modules
+    assert "engine" in modules and "gui.shell.main_window" in modules
     forbidden = ("scipy", "sklearn", "torch", "pytest", "_pytest", "hypothesis", "tests", "tools",
                  "PySide6.QtNetwork", "ssl", "requests")
     assert sorted(m for m in modules if m.split(".")[0] in forbidden or m in forbidden) == []

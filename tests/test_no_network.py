@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gui import platform_check
+from gui.shell import platform_check
 
 ROOT = Path(__file__).resolve().parents[1]
 NETWORK_MODULES = ("PySide6.QtNetwork", "urllib.request", "http.client", "requests", "ssl")

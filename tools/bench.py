@@ -67,8 +67,8 @@ def isolate_settings(language):
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, os.path.join(folder, "settings"))
     if language:
-        from gui import i18n
-        from gui.app import APPLICATION, ORGANIZATION
+        from gui.shell import i18n
+        from gui.shell.app import APPLICATION, ORGANIZATION
 
         settings = QSettings(QSettings.IniFormat, QSettings.UserScope, ORGANIZATION, APPLICATION)
         settings.setValue(i18n.SETTINGS_KEY, language)
@@ -264,7 +264,7 @@ def main():
     if args.repeats < 20:
         parser.error("--repeats must be at least 20 (the median of fewer is noise)")
     isolate_settings(args.language)
-    from gui.app import create_application, create_main_window
+    from gui.shell.app import create_application, create_main_window
 
     app = create_application()
     window = create_main_window()

@@ -25,13 +25,13 @@ MB = 1_000_000
 
 
 def version():
-    """gui.cli.VERSION, the one place the version is written (pyproject.toml reads it too)."""
-    tree = ast.parse((ROOT / "gui" / "cli.py").read_text(encoding="utf-8"))
+    """gui.VERSION, the one place the version is written (pyproject.toml reads it too)."""
+    tree = ast.parse((ROOT / "gui" / "__init__.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(
                 isinstance(target, ast.Name) and target.id == "VERSION" for target in node.targets):
             return ast.literal_eval(node.value)
-    raise SystemExit("build: no VERSION in gui/cli.py")
+    raise SystemExit("build: no VERSION in gui/__init__.py")
 
 
 def platform_tag():

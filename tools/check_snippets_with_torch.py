@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT))
 
 import engine  # noqa: E402
 from engine import edits  # noqa: E402
-from gui import code_snippets  # noqa: E402
-from gui.scenario_file import read_scenario  # noqa: E402
+from gui.common import code_snippets  # noqa: E402
+from gui.shell.scenario_file import read_scenario  # noqa: E402
 
 
 def variants(scenario):

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 PRESETS = ROOT / "resources" / "presets"
-PRESET_TEXTS = ROOT / "gui" / "preset_texts.py"
+PRESET_TEXTS = ROOT / "gui" / "shell" / "preset_texts.py"
 LANGUAGES = ("zh_CN",)  # English is the source text
 
 
@@ -30,8 +30,8 @@ def ts_path(language):
 
 
 def sources():
-    """What lupdate reads: every module of gui/ (gui/preset_texts.py included) and main.py."""
-    return sorted((ROOT / "gui").glob("*.py")) + [ROOT / "main.py"]
+    """What lupdate reads: every module of gui/ (gui/shell/preset_texts.py included) and main.py."""
+    return sorted((ROOT / "gui").rglob("*.py")) + [ROOT / "main.py"]
 
 
 def tool(name):
@@ -52,7 +52,7 @@ def run_lupdate(ts, language):
 
 
 def preset_texts_source():
-    """The text of gui/preset_texts.py: every preset's title and description, marked for
+    """The text of gui/shell/preset_texts.py: every preset's title and description, marked for
     lupdate in the "presets" context (the menu and the command line translate them there)."""
     texts = []
     for path in sorted(PRESETS.glob("*.json")):

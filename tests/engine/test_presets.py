@@ -9,7 +9,7 @@ import pytest
 
 import engine
 from engine import edits
-from gui.resources import resource_path
+from gui.shell.resources import resource_path
 
 PRESETS = resource_path("presets")
 

@@ -5,8 +5,9 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from gui import app as application
-from gui import i18n, theme
+from gui.shell import app as application
+from gui.shell import i18n
+from gui.shell import theme
 
 
 @pytest.fixture

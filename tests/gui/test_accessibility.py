@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSlider, QTableView
 
-from gui.math_view import MathView
+from gui.views.math.view import MathView
 
 CONTROLS = (QTableView, QComboBox, QDoubleSpinBox, QSlider, MathView, pg.PlotWidget)
 

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QMainWindow
 
 import engine
 from engine import edits
-from gui import code_snippets, exports, files
-from gui.code_snippets import snippet
+from gui.common import code_snippets
+from gui.shell import exports
+from gui.shell import files
+from gui.common.code_snippets import snippet
 from gui.document import Document
-from gui.files import FileController
-from gui.resources import resource_path
+from gui.shell.files import FileController
+from gui.shell.resources import resource_path
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
@@ -384,7 +386,7 @@ def test_a_scenario_with_no_counted_sample_says_so():
 
 @pytest.fixture
 def main_window(qtbot, tmp_path):
-    from gui.main_window import MainWindow
+    from gui.shell.main_window import MainWindow
 
     window = MainWindow(Document(cat_dog_pig()))
     window.files.autosave_file = tmp_path / "auto.json"

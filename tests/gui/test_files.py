@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 import engine
 from engine import ScenarioError, edits
-from gui import code_snippets, files
+from gui.common import code_snippets
+from gui.shell import files
 from gui.document import Document
-from gui.files import CANCEL, DISCARD, SAVE, FileController
-from gui.resources import resource_path
+from gui.shell.files import CANCEL, DISCARD, SAVE, FileController
+from gui.shell.resources import resource_path
 
 MALFORMED = Path(__file__).parent / "data" / "malformed"
 REAL_ASK_SAVE = files.ask_save_discard_cancel
@@ -736,8 +737,8 @@ def test_every_reachable_scenario_saves_and_reopens_identical(qtbot, tmp_path_fa
 
 @pytest.fixture
 def started(qtbot, monkeypatch):
-    """Run gui.app.run without entering the event loop; yields the windows it made."""
-    from gui import app
+    """Run gui.shell.app.run without entering the event loop; yields the windows it made."""
+    from gui.shell import app
 
     windows = []
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.labels import SteadyLabel
+from gui.common.labels import SteadyLabel
 
 
 def test_a_long_text_never_makes_the_window_wider(qtbot):

@@ -9,8 +9,8 @@ from PySide6.QtCore import QSettings
 import pytest
 
 import engine
-from gui import app as application
-from gui import theme
+from gui.shell import app as application
+from gui.shell import theme
 
 
 @pytest.fixture

@@ -13,10 +13,11 @@ from PySide6.QtGui import QFont, QPainter, QPalette, QRegion, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 import engine
-from gui import style, theme
+from gui.common import style
+from gui.shell import theme
 from gui.document import Document
-from gui.formatting import format_number
-from gui.math_panel import MathPanel
+from gui.common.formatting import format_number
+from gui.views.math.panel import MathPanel
 
 CLASSES = ("cat", "dog", "pig")
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication
 
 import engine
 from engine import curves, edits
-from gui import style
+from gui.common import style
 from gui.document import Document
-from gui.plots import Bars, Markers, PlotsView, Points, drawable
+from gui.views.plots.container import Bars, Markers, PlotsView, Points, drawable
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)

@@ -17,10 +17,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
 import engine
 import engine.scenario
 from engine import ScenarioError, edits
-from gui import app as application
-from gui import cli, exports, i18n, messages
-from gui.formatting import format_number
-from gui.scenario_file import read_scenario
+from gui.shell import app as application
+from gui.shell import cli
+from gui.shell import exports
+from gui.shell import i18n
+from gui.common import messages
+from gui.common.formatting import format_number
+from gui.shell.scenario_file import read_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "logitlab_zh_CN.ts"
@@ -117,7 +120,7 @@ def test_the_committed_qm_is_what_the_ts_compiles_to(tmp_path):
 
 
 def test_preset_texts_are_in_step_with_the_presets():
-    source = (ROOT / "gui" / "preset_texts.py").read_text(encoding="utf-8")
+    source = (ROOT / "gui" / "shell" / "preset_texts.py").read_text(encoding="utf-8")
     assert source == tool.preset_texts_source()
     titles = [json.loads(p.read_text(encoding="utf-8"))["title"]
               for p in sorted((ROOT / "resources" / "presets").glob("*.json"))]

@@ -8,5 +8,5 @@ def resource_path(*parts):
     """Path of ``resources/<parts>``. In a frozen bundle, resources live under ``sys._MEIPASS``;
     from source, beside the packages. Never relative to the working directory."""
     base = getattr(sys, "_MEIPASS", None)
-    root = Path(base) if base else Path(__file__).resolve().parent.parent
+    root = Path(base) if base else Path(__file__).resolve().parents[2]
     return root.joinpath("resources", *parts)

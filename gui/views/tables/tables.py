@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
                                QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from engine import edits
-from gui.formatting import format_number, full_precision
-from gui.labels import SteadyLabel
-from gui.style import OKABE_ITO, colour
-from gui.top_classes import target_mass, top_classes
+from gui.common.formatting import format_number, full_precision
+from gui.common.labels import SteadyLabel
+from gui.common.style import OKABE_ITO, colour
+from gui.common.top_classes import target_mass, top_classes
 
 # The per-class results table shows at most this many rows (a vocabulary can have 50,000).
 MAX_CLASS_ROWS = 500

@@ -9,8 +9,10 @@ from PySide6.QtCore import QSettings
 
 import engine
 from engine import edits
-from gui import i18n, platform_check, theme
-from gui.resources import resource_path
+from gui.shell import i18n
+from gui.shell import platform_check
+from gui.shell import theme
+from gui.shell.resources import resource_path
 
 ORGANIZATION = "LogitLab"
 current_window = None  # the main window on screen (a language switch replaces it)
@@ -107,7 +109,7 @@ def start_log_file_when_frozen():
 
     from PySide6.QtCore import QCoreApplication, QStandardPaths, qInstallMessageHandler, qVersion
 
-    from gui.cli import VERSION
+    from gui import VERSION
 
     QCoreApplication.setOrganizationName(ORGANIZATION)  # the data folder is named after these
     QCoreApplication.setApplicationName(APPLICATION)
@@ -144,7 +146,7 @@ def create_main_window():
 
 
 def _window_for(document, language):
-    from gui.main_window import MainWindow
+    from gui.shell.main_window import MainWindow
 
     global current_window
     current_window = MainWindow(document)

@@ -4,15 +4,15 @@ from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
 
-from gui.files import FileController
-from gui.formatting import format_number
-from gui.i18n import LANGUAGES
-from gui.labels import SteadyLabel
-from gui.theme import THEMES, chosen_theme
-from gui.math_panel import MathPanel
-from gui.options_panel import OptionsPanel
-from gui.plots import PlotsView
-from gui.tables import InputTable, ResultsView
+from gui.shell.files import FileController
+from gui.common.formatting import format_number
+from gui.shell.i18n import LANGUAGES
+from gui.common.labels import SteadyLabel
+from gui.shell.theme import THEMES, chosen_theme
+from gui.views.math.panel import MathPanel
+from gui.views.options_panel import OptionsPanel
+from gui.views.plots.container import PlotsView
+from gui.views.tables.tables import InputTable, ResultsView
 
 SETTINGS_VERSION = 1
 
@@ -22,8 +22,8 @@ class MainWindow(QMainWindow):
 
     Signals
     -------
-    languageRequested(str)   the user chose another language (a code of gui.i18n.LANGUAGES)
-    themeRequested(str)      the user chose another theme (one of gui.theme.THEMES)
+    languageRequested(str)   the user chose another language (a code of gui.shell.i18n.LANGUAGES)
+    themeRequested(str)      the user chose another theme (one of gui.shell.theme.THEMES)
     """
 
     languageRequested = Signal(str)
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
                          [int(height * 0.68), int(height * 0.32)], Qt.Vertical)
 
     def closeEvent(self, event):
-        from gui.app import remember_options  # app imports this module: import at use
+        from gui.shell.app import remember_options  # app imports this module: import at use
 
         settings = QSettings()
         self.save_layout(settings)

@@ -11,7 +11,7 @@ from PySide6.QtGui import (QClipboard, QFont, QFontInfo, QFontMetrics, QGuiAppli
                            QTextOption)
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QStyle
 
-from gui import style
+from gui.common import style
 
 # A line is a list of segments (kind, text): kind "text", "sup" (a superscript) or "result"
 # (a final number, bold on screen). A block is (kind, line): "heading", "text" or "equation".

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from engine import sigmoid as engine_sigmoid
 from engine.activations import scale_logits
-from gui import style
-from gui.formatting import INFINITY, format_number
+from gui.common import style
+from gui.common.formatting import INFINITY, format_number
 # The blocks' segment kinds are defined with the view, which lays them out.
-from gui.math_view import RESULT, SUP, TEXT, MathView
+from gui.views.math.view import RESULT, SUP, TEXT, MathView
 
 # Up to this many classes every class is written out; beyond it, sums are shortened to
 # "first terms … last" and only the true class(es) and the most probable few are listed.

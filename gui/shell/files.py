@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 import engine
 from engine import ScenarioError
-from gui import code_snippets, exports
-from gui.i18n import preset_text
-from gui.messages import describe
-from gui.resources import resource_path
-from gui.scenario_file import read_scenario  # noqa: F401 - part of this module's API
+from gui.common import code_snippets
+from gui.shell import exports
+from gui.shell.i18n import preset_text
+from gui.common.messages import describe
+from gui.shell.resources import resource_path
+from gui.shell.scenario_file import read_scenario  # noqa: F401 - part of this module's API
 
 MAX_RECENT = 8
 AUTOSAVE_INTERVAL_MS = 5000

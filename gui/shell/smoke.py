@@ -4,7 +4,7 @@ the screen, exit 0. Used by the tests and by CI on the frozen bundle."""
 import sys
 
 import engine
-from gui.resources import resource_path
+from gui.shell.resources import resource_path
 
 SETTLE_MS = 400
 
@@ -13,7 +13,7 @@ def smoke(screenshot=None):
     """Returns the exit code: 0 when every example loaded and rendered."""
     from PySide6.QtCore import QTimer
 
-    from gui.app import default_scenario, open_main_window
+    from gui.shell.app import default_scenario, open_main_window
 
     started = open_main_window()
     if started is None:

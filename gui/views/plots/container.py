@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsLineItem, QGra
 from engine import curves
 from engine import sigmoid as engine_sigmoid
 from engine.activations import scale_logits
-from gui import style
-from gui.formatting import format_number
-from gui.labels import SteadyLabel
-from gui.top_classes import target_mass, top_classes
+from gui.common import style
+from gui.common.formatting import format_number
+from gui.common.labels import SteadyLabel
+from gui.common.top_classes import target_mass, top_classes
 
 # The −ln p curve starts here; smaller probabilities are drawn at the top edge.
 NLL_P_MIN = 1e-3

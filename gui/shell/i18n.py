@@ -3,7 +3,7 @@ on first start and switchable at run time."""
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from gui.resources import resource_path
+from gui.shell.resources import resource_path
 
 # Language code → its own name (shown in the menu in that language, as users look for it).
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}

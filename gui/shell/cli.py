@@ -9,9 +9,9 @@ import sys
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 import engine
-from gui.messages import describe
+from gui import VERSION
+from gui.common.messages import describe
 
-VERSION = "0.1.0"
 EXIT_USAGE = 2
 # Options that print and exit without a window: they speak the system's language.
 HEADLESS_OPTIONS = ("--compute", "--version", "-h", "--help")
@@ -39,10 +39,10 @@ def main(argv):
     if args.compute:
         return compute(args.compute, as_json=args.json)
     if args.smoke:
-        from gui.smoke import smoke
+        from gui.shell.smoke import smoke
 
         return smoke(args.screenshot)
-    from gui.app import run
+    from gui.shell.app import run
 
     return run(args.file)
 
@@ -50,7 +50,7 @@ def main(argv):
 def install_system_language():
     """Translate what the command line prints into the system's language. Translators need a
     QCoreApplication (a window's QApplication is made later, so only headless runs call this)."""
-    from gui import i18n
+    from gui.shell import i18n
 
     global _application
     _application = QCoreApplication.instance() or QCoreApplication([])
@@ -77,7 +77,7 @@ def compute(path, *, as_json=False, out=sys.stdout, err=sys.stderr):
 
 def load_scenario(path):
     """Read and validate a scenario file; any problem is a ValueError with a readable message."""
-    from gui.scenario_file import read_scenario
+    from gui.shell.scenario_file import read_scenario
 
     return read_scenario(path)
 
@@ -99,8 +99,8 @@ def _finite_or_text(value):
 
 def report(analysis):
     """A readable plain-text report: the batch loss, then each sample's numbers."""
-    from gui.formatting import format_number as fmt
-    from gui.i18n import preset_text
+    from gui.common.formatting import format_number as fmt
+    from gui.shell.i18n import preset_text
 
     scenario = analysis.scenario
     unit = word(analysis.unit)
