@@ -8,6 +8,7 @@ from gui.shell.files import FileController
 from gui.common.formatting import format_number
 from gui.shell.i18n import LANGUAGES
 from gui.common.labels import SteadyLabel
+from gui.shell.settings import remember_options
 from gui.shell.theme import THEMES, chosen_theme
 from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
@@ -187,8 +188,6 @@ class MainWindow(QMainWindow):
                          [int(height * 0.68), int(height * 0.32)], Qt.Vertical)
 
     def closeEvent(self, event):
-        from gui.shell.app import remember_options  # app imports this module: import at use
-
         settings = QSettings()
         self.save_layout(settings)
         remember_options(settings, self.document.scenario)

@@ -13,7 +13,8 @@ def smoke(screenshot=None):
     """Returns the exit code: 0 when every example loaded and rendered."""
     from PySide6.QtCore import QTimer
 
-    from gui.shell.app import default_scenario, open_main_window
+    from gui.shell.app import open_main_window
+    from gui.shell.settings import default_scenario
 
     started = open_main_window()
     if started is None:

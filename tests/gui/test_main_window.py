@@ -10,6 +10,7 @@ import pytest
 
 import engine
 from gui.shell import app as application
+from gui.shell import settings as app_settings
 from gui.shell import theme
 
 
@@ -69,8 +70,8 @@ def test_the_window_restores_its_layout_and_presentation_mode(window, qtbot):
 
 def test_last_options_are_remembered_for_the_next_start(window):
     window.document.set_options("test", temperature=2.5, log_base="2")
-    application.remember_options(QSettings(), window.document.scenario)
-    start = application.starting_scenario(QSettings())
+    app_settings.remember_options(QSettings(), window.document.scenario)
+    start = app_settings.starting_scenario(QSettings())
     assert (start.options.temperature, start.options.log_base) == (2.5, "2")
 
 

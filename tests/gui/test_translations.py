@@ -18,6 +18,7 @@ import engine
 import engine.scenario
 from engine import ScenarioError, edits
 from gui.shell import app as application
+from gui.shell import settings as app_settings
 from gui.shell import cli
 from gui.shell import exports
 from gui.shell import i18n
@@ -249,7 +250,7 @@ def test_a_string_of_each_module_is_translated_at_run_time(window):
     assert "模式：softmax，输入：logits，归约：平均" in report
     assert exports.results_csv(chinese_window.document.analysis).startswith(
         "样本,类别,logit,概率,目标,项,梯度,预测")  # exports
-    assert application.default_scenario().classes == ("猫", "狗", "猪")  # app
+    assert app_settings.default_scenario().classes == ("猫", "狗", "猪")  # app
 
 
 def test_the_show_the_math_panel_is_in_chinese(window):

@@ -1,0 +1,42 @@
+"""What the app remembers between runs beyond the window layout: the start scenario, and the
+options the user chose last time."""
+
+import json
+
+import engine
+from engine import edits
+
+
+def default_scenario():
+    """What a first start shows: three photos, classes cat, dog and pig (in the language
+    installed, as a teacher would name them)."""
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate  # lupdate reads translate("app", "…") as it is
+    return engine.Scenario(
+        classes=(translate("app", "cat"), translate("app", "dog"), translate("app", "pig")),
+        rows=[[3.0, 1.0, -3.0], [0.5, 2.0, 1.0], [1.2, 0.3, 2.2]], targets=[0, 1, 2],
+        samples=(translate("app", "photo 1"), translate("app", "photo 2"),
+                 translate("app", "photo 3")),
+        title=translate("app", "Cat, dog or pig?"))
+
+
+def starting_scenario(settings):
+    """The default scenario with the options the user chose last time (when still valid)."""
+    scenario = default_scenario()
+    try:
+        saved = json.loads(settings.value("document/last_options", "{}"))
+        mode = settings.value("document/last_mode", "softmax")
+        scenario = edits.convert_mode(scenario, mode)
+        saved.pop("class_weights", None)
+        saved.pop("pos_weight", None)
+        return edits.set_options(scenario, **saved)
+    except (ValueError, TypeError):
+        return scenario
+
+
+def remember_options(settings, scenario):
+    options = {name: getattr(scenario.options, name)
+               for name in ("temperature", "label_smoothing", "reduction", "log_base")}
+    settings.setValue("document/last_options", json.dumps(options))
+    settings.setValue("document/last_mode", scenario.mode)
