@@ -1,12 +1,22 @@
 """The Document: the single owner of the scenario being edited, its undo stack, file path and
 "modified" state. Every edit is an undo command; every change recomputes one Analysis."""
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 import engine
 from engine import ScenarioError, edits
 from gui.common.messages import describe
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user has selected, shared by every view; it travels with the Analysis in
+    Document.changed, so no view asks the Document for it."""
+
+    sample: int = 0
 
 
 class ScenarioCommand(QUndoCommand):
@@ -34,18 +44,15 @@ class Document(QObject):
     """Signals
     -------
     ========================  ==================================================================
-    scenarioChanged(object)   the new engine.Scenario (views showing inputs re-read it)
-    analysisChanged(object)   the new engine.Analysis — the one signal result views listen to
-    selectionChanged(int)     the selected sample, shared by every view
+    changed(object, object)   (engine.Analysis, Selection): the one signal views listen to,
+                              once per change of the scenario or of the selection
     editRefused(str)          an edit was invalid; the text says why (already translated)
     ========================  ==================================================================
 
     ``undo_stack.cleanChanged`` tells whether the document is saved.
     """
 
-    scenarioChanged = Signal(object)
-    analysisChanged = Signal(object)
-    selectionChanged = Signal(int)
+    changed = Signal(object, object)
     editRefused = Signal(str)
 
     def __init__(self, scenario, parent=None):
@@ -58,7 +65,7 @@ class Document(QObject):
         self.path = None
         self._scenario = scenario
         self._analysis = engine.analyze(scenario)
-        self._selected = 0
+        self._selection = Selection()
 
     @property
     def scenario(self):
@@ -69,8 +76,12 @@ class Document(QObject):
         return self._analysis
 
     @property
+    def selection(self):
+        return self._selection
+
+    @property
     def selected_sample(self):
-        return self._selected
+        return self._selection.sample
 
     @property
     def modified(self):
@@ -82,9 +93,9 @@ class Document(QObject):
     def select_sample(self, n):
         """Select sample n everywhere (clamped to the table)."""
         n = max(0, min(int(n), len(self._scenario.rows) - 1))
-        if n != self._selected:
-            self._selected = n
-            self.selectionChanged.emit(n)
+        if n != self._selection.sample:
+            self._selection = Selection(sample=n)
+            self.changed.emit(self._analysis, self._selection)
 
     def edit(self, text, change, *args, merge_key=None, **kwargs):
         """Apply ``change(scenario, *args, **kwargs)`` (an engine.edits function) as one undo
@@ -141,8 +152,6 @@ class Document(QObject):
         # analysis shown so far, a cell edit in a large table recomputes only its own row.
         self._scenario = scenario
         self._analysis = engine.analyze(scenario, previous=self._analysis)
-        if self._selected >= len(scenario.rows):
-            self._selected = len(scenario.rows) - 1
-            self.selectionChanged.emit(self._selected)
-        self.scenarioChanged.emit(scenario)
-        self.analysisChanged.emit(self._analysis)
+        if self._selection.sample >= len(scenario.rows):
+            self._selection = Selection(sample=len(scenario.rows) - 1)
+        self.changed.emit(self._analysis, self._selection)

@@ -182,11 +182,12 @@ class FileController(QObject):
         self._waiting = QElapsedTimer()  # how long a due autosave has waited (invalid: none)
         # A method, not a lambda: Qt drops the connection with this controller, while a lambda
         # would keep it, and its replaced window, alive as long as the document.
-        document.scenarioChanged.connect(self._edited)
+        document.changed.connect(self._edited)
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         window.installEventFilter(self)
 
-    def _edited(self, _scenario):
+    def _edited(self, *_state):
+        # A change of selection counts too: the user is at work, wait for a pause.
         self._since_edit.restart()
 
     def take_over(self, old):

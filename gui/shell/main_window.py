@@ -2,9 +2,10 @@
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 from gui.shell.files import FileController
+from gui.common import style
 from gui.common.formatting import format_number
 from gui.shell.i18n import LANGUAGES
 from gui.common.labels import SteadyLabel
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         # Room for "Batch loss (mean): 0.3368 nats" and longer, in either language.
         self.loss_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         self.statusBar().addPermanentWidget(self.loss_label)
-        document.analysisChanged.connect(self._show_loss)
+        document.changed.connect(self._show_loss)
         document.undo_stack.cleanChanged.connect(self._update_title)
         self._show_loss(document.analysis)
         self._update_title()
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
         """Scale fonts (and plot lines) up for a lecture-hall projector, or back."""
         font = self.font()
         base = self._base_point_size()
-        font.setPointSizeF(base * (1.6 if on else 1.0))
+        font.setPointSizeF(base * (style.PRESENTATION_SCALE if on else 1.0))
         self.setFont(font)
         self.plots.set_presentation(on)
 
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
             self._normal_point_size = self.font().pointSizeF()
         return self._normal_point_size
 
-    def _show_loss(self, analysis):
+    def _show_loss(self, analysis, _selection=None):
         unit = self.tr("nats") if analysis.unit == "nats" else self.tr("bits")
         mean = analysis.scenario.options.reduction == "mean"
         self.loss_label.setText(self.tr("Batch loss ({reduction}): {loss} {unit}").format(

@@ -5,9 +5,10 @@ import math
 
 from PySide6.QtCore import QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QSlider, QVBoxLayout, QWidget)
+                               QLineEdit, QSlider, QVBoxLayout)
 
 from engine import edits
+from gui.views.base import View
 
 TEMPERATURE_RANGE = (0.05, 20.0)
 SLIDER_STEPS = 1000
@@ -47,18 +48,17 @@ def parse_weights(text, count):
     return tuple(values)
 
 
-class OptionsPanel(QWidget):
+class OptionsPanel(View):
     """Signals: none of its own — every change goes to the Document as an undo step, and the
-    controls follow Document.scenarioChanged (with signals blocked, so nothing echoes back)."""
+    controls follow Document.changed (with signals blocked, so nothing echoes back)."""
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
         self.setAccessibleName(self.tr("Loss options"))
         self._build()
-        document.scenarioChanged.connect(self._show)
         document.editRefused.connect(self._show_refusal)
-        self._show(document.scenario)
+        self.follow(document)
 
     def _build(self):
         form = QFormLayout()
@@ -168,7 +168,8 @@ class OptionsPanel(QWidget):
     def _show_refusal(self, text):
         self.message.setText(text)
 
-    def _show(self, scenario):
+    def show_analysis(self, analysis, _selection):
+        scenario = analysis.scenario
         options = scenario.options
         blockers = [QSignalBlocker(w) for w in (self.mode, self.input, self.temperature,
                                                 self.temperature_slider, self.smoothing,

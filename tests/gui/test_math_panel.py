@@ -199,7 +199,7 @@ def test_many_classes_are_shortened(make_panel):
 def test_selection_switches_the_sample(make_panel, qtbot):
     document, panel = make_panel(scenario(rows=[[3.0, 1.0, -3.0], [0.0, 2.0, 0.0]],
                                           targets=[0, 1]))
-    with qtbot.waitSignal(document.selectionChanged):
+    with qtbot.waitSignal(document.changed):
         document.select_sample(1)
     text = panel.plain_text()
     assert "Sample #2" in text
@@ -234,13 +234,12 @@ def test_class_names_are_escaped_in_html(make_panel):
     assert "p(<b>cat</b>) =" in shown_text(panel)
 
 
-def test_presentation_mode_scales_the_text(make_panel):
-    _document, panel = make_panel(scenario())
+def test_presentation_mode_scales_the_text(main_window):
+    panel = main_window.math_panel
     normal = panel.view.font().pointSizeF()
-    panel.set_presentation(True)
-    assert panel.view.font().pointSizeF() == pytest.approx(
-        QApplication.font().pointSizeF() * style.PRESENTATION_SCALE)
-    panel.set_presentation(False)
+    main_window.set_presentation(True)
+    assert panel.view.font().pointSizeF() == pytest.approx(normal * style.PRESENTATION_SCALE)
+    main_window.set_presentation(False)
     assert panel.view.font().pointSizeF() == pytest.approx(normal)
 
 
@@ -446,13 +445,13 @@ def test_keys_scroll_the_view(make_panel, qtbot):
     assert 0 < bar.value() < view.viewport().height()
 
 
-def test_presentation_mode_scales_the_laid_out_text(make_panel):
-    _document, panel = make_panel(scenario())
+def test_presentation_mode_scales_the_laid_out_text(main_window):
+    panel = main_window.math_panel
     sizes = [layout.font().pointSizeF() for layout in panel.view.layouts()]
-    panel.set_presentation(True)
+    main_window.set_presentation(True)
     scaled = [layout.font().pointSizeF() for layout in panel.view.layouts()]
     assert scaled == pytest.approx([size * style.PRESENTATION_SCALE for size in sizes])
-    assert panel.view.layouts()[0].text() == "Sample #1"
+    assert panel.view.layouts()[0].text() == "Sample photo 1"
 
 
 def test_the_view_paints_in_the_palette_colours(make_panel, qtbot):

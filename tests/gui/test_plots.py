@@ -102,7 +102,7 @@ def test_an_edit_updates_every_bar_in_place(make_view, qtbot):
     items = [view.logit_bars, view.probability_bars, view.term_bars, view.gradient_bars]
     plot_items = {name: list(widget.getPlotItem().items)
                   for name, widget in view.plot_widgets.items()}
-    with qtbot.waitSignal(document.analysisChanged):
+    with qtbot.waitSignal(document.changed):
         document.set_cell(0, 1, 2.5)
     expected = engine.analyze(document.scenario)
     assert document.scenario.rows[0, 1] == 2.5
@@ -115,7 +115,7 @@ def test_an_edit_updates_every_bar_in_place(make_view, qtbot):
 
 def test_selecting_a_sample_plots_that_sample(make_view, qtbot):
     document, view = make_view(softmax_scenario())
-    with qtbot.waitSignal(document.selectionChanged):
+    with qtbot.waitSignal(document.changed):
         document.select_sample(2)
     assert_bars_show(view, document.analysis, 2)
     assert "#3" in view.sample_label.text()

@@ -406,7 +406,7 @@ def test_a_duplicate_class_name_is_refused_with_the_engine_message(make, qtbot):
 
 def test_selecting_a_row_in_the_input_table_selects_the_sample_everywhere(make, qtbot):
     document, table, results = make(softmax_scenario())
-    with qtbot.waitSignal(document.selectionChanged):
+    with qtbot.waitSignal(document.changed):
         qtbot.mouseClick(table.view.viewport(), Qt.LeftButton,
                          pos=table.view.visualRect(cell(table, 2, 1)).center())
     assert document.selected_sample == 2

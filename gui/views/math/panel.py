@@ -10,14 +10,14 @@ import string
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QAction, QFont, QGuiApplication
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QVBoxLayout
 
 from engine import sigmoid as engine_sigmoid
 from engine.activations import scale_logits
-from gui.common import style
 from gui.common.formatting import INFINITY, format_number
 # The blocks' segment kinds are defined with the view, which lays them out.
+from gui.views.base import View
 from gui.views.math.view import RESULT, SUP, TEXT, MathView
 
 # Up to this many classes every class is written out; beyond it, sums are shortened to
@@ -28,11 +28,11 @@ TOP_LISTED = 3
 _EXP_LIMIT = 700.0
 
 
-class MathPanel(QWidget):
+class MathPanel(View):
     """The worked arithmetic of the selected sample (read-only).
 
-    Listens to ``Document.analysisChanged`` and ``Document.selectionChanged``; has no signals
-    of its own. Every result it shows (p, the terms, the loss, H, KL, CE) is read from the
+    Shows what ``Document.changed`` carries (out of sight, it catches up when shown); has no
+    signals of its own. Every result it shows (p, the terms, the loss, H, KL, CE) is read from the
     Analysis; only the written-out e^z values of the softmax are computed here, for display.
 
     Attributes
@@ -41,12 +41,11 @@ class MathPanel(QWidget):
         The view that lays out and paints the text.
     """
 
+    catch_up_when_hidden = True
+
     def __init__(self, document, parent=None):
         super().__init__(parent)
-        self._document = document
         self._blocks = []
-        self._scale = 1.0
-        self._stale = False  # an edit came while the panel was out of sight
         self.view = MathView(self)
         self.view.setAccessibleName(self.tr("Worked arithmetic"))
         # Teachers paste the math into slides: all of it, as the text export writes it.
@@ -56,29 +55,15 @@ class MathPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        document.analysisChanged.connect(self.show_analysis)
-        document.selectionChanged.connect(self._on_selection)
-        self.show_analysis(document.analysis)
+        self.follow(document)
 
     # ----------------------------------------------------------------------------- public
 
-    def show_analysis(self, analysis):
-        """Write out the arithmetic of the document's selected sample in ``analysis``."""
-        if not self.isVisible() and self.window().isVisible():
-            # A closed dock or a tab behind another: catch up when shown (or read).
-            self._stale = True
-            return
-        self._write(analysis)
-
-    def set_presentation(self, on):
-        """Scale the text by ``style.PRESENTATION_SCALE`` (on) or back to normal (off)."""
-        scale = style.PRESENTATION_SCALE if on else 1.0
-        if scale != self._scale:
-            self._scale = scale
-            font = QFont(self.view.font())
-            base = QGuiApplication.font().pointSizeF()
-            font.setPointSizeF((base if base > 0 else 9.0) * scale)
-            self.view.setFont(font)  # the view follows the font and lays out again
+    def show_analysis(self, analysis, selection):
+        """Write out the arithmetic of the selected sample in ``analysis``."""
+        n = min(selection.sample, len(analysis.scenario.rows) - 1)
+        self._blocks = _Writer(self, analysis, n).blocks()
+        self.view.set_blocks(self._blocks)  # a no-op when they read as before
 
     def shown_text(self):
         """The text as the view shows it: superscripts flattened ("e3"), one line per block."""
@@ -90,7 +75,7 @@ class MathPanel(QWidget):
 
     def html(self):
         """The content as an HTML document (what the panel shows)."""
-        self._catch_up()
+        self.catch_up()
         parts = []
         for kind, line in self._blocks:
             body = "".join(_html_segment(k, t) for k, t in line)
@@ -109,7 +94,7 @@ class MathPanel(QWidget):
 
     def plain_text(self):
         """The same content as plain text: headings underlined, equations indented."""
-        self._catch_up()
+        self.catch_up()
         lines = []
         for kind, line in self._blocks:
             text = "".join(_plain_segment(k, t) for k, t in line)
@@ -126,7 +111,7 @@ class MathPanel(QWidget):
     def markdown(self):
         """The same content as Markdown: headings, paragraphs, and each run of equations in a
         fenced block (so that *, _ and | in them are kept as they are)."""
-        self._catch_up()
+        self.catch_up()
         out = []
         in_block = False
         for kind, line in self._blocks:
@@ -150,22 +135,6 @@ class MathPanel(QWidget):
 
     # ----------------------------------------------------------------------------- private
 
-    def _on_selection(self, _row):
-        self.show_analysis(self._document.analysis)
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        self._catch_up()
-
-    def _catch_up(self):
-        if self._stale:
-            self._write(self._document.analysis)
-
-    def _write(self, analysis):
-        self._stale = False
-        n = min(self._document.selected_sample, len(analysis.scenario.rows) - 1)
-        self._blocks = _Writer(self, analysis, n).blocks()
-        self.view.set_blocks(self._blocks)  # a no-op when they read as before
 
 
 class _Writer:

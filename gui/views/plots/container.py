@@ -25,6 +25,7 @@ from engine.activations import scale_logits
 from gui.common import style
 from gui.common.formatting import format_number
 from gui.common.labels import SteadyLabel
+from gui.views.base import View
 from gui.common.top_classes import target_mass, top_classes
 
 # The −ln p curve starts here; smaller probabilities are drawn at the top edge.
@@ -402,11 +403,12 @@ class LogitViewBox(pg.ViewBox):
         super().mouseDragEvent(ev, axis)
 
 
-class PlotsView(QWidget):
+class PlotsView(View):
     """Every plot of the selected sample, updated in place from the Document's Analysis.
 
-    It listens to ``Document.analysisChanged`` and ``Document.selectionChanged`` and writes only
-    through ``Document.set_cell`` (dragging a logit bar). It has no signals of its own.
+    It shows what ``Document.changed`` carries (drawing costs: out of sight, it catches up when
+    shown) and writes only through ``Document.set_cell`` (dragging a logit bar). It has no
+    signals of its own.
 
     Attributes
     ----------
@@ -432,6 +434,8 @@ class PlotsView(QWidget):
 
     The probability and sweep plots carry their legends in their titles.
     """
+
+    catch_up_when_hidden = True
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -463,13 +467,10 @@ class PlotsView(QWidget):
         self._sweep_drawn = None  # what the sweep curves were drawn for
         self._sweep_probabilities = None
         self.shown_classes = np.arange(0)
-        self._stale = False  # an edit came while the view was out of sight
         self.swept_class = 0
         self._build()
         self._apply_style()
-        document.analysisChanged.connect(self.show_analysis)
-        document.selectionChanged.connect(self._on_selection)
-        self.show_analysis(document.analysis)
+        self.follow(document)
         for widget in self._plot_widgets.values():
             _give_text_items_to_qt(widget)
             _cache_text_items(widget)
@@ -693,11 +694,11 @@ class PlotsView(QWidget):
     def set_presentation(self, on):
         """Scale fonts, line widths and marker sizes by ``style.PRESENTATION_SCALE`` (on) or
         back to normal (off), for a lecture-hall projector."""
-        scale = style.PRESENTATION_SCALE if on else 1.0
-        if scale != self._scale:
-            self._scale = scale
-            self._apply_style()
-            self.show_analysis(self._document.analysis)
+        super().set_presentation(on)
+
+    def rescaled(self):
+        self._apply_style()
+        self.show_analysis(*self.state)
 
     @property
     def presentation(self):
@@ -772,38 +773,18 @@ class PlotsView(QWidget):
 
     # ----------------------------------------------------------------------------- updates
 
-    def _on_selection(self, _row):
-        self.show_analysis(self._document.analysis)
-
     @property
     def plot_widgets(self):
         # Up to date when read (an export, a test), also after edits made while out of sight,
         # descriptions included.
-        self._catch_up()
+        self.catch_up()
         self.describe_now()
         return self._plot_widgets
 
-    def showEvent(self, event):
-        super().showEvent(event)
-        self._catch_up()
-
-    def _catch_up(self):
-        if self._stale:
-            self._stale = False
-            self._show(self._document.analysis)
-
-    def show_analysis(self, analysis):
-        """Redraw every plot for ``analysis`` and the document's selected sample."""
-        if not self.isVisible() and self.window().isVisible():
-            # A closed dock or a tab behind another: catch up when shown (or read).
-            self._stale = True
-            return
-        self._stale = False
-        self._show(analysis)
-
-    def _show(self, analysis):
+    def show_analysis(self, analysis, selection):
+        """Redraw every plot for ``analysis`` and the selected sample."""
         scenario = analysis.scenario
-        n = min(self._document.selected_sample, len(scenario.rows) - 1)
+        n = min(selection.sample, len(scenario.rows) - 1)
         p = analysis.probabilities[n]
         swept = self._swept_class(analysis, n)
         pinned = [swept]
@@ -1365,7 +1346,7 @@ class PlotsView(QWidget):
         if name != self._sweep_choice:
             self._sweep_choice = name
             self._sweep_index = None
-            self.show_analysis(self._document.analysis)
+            self.show_analysis(*self.state)
 
     # ----------------------------------------------------------------------------- descriptions
 
@@ -1443,7 +1424,7 @@ class PlotsView(QWidget):
         slot = int(round(position.x()))
         if not (0 <= slot < len(self.shown_classes)) or abs(position.x() - slot) > 0.45:
             return None
-        row = self._document.selected_sample
+        row = self.state[1].sample
         column = int(self.shown_classes[slot])
         value = float(scenario.rows[row, column])
         if not abs(value) <= DRAW_LIMIT:

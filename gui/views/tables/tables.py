@@ -17,6 +17,7 @@ from engine import edits
 from gui.common.formatting import format_number, full_precision
 from gui.common.labels import SteadyLabel
 from gui.common.style import OKABE_ITO, colour
+from gui.views.base import View
 from gui.common.top_classes import target_mass, top_classes
 
 # The per-class results table shows at most this many rows (a vocabulary can have 50,000).
@@ -123,8 +124,9 @@ class InputModel(QAbstractTableModel):
     probabilities) of each class, then the target column(s): one "true class" column for class
     indices, or one column per class for a soft target row (softmax) or the labels (sigmoid).
 
-    It keeps a reference to the (immutable) scenario the view was last told about, so the view
-    never sees a shape it has not been told of; every write goes to the Document.
+    It keeps a reference to the (immutable) scenario the view was last told about (InputTable
+    tells it, ``show_scenario``), so the view never sees a shape it has not been told of; every
+    write goes to the Document.
 
     Signals: refused(str) — a typed value was not accepted; the text says why.
     """
@@ -137,7 +139,6 @@ class InputModel(QAbstractTableModel):
         self._scenario = document.scenario
         self._off_rows = frozenset(edits.row_sums_off(self._scenario))
         self._refused_cell = None
-        document.scenarioChanged.connect(self._show)
 
     # --- shape ---------------------------------------------------------------------------
     @property
@@ -336,7 +337,7 @@ class InputModel(QAbstractTableModel):
             self.dataChanged.emit(index, index, [BACKGROUND])
 
     # --- following the document ----------------------------------------------------------
-    def _show(self, scenario):
+    def show_scenario(self, scenario):
         old = self._scenario
         if _layout(old) != _layout(scenario):
             self.beginResetModel()
@@ -466,7 +467,7 @@ def _section_rect(header, section):
     return QRect(0, start, max(header.width(), 80), size)
 
 
-class InputTable(QWidget):
+class InputTable(View):
     """The editable table of inputs and targets, with its toolbar and message bar.
 
     Public: ``view`` (QTableView), ``model`` (InputModel), ``message_label``,
@@ -474,7 +475,7 @@ class InputTable(QWidget):
     ``remove_sample_action``, ``add_class_action``, ``remove_class_action``,
     ``rename_class_action``, ``rename_sample_action``, ``copy_action``, ``paste_action``.
 
-    Signals: none; it edits the Document and follows its signals.
+    Signals: none; it edits the Document and shows what ``Document.changed`` carries.
     """
 
     def __init__(self, document, parent=None):
@@ -484,6 +485,7 @@ class InputTable(QWidget):
         self.view = self._build_view()
         self.name_editor = None
         self._column_before_reset = 0
+        self._shown_scenario = None
         self._build_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -491,8 +493,7 @@ class InputTable(QWidget):
         layout.addWidget(self._build_message_bar())
         layout.addWidget(self.view)
         self._connect()
-        self._follow_scenario(document.scenario)
-        self._select_row(document.selected_sample)
+        self.follow(document)
 
     # --- building ------------------------------------------------------------------------
     def _build_view(self):
@@ -594,9 +595,7 @@ class InputTable(QWidget):
 
     def _connect(self):
         document = self.document
-        document.scenarioChanged.connect(self._follow_scenario)
         document.editRefused.connect(self.show_message)
-        document.selectionChanged.connect(self._select_row)
         self.model.refused.connect(self.show_message)
         self.model.modelAboutToBeReset.connect(self._remember_column)
         self.model.modelReset.connect(self._reselect)
@@ -614,6 +613,14 @@ class InputTable(QWidget):
     def clear_message(self):
         self.message_label.clear()
         self.message_label.hide()
+
+    def show_analysis(self, analysis, selection):
+        scenario = analysis.scenario
+        if scenario is not self._shown_scenario:  # (not when only the selection changed)
+            self._shown_scenario = scenario
+            self.model.show_scenario(scenario)
+            self._follow_scenario(scenario)
+        self._select_row(selection.sample)
 
     def _follow_scenario(self, scenario):
         self.clear_message()
@@ -656,7 +663,7 @@ class InputTable(QWidget):
 
     def _reselect(self):
         # A reset forgets the current cell; put it back in the same sample and column.
-        self._select_row(self.document.selected_sample, self._column_before_reset)
+        self._select_row(self.state[1].sample, self._column_before_reset)
 
     def _current_class(self):
         """The class of the current column (a value or a per-class target), or None."""
@@ -670,7 +677,7 @@ class InputTable(QWidget):
 
     def _current_row(self):
         row = self.view.currentIndex().row()
-        return row if row >= 0 else self.document.selected_sample
+        return row if row >= 0 else self.state[1].sample
 
     def _selected_rows(self):
         rows = set()
@@ -840,7 +847,6 @@ class SamplesModel(QAbstractTableModel):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self._analysis = document.analysis
-        document.analysisChanged.connect(self._show)
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._analysis.sample_loss)
@@ -922,7 +928,9 @@ class SamplesModel(QAbstractTableModel):
         names = [classes[c] for c in np.flatnonzero(analysis.predicted[row])]
         return _join_names(names) or self.tr("none")
 
-    def _show(self, analysis):
+    def show(self, analysis):
+        if analysis is self._analysis:
+            return
         if len(analysis.sample_loss) != len(self._analysis.sample_loss):
             self.beginResetModel()
             self._analysis = analysis
@@ -987,14 +995,6 @@ class ClassesModel(QAbstractTableModel):
         self._analysis = document.analysis
         self._sample = document.selected_sample
         self._classes = self._chosen(self._analysis, self._sample)
-        document.analysisChanged.connect(self._analysis_changed)
-        document.selectionChanged.connect(self._selection_changed)
-
-    def _analysis_changed(self, analysis):
-        self.show(analysis, self._sample)
-
-    def _selection_changed(self, sample):
-        self.show(self._analysis, sample)
 
     @property
     def sample(self):
@@ -1145,14 +1145,15 @@ class _ResultsTable(QTableView):
             self.viewport().update(in_sight)
 
 
-class ResultsView(QWidget):
+class ResultsView(View):
     """The results: the batch loss, a table of samples and a table of the selected sample's
     classes with the identity CE = H + KL under it.
 
     Public: ``loss_label``, ``samples_view``/``samples_model``, ``classes_caption``,
     ``classes_view``/``classes_model``, ``identity_label``.
 
-    Signals: none; selecting a sample goes to the Document.
+    Signals: none; it shows what ``Document.changed`` carries; selecting a sample goes to the
+    Document.
     """
 
     def __init__(self, document, parent=None):
@@ -1179,13 +1180,9 @@ class ResultsView(QWidget):
         self.identity_label.setAccessibleName(self.tr("Cross-entropy identity"))
         self._build_layout()
         self._names = (document.scenario.samples, document.scenario.classes)
-        document.analysisChanged.connect(self._show_labels)
-        document.analysisChanged.connect(self._fit_new_names)
-        document.selectionChanged.connect(self._select_row)
         self.samples_model.modelReset.connect(self._reselect)
         self.samples_view.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self._show_labels()
-        self._select_row(document.selected_sample)
+        self.follow(document)
 
     def _table(self, model, name, number_columns):
         view = _ResultsTable(number_columns, self)
@@ -1211,6 +1208,12 @@ class ResultsView(QWidget):
         layout.addWidget(self.loss_label)
         layout.addWidget(splitter, 1)
 
+    def show_analysis(self, analysis, selection):
+        self.samples_model.show(analysis)
+        self.classes_model.show(analysis, selection.sample)
+        self._fit_new_names(analysis)
+        self._select_row(selection.sample)
+
     def _fit_new_names(self, analysis):
         # A renamed sample or class comes without a model reset. (An edit keeps the very same
         # name tuples: "is" tells, without comparing 50,000 names.)
@@ -1231,14 +1234,15 @@ class ResultsView(QWidget):
         self._show_labels()
 
     def _reselect(self):
-        self._select_row(self.document.selected_sample)
+        self._select_row(self.state[1].sample)
 
     # --- labels --------------------------------------------------------------------------
     def _unit(self, analysis):
         return self.tr("nats") if analysis.unit == "nats" else self.tr("bits")
 
-    def _show_labels(self, _analysis=None):
-        analysis, sample = self.document.analysis, self.document.selected_sample
+    def _show_labels(self):
+        analysis, selection = self.state
+        sample = selection.sample
         self.loss_label.setText(self.loss_text(analysis))
         self.classes_caption.setText(self.caption_text(analysis, sample))
         self.identity_label.setText(self.identity_text(analysis, sample))
