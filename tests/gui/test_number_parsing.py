@@ -12,7 +12,7 @@ from gui import i18n
 from gui.document import Document
 from gui.formatting import AmbiguousCommas, check_commas, not_a_number, parse_number
 from gui.options_panel import NotANumber, OptionsPanel, parse_weights
-from gui.tables import editable_text
+from gui.tables import editable_text, split_block
 
 GERMAN = QLocale(QLocale.German, QLocale.Germany)
 
@@ -80,6 +80,19 @@ def test_a_refused_decimal_comma_shows_the_dot_form(language):
     if language == "en":
         assert not_a_number("1,5") == "'1,5' is not a number: write decimals with a dot, as in 1.5"
         assert not_a_number("abc") == "'abc' is not a number"
+
+
+BLOCKS = st.integers(1, 4).flatmap(lambda width: st.lists(
+    st.lists(st.floats(allow_nan=False, allow_infinity=False), min_size=width, max_size=width),
+    min_size=1, max_size=4))
+
+
+@given(BLOCKS, st.sampled_from(["\t", ";", ", ", ","]), st.sampled_from(["\n", "\r\n"]))
+def test_a_copied_block_pastes_back_exactly(qapp, block, separator, line_end):
+    # repr always writes a dot or an exponent, so even "," alone is never ambiguous here.
+    text = line_end.join(separator.join(map(repr, row)) for row in block) + line_end
+    cells = split_block(text)
+    assert [[parse_number(cell) for cell in row] for row in cells] == block
 
 
 # --- the class-weights field reads numbers as a cell does -------------------------------------
