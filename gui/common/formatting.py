@@ -1,10 +1,82 @@
-"""Numbers as users read them: sensible precision, ∞ for infinite losses, the locale's digits."""
+"""Numbers as users read them (sensible precision, ∞ for infinite losses, the locale's digits)
+and as they type or paste them: parse_number is the one reading of a number a user wrote."""
 
 import math
+import re
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 INFINITY = "∞"
+# The C form of a number; Python's float() alone would also take "inf", "nan" and "1_0".
+_C_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+# Writers for whom a comma is part of a number: as the decimal sign (1,5) or between thousands
+# (1,000). Text they could have written is never split at its commas.
+_DECIMAL_COMMA_WRITER = QLocale(QLocale.German, QLocale.Germany)
+_THOUSANDS_COMMA_WRITER = QLocale(QLocale.English, QLocale.UnitedStates)
+
+
+def parse_number(text, locale=None):
+    """The finite float ``text`` means, in C form ("-3", "+1", "2.5", "1e-3", spaces around
+    allowed) or in ``locale``'s (the UI's by default: "2,5" in German); None if it is neither
+    ("1_0", "nan", "inf", "1e999", "abc")."""
+    text = str(text).strip().replace("\u2212", "-")
+    if _C_NUMBER.fullmatch(text):
+        value = float(text)
+    else:
+        value, ok = (locale or QLocale()).toDouble(text)
+        if not ok:
+            return None
+    return value if math.isfinite(value) else None
+
+
+def decimal_comma(locale=None):
+    """Whether ``locale`` (the UI's by default) writes decimals with a comma."""
+    return (locale or QLocale()).decimalPoint() == ","
+
+
+class AmbiguousCommas(ValueError):
+    """Text whose commas may separate numbers or belong to them; ``line`` shows where."""
+
+    def __init__(self, line):
+        super().__init__(line)
+        self.line = line
+
+
+def decimal_comma_value(text):
+    """What ``text`` with a comma means to someone who writes decimal commas ("1,5" → 1.5,
+    "1.000,5" → 1000.5); None if it has no comma or is no such number."""
+    if "," not in text:
+        return None
+    value, ok = _DECIMAL_COMMA_WRITER.toDouble(text.strip())
+    return value if ok and math.isfinite(value) else None
+
+
+def one_number_with_commas(text):
+    """Whether ``text`` has commas and yet could be one number to someone who writes decimal
+    commas or thousands commas ("1,5", "1,000", "1.000,5")."""
+    return decimal_comma_value(text) is not None or (
+        "," in text and _THOUSANDS_COMMA_WRITER.toDouble(text.strip())[1])
+
+
+def not_a_number(text):
+    """Why ``text`` is refused as a number, in the UI's language; to a writer of decimal commas
+    it shows the form to use ("'1,5' is not a number: write decimals with a dot, as in 1.5")."""
+    meant = decimal_comma_value(text) if isinstance(text, str) else None
+    if meant is None:
+        return QCoreApplication.translate("numbers", "'{text}' is not a number").format(
+            text=text)
+    plain = QLocale.c().toString(meant, "g", QLocale.FloatingPointShortest)
+    return QCoreApplication.translate(
+        "numbers", "'{text}' is not a number: write decimals with a dot, as in {example}").format(
+        text=text, example=plain)
+
+
+def check_commas(line):
+    """Raise AmbiguousCommas when the commas of ``line``, meant to separate numbers, could as
+    well belong to them: when the line could be one number (one_number_with_commas), or mixes
+    "," and ", " ("1,5, 2,5")."""
+    if one_number_with_commas(line) or len(set(re.findall(r",(\s?)", line))) > 1:
+        raise AmbiguousCommas(line)
 
 
 def format_number(value, digits=4, locale=None):

@@ -2,11 +2,12 @@
 results without a window. Errors are one line on stderr and exit code 2, never a traceback."""
 
 import argparse
+import codecs
 import json
 import math
 import sys
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, qInstallMessageHandler
 
 import engine
 from gui import VERSION
@@ -25,12 +26,26 @@ WORDS = {"softmax": QT_TRANSLATE_NOOP("cli", "softmax"),
 REPORT_COLUMNS = (QT_TRANSLATE_NOOP("cli", "class"), QT_TRANSLATE_NOOP("cli", "p"),
                   QT_TRANSLATE_NOOP("cli", "target"), QT_TRANSLATE_NOOP("cli", "term"),
                   QT_TRANSLATE_NOOP("cli", "gradient"))
+# What a terminal that cannot show a character gets instead: the report's own symbols in ASCII,
+# "?" for anything else (a class named 猫 on a Western Windows console).
+UNSHOWABLE = "logit-lab-unshowable"
+ASCII_FALLBACK = {"‖": "||", "✓": "v", "✗": "x", "∞": "inf", "−": "-", "—": "-", "·": "."}
 _application = None  # the QCoreApplication the translators need, kept alive while we run
+
+
+def _fallback(error):
+    replacement = "".join(ASCII_FALLBACK.get(character, "?")
+                          for character in error.object[error.start:error.end])
+    return replacement, error.end
+
+
+codecs.register_error(UNSHOWABLE, _fallback)
 
 
 def main(argv):
     """Run the command line; returns the process exit code."""
     if any(arg.split("=", 1)[0] in HEADLESS_OPTIONS for arg in argv):
+        write_what_the_terminal_shows()
         install_system_language()
     args = _parser().parse_args(argv)
     if args.version:
@@ -47,14 +62,32 @@ def main(argv):
     return run(args.file)
 
 
+def write_what_the_terminal_shows():
+    """Let stdout and stderr replace what their encoding cannot show (cp1252 when redirected on
+    Windows, a Latin-1 locale) instead of stopping the program with a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors=UNSHOWABLE)
+
+
 def install_system_language():
     """Translate what the command line prints into the system's language. Translators need a
     QCoreApplication (a window's QApplication is made later, so only headless runs call this)."""
     from gui.shell import i18n
 
     global _application
-    _application = QCoreApplication.instance() or QCoreApplication([])
-    i18n.install_language(i18n.system_language(), _application)
+    if QCoreApplication.instance() is None:
+        qInstallMessageHandler(_without_locale_warning)
+        _application = QCoreApplication([])
+        qInstallMessageHandler(None)
+    i18n.install_language(i18n.system_language(), QCoreApplication.instance())
+
+
+def _without_locale_warning(kind, context, message):
+    # In a non-UTF-8 locale Qt warns in four lines that it uses UTF-8 itself. What we print
+    # copes with any encoding, so those lines would only stand before the report or the error.
+    if not message.startswith("Detected locale"):
+        sys.stderr.write(message + "\n")
 
 
 def word(key):
@@ -62,8 +95,10 @@ def word(key):
     return QCoreApplication.translate("cli", WORDS[key])
 
 
-def compute(path, *, as_json=False, out=sys.stdout, err=sys.stderr):
-    """Print the analysis of the scenario file at ``path``; 0 on success, 2 on a bad file."""
+def compute(path, *, as_json=False, out=None, err=None):
+    """Print the analysis of the scenario file at ``path``; 0 on success, 2 on a bad file.
+    JSON is UTF-8 whatever the terminal's encoding (it is for programs to read)."""
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         scenario = load_scenario(path)
     except ValueError as error:
@@ -71,8 +106,23 @@ def compute(path, *, as_json=False, out=sys.stdout, err=sys.stderr):
             path=path, error=describe(error)), file=err)
         return EXIT_USAGE
     analysis = engine.analyze(scenario)
-    out.write(analysis_json(analysis) if as_json else report(analysis))
+    if as_json:
+        write_utf8(analysis_json(analysis), out)
+    else:
+        out.write(report(analysis))
     return 0
+
+
+def write_utf8(text, stream):
+    """Write ``text`` to ``stream`` as UTF-8 bytes, past the stream's own encoding (a text-only
+    stream, as in a test, gets the text)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        return
+    stream.flush()  # anything written as text before goes first
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def load_scenario(path):

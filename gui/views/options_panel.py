@@ -3,12 +3,13 @@ reduction and unit. Each control writes through the Document's undo stack."""
 
 import math
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QSlider, QVBoxLayout)
 
 from engine import edits
 from gui.views.base import View
+from gui.common.formatting import AmbiguousCommas, check_commas, not_a_number, parse_number
 
 TEMPERATURE_RANGE = (0.05, 20.0)
 SLIDER_STEPS = 1000
@@ -26,26 +27,35 @@ def slider_to_temperature(position):
 
 
 def parse_weights(text, count):
-    """"1, 2.5, 1" → (1.0, 2.5, 1.0); empty → None (all 1). Accepts the C-locale form and the
-    UI locale's. Raises ValueError with a readable message."""
+    """"1, 2.5, 1" → (1.0, 2.5, 1.0); empty → None (all 1). Weights are separated by semicolons
+    if there are any, else by commas or spaces; each reads as a table cell does (parse_number).
+    Raises AmbiguousCommas for commas that could belong to numbers ("1,5"), NotANumber for a
+    part that is not a number, ValueError when the count is wrong."""
     text = text.strip()
     if not text:
         return None
-    parts = [p for p in text.replace(";", " ").replace(",", " ").split()]
+    separator = ";" if ";" in text else ","
+    if separator == ",":
+        check_commas(text)
     values = []
-    for part in parts:
-        try:
-            values.append(float(part))
-        except ValueError:
-            value, ok = QLocale().toDouble(part)
-            if not ok:
-                raise ValueError(part) from None
-            values.append(value)
+    for part in text.replace(separator, " ").split():
+        value = parse_number(part)
+        if value is None:
+            raise NotANumber(part)
+        values.append(value)
     if len(values) == 1 and count > 1:
         values = values * count
     if len(values) != count:
         raise ValueError(len(values))
     return tuple(values)
+
+
+class NotANumber(ValueError):
+    """A weight that is not a number; ``text`` is what the user wrote."""
+
+    def __init__(self, text):
+        super().__init__(text)
+        self.text = text
 
 
 class OptionsPanel(View):
@@ -157,6 +167,16 @@ class OptionsPanel(View):
         count = len(self.document.scenario.classes)
         try:
             values = parse_weights(edit.text(), count)
+        except NotANumber as error:
+            self._show_refusal(self.tr("Weights: {problem}").format(
+                problem=not_a_number(error.text)))
+            return
+        except AmbiguousCommas as error:
+            self._show_refusal(self.tr(
+                "Weights: the commas in '{text}' could separate weights or belong to numbers "
+                "(1,5 or 1,000). Write decimals with a dot and a space after each comma.").format(
+                text=error.line))
+            return
         except ValueError:
             self._show_refusal(self.tr("Weights: give one number per class ({count}), or one "
                                        "number for all, separated by commas.").format(count=count))

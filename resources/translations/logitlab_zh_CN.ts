@@ -311,8 +311,8 @@
         <translation>第 {row} 行，“{column}”列</translation>
     </message>
     <message>
-        <source>{cell}: &apos;{text}&apos; is not a number</source>
-        <translation>{cell}：“{text}”不是数字</translation>
+        <source>{cell}: {problem}</source>
+        <translation>{cell}：{problem}</translation>
     </message>
     <message>
         <source>{cell}: &apos;{text}&apos; is not a class</source>
@@ -496,12 +496,16 @@
         </translation>
     </message>
     <message>
+        <source>Nothing pasted: the commas in &apos;{line}&apos; could separate columns or belong to numbers (1,5 or 1,000). Separate columns with tabs and write decimals with a dot.</source>
+        <translation>未粘贴任何内容：“{line}”中的逗号既可能分隔列，也可能属于数字（如 1,5 或 1,000）。请用制表符分隔列，并用小数点（.）书写小数。</translation>
+    </message>
+    <message>
         <source>The clipboard does not hold a block of numbers (rows of equally many values).</source>
         <translation>剪贴板中不是一块数字（各行的值个数应相同）。</translation>
     </message>
     <message>
-        <source>Nothing pasted: {cell}: &apos;{text}&apos; is not a number</source>
-        <translation>未粘贴任何内容：{cell}：“{text}”不是数字</translation>
+        <source>Nothing pasted: {reason}</source>
+        <translation>未粘贴任何内容：{reason}</translation>
     </message>
 </context>
 <context>
@@ -758,6 +762,14 @@
     <message>
         <source>Set temperature</source>
         <translation>设置温度</translation>
+    </message>
+    <message>
+        <source>Weights: {problem}</source>
+        <translation>权重：{problem}</translation>
+    </message>
+    <message>
+        <source>Weights: the commas in &apos;{text}&apos; could separate weights or belong to numbers (1,5 or 1,000). Write decimals with a dot and a space after each comma.</source>
+        <translation>权重：“{text}”中的逗号既可能分隔权重，也可能属于数字（如 1,5 或 1,000）。请用小数点（.）书写小数，并在每个逗号后加一个空格。</translation>
     </message>
     <message>
         <source>Weights: give one number per class ({count}), or one number for all, separated by commas.</source>
@@ -1870,6 +1882,17 @@
     <message>
         <source>targets row {row}, column {number}</source>
         <translation>targets 第 {row} 行，第 {number} 列</translation>
+    </message>
+</context>
+<context>
+    <name>numbers</name>
+    <message>
+        <source>&apos;{text}&apos; is not a number</source>
+        <translation>“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number: write decimals with a dot, as in {example}</source>
+        <translation>“{text}”不是数字：请用小数点书写小数，例如 {example}</translation>
     </message>
 </context>
 <context>

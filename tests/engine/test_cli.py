@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,88 @@ def test_main_keeps_openblas_to_one_thread_before_numpy_loads(users_own, expecte
                             capture_output=True, encoding="utf-8", timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+# --- terminals that are not UTF-8 ---------------------------------------------------------------
+
+CAT_LESSON = {**LESSON, "title": "猫 or dog?", "classes": ["猫", "dog", "pig"]}
+LOCALE_VARIABLES = ("LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LC_NUMERIC",
+                    "PYTHONIOENCODING", "PYTHONUTF8", "LOCPATH")
+
+
+@pytest.fixture(scope="module")
+def latin1_locale(tmp_path_factory):
+    """LOCPATH and LC_ALL of a real de_DE.ISO-8859-1 locale, compiled for the test (the machine
+    may have none installed)."""
+    folder = tmp_path_factory.mktemp("locales")
+    made = subprocess.run(["localedef", "-i", "de_DE", "-f", "ISO-8859-1",
+                           str(folder / "de_DE.ISO-8859-1")], capture_output=True, timeout=120) \
+        if shutil.which("localedef") else None
+    if made is None or not (folder / "de_DE.ISO-8859-1").is_dir():
+        pytest.skip("localedef cannot make a de_DE.ISO-8859-1 locale here")
+    return {"LOCPATH": str(folder), "LC_ALL": "de_DE.ISO-8859-1"}
+
+
+def run_cli_bytes(environment, *args):
+    """Run main.py with only ``environment``'s locale settings; stdout and stderr as bytes."""
+    env = {key: value for key, value in os.environ.items() if key not in LOCALE_VARIABLES}
+    env.update(environment)
+    return subprocess.run([sys.executable, "main.py", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, timeout=120)
+
+
+WINDOWS_REDIRECTED = {"LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "cp1252"}
+# Python takes its encoding from PYTHONIOENCODING, Qt its language from LANG (compiling a
+# GB18030 locale takes many seconds).
+CHINESE_GB18030 = {"LANG": "zh_CN.GB18030", "PYTHONIOENCODING": "gb18030"}
+
+
+def test_a_cp1252_terminal_gets_the_report_with_what_it_cannot_show_replaced(tmp_path):
+    result = run_cli_bytes(WINDOWS_REDIRECTED, "--compute", write(tmp_path, CAT_LESSON))
+    assert (result.returncode, result.stderr) == (0, b"")
+    report = result.stdout.decode("cp1252")
+    assert report.startswith("? or dog?\r\n" if os.name == "nt" else "? or dog?\n")
+    assert "Loss: 0.796739 nats (total 1.59348 / 2)" in report
+    assert "Sample photo 1: loss 0.1291, H(y) 0 + KL(y||p) 0.1291 = CE 0.1291, predicted ? v" \
+        in report
+    assert "Sample photo 2: loss 1.464," in report and "predicted dog x" in report
+
+
+def test_a_latin1_locale_gets_the_report_and_no_warning_from_qt(tmp_path, latin1_locale):
+    result = run_cli_bytes(latin1_locale, "--compute", write(tmp_path, CAT_LESSON))
+    assert (result.returncode, result.stderr) == (0, b"")
+    report = result.stdout.decode("latin-1")
+    assert report.startswith("? or dog?\n")
+    assert "H(y) 0 + KL(y||p) 0.1291 = CE 0.1291, predicted ? v" in report
+
+
+@pytest.mark.parametrize("environment", ["cp1252", "latin-1", "gb18030"])
+def test_json_is_utf8_whatever_the_terminal_encoding(tmp_path, request, environment):
+    environment = {"cp1252": WINDOWS_REDIRECTED, "gb18030": CHINESE_GB18030}.get(environment) \
+        or request.getfixturevalue("latin1_locale")
+    result = run_cli_bytes(environment, "--compute", write(tmp_path, CAT_LESSON), "--json")
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert '"猫"'.encode() in result.stdout
+    printed = json.loads(result.stdout.decode("utf-8"))
+    assert printed["classes"] == ["猫", "dog", "pig"]
+    assert [sample["predicted"] for sample in printed["samples"]] == ["猫", "dog"]
+    assert printed["loss"] == engine.analyze(engine.from_json(json.dumps(CAT_LESSON))).loss
+
+
+@pytest.mark.parametrize("environment, encoding, expected", [
+    (WINDOWS_REDIRECTED, "cp1252", "logit-lab: {folder}/?.json: there is no such file\n"),
+    ({**WINDOWS_REDIRECTED, "LANG": "zh_CN.UTF-8", "LC_ALL": ""}, "cp1252",
+     "logit-lab?{folder}/?.json??????\n"),
+    (CHINESE_GB18030, "gb18030", "logit-lab：{folder}/猫.json：文件不存在\n"),
+], ids=["cp1252", "cp1252 in Chinese", "gb18030"])
+def test_an_error_is_one_line_in_the_terminal_encoding(tmp_path, environment, encoding, expected):
+    result = run_cli_bytes(environment, "--compute", tmp_path / "猫.json")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode(encoding) == expected.format(folder=tmp_path)
+
+
+def test_an_error_in_a_latin1_locale_is_one_line(tmp_path, latin1_locale):
+    result = run_cli_bytes(latin1_locale, "--compute", tmp_path / "missing.json")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode("latin-1") == (f"logit-lab: {tmp_path / 'missing.json'}: "
+                                               "there is no such file\n")

@@ -15,7 +15,7 @@ import engine
 from engine import edits
 from gui.document import Document
 from gui.views.tables.tables import (MAX_CLASS_ROWS, ClassesModel, InputModel, InputTable, ResultsView,
-                        SamplesModel, parse_number)
+                        SamplesModel)
 
 
 CLASSES = ("cat", "dog", "bird")
@@ -160,23 +160,6 @@ def test_a_value_the_engine_refuses_shows_its_message(make, qtbot):
     assert table.message_label.isVisible()
 
 
-@pytest.mark.parametrize("text, value", [("-3", -3.0), ("2.5", 2.5), ("1e-3", 1e-3),
-                                         (" .5 ", 0.5), ("\u22122", -2.0)])
-def test_parse_number_reads_the_c_form(text, value):
-    assert parse_number(text) == value
-
-
-@pytest.mark.parametrize("text", ["abc", "inf", "nan", "1_0", "", "1e999", "2,5,1"])
-def test_parse_number_refuses_the_rest(text):
-    assert parse_number(text) is None
-
-
-def test_parse_number_reads_the_ui_locale_form():
-    german = QLocale(QLocale.German, QLocale.Germany)
-    assert parse_number("2,5", german) == 2.5
-    assert parse_number("2.5", german) == 2.5  # the C form is always accepted
-
-
 def test_only_the_edited_cell_is_reported_changed(make, qtbot):
     document, table, _ = make(softmax_scenario())
     with qtbot.waitSignal(table.model.dataChanged) as changed:
@@ -226,6 +209,67 @@ def test_a_paste_with_a_bad_value_is_refused_naming_the_cell(make):
     assert document.undo_stack.count() == 0
     assert "row 2, column 'dog': 'x' is not a number" in table.message_label.text()
     assert table.message_label.isVisible()
+
+
+AMBIGUOUS_PASTE = ("Nothing pasted: the commas in '{line}' could separate columns or belong "
+                   "to numbers (1,5 or 1,000). Separate columns with tabs and write decimals "
+                   "with a dot.")
+
+
+@pytest.mark.parametrize("text, line", [("1,5", "1,5"), ("1,5\n2,5\n", "1,5"),
+                                        ("3\n1,000", "1,000"), ("1,5, 2,5", "1,5, 2,5"),
+                                        ("1.000,5", "1.000,5")])
+def test_a_paste_whose_commas_could_be_decimal_commas_is_refused_not_guessed(make, text, line):
+    document, table, _ = make(softmax_scenario())
+    QGuiApplication.clipboard().setText(text)
+    table.view.setCurrentIndex(cell(table, 0, 0))
+    table.paste_action.trigger()
+    assert_allclose(document.scenario.rows, ROWS)
+    assert document.undo_stack.count() == 0
+    assert table.message_label.text() == AMBIGUOUS_PASTE.format(line=line)
+    assert table.message_label.isVisible()
+
+
+def test_a_pasted_cell_is_refused_as_the_same_typed_text_is(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    type_into(qtbot, table, 0, 1, "1,5")
+    typed = table.message_label.text()
+    assert typed == ("row 1, column 'dog': '1,5' is not a number: write decimals with a dot, "
+                     "as in 1.5")
+    QGuiApplication.clipboard().setText("2\t1,5\n3\t4\n")
+    table.view.setCurrentIndex(cell(table, 0, 0))
+    table.paste_action.trigger()
+    assert table.message_label.text() == f"Nothing pasted: {typed}"
+    assert_allclose(document.scenario.rows, ROWS)
+    assert document.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("text, pasted", [
+    ("1;2\n3;4\n", [[1, 2, 0.1], [3, 4, -1.0]]),
+    ("1.5,2.5\n-1,2.25", [[1.5, 2.5, 0.1], [-1, 2.25, -1.0]]),
+    ("1.5, -2\r\n1e-3, +4", [[1.5, -2, 0.1], [1e-3, 4, -1.0]]),
+    ("7\n8", [[7, 1, 0.1], [8, 2.5, -1.0]])],
+    ids=["semicolons", "commas", "commas and spaces", "one column"])
+def test_a_block_with_unambiguous_separators_is_pasted(make, text, pasted):
+    document, table, _ = make(softmax_scenario())
+    QGuiApplication.clipboard().setText(text)
+    table.view.setCurrentIndex(cell(table, 0, 0))
+    table.paste_action.trigger()
+    assert_allclose(document.scenario.rows[:2], pasted)
+    assert document.undo_stack.count() == 1
+
+
+def test_where_decimals_are_written_with_a_comma_a_pasted_comma_is_a_decimal_comma(make):
+    document, table, _ = make(softmax_scenario())
+    QLocale.setDefault(QLocale(QLocale.German, QLocale.Germany))
+    try:
+        for text in ("1,5\n2,5", "1,5\t-0,25"):
+            QGuiApplication.clipboard().setText(text)
+            table.view.setCurrentIndex(cell(table, 0, 0))
+            table.paste_action.trigger()
+    finally:
+        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+    assert_allclose(document.scenario.rows[:2], [[1.5, -0.25, 0.1], [2.5, 2.5, -1.0]])
 
 
 def test_copy_gives_tab_separated_full_precision_text(make):

@@ -2,7 +2,6 @@
 sample, one row per class of the selected sample), as item models over the Document's state."""
 
 import math
-import re
 
 import numpy as np
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QItemSelection,
@@ -14,11 +13,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
                                QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from engine import edits
-from gui.common.formatting import format_number, full_precision
+from gui.common.formatting import (AmbiguousCommas, check_commas, decimal_comma, format_number,
+                            full_precision, not_a_number, parse_number)
 from gui.common.labels import SteadyLabel
 from gui.common.style import OKABE_ITO, colour
-from gui.views.base import View
 from gui.common.top_classes import target_mass, top_classes
+from gui.views.base import View
 
 # The per-class results table shows at most this many rows (a vocabulary can have 50,000).
 MAX_CLASS_ROWS = 500
@@ -45,24 +45,9 @@ _LABEL_FLAGS = _CELL_FLAGS | Qt.ItemIsUserCheckable
 _NUMBER_ALIGNMENT = int(Qt.AlignRight | Qt.AlignVCenter)
 _CENTRE_ALIGNMENT = int(Qt.AlignCenter)
 _VALUE_ROLES = (EDIT, USER)
-# The C-locale form of a number; Python's float() would also take "inf", "nan" and "1_0".
-_C_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _ERROR_BRUSH = QBrush(colour("term", 90))
 _WARNING_BRUSH = QBrush(colour("target", 70))
 _TARGET_BRUSH = QBrush(colour("target", 45))
-
-
-def parse_number(text, locale=None):
-    """The finite float ``text`` means, in C form ("-3", "2.5", "1e-3") or the UI locale's
-    ("2,5" in German); None if it is neither."""
-    text = str(text).strip().replace("\u2212", "-")
-    if _C_NUMBER.fullmatch(text):
-        value = float(text)
-    else:
-        value, ok = (locale or QLocale()).toDouble(text)
-        if not ok:
-            return None
-    return value if math.isfinite(value) else None
 
 
 def editable_text(value):
@@ -265,6 +250,11 @@ class InputModel(QAbstractTableModel):
             if not self.is_true_class_column(column) else self.tr("true class")
         return self.tr("row {row}, column '{column}'").format(row=row + 1, column=name)
 
+    def not_a_number(self, row, column, text):
+        """Why the cell refuses ``text``: "row 2, column 'dog': 'abc' is not a number"."""
+        return self.tr("{cell}: {problem}").format(cell=self.cell_name(row, column),
+                                                   problem=not_a_number(text))
+
     def true_class_choices(self):
         """The true-class editor's items: the classes, then "(ignored)"."""
         return list(self._scenario.classes) + [self.tr("(ignored)")]
@@ -289,8 +279,7 @@ class InputModel(QAbstractTableModel):
             return self._write_true_class(row, column, value)
         number = self._number(value)
         if number is None:
-            return self._refuse(row, column, self.tr("{cell}: '{text}' is not a number").format(
-                cell=self.cell_name(row, column), text=value))
+            return self._refuse(row, column, self.not_a_number(row, column, value))
         if self.is_value_column(column):
             return self._write(row, column, self._document.set_cell, row, column, number)
         return self._write_target(row, column, number)
@@ -773,8 +762,9 @@ class InputTable(View):
         QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
 
     def paste(self):
-        """Paste a tab- or comma-separated block at the current cell as one undo step; any
-        value that is not a number refuses the whole paste."""
+        """Paste a block of numbers (tab-, semicolon- or comma-separated) at the current cell
+        as one undo step. A cell reads as typed text does; a value that is not a number, or
+        commas that could be decimal commas, refuse the whole paste."""
         current = self.view.currentIndex()
         if not current.isValid() or not self.model.is_value_column(current.column()):
             self.show_message(self.tr("Choose a cell among the logits or probabilities to "
@@ -790,7 +780,14 @@ class InputTable(View):
             self._select_block(top, left, len(block), len(block[0]))
 
     def _pasted_block(self, text, at):
-        cells = _split_block(text)
+        try:
+            cells = split_block(text)
+        except AmbiguousCommas as error:
+            self.show_message(self.tr(
+                "Nothing pasted: the commas in '{line}' could separate columns or belong to "
+                "numbers (1,5 or 1,000). Separate columns with tabs and write decimals with a "
+                "dot.").format(line=_shortened(error.line)))
+            return None
         if not cells or len({len(line) for line in cells}) != 1:
             self.show_message(self.tr("The clipboard does not hold a block of numbers (rows of "
                                       "equally many values)."))
@@ -805,9 +802,8 @@ class InputTable(View):
             for j, text in enumerate(line):
                 value = parse_number(text)
                 if value is None:
-                    self.show_message(self.tr("Nothing pasted: {cell}: '{text}' is not a "
-                                              "number").format(
-                        cell=self.model.cell_name(at.row() + i, at.column() + j), text=text))
+                    self.show_message(self.tr("Nothing pasted: {reason}").format(
+                        reason=self.model.not_a_number(at.row() + i, at.column() + j, text)))
                     return None
                 block[-1].append(value)
         return block
@@ -819,19 +815,26 @@ class InputTable(View):
         self.view.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect)
 
 
-def _split_block(text):
-    """Clipboard text as rows of cell texts: tab-separated when there is a tab, else
-    comma-separated (unless the whole text is one number in the locale's form, like "2,5")."""
-    lines = [line for line in text.replace("\r\n", "\n").split("\n")]
+def split_block(text):
+    """Clipboard text as rows of cell texts. Columns are split at tabs if there are any, else
+    at semicolons, else at commas unless the UI writes decimal commas. Commas that could as
+    well belong to numbers ("1,5", "1,000", or "1,5, 2,5" mixing "," and ", ") raise
+    AmbiguousCommas: they are never guessed."""
+    lines = text.replace("\r\n", "\n").split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
-    if not lines:
-        return []
-    if "\t" in text:
-        return [line.split("\t") for line in lines]
-    if len(lines) == 1 and parse_number(lines[0]) is not None:
-        return [[lines[0]]]
+    for separator in ("\t", ";"):
+        if separator in text:
+            return [line.split(separator) for line in lines]
+    if "," not in text or decimal_comma():
+        return [[line] for line in lines]
+    for line in lines:
+        check_commas(line)
     return [line.split(",") for line in lines]
+
+
+def _shortened(text, limit=40):
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 class SamplesModel(QAbstractTableModel):
