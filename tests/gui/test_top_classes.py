@@ -6,7 +6,7 @@ import engine
 from engine import edits
 from gui.views.tables.tables import MAX_CLASS_ROWS, ClassesModel, class_rows
 from gui.document import Document
-from gui.common.top_classes import target_mass, top_classes
+from engine.top_classes import target_mass, top_classes
 
 
 def test_pinned_then_target_mass_then_the_most_probable():

@@ -26,7 +26,7 @@ from gui.common import style
 from gui.common.formatting import format_number
 from gui.common.labels import SteadyLabel
 from gui.views.base import View
-from gui.common.top_classes import target_mass, top_classes
+from engine.top_classes import target_mass, top_classes
 
 # The −ln p curve starts here; smaller probabilities are drawn at the top edge.
 NLL_P_MIN = 1e-3

@@ -17,7 +17,7 @@ from gui.common.formatting import (AmbiguousCommas, check_commas, decimal_comma,
                             full_precision, not_a_number, parse_number)
 from gui.common.labels import SteadyLabel
 from gui.common.style import OKABE_ITO, colour
-from gui.common.top_classes import target_mass, top_classes
+from engine.top_classes import target_mass, top_classes
 from gui.views.base import View
 
 # The per-class results table shows at most this many rows (a vocabulary can have 50,000).
