@@ -31,8 +31,10 @@ class Analysis:
         :math:`-w_c[\\text{pw}_c y_c \\ln p_c + (1-y_c)\\ln(1-p_c)]` (sigmoid).
     sample_loss : (N,) the sum of a sample's terms.
     entropy, kl, cross_entropy : (N,) H(y), KL(y‖p) and the unweighted CE(y, p) = H + KL.
-    gradient : (N, C) ∂(sample loss)/∂(logit): p − q without weights, divided by the
-        temperature when there is one.
+    gradient : (N, C) ∂(sample loss)/∂(logit), with the class weights (softmax:
+        :math:`\\sum_k w_k q_k (p_c - [c = k])`, :math:`(p - q)` without weights; sigmoid:
+        the binary terms' derivative with weight and pos_weight), divided by the temperature
+        when there is one.
     predicted : (N, C) bool, the predicted classes (the argmax in softmax mode; every
         p ≥ 0.5 in sigmoid mode). predicted_class : (N,) the most probable class.
     correct : (N,) bool. ignored : (N,) bool, samples left out by ignore_index.
@@ -58,6 +60,13 @@ class Analysis:
     total: float
     divisor: float
     unit: str
+
+    def true_class(self, n):
+        """The class sample n is about: the one with the most target mass, or the predicted
+        class when its target has none (a sigmoid sample whose labels are all 0)."""
+        q = self.targets[n]
+        best = int(np.argmax(q))
+        return best if q[best] > 0 else int(self.predicted_class[n])
 
     def sample(self, n):
         """Sample n as plain data (the ``samples`` entries of ``--compute --json``)."""

@@ -8,7 +8,7 @@ import numpy as np
 from .activations import scale_logits, sigmoid
 
 # The smallest probability turned into a logit: ln(1e-300) ≈ -690.8 keeps p = 0 finite
-# (the same floor as ``engine.edits.convert_input``).
+# (switching the input to logits uses this too).
 _TINY = 1e-300
 
 
@@ -62,6 +62,15 @@ def logits_from_probabilities(p, mode="softmax", *, floor=True):
         if mode == "softmax":
             return log_p
         return log_p - np.log(np.clip(1.0 - p, low, 1.0))
+
+
+def sweep_inputs(scenario, n):
+    """The logits a sweep of sample ``n`` moves, and the temperature they are divided by: the
+    row itself for logit input; for probability input the logits that give it (ln p, floored),
+    with temperature 1 (probabilities carry their temperature in them)."""
+    if scenario.input == "logits":
+        return scenario.rows[n], scenario.options.temperature
+    return logits_from_probabilities(scenario.rows[n], scenario.mode), 1.0
 
 
 def sweep_probabilities(logits, column, values, *, mode="softmax", temperature=1.0,

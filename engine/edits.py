@@ -7,10 +7,9 @@ import dataclasses
 import numpy as np
 
 from .activations import scale_logits, sigmoid, softmax
+from .curves import logits_from_probabilities
 from .scenario import ScenarioError
 
-# The smallest probability turned into a logit: ln(1e-300) ≈ -690.8 keeps p = 0 finite.
-_TINY = 1e-300
 
 
 def set_cell(scenario, row, column, value):
@@ -149,12 +148,8 @@ def convert_input(scenario, kind):
         rows = softmax(logits) if scenario.mode == "softmax" else sigmoid(logits)
         return scenario.replace(input=kind, rows=rows,
                                 options=set_options(scenario, temperature=1.0).options)
-    p = np.clip(scenario.rows, _TINY, 1.0)
-    if scenario.mode == "softmax":
-        rows = np.log(p)
-    else:
-        rows = np.log(p) - np.log(np.clip(1.0 - scenario.rows, _TINY, 1.0))
-    return scenario.replace(input=kind, rows=rows)
+    return scenario.replace(input=kind, rows=logits_from_probabilities(scenario.rows,
+                                                                        scenario.mode))
 
 
 def convert_target_kind(scenario, kind):

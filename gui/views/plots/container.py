@@ -826,13 +826,7 @@ class PlotsView(View):
             if self._sweep_index[1] is not None:
                 return self._sweep_index[1]
             self._sweep_choice = None  # that class is gone: back to the true class
-        return self._true_class(analysis, n)
-
-    @staticmethod
-    def _true_class(analysis, n):
-        q = analysis.targets[n]
-        best = int(np.argmax(q))
-        return best if q[best] > 0 else int(analysis.predicted_class[n])
+        return analysis.true_class(n)
 
     def _update_labels(self, analysis):
         scenario = analysis.scenario
@@ -1173,12 +1167,7 @@ class PlotsView(View):
     def _update_sweep(self, analysis, n, shown, names, swept):
         scenario = analysis.scenario
         self._update_sweep_combo(scenario, shown, names)
-        if scenario.input == "logits":
-            logits = scenario.rows[n]
-            temperature = scenario.options.temperature
-        else:
-            logits = curves.logits_from_probabilities(scenario.rows[n], scenario.mode)
-            temperature = 1.0
+        logits, temperature = curves.sweep_inputs(scenario, n)
         centre = float(np.clip(logits[swept], -DRAW_LIMIT, DRAW_LIMIT))
         # Cover the current logit and the one where p = 1/2, so the whole S shows.
         crossover = curves.crossover_logit(logits, swept, mode=scenario.mode,
