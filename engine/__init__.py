@@ -18,3 +18,8 @@ from .analysis import Analysis, analyze  # noqa: E402
 from .scenario import Options, Scenario, ScenarioError, from_json, to_json  # noqa: E402
 
 __all__ += ["Analysis", "analyze", "Options", "Scenario", "ScenarioError", "from_json", "to_json"]
+# Importing these also makes engine.edits and engine.training available as attributes.
+from .edits import ModeSwitch, switch_mode  # noqa: E402
+from .training import Pair, Trajectory, train, train_pair  # noqa: E402
+
+__all__ += ["ModeSwitch", "switch_mode", "Pair", "Trajectory", "train", "train_pair"]

@@ -8,7 +8,10 @@ import numpy as np
 
 from .activations import scale_logits, sigmoid, softmax
 from .curves import logits_from_probabilities
-from .scenario import ScenarioError
+from .losses import mean_divisor
+from .scenario import PROBABILITY_SUM_TOLERANCE, ScenarioError
+
+_FLOAT_MAX = np.finfo(np.float64).max
 
 
 
@@ -127,15 +130,233 @@ def rename_class(scenario, column, name):
 
 
 def convert_mode(scenario, mode):
-    """Switch softmax ↔ sigmoid. The logits stay; targets are converted: a class index becomes
-    a one-hot label row, label rows become a distribution (one-hot rows become indices)."""
+    """Switch softmax ↔ sigmoid: :func:`switch_mode`'s scenario, without its notes."""
+    return switch_mode(scenario, mode).scenario
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class ModeSwitch:
+    """What :func:`switch_mode` made: the new ``scenario``, and ``notes``, a tuple of
+    ``(key, details)`` saying what it did that changes the meaning or the loss. ``details`` are
+    plain numbers, lists and names (rows and classes counted from 0); the GUI words them."""
+
+    scenario: object
+    notes: tuple = ()
+
+
+def switch_mode(scenario, mode, *, negative_name="not {name}"):
+    r"""Switch softmax ↔ sigmoid, keeping the loss wherever the other mode can say the same.
+
+    - one-label sigmoid → two-class softmax (``"binary_as_two_class"``): classes
+      (``negative_name.format(name=X)``, X), logits :math:`(0, z)` since
+      :math:`\sigma(z) = \operatorname{softmax}(0, z)_1` (probabilities :math:`(1-p, p)`),
+      label y → class index y (0 or 1) or the soft target :math:`(1-y, y)`. A label weight w
+      and ``pos_weight`` :math:`\text{pw}` become the class weights :math:`(w, w\,\text{pw})`:
+      then :math:`-w[\text{pw}\,y\ln p + (1-y)\ln(1-p)]` is the same term. Same loss, and
+      switching back gives the scenario back.
+    - two-class softmax → one-label sigmoid (``"two_class_as_binary"``): the logit
+      :math:`z_1 - z_0` (:math:`\sigma(z_1 - z_0) = \operatorname{softmax}(z_0, z_1)_1`), the label
+      :math:`q_1` (label smoothing folded in), class weights :math:`(w_0, w_1)` → weight
+      :math:`w_0` and ``pos_weight`` :math:`w_1/w_0`. Same loss, except where the notes say.
+    - several labels → softmax: each label row is divided by its sum (no label: uniform);
+      one-hot rows become class indices.
+    - softmax (not two classes) → sigmoid: a class index becomes a one-hot label row.
+
+    Options that neither case maps stay as they are. A weight of 1 is written as no weight.
+
+    Parameters
+    ----------
+    scenario : engine.Scenario
+    mode : {"softmax", "sigmoid"}
+    negative_name : str
+        Makes the name of the "not X" class from X's name (``{name}``); the GUI passes its
+        translation.
+
+    Returns
+    -------
+    ModeSwitch
+        Note keys and details: ``binary_as_two_class`` {name, negative_class, positive_class},
+        ``weights_as_class_weights`` {class_weights}, ``targets_as_rows`` {reason:
+        "weighted_mean" | "ignore_index"}, ``label_smoothing_off`` {label_smoothing};
+        ``two_class_as_binary`` {name, dropped}, ``logits_as_difference`` {rows},
+        ``first_probability_dropped`` {rows}, ``label_smoothing_in_labels`` {label_smoothing},
+        ``weights_as_pos_weight`` {class_weights, pos_weight}, ``class_weights_dropped``
+        {class_weights}, ``ignored_samples_counted`` {rows}, ``mean_divisor_changed`` {before,
+        after}; ``targets_normalised`` {rows}, ``targets_uniform`` {rows}, ``pos_weight_unused``
+        {pos_weight}; ``distribution_as_labels`` {rows}, ``label_smoothing_unused``
+        {label_smoothing}.
+    """
     if mode == scenario.mode:
-        return scenario
-    if mode == "sigmoid":
-        targets = index_to_rows(scenario) if scenario.target_kind == "index" else scenario.targets
-        return scenario.replace(mode=mode, targets=targets)
-    targets = _renormalised(scenario.targets)
-    return rows_to_index(scenario.replace(mode=mode, targets=targets), only_if_one_hot=True)
+        return ModeSwitch(scenario)
+    n_classes = len(scenario.classes)
+    if mode == "softmax":
+        if n_classes == 1:
+            return _binary_to_two_class(scenario, negative_name)
+        return _labels_to_softmax(scenario)
+    if n_classes == 2:
+        return _two_class_to_binary(scenario, mode)
+    return _softmax_to_labels(scenario, mode)
+
+
+def _binary_to_two_class(scenario, negative_name):
+    options = scenario.options
+    name = scenario.classes[0]
+    column = scenario.rows[:, 0]
+    first = np.zeros_like(column) if scenario.input == "logits" else 1.0 - column
+    notes = [("binary_as_two_class", {"name": name, "negative_class": 0, "positive_class": 1})]
+    weights = _two_class_weights(options)
+    if weights is not None:
+        notes.append(("weights_as_class_weights", {"class_weights": list(weights)}))
+    targets, reason = _two_class_targets(scenario.targets[:, 0], weights, options)
+    if reason:
+        notes.append(("targets_as_rows", {"reason": reason}))
+    if options.label_smoothing:  # unused by sigmoid; softmax would start to smooth
+        notes.append(("label_smoothing_off", {"label_smoothing": options.label_smoothing}))
+    new = scenario.replace(
+        mode="softmax", classes=(negative_name.format(name=name), name),
+        rows=np.stack([first, column], axis=1), targets=targets,
+        options=dataclasses.replace(options, class_weights=weights, pos_weight=None,
+                                    label_smoothing=0.0))
+    return ModeSwitch(new, tuple(notes))
+
+
+def _two_class_weights(options):
+    """(w, w · pos_weight) for a label's weight and pos_weight; None when it has neither."""
+    if options.class_weights is None and options.pos_weight is None:
+        return None
+    weight = 1.0 if options.class_weights is None else options.class_weights[0]
+    pos_weight = 1.0 if options.pos_weight is None else options.pos_weight[0]
+    return (weight, weight * pos_weight)
+
+
+def _two_class_targets(labels, weights, options):
+    """Class indices for 0/1 labels, else the rows (1 - y, y); with the reason for rows where
+    indices would change the loss: "mean" divides by the summed weights of index targets (by N
+    for rows, as sigmoid does), and an ignore_index of 0 or 1 would leave samples out."""
+    rows = np.stack([1.0 - labels, labels], axis=1)
+    if not np.isin(labels, (0.0, 1.0)).all():
+        return rows, None
+    index = labels.astype(np.int64)
+    if options.ignore_index in (0, 1):
+        return rows, "ignore_index"
+    if (options.reduction == "mean" and weights is not None
+            and np.asarray(weights)[index].sum() != len(index)):
+        return rows, "weighted_mean"
+    return index, None
+
+
+def _two_class_to_binary(scenario, mode):
+    options = scenario.options
+    negative, positive = scenario.classes
+    notes = [("two_class_as_binary", {"name": positive, "dropped": negative})]
+    if scenario.input == "logits":
+        with np.errstate(over="ignore"):
+            logit = np.clip(scenario.rows[:, 1] - scenario.rows[:, 0], -_FLOAT_MAX, _FLOAT_MAX)
+        changed = np.flatnonzero(scenario.rows[:, 0] != 0)
+        if changed.size:
+            notes.append(("logits_as_difference", {"rows": changed.tolist()}))
+    else:
+        logit = scenario.rows[:, 1]
+        off = np.flatnonzero(np.abs(scenario.rows.sum(axis=1) - 1.0) > PROBABILITY_SUM_TOLERANCE)
+        if off.size:
+            notes.append(("first_probability_dropped", {"rows": off.tolist()}))
+    labels = _binary_labels(scenario, notes)
+    weight, pos_weight = _binary_weights(options.class_weights, notes)
+    _note_mean_divisor(scenario, notes)
+    new = scenario.replace(
+        mode=mode, classes=(positive,), rows=logit[:, np.newaxis], targets=labels[:, np.newaxis],
+        options=dataclasses.replace(options, class_weights=weight, pos_weight=pos_weight,
+                                    label_smoothing=0.0))
+    return ModeSwitch(new, tuple(notes))
+
+
+def _binary_labels(scenario, notes):
+    """The label q₁ of each sample's (smoothed) two-class target; an ignored sample gets 0."""
+    options = scenario.options
+    targets = scenario.targets
+    if scenario.target_kind == "index":
+        ignored = targets == options.ignore_index
+        labels = (targets == 1).astype(np.float64)
+        if ignored.any():
+            notes.append(("ignored_samples_counted", {"rows": np.flatnonzero(ignored).tolist()}))
+    else:
+        ignored = np.zeros(len(targets), dtype=bool)
+        labels = np.array(targets[:, 1], dtype=np.float64)
+    eps = options.label_smoothing
+    if eps:
+        labels = labels * (1.0 - eps) + eps / 2  # PyTorch's q = (1 - ε) y + ε / C
+        labels[ignored] = 0.0
+        notes.append(("label_smoothing_in_labels", {"label_smoothing": eps}))
+    return labels
+
+
+def _binary_weights(class_weights, notes):
+    """(weight, pos_weight) of the label for class weights (w₀, w₁): (w₀,), (w₁ / w₀,)."""
+    if class_weights is None:
+        return None, None
+    w0, w1 = class_weights
+    if w0 == 0:
+        if w1 == 0:
+            return (0.0,), None
+        notes.append(("class_weights_dropped", {"class_weights": [w0, w1]}))
+        return None, None
+    with np.errstate(over="ignore"):
+        ratio = float(np.float64(w1) / w0)
+    if not np.isfinite(ratio):
+        notes.append(("class_weights_dropped", {"class_weights": [w0, w1]}))
+        return None, None
+    weight = None if w0 == 1 else (w0,)
+    pos_weight = None if ratio == 1 else (ratio,)
+    notes.append(("weights_as_pos_weight", {"class_weights": [w0, w1],
+                                            "pos_weight": [ratio]}))
+    return weight, pos_weight
+
+
+def _note_mean_divisor(scenario, notes):
+    """"mean" divides a sigmoid loss by N; a softmax one over class indices by the summed weights
+    of the counted samples. Note when they differ (the loss then changes by their ratio)."""
+    options = scenario.options
+    if options.reduction != "mean" or scenario.target_kind != "index":
+        return
+    ignored = scenario.targets == options.ignore_index
+    weights = np.ones(2) if options.class_weights is None else np.asarray(options.class_weights)
+    before = mean_divisor(scenario.targets, weights, ignored)
+    after = float(len(scenario.targets))
+    if before != after:
+        notes.append(("mean_divisor_changed", {"before": before, "after": after}))
+
+
+def _labels_to_softmax(scenario):
+    sums = scenario.targets.sum(axis=1)
+    notes = []
+    normalised = np.flatnonzero((sums > 0) & (np.abs(sums - 1.0) > PROBABILITY_SUM_TOLERANCE))
+    if normalised.size:
+        notes.append(("targets_normalised", {"rows": normalised.tolist()}))
+    if (sums == 0).any():
+        notes.append(("targets_uniform", {"rows": np.flatnonzero(sums == 0).tolist()}))
+    if scenario.options.pos_weight is not None:
+        notes.append(("pos_weight_unused", {"pos_weight": list(scenario.options.pos_weight)}))
+    new = scenario.replace(mode="softmax", targets=_renormalised(scenario.targets))
+    return ModeSwitch(rows_to_index(new, only_if_one_hot=True), tuple(notes))
+
+
+def _softmax_to_labels(scenario, mode):
+    notes = []
+    targets = scenario.targets
+    if scenario.target_kind == "index":
+        ignored = np.flatnonzero(targets == scenario.options.ignore_index)
+        if ignored.size:
+            notes.append(("ignored_samples_counted", {"rows": ignored.tolist()}))
+        targets = index_to_rows(scenario)
+        targets[ignored] = 0.0  # no label rather than softmax's uniform row
+    else:
+        one_hot = np.isin(targets, (0.0, 1.0)).all(axis=1) & (targets.sum(axis=1) == 1)
+        if not one_hot.all():
+            notes.append(("distribution_as_labels", {"rows": np.flatnonzero(~one_hot).tolist()}))
+    if scenario.options.label_smoothing:
+        notes.append(("label_smoothing_unused",
+                      {"label_smoothing": scenario.options.label_smoothing}))
+    return ModeSwitch(scenario.replace(mode=mode, targets=targets), tuple(notes))
 
 
 def convert_input(scenario, kind):

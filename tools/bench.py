@@ -1,6 +1,7 @@
 """Edit-to-repaint latency: one cell edit through the engine and every view, painted.
 
-    .venv/bin/python tools/bench.py [--repeats 30] [--rounds 3] [--size 4x3] [--profile 4x3]
+    .venv/bin/python tools/bench.py [--repeats 30] [--rounds 3] [--size 4x3] [--train 64x1000]
+                                    [--profile 4x3]
 
 For each table size it edits one logit ``repeats`` times (alternating values) and times each edit
 from ``Document.set_cell`` until every view has updated and Qt has painted it (offscreen: into
@@ -11,6 +12,12 @@ split between the edit itself (engine and every view's Python update) and the ev
 and paint), and how often each view painted per edit: a plot whose numbers changed must paint
 exactly once, so a number cannot come from a view that skipped or deferred its paint.
 Targets: <= 16 ms (one 60 Hz frame), <= 50 ms for the 1 x 50,000 vocabulary.
+
+"train RxC" rows time a frame of Play in the Learn panel instead: one gradient step on every
+logit (engine.training.step, given the analysis the Document has) applied as a Document edit
+that merges into one undo step, until painted. Every row changes, so every view repaints. At 30
+steps a second a frame has 33 ms; the target is the same 16 ms as a cell edit. By default the
+cell-edit sizes and "train 64x1000" run; --size alone runs no training row.
 
 The window runs with empty, temporary settings (English unless --language; the first-start
 layout, resized to 1600 x 1000): the user's own settings neither change the numbers nor get
@@ -36,8 +43,11 @@ import main  # noqa: E402,F401 - the process settings the app starts with, befor
 import numpy as np  # noqa: E402
 
 import engine  # noqa: E402
+from engine import training  # noqa: E402
 
 SIZES = [((4, 3), 16.0), ((32, 10), 16.0), ((64, 1000), 16.0), ((1, 50_000), 50.0)]
+TRAIN_SIZES = [((64, 1000), 16.0)]
+TRAIN_LR = 1.0
 WINDOW_SIZE = (1600, 1000)
 # An edit is done when this many event-loop passes in a row paint nothing.
 QUIET_PASSES = 2
@@ -154,17 +164,39 @@ def edits_of(window, shape, repeats):
     return [(0, column, float(i % 7) - 3.0) for i in range(repeats + 2)]
 
 
-def measure(app, window, counter, shape, repeats):
-    """Times in ms of edit → all views updated → painted, the paints per view per edit, and
-    the views expected to paint."""
+def cell_edits(window, shape, repeats):
+    """The cell edits to time, as calls, and the views each must repaint."""
     edits = edits_of(window, shape, repeats)
+    calls = [lambda edit=edit: window.document.set_cell(*edit) for edit in edits]
+    return calls, expected_paints(window, *edits[0][:2])
+
+
+def training_steps(window, shape, repeats):
+    """Gradient steps as Play makes them (one merged undo step), and the views to repaint."""
+    document = window.document
+    document.replace(scenario(*shape), None)
+    document.select_sample(0)
+
+    def play_frame():
+        document.edit("Train", training.step, TRAIN_LR, analysis=document.analysis,
+                      merge_key="train")
+
+    column = int(document.scenario.targets[0])
+    return [play_frame] * (repeats + 2), expected_paints(window, 0, column) | {"input"}
+
+
+def measure(app, window, counter, case, repeats):
+    """Times in ms of edit → all views updated → painted, the paints per view per edit, and
+    the views expected to paint. ``case`` is ("edit" or "train", shape)."""
+    kind, shape = case
+    calls, expected = (cell_edits if kind == "edit" else training_steps)(window, shape, repeats)
     drain(app, counter)
     edit_ms, loop_ms, total_ms = [], [], []
     paints = {name: [] for name in counter.counts}
-    for i, (row, column, value) in enumerate(edits):
+    for i, call in enumerate(calls):
         counter.reset()
         start = time.perf_counter()
-        window.document.set_cell(row, column, value)
+        call()
         edited = time.perf_counter()
         done = drain(app, counter)
         if i < 2:  # the first edits after a reset warm caches
@@ -174,21 +206,20 @@ def measure(app, window, counter, shape, repeats):
         total_ms.append((done - start) * 1000)
         for name, count in counter.counts.items():
             paints[name].append(count)
-    expected = expected_paints(window, *edits[0][:2])
     return edit_ms, loop_ms, total_ms, paints, expected
 
 
-def in_rounds(app, window, counter, sizes, repeats, rounds):
-    """measure() each size in turn, ``rounds`` times, about repeats / rounds edits a time.
-    Returns {size: (ref ms per round, edit ms, loop ms, total ms, paints, expected)}."""
-    results = {shape: ([], [], [], [], {}, set()) for shape in sizes}
+def in_rounds(app, window, counter, cases, repeats, rounds):
+    """measure() each case in turn, ``rounds`` times, about repeats / rounds edits a time.
+    Returns {case: (ref ms per round, edit ms, loop ms, total ms, paints, expected)}."""
+    results = {case: ([], [], [], [], {}, set()) for case in cases}
     for turn in range(rounds):
         count = repeats // rounds + (turn < repeats % rounds)
-        for shape in sizes:
-            reference, edit_ms, loop_ms, total_ms, paints, expected = results[shape]
+        for case in cases:
+            reference, edit_ms, loop_ms, total_ms, paints, expected = results[case]
             reference.append(calibration_ms())
             edits, loops, totals, new_paints, expected_now = measure(app, window, counter,
-                                                                     shape, count)
+                                                                     case, count)
             edit_ms += edits
             loop_ms += loops
             total_ms += totals
@@ -255,6 +286,8 @@ def main():
                              "edits)")
     parser.add_argument("--size", action="append", type=parse_size, metavar="RxC",
                         help="only this size (repeatable), e.g. 4x3")
+    parser.add_argument("--train", action="append", type=parse_size, metavar="RxC",
+                        help="time training steps (Play) at this size (repeatable)")
     parser.add_argument("--profile", type=parse_size, metavar="RxC",
                         help="print the cProfile top 25 of the edits at this size, no table")
     parser.add_argument("--sort", default="cumulative", choices=("cumulative", "tottime"),
@@ -278,28 +311,33 @@ def main():
         window.close()
         return 0
 
-    targets = dict(SIZES)
-    sizes = args.size or list(targets)
+    targets = {("edit", shape): target for shape, target in SIZES}
+    targets.update({("train", shape): target for shape, target in TRAIN_SIZES})
+    sizes = args.size or ([] if args.train else [shape for shape, _ in SIZES])
+    trained = args.train or ([] if args.size else [shape for shape, _ in TRAIN_SIZES])
+    cases = [("edit", shape) for shape in sizes] + [("train", shape) for shape in trained]
     rounds = max(1, min(args.rounds, args.repeats))
-    print(f"{len(sizes)} sizes, median of {args.repeats} edits each, in {rounds} rounds; "
+    print(f"{len(cases)} sizes, median of {args.repeats} edits each, in {rounds} rounds; "
           f"{os.cpu_count()} CPUs, {load_average()} before")
-    print("(ms; edit = set_cell: the engine and every view's update; paint = the event loop "
+    print("(ms; edit = set_cell or the training step: the engine and every view's update; "
+          "paint = the event loop "
           "after it: layout and painting, pyqtgraph's Python included; ref = a fixed Python "
           "loop timed before each round (the median), to tell a slow CPU from slow code)")
-    print(f"{'size':>9} {'median':>7} {'min':>6} {'max':>6} {'edit':>6} {'paint':>6} "
+    print(f"{'size':>15} {'median':>7} {'min':>6} {'max':>6} {'edit':>6} {'paint':>6} "
           f"{'ref':>5} {'target':>6}  ok")
     all_ok = True
     notes = []
-    results = in_rounds(app, window, counter, sizes, args.repeats, rounds)
-    for shape in sizes:
-        target = targets.get(shape, 16.0)
-        reference, edit_ms, loop_ms, total_ms, paints, expected = results[shape]
+    results = in_rounds(app, window, counter, cases, args.repeats, rounds)
+    for case in cases:
+        target = targets.get(case, 16.0)
+        reference, edit_ms, loop_ms, total_ms, paints, expected = results[case]
         median = statistics.median(total_ms)
         problems = check_paints(expected, paints)
         ok = median <= target and not problems
         all_ok &= ok
-        size = f"{shape[0]}x{shape[1]}"
-        print(f"{size:>9} {median:>7.2f} {min(total_ms):>6.2f} {max(total_ms):>6.2f} "
+        kind, shape = case
+        size = f"{'train ' if kind == 'train' else ''}{shape[0]}x{shape[1]}"
+        print(f"{size:>15} {median:>7.2f} {min(total_ms):>6.2f} {max(total_ms):>6.2f} "
               f"{statistics.median(edit_ms):>6.2f} {statistics.median(loop_ms):>6.2f} "
               f"{statistics.median(reference):>5.1f} {target:>6.0f}  {'yes' if ok else 'NO'}")
         counts = ", ".join(f"{name} {statistics.mean(c):.2g}" for name, c in paints.items())

@@ -1,5 +1,6 @@
 """The command line: ``main.py [FILE]`` opens the window; ``--compute FILE [--json]`` prints the
-results without a window. Errors are one line on stderr and exit code 2, never a traceback."""
+results without a window, ``--train STEPS [--lr LR]`` with it trains the logits first. Errors
+are one line on stderr and exit code 2, never a traceback."""
 
 import argparse
 import codecs
@@ -7,15 +8,16 @@ import json
 import math
 import sys
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, qInstallMessageHandler
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, qInstallMessageHandler
 
 import engine
+import engine.training
 from gui import VERSION
 from gui.common.messages import describe
 
 EXIT_USAGE = 2
 # Options that print and exit without a window: they speak the system's language.
-HEADLESS_OPTIONS = ("--compute", "--version", "-h", "--help")
+HEADLESS_OPTIONS = ("--compute", "--train", "--lr", "--version", "-h", "--help")
 # The words of the scenario's settings, as the report shows them.
 WORDS = {"softmax": QT_TRANSLATE_NOOP("cli", "softmax"),
          "sigmoid": QT_TRANSLATE_NOOP("cli", "sigmoid"),
@@ -30,6 +32,7 @@ REPORT_COLUMNS = (QT_TRANSLATE_NOOP("cli", "class"), QT_TRANSLATE_NOOP("cli", "p
 # "?" for anything else (a class named 猫 on a Western Windows console).
 UNSHOWABLE = "logit-lab-unshowable"
 ASCII_FALLBACK = {"‖": "||", "✓": "v", "✗": "x", "∞": "inf", "−": "-", "—": "-", "·": "."}
+MAX_REPORTED_LOGITS = 10  # the report shows a row's first logits; --json has them all
 _application = None  # the QCoreApplication the translators need, kept alive while we run
 
 
@@ -51,6 +54,12 @@ def main(argv):
     if args.version:
         print(f"Logit Lab {VERSION}")
         return 0
+    if args.train is not None or args.lr is not None:
+        training = training_request(args)
+        if isinstance(training, str):
+            print(training, file=sys.stderr)
+            return EXIT_USAGE
+        return compute(args.compute, as_json=args.json, training=training)
     if args.compute:
         return compute(args.compute, as_json=args.json)
     if args.smoke:
@@ -95,21 +104,23 @@ def word(key):
     return QCoreApplication.translate("cli", WORDS[key])
 
 
-def compute(path, *, as_json=False, out=None, err=None):
-    """Print the analysis of the scenario file at ``path``; 0 on success, 2 on a bad file.
+def compute(path, *, as_json=False, out=None, err=None, training=None):
+    """Print the analysis of the scenario file at ``path``, and with ``training`` (steps, lr) the
+    run of that many gradient steps; 0 on success, 2 on a bad file or one that cannot train.
     JSON is UTF-8 whatever the terminal's encoding (it is for programs to read)."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
         scenario = load_scenario(path)
+        run = engine.training.train(scenario, *training) if training else None
     except ValueError as error:
         print(QCoreApplication.translate("cli", "logit-lab: {path}: {error}").format(
             path=path, error=describe(error)), file=err)
         return EXIT_USAGE
     analysis = engine.analyze(scenario)
     if as_json:
-        write_utf8(analysis_json(analysis), out)
+        write_utf8(analysis_json(analysis, run), out)
     else:
-        out.write(report(analysis))
+        out.write(report(analysis, run))
     return 0
 
 
@@ -132,9 +143,13 @@ def load_scenario(path):
     return read_scenario(path)
 
 
-def analysis_json(analysis):
-    """The analysis as JSON text; infinite values are written as the strings "inf"/"-inf"."""
-    return json.dumps(_finite_or_text(analysis.to_dict()), ensure_ascii=False, indent=1) + "\n"
+def analysis_json(analysis, run=None):
+    """The analysis as JSON text, with the training ``run`` when there is one; infinite values
+    are written as the strings "inf"/"-inf"."""
+    data = analysis.to_dict()
+    if run is not None:
+        data["training"] = training_dict(run)
+    return json.dumps(_finite_or_text(data), ensure_ascii=False, indent=1) + "\n"
 
 
 def _finite_or_text(value):
@@ -147,8 +162,9 @@ def _finite_or_text(value):
     return value
 
 
-def report(analysis):
-    """A readable plain-text report: the batch loss, then each sample's numbers."""
+def report(analysis, run=None):
+    """A readable plain-text report: the batch loss, then each sample's numbers, then how the
+    training ``run`` went when there is one."""
     from gui.common.formatting import format_number as fmt
     from gui.shell.i18n import preset_text
 
@@ -167,6 +183,8 @@ def report(analysis):
         divisor=fmt(analysis.divisor, 6)))
     for n in range(len(analysis.sample_loss)):
         lines.extend(_sample_lines(analysis, n, fmt))
+    if run is not None:
+        lines.extend(training_lines(run, unit, fmt))
     return "\n".join(lines) + "\n"
 
 
@@ -202,6 +220,10 @@ def _parser():
         "cli", "print the results for a scenario file, without a window"))
     parser.add_argument("--json", action="store_true",
                         help=translate("cli", "with --compute: print JSON"))
+    parser.add_argument("--train", metavar="STEPS", help=translate(
+        "cli", "with --compute: first take STEPS gradient steps on the logits"))
+    parser.add_argument("--lr", metavar="LR", help=translate(
+        "cli", "with --train: the learning rate (default 1.0)"))
     parser.add_argument("--version", action="store_true",
                         help=translate("cli", "print the version and exit"))
     parser.add_argument("--smoke", action="store_true", help=translate(
@@ -209,6 +231,62 @@ def _parser():
     parser.add_argument("--screenshot", metavar="PNG", help=translate(
         "cli", "with --smoke: save a screenshot of the screen to this file"))
     return parser
+
+
+# --- training: --compute FILE --train STEPS [--lr LR] -------------------------------------------
+
+def training_request(args):
+    """(steps, lr) from the command line, or the one line that says what is wrong with them."""
+    translate = QCoreApplication.translate
+    if not args.compute:
+        return translate("cli", "logit-lab: --train and --lr need --compute FILE")
+    if args.train is None:
+        return translate("cli", "logit-lab: --lr needs --train STEPS")
+    steps = _whole_number(args.train)
+    if steps is None or not 1 <= steps <= engine.training.MAX_STEPS:
+        return translate("cli", "logit-lab: --train: STEPS must be a whole number from 1 to "
+                                "{limit}, got '{value}'").format(
+            limit=engine.training.MAX_STEPS, value=args.train)
+    lr = _positive_number("1.0" if args.lr is None else args.lr)
+    if lr is None:
+        return translate("cli", "logit-lab: --lr: LR must be a number greater than 0, got "
+                                "'{value}'").format(value=args.lr)
+    return steps, lr
+
+
+def _whole_number(text):
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
+def _positive_number(text):
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and value > 0 else None
+
+
+def training_dict(run):
+    """The ``"training"`` entry of ``--json``: steps, lr, the loss before and after each step
+    (in the file's unit) and the final logits."""
+    return {"steps": run.steps, "lr": run.lr, "loss": run.losses.tolist(),
+            "rows": run.scenario.rows.tolist()}
+
+
+def training_lines(run, unit, fmt):
+    """The report's lines on a training run: where the loss went, and the final logits."""
+    translate = QCoreApplication.translate
+    lines = ["", translate("cli", "Training: {steps} gradient steps on the logits, lr {lr}: "
+                                  "loss {before} → {after} {unit}").format(
+        steps=run.steps, lr=QLocale().toString(run.lr, "g", 6), before=fmt(run.losses[0], 6),
+        after=fmt(run.losses[-1], 6), unit=unit)]
+    scenario = run.scenario
+    for name, row in zip(scenario.samples, scenario.rows):
+        lines.append(translate("cli", "  {name}: logits {logits}").format(
+            name=name, logits=", ".join(fmt(value) for value in row[:MAX_REPORTED_LOGITS])
+            + (", …" if len(row) > MAX_REPORTED_LOGITS else "")))
+    return lines
 
 
 def entry_point():

@@ -1578,6 +1578,14 @@
         <translation>与 --compute 一起使用：输出 JSON</translation>
     </message>
     <message>
+        <source>with --compute: first take STEPS gradient steps on the logits</source>
+        <translation>与 --compute 一起使用：先对 logits 做 STEPS 步梯度下降</translation>
+    </message>
+    <message>
+        <source>with --train: the learning rate (default 1.0)</source>
+        <translation>与 --train 一起使用：学习率（默认 1.0）</translation>
+    </message>
+    <message>
         <source>print the version and exit</source>
         <translation>打印版本号并退出</translation>
     </message>
@@ -1588,6 +1596,30 @@
     <message>
         <source>with --smoke: save a screenshot of the screen to this file</source>
         <translation>与 --smoke 一起使用：将屏幕截图保存到此文件</translation>
+    </message>
+    <message>
+        <source>logit-lab: --train and --lr need --compute FILE</source>
+        <translation>logit-lab：--train 和 --lr 需要与 --compute FILE 一起使用</translation>
+    </message>
+    <message>
+        <source>logit-lab: --lr needs --train STEPS</source>
+        <translation>logit-lab：--lr 需要与 --train STEPS 一起使用</translation>
+    </message>
+    <message>
+        <source>logit-lab: --train: STEPS must be a whole number from 1 to {limit}, got &apos;{value}&apos;</source>
+        <translation>logit-lab：--train：STEPS 必须是 1 到 {limit} 之间的整数，得到的是“{value}”</translation>
+    </message>
+    <message>
+        <source>logit-lab: --lr: LR must be a number greater than 0, got &apos;{value}&apos;</source>
+        <translation>logit-lab：--lr：LR 必须是大于 0 的数，得到的是“{value}”</translation>
+    </message>
+    <message>
+        <source>Training: {steps} gradient steps on the logits, lr {lr}: loss {before} → {after} {unit}</source>
+        <translation>训练：对 logits 做 {steps} 步梯度下降，学习率 {lr}：损失 {before} → {after} {unit}</translation>
+    </message>
+    <message>
+        <source>  {name}: logits {logits}</source>
+        <translation>  {name}：logits {logits}</translation>
     </message>
 </context>
 <context>

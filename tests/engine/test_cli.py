@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import engine
+import engine.training
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_KEYS = ("probabilities", "targets", "terms", "loss", "entropy", "kl", "cross_entropy",
@@ -208,3 +210,65 @@ def test_an_error_in_a_latin1_locale_is_one_line(tmp_path, latin1_locale):
     assert (result.returncode, result.stdout) == (2, b"")
     assert result.stderr.decode("latin-1") == (f"logit-lab: {tmp_path / 'missing.json'}: "
                                                "there is no such file\n")
+# --- --compute FILE --train STEPS [--lr LR] ----------------------------------------------------
+
+BINARY = {"format": "logit-lab", "version": 1, "classes": ["spam"], "mode": "sigmoid",
+          "samples": ["email 1", "email 2"], "rows": [[2.0], [-1.0]], "targets": [[1.0], [1.0]]}
+
+
+def test_train_adds_the_losses_of_every_step_and_the_final_logits_to_the_json(tmp_path):
+    path = write(tmp_path, {**LESSON, "options": {"label_smoothing": 0.1, "log_base": "2"}})
+    result = run_cli("--compute", path, "--train", "20", "--lr", "0.5", "--json")
+    assert (result.returncode, result.stderr) == (0, "")
+    printed = json.loads(result.stdout)
+    scenario = engine.from_json(path.read_text())
+    run = engine.training.train(scenario, 20, 0.5)
+    assert printed["training"] == {"steps": 20, "lr": 0.5, "loss": run.losses.tolist(),
+                                   "rows": run.scenario.rows.tolist()}
+    assert len(printed["training"]["loss"]) == 21 and printed["unit"] == "bits"
+    assert printed["loss"] == engine.analyze(scenario).loss  # the file's own results stay
+
+
+def test_train_without_lr_takes_steps_of_1_and_the_report_says_where_the_loss_went(tmp_path):
+    result = run_cli("--compute", write(tmp_path, BINARY), "--train", "3")
+    assert (result.returncode, result.stderr) == (0, "")
+    # By hand: z ← z − (σ(z) − 1)/2 per step for both emails; the loss is the mean −ln σ(z).
+    z = np.array([2.0, -1.0])
+    before = float(np.mean(-engine.log_sigmoid(z)))
+    for _ in range(3):
+        z = z - (engine.sigmoid(z) - 1.0) / 2
+    after = float(np.mean(-engine.log_sigmoid(z)))
+    assert (f"Training: 3 gradient steps on the logits, lr 1: loss {before:.6f} → "
+            f"{after:.6f} nats") in result.stdout
+    assert f"  email 2: logits {z[1]:.4g}\n" in result.stdout
+
+
+@pytest.mark.parametrize("args, problem", [
+    (["--train", "0"], "--train: STEPS must be a whole number from 1 to 100000, got '0'"),
+    (["--train", "1.5"], "got '1.5'"),
+    (["--train", "ten"], "got 'ten'"),
+    (["--train", "5", "--lr", "0"], "--lr: LR must be a number greater than 0, got '0'"),
+    (["--train", "5", "--lr", "-0.1"], "got '-0.1'"),
+    (["--train", "5", "--lr", "nan"], "got 'nan'"),
+    (["--lr", "0.5"], "--lr needs --train STEPS"),
+], ids=["zero steps", "fractional steps", "text steps", "zero lr", "negative lr", "NaN lr",
+        "lr without train"])
+def test_bad_steps_or_lr_print_one_line_and_exit_2(tmp_path, args, problem):
+    result = run_cli("--compute", write(tmp_path, BINARY), *args)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert len(result.stderr.splitlines()) == 1 and problem in result.stderr
+
+
+def test_probabilities_cannot_be_trained_one_line_exit_2(tmp_path):
+    path = write(tmp_path, {**LESSON, "input": "probabilities",
+                            "rows": [[0.7, 0.2, 0.1], [0.2, 0.3, 0.5]]})
+    result = run_cli("--compute", path, "--train", "5")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"logit-lab: {path}: probabilities cannot be trained: only logits " \
+                            f"take a gradient step\n"
+
+
+def test_train_needs_compute():
+    result = run_cli("--train", "5")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "logit-lab: --train and --lr need --compute FILE\n"
