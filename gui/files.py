@@ -1,24 +1,22 @@
 """The File menu's work: open, save, recent files, examples, autosave, exports and "copy as code".
-Saving is atomic, so a crash or a full disk mid-save never leaves a truncated file."""
+Saving is atomic (gui.scenario_file)."""
 
 import contextlib
 import html
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEvent, QObject, QSettings,
-                            QStandardPaths, QTimer, Signal)
+                            QStandardPaths, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-import engine
 from engine import ScenarioError
 from gui import code_snippets, exports
 from gui.i18n import preset_text
 from gui.messages import describe
 from gui.resources import resource_path
-from gui.scenario_file import read_scenario  # noqa: F401 - part of this module's API
+from gui.scenario_file import (FileTooLarge, atomic_write, read_scenario, scenario_bytes,
+                               write_protection)
 
 MAX_RECENT = 8
 AUTOSAVE_INTERVAL_MS = 5000
@@ -73,6 +71,32 @@ def ask_restore(parent):
     return box.clickedButton() is restore
 
 
+def ask_overwrite(parent, name, read_only, names):
+    """Before replacing the file ``name``: it is read-only, or has ``names`` hard links (more
+    than 1). Says what replacing it does; True to replace it."""
+    reasons = []
+    if read_only:
+        reasons.append(QCoreApplication.translate(
+            "FileController", "It is read-only. Replacing it writes a new file with your "
+                              "changes, read-only like the old one."))
+    if names > 1:
+        reasons.append(QCoreApplication.translate(
+            "FileController", "It has {count} names (hard links). Only this name will show "
+                              "your changes; the other names keep the old content.")
+            .format(count=names))
+    box = QMessageBox(QMessageBox.Warning,
+                      QCoreApplication.translate("FileController", "Replace File?"),
+                      QCoreApplication.translate("FileController", "Replace “{name}”?")
+                      .format(name=name), QMessageBox.NoButton, parent)
+    box.setInformativeText("\n\n".join(reasons))
+    box.setTextFormat(Qt.PlainText)  # the name is user text
+    replace = box.addButton(QCoreApplication.translate("FileController", "Replace"),
+                            QMessageBox.DestructiveRole)
+    box.setDefaultButton(box.addButton(QMessageBox.Cancel))
+    box.exec()
+    return box.clickedButton() is replace
+
+
 def show_warning(parent, title, text):
     QMessageBox.warning(parent, title, text)
 
@@ -92,48 +116,6 @@ def ask_save_path(parent, caption, start, name_filter):
 
 
 # --- files, no widgets -----------------------------------------------------------------------
-
-def atomic_write(path, data):
-    """Write ``data`` (bytes) to ``path`` so that it holds either the old or the new content,
-    never a part: write a temporary file beside it, flush, fsync, then rename over it.
-    Raises OSError; the temporary file is removed and the old file is untouched."""
-    target = Path(os.path.realpath(path))  # write through a symlink, don't replace it
-    mode = _file_mode(target)
-    file = tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.",
-                                       suffix=".tmp", delete=False)
-    try:
-        with file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(file.name, mode)
-        os.replace(file.name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(file.name)
-        raise
-    _fsync_directory(target.parent)
-
-
-def _file_mode(path):
-    """Keep an existing file's permissions; a new file gets the usual ones (0666 less umask)."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_directory(directory):
-    # Makes the rename itself durable on POSIX; not possible (nor needed) everywhere.
-    with contextlib.suppress(OSError, AttributeError):
-        descriptor = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
 
 def autosave_path():
     """The autosave file in the user's data folder."""
@@ -344,10 +326,17 @@ class FileController(QObject):
         return self.save_to(path if path.suffix else path.with_suffix(".json"))
 
     def save_to(self, path):
-        """Write the scenario to ``path`` atomically; on failure say why and stay modified."""
+        """Write the scenario to ``path`` atomically; on failure (or a file too large to open
+        again) say why and stay modified."""
         path = Path(path).absolute()
-        if not self._write(path, engine.to_json(self.document.scenario).encode("utf-8"),
-                           self.tr("Save Failed")):
+        try:
+            data = scenario_bytes(self.document.scenario)
+        except FileTooLarge as error:
+            show_warning(self.window, self.tr("Save Failed"),
+                         self.tr("“{name}” was not saved: {reason}.").format(
+                             name=path.name, reason=self._too_large(error)))
+            return False
+        if not self._write(path, data, self.tr("Save Failed")):
             return False
         self.document.path = path
         self.document.undo_stack.setClean()
@@ -356,6 +345,12 @@ class FileController(QObject):
         return True
 
     def _write(self, path, data, title):
+        """Write ``data`` to ``path``, asking first when that replaces a read-only file or
+        splits hard links. False (nothing written) on a failure, said, or on "no"."""
+        read_only, names = write_protection(path)
+        if (read_only or names > 1) and not ask_overwrite(self.window, path.name, read_only,
+                                                          names):
+            return False
         try:
             atomic_write(path, data)
         except OSError as error:
@@ -416,11 +411,16 @@ class FileController(QObject):
             return
         try:
             self.autosave_file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.autosave_file, engine.to_json(scenario).encode("utf-8"))
-        except OSError:
+            atomic_write(self.autosave_file, scenario_bytes(scenario))
+        except (OSError, FileTooLarge):
             return  # best effort: the next tick tries again
         self._autosaved = scenario
         QSettings().setValue(AUTOSAVE_SOURCE_KEY, str(self.document.path or ""))
+
+    def _too_large(self, error):
+        return self.tr("the file would be {size} MB, more than the {limit} MB Logit Lab can "
+                       "open; remove rows or classes first").format(
+            size=round(error.size / 2**20), limit=error.limit // 2**20)
 
     def offer_restore(self):
         """At start: if the last session left unsaved work (it crashed), offer to restore it as

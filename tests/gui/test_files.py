@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 import engine
 from engine import ScenarioError, edits
-from gui import code_snippets, files
+from gui import code_snippets, files, scenario_file
 from gui.document import Document
 from gui.files import CANCEL, DISCARD, SAVE, FileController
 from gui.resources import resource_path
@@ -24,6 +24,7 @@ from gui.resources import resource_path
 MALFORMED = Path(__file__).parent / "data" / "malformed"
 REAL_ASK_SAVE = files.ask_save_discard_cancel
 REAL_ASK_RESTORE = files.ask_restore
+REAL_ASK_OVERWRITE = files.ask_overwrite
 
 # The offscreen platform warns when a shown window updates its size hints; on a display nothing
 # is wrong.
@@ -103,6 +104,12 @@ class Dialogs:
         self.save_path = None
         self.open_path = None
         self.restore = False
+        self.overwrite = False
+        self.overwrite_asked = []
+
+    def ask_overwrite(self, parent, name, read_only, names):
+        self.overwrite_asked.append((name, read_only, names))
+        return self.overwrite
 
     def ask(self, parent, name):
         self.asked.append(name)
@@ -119,6 +126,7 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(files, "ask_save_path", lambda *args: fake.save_path)
     monkeypatch.setattr(files, "ask_open_path", lambda *args: fake.open_path)
     monkeypatch.setattr(files, "ask_restore", lambda parent: fake.restore)
+    monkeypatch.setattr(files, "ask_overwrite", fake.ask_overwrite)
     return fake
 
 
@@ -258,11 +266,11 @@ def test_a_table_beyond_the_size_limit_is_refused(controller, dialogs, tmp_path)
     assert_refused(controller, dialogs, path, "is more than the 2,000,000")
 
 
-def test_a_file_over_64_mb_is_refused_before_it_is_read(controller, dialogs, tmp_path):
+def test_a_file_over_256_mb_is_refused_before_it_is_read(controller, dialogs, tmp_path):
     path = tmp_path / "enormous.json"
     with open(path, "wb") as file:
-        file.truncate(65 * 2**20)  # sparse: no time nor disk spent
-    assert_refused(controller, dialogs, path, "larger than 64 MB")
+        file.truncate(257 * 2**20)  # sparse: no time nor disk spent
+    assert_refused(controller, dialogs, path, "larger than 256 MB")
 
 
 def test_a_missing_file_is_refused(controller, dialogs, tmp_path):
@@ -334,6 +342,85 @@ def test_saving_through_a_symbolic_link_writes_its_target(controller, tmp_path):
     assert engine.from_json(target.read_text(encoding="utf-8")) == controller.document.scenario
 
 
+def test_a_scenario_too_large_to_open_again_is_not_saved(controller, dialogs, tmp_path,
+                                                         monkeypatch):
+    path = write_scenario(tmp_path / "lesson.json", cat_dog_pig())
+    old_bytes = path.read_bytes()
+    controller.open_path(path)
+    modify(controller.document)
+    size = len(engine.to_json(controller.document.scenario).encode("utf-8"))
+    monkeypatch.setattr(engine.scenario, "MAX_FILE_CHARS", size - 1)
+    assert not controller.save()
+    assert path.read_bytes() == old_bytes
+    assert controller.document.modified and len(dialogs.warnings) == 1
+    assert dialogs.warnings[0].startswith("“lesson.json” was not saved: the file would be 0 MB, "
+                                          "more than the 0 MB Logit Lab can open")
+    monkeypatch.setattr(engine.scenario, "MAX_FILE_CHARS", size)  # just what the reader takes
+    assert controller.save() and not controller.document.modified
+    saved = controller.document.scenario
+    controller.document.replace(cat_dog_pig())
+    assert controller.open_path(path) and controller.document.scenario == saved
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_saving_over_a_read_only_file_asks_first(controller, dialogs, tmp_path):
+    path = write_scenario(tmp_path / "handout.json", cat_dog_pig())
+    path.chmod(0o444)  # the tests run as root, who could write it: the app asks all the same
+    controller.open_path(path)
+    modify(controller.document)
+    assert not controller.save()  # "Cancel"
+    assert dialogs.overwrite_asked == [("handout.json", True, 1)]
+    assert engine.from_json(path.read_text(encoding="utf-8")) == cat_dog_pig()
+    assert controller.document.modified
+    dialogs.overwrite = True  # "Replace"
+    assert controller.save() and not controller.document.modified
+    assert engine.from_json(path.read_text(encoding="utf-8")) == controller.document.scenario
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+@pytest.mark.skipif(os.name != "posix", reason="hard links")
+def test_saving_a_file_with_hard_links_asks_first(controller, dialogs, tmp_path):
+    path = write_scenario(tmp_path / "lesson.json", cat_dog_pig())
+    other_name = tmp_path / "same lesson.json"
+    os.link(path, other_name)
+    controller.open_path(path)
+    modify(controller.document)
+    assert not controller.save()
+    assert dialogs.overwrite_asked == [("lesson.json", False, 2)]
+    assert path.stat().st_nlink == 2 and controller.document.modified
+    dialogs.overwrite = True
+    assert controller.save()
+    assert engine.from_json(path.read_text(encoding="utf-8")) == controller.document.scenario
+    assert engine.from_json(other_name.read_text(encoding="utf-8")) == cat_dog_pig()
+
+
+def test_a_new_or_plain_file_is_written_without_a_question(controller, dialogs, tmp_path):
+    path = write_scenario(tmp_path / "lesson.json", cat_dog_pig())
+    controller.open_path(path)
+    modify(controller.document)
+    assert controller.save() and controller.save_to(tmp_path / "new.json")
+    assert dialogs.overwrite_asked == []
+
+
+def test_a_save_removes_what_interrupted_saves_of_that_file_left(controller, tmp_path):
+    path = write_scenario(tmp_path / "lesson.json", cat_dog_pig())
+    names = {"leftover": ".lesson.json.k3_9az0q.tmp",  # a save that crashed, before this run
+             "in progress": ".lesson.json.p0q1r2s3.tmp",  # another copy saving right now
+             "not ours": ".lesson.json.notes.tmp",
+             "another file's": ".other.json.k3_9az0q.tmp"}
+    for name in names.values():
+        (tmp_path / name).write_text("{", encoding="utf-8")
+    long_ago = scenario_file.STARTED - 3600
+    for key in ("leftover", "not ours", "another file's"):
+        os.utime(tmp_path / names[key], (long_ago, long_ago))
+    controller.open_path(path)
+    modify(controller.document)
+    assert controller.save()
+    left = {p.name for p in tmp_path.iterdir()}
+    assert names["leftover"] not in left
+    assert {names["in progress"], names["not ours"], names["another file's"]} <= left
+
+
 # --- a save interrupted at each step leaves the old file whole ----------------------------------
 
 class FailingFile:
@@ -374,13 +461,14 @@ def inject(monkeypatch, step):
     """Make one step of atomic_write fail; returns the reason the user should read."""
     real_temporary = tempfile.NamedTemporaryFile
     if step in ("write", "flush"):
-        monkeypatch.setattr(files.tempfile, "NamedTemporaryFile", lambda *a, **k:
+        monkeypatch.setattr(scenario_file.tempfile, "NamedTemporaryFile", lambda *a, **k:
                             FailingFile(real_temporary(*a, **k), step))
         return os.strerror(errno.ENOSPC if step == "write" else errno.EIO)
     code = {"create": errno.ENOSPC, "fsync": errno.EIO, "chmod": errno.EPERM,
             "rename": errno.EACCES}[step]
-    target = {"create": (files.tempfile, "NamedTemporaryFile"), "fsync": (files.os, "fsync"),
-              "chmod": (files.os, "chmod"), "rename": (files.os, "replace")}[step]
+    target = {"create": (scenario_file.tempfile, "NamedTemporaryFile"),
+              "fsync": (scenario_file.os, "fsync"), "chmod": (scenario_file.os, "chmod"),
+              "rename": (scenario_file.os, "replace")}[step]
     monkeypatch.setattr(*target, raising(code))
     return os.strerror(code)
 
@@ -485,6 +573,21 @@ def _click(button_text):
 def test_the_real_prompt_shows_the_three_answers(qtbot, button, answer):
     QTimer.singleShot(0, lambda: _click(button))
     assert REAL_ASK_SAVE(None, "lesson.json") == answer
+
+
+@pytest.mark.parametrize("button, replace", [("Replace", True), ("Cancel", False)])
+def test_the_real_overwrite_question_says_why_it_asks(qtbot, button, replace):
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert box.text() == "Replace “<b>handout</b>.json”?"
+        assert box.informativeText() == (
+            "It is read-only. Replacing it writes a new file with your changes, read-only like "
+            "the old one.\n\nIt has 3 names (hard links). Only this name will show your "
+            "changes; the other names keep the old content.")
+        _click(button)
+
+    QTimer.singleShot(0, answer)
+    assert REAL_ASK_OVERWRITE(None, "<b>handout</b>.json", True, 3) == replace
 
 
 @pytest.mark.parametrize("button, restore", [("Restore", True), ("Discard", False)])
