@@ -214,8 +214,20 @@
         <translation>未命名</translation>
     </message>
     <message>
+        <source>Autosave failed: {reason}. Save your work to keep it.</source>
+        <translation>自动保存失败：{reason}。请保存您的工作以免丢失。</translation>
+    </message>
+    <message>
         <source>the file would be {size} MB, more than the {limit} MB Logit Lab can open; remove rows or classes first</source>
         <translation>文件将为 {size} MB，超过 Logit Lab 能打开的 {limit} MB；请先删除一些行或类别</translation>
+    </message>
+    <message>
+        <source>Cannot Restore Unsaved Work</source>
+        <translation>无法恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Unsaved work that Logit Lab kept after it did not close normally cannot be opened: {reason}. The file is kept as “{path}”.</source>
+        <translation>Logit Lab 未正常关闭时保留的未保存工作无法打开：{reason}。该文件保留为“{path}”。</translation>
     </message>
     <message>
         <source>Restore unsaved work</source>
