@@ -15,7 +15,10 @@ INPUTS = ("logits", "probabilities")
 REDUCTIONS = ("mean", "sum")
 LOG_BASES = ("e", "2")
 MAX_CELLS = 2_000_000
-MAX_FILE_CHARS = 64 * 1024 * 1024
+# The largest file the app writes: MAX_CELLS values with a target row each, both per-class
+# weights and default names, every number at its longest (about 252 MiB). The app refuses to save
+# anything larger, so whatever it writes it reads back.
+MAX_FILE_CHARS = 256 * 1024 * 1024
 PROBABILITY_SUM_TOLERANCE = 1e-6
 
 

@@ -1,38 +1,35 @@
 """The File menu's work: open, save, recent files, examples, autosave, exports and "copy as code".
-Saving is atomic, so a crash or a full disk mid-save never leaves a truncated file."""
+Saving is atomic (gui.shell.scenario_file); each running copy autosaves to its own file (gui.shell.autosave)."""
 
 import contextlib
 import html
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEvent, QObject, QSettings,
-                            QStandardPaths, QTimer, Signal)
+                            QStandardPaths, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-import engine
 from engine import ScenarioError
+from gui.shell import autosave
 from gui.common import code_snippets
 from gui.shell import exports
 from gui.shell.i18n import preset_text
 from gui.common.messages import describe
 from gui.shell.resources import resource_path
-from gui.shell.scenario_file import read_scenario  # noqa: F401 - part of this module's API
+from gui.shell.scenario_file import (FileTooLarge, atomic_write, read_scenario, scenario_bytes,
+                               write_protection)
 
 MAX_RECENT = 8
 AUTOSAVE_INTERVAL_MS = 5000
-# Writing a large table takes a tenth of a second (every number exactly): an autosave that is
-# due waits for the user to pause editing this long, so that it never stalls a drag or a run of
-# typing, ...
+# The autosave is written on a worker thread, but turning a large table into text still shares
+# the interpreter with the window: an autosave that is due waits for the user to pause editing
+# this long, so that it never slows a drag or a run of typing, ...
 AUTOSAVE_PAUSE_MS = 1000
 # ... but it waits no longer than this.
 AUTOSAVE_MAX_WAIT_MS = 30000
-AUTOSAVE_NAME = "autosave.json"
 RECENT_KEY = "files/recent"
 DIRECTORY_KEY = "files/last_directory"
-AUTOSAVE_SOURCE_KEY = "files/autosave_source"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 # The order of File ▸ Examples; presets not listed here follow, by file name.
 EXAMPLE_ORDER = ("cat_dog_pig", "sklearn_log_loss_model_1", "sklearn_log_loss_model_2",
@@ -74,6 +71,32 @@ def ask_restore(parent):
     return box.clickedButton() is restore
 
 
+def ask_overwrite(parent, name, read_only, names):
+    """Before replacing the file ``name``: it is read-only, or has ``names`` hard links (more
+    than 1). Says what replacing it does; True to replace it."""
+    reasons = []
+    if read_only:
+        reasons.append(QCoreApplication.translate(
+            "FileController", "It is read-only. Replacing it writes a new file with your "
+                              "changes, read-only like the old one."))
+    if names > 1:
+        reasons.append(QCoreApplication.translate(
+            "FileController", "It has {count} names (hard links). Only this name will show "
+                              "your changes; the other names keep the old content.")
+            .format(count=names))
+    box = QMessageBox(QMessageBox.Warning,
+                      QCoreApplication.translate("FileController", "Replace File?"),
+                      QCoreApplication.translate("FileController", "Replace “{name}”?")
+                      .format(name=name), QMessageBox.NoButton, parent)
+    box.setInformativeText("\n\n".join(reasons))
+    box.setTextFormat(Qt.PlainText)  # the name is user text
+    replace = box.addButton(QCoreApplication.translate("FileController", "Replace"),
+                            QMessageBox.DestructiveRole)
+    box.setDefaultButton(box.addButton(QMessageBox.Cancel))
+    box.exec()
+    return box.clickedButton() is replace
+
+
 def show_warning(parent, title, text):
     QMessageBox.warning(parent, title, text)
 
@@ -94,54 +117,6 @@ def ask_save_path(parent, caption, start, name_filter):
 
 # --- files, no widgets -----------------------------------------------------------------------
 
-def atomic_write(path, data):
-    """Write ``data`` (bytes) to ``path`` so that it holds either the old or the new content,
-    never a part: write a temporary file beside it, flush, fsync, then rename over it.
-    Raises OSError; the temporary file is removed and the old file is untouched."""
-    target = Path(os.path.realpath(path))  # write through a symlink, don't replace it
-    mode = _file_mode(target)
-    file = tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.",
-                                       suffix=".tmp", delete=False)
-    try:
-        with file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(file.name, mode)
-        os.replace(file.name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(file.name)
-        raise
-    _fsync_directory(target.parent)
-
-
-def _file_mode(path):
-    """Keep an existing file's permissions; a new file gets the usual ones (0666 less umask)."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_directory(directory):
-    # Makes the rename itself durable on POSIX; not possible (nor needed) everywhere.
-    with contextlib.suppress(OSError, AttributeError):
-        descriptor = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
-def autosave_path():
-    """The autosave file in the user's data folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
-    return Path(folder) / AUTOSAVE_NAME
-
-
 def example_paths():
     """The preset scenario files, in menu order."""
     paths = sorted(resource_path("presets").glob("*.json"))
@@ -160,17 +135,19 @@ class FileController(QObject):
     pathChanged(object)     the document's file changed (a pathlib.Path, or None)
     ======================  ======================================================
 
-    Every question and message goes through the module functions above.
+    Every question and message goes through the module functions above. ``autosave_folder``
+    holds the autosave files (the user's data folder's by default).
     """
 
     pathChanged = Signal(object)
 
-    def __init__(self, window, document, autosave_file=None):
+    def __init__(self, window, document, autosave_folder=None):
         super().__init__(window)
         self.window = window
         self.document = document
-        self.autosave_file = Path(autosave_file) if autosave_file else autosave_path()
-        self._autosaved = None  # the scenario last written to the autosave file
+        self.autosaver = None
+        self._use_autosaver(autosave.Autosave(autosave_folder))
+        self._autosave_error = None  # the status bar's message about a failed autosave
         self._build_actions()
         self._insert_into(window.file_menu)
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_INTERVAL_MS,
@@ -192,11 +169,25 @@ class FileController(QObject):
 
     def take_over(self, old):
         """Carry on from ``old``, the controller of a window this one replaces on the same
-        document (a language switch): its autosave state, without any prompt."""
+        document (a language switch): its autosave file, without any prompt."""
         old.autosave_timer.stop()
         old._pause_timer.stop()
         old.window.removeEventFilter(old)
-        self._autosaved = old._autosaved
+        old.autosaver.written.disconnect(old._autosave_written)
+        old.autosaver.failed.disconnect(old._autosave_failed)
+        self.autosaver.deleteLater()  # never written: it has no file
+        self._use_autosaver(old.autosaver)
+
+    def _use_autosaver(self, autosaver):
+        autosaver.setParent(self)
+        autosaver.written.connect(self._autosave_written)
+        autosaver.failed.connect(self._autosave_failed)
+        self.autosaver = autosaver
+
+    @property
+    def autosave_file(self):
+        """This window's own autosave file (it exists while there is unsaved work)."""
+        return self.autosaver.path
 
     # menus
 
@@ -346,10 +337,17 @@ class FileController(QObject):
         return self.save_to(path if path.suffix else path.with_suffix(".json"))
 
     def save_to(self, path):
-        """Write the scenario to ``path`` atomically; on failure say why and stay modified."""
+        """Write the scenario to ``path`` atomically; on failure (or a file too large to open
+        again) say why and stay modified."""
         path = Path(path).absolute()
-        if not self._write(path, engine.to_json(self.document.scenario).encode("utf-8"),
-                           self.tr("Save Failed")):
+        try:
+            data = scenario_bytes(self.document.scenario)
+        except FileTooLarge as error:
+            show_warning(self.window, self.tr("Save Failed"),
+                         self.tr("“{name}” was not saved: {reason}.").format(
+                             name=path.name, reason=self._too_large(error)))
+            return False
+        if not self._write(path, data, self.tr("Save Failed")):
             return False
         self.document.path = path
         self.document.undo_stack.setClean()
@@ -358,6 +356,12 @@ class FileController(QObject):
         return True
 
     def _write(self, path, data, title):
+        """Write ``data`` to ``path``, asking first when that replaces a read-only file or
+        splits hard links. False (nothing written) on a failure, said, or on "no"."""
+        read_only, names = write_protection(path)
+        if (read_only or names > 1) and not ask_overwrite(self.window, path.name, read_only,
+                                                          names):
+            return False
         try:
             atomic_write(path, data)
         except OSError as error:
@@ -390,7 +394,7 @@ class FileController(QObject):
                 return True
             self.autosave_timer.stop()
             self._pause_timer.stop()
-            self._remove_autosave()
+            self.autosaver.close()
         return super().eventFilter(watched, event)
 
     # autosave
@@ -409,50 +413,67 @@ class FileController(QObject):
         self.autosave()
 
     def autosave(self):
-        """Keep unsaved work in the autosave file (when it changed since the last time)."""
-        scenario = self.document.scenario
-        if not self.document.modified:
-            self._remove_autosave()
-            return
-        if scenario is self._autosaved:
-            return
-        try:
-            self.autosave_file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.autosave_file, engine.to_json(scenario).encode("utf-8"))
-        except OSError:
-            return  # best effort: the next tick tries again
-        self._autosaved = scenario
-        QSettings().setValue(AUTOSAVE_SOURCE_KEY, str(self.document.path or ""))
+        """Keep unsaved work in this window's autosave file (when it changed since the last
+        time); the file is written on a worker thread, and a failure is said in the status
+        bar."""
+        if self.document.modified:
+            self.autosaver.write(self.document.scenario, self.document.path)
+        else:
+            self.autosaver.discard()
+
+    def _autosave_written(self, _scenario):
+        if self._autosave_error is not None and self._status_message() == self._autosave_error:
+            self.window.statusBar().clearMessage()
+        self._autosave_error = None
+
+    def _autosave_failed(self, error):
+        reason = self._too_large(error) if isinstance(error, FileTooLarge) \
+            else error.strerror or str(error)
+        self._autosave_error = self.tr(
+            "Autosave failed: {reason}. Save your work to keep it.").format(reason=reason)
+        self._tell(self._autosave_error, timeout=0)  # it stays until an autosave succeeds
+
+    def _too_large(self, error):
+        return self.tr("the file would be {size} MB, more than the {limit} MB Logit Lab can "
+                       "open; remove rows or classes first").format(
+            size=round(error.size / 2**20), limit=error.limit // 2**20)
 
     def offer_restore(self):
-        """At start: if the last session left unsaved work (it crashed), offer to restore it as
-        a modified document. True when restored."""
-        if not self.autosave_file.is_file():
-            return False
+        """At start: offer the unsaved work of copies of Logit Lab that did not close normally
+        (and are no longer running), newest first, until one is restored as a modified
+        document; the others wait for the next start. True when one was restored."""
+        restored = False
+        for orphan in autosave.orphans(self.autosaver.folder, self.autosaver.path):
+            if restored:
+                orphan.release()
+            else:
+                restored = self._offer(orphan)
+        return restored
+
+    def _offer(self, orphan):
         try:
-            scenario = read_scenario(self.autosave_file)
-        except ScenarioError:
-            self._remove_autosave()
+            scenario = read_scenario(orphan.path)
+        except ScenarioError as error:
+            kept = orphan.keep()  # never deleted without being offered
+            show_warning(self.window, self.tr("Cannot Restore Unsaved Work"), self.tr(
+                "Unsaved work that Logit Lab kept after it did not close normally cannot be "
+                "opened: {reason}. The file is kept as “{path}”.").format(
+                reason=describe(error), path=kept))
             return False
         if not ask_restore(self.window):
-            self._remove_autosave()
+            orphan.discard()
             return False
-        source = QSettings().value(AUTOSAVE_SOURCE_KEY, "")
         with contextlib.suppress(ScenarioError):
-            if source:  # undo then leads back to the file as saved
-                self.document.replace(read_scenario(source), Path(source))
+            if orphan.source:  # undo then leads back to the file as saved
+                self.document.replace(read_scenario(orphan.source), Path(orphan.source))
         self.document.edit(self.tr("Restore unsaved work"), lambda _: scenario)
+        self.autosaver.adopt(orphan, self.document.scenario)
         self.pathChanged.emit(self.document.path)
         return True
 
     def _clean_changed(self, clean):
         if clean:
-            self._remove_autosave()
-
-    def _remove_autosave(self):
-        self._autosaved = None
-        with contextlib.suppress(FileNotFoundError):
-            self.autosave_file.unlink()
+            self.autosaver.discard()
 
     # exports
 
@@ -505,7 +526,11 @@ class FileController(QObject):
         self._tell(self.tr("Exported {name}.").format(name=Path(path).name))
         return True
 
-    def _tell(self, text):
+    def _tell(self, text, timeout=5000):
         status_bar = getattr(self.window, "statusBar", None)
         if status_bar is not None:
-            status_bar().showMessage(text, 5000)
+            status_bar().showMessage(text, timeout)
+
+    def _status_message(self):
+        status_bar = getattr(self.window, "statusBar", None)
+        return status_bar().currentMessage() if status_bar is not None else None

@@ -86,6 +86,26 @@
         <translation>丢弃</translation>
     </message>
     <message>
+        <source>It is read-only. Replacing it writes a new file with your changes, read-only like the old one.</source>
+        <translation>该文件为只读。替换它会写入一个包含您更改的新文件，并与原文件一样为只读。</translation>
+    </message>
+    <message>
+        <source>It has {count} names (hard links). Only this name will show your changes; the other names keep the old content.</source>
+        <translation>该文件有 {count} 个名称（硬链接）。只有这个名称会显示您的更改；其他名称仍保留旧内容。</translation>
+    </message>
+    <message>
+        <source>Replace File?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>Replace “{name}”?</source>
+        <translation>替换“{name}”？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
         <source>Open Scenario</source>
         <translation>打开场景</translation>
     </message>
@@ -182,12 +202,32 @@
         <translation>保存失败</translation>
     </message>
     <message>
+        <source>“{name}” was not saved: {reason}.</source>
+        <translation>未保存“{name}”：{reason}。</translation>
+    </message>
+    <message>
         <source>“{name}” could not be written: {reason}.</source>
         <translation>无法写入“{name}”：{reason}。</translation>
     </message>
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {reason}. Save your work to keep it.</source>
+        <translation>自动保存失败：{reason}。请保存您的工作以免丢失。</translation>
+    </message>
+    <message>
+        <source>the file would be {size} MB, more than the {limit} MB Logit Lab can open; remove rows or classes first</source>
+        <translation>文件将为 {size} MB，超过 Logit Lab 能打开的 {limit} MB；请先删除一些行或类别</translation>
+    </message>
+    <message>
+        <source>Cannot Restore Unsaved Work</source>
+        <translation>无法恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Unsaved work that Logit Lab kept after it did not close normally cannot be opened: {reason}. The file is kept as “{path}”.</source>
+        <translation>Logit Lab 未正常关闭时保留的未保存工作无法打开：{reason}。该文件保留为“{path}”。</translation>
     </message>
     <message>
         <source>Restore unsaved work</source>

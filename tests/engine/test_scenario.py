@@ -211,7 +211,7 @@ def huge_rows_text():
     (lambda: file_text(mode="softplus"), "bad_choice", "mode must be one of softmax, sigmoid"),
     (lambda: file_text(title=3), "not_text", "title: 3 is not text"),
     (huge_rows_text, "too_large", f"more than the {MAX_CELLS:,}"),
-    (lambda: " " * (MAX_FILE_CHARS + 1), "too_large", "larger than 64 MB"),
+    (lambda: " " * (MAX_FILE_CHARS + 1), "too_large", "larger than 256 MB"),
 ], ids=["not JSON", "NaN", "Infinity", "-Infinity", "not an object", "wrong format",
         "no format", "newer version", "version as text", "no rows", "no classes", "no targets",
         "unknown field", "unknown option", "options not an object", "ragged rows", "wrong shape",
@@ -222,6 +222,31 @@ def test_from_json_refuses_with_a_code_and_a_message(make_text, code, message):
     error = refusal(lambda: engine.from_json(make_text()))
     assert error.code == code
     assert message in str(error)
+
+
+def worst_case_file_size(n_classes):
+    """The file size of one sample of ``n_classes`` with every number at its longest: a target
+    row, both per-class weights, and default class names of the longest kind."""
+    longest_negative = -2.2250738585072014e-308  # the longest a float's repr gets: 24 characters
+    longest_positive = 2.2250738585072014e-308
+    rows = np.full((1, n_classes), longest_negative)
+    targets = np.full((1, n_classes), longest_positive)
+    targets[0, 0] = 1.0 - longest_positive * (n_classes - 1)
+    weights = (1.2345678901234567e+300,) * n_classes
+    scenario = Scenario(classes=tuple(f"class {n + 1_000_001}" for n in range(n_classes)),
+                        rows=rows, targets=targets,
+                        options=Options(class_weights=weights, pos_weight=weights))
+    return len(engine.to_json(scenario).encode("utf-8"))
+
+
+def test_the_largest_table_the_app_allows_fits_the_reading_limit():
+    # What the app writes it must read back: the size grows by the same amount per class, so two
+    # small widths give the size at MAX_CELLS classes without writing 250 MB.
+    small, large = worst_case_file_size(1000), worst_case_file_size(2000)
+    per_class = (large - small) / 1000
+    largest = small + per_class * (MAX_CELLS - 1000)
+    assert per_class == 132
+    assert 250 * 2**20 < largest <= MAX_FILE_CHARS
 
 
 def test_a_scenario_built_in_memory_beyond_the_size_limit_is_refused_too():

@@ -112,7 +112,7 @@ def window(qtbot):
 
 @pytest.fixture
 def controller(window, tmp_path):
-    return FileController(window, Document(cat_dog_pig()), autosave_file=tmp_path / "auto.json")
+    return FileController(window, Document(cat_dog_pig()), autosave_folder=tmp_path / "autosave")
 
 
 @pytest.fixture(autouse=True)
@@ -389,7 +389,6 @@ def main_window(qtbot, tmp_path):
     from gui.shell.main_window import MainWindow
 
     window = MainWindow(Document(cat_dog_pig()))
-    window.files.autosave_file = tmp_path / "auto.json"
     qtbot.addWidget(window)
     return window
 

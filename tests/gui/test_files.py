@@ -4,7 +4,10 @@ restore, atomic saving under injected faults, and a corpus of malformed files re
 import errno
 import os
 import stat
+import subprocess
+import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -16,8 +19,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 import engine
 from engine import ScenarioError, edits
+from gui.shell import autosave
 from gui.common import code_snippets
 from gui.shell import files
+from gui.shell import scenario_file
 from gui.document import Document
 from gui.shell.files import CANCEL, DISCARD, SAVE, FileController
 from gui.shell.resources import resource_path
@@ -25,6 +30,7 @@ from gui.shell.resources import resource_path
 MALFORMED = Path(__file__).parent / "data" / "malformed"
 REAL_ASK_SAVE = files.ask_save_discard_cancel
 REAL_ASK_RESTORE = files.ask_restore
+REAL_ASK_OVERWRITE = files.ask_overwrite
 
 # The offscreen platform warns when a shown window updates its size hints; on a display nothing
 # is wrong.
@@ -104,6 +110,17 @@ class Dialogs:
         self.save_path = None
         self.open_path = None
         self.restore = False
+        self.restore_asked = 0
+        self.overwrite = False
+        self.overwrite_asked = []
+
+    def ask_restore(self, parent):
+        self.restore_asked += 1
+        return self.restore
+
+    def ask_overwrite(self, parent, name, read_only, names):
+        self.overwrite_asked.append((name, read_only, names))
+        return self.overwrite
 
     def ask(self, parent, name):
         self.asked.append(name)
@@ -119,22 +136,23 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(files, "ask_save_discard_cancel", fake.ask)
     monkeypatch.setattr(files, "ask_save_path", lambda *args: fake.save_path)
     monkeypatch.setattr(files, "ask_open_path", lambda *args: fake.open_path)
-    monkeypatch.setattr(files, "ask_restore", lambda parent: fake.restore)
+    monkeypatch.setattr(files, "ask_restore", fake.ask_restore)
+    monkeypatch.setattr(files, "ask_overwrite", fake.ask_overwrite)
     return fake
 
 
-def make_controller(qtbot, autosave_file, scenario=None):
+def make_controller(qtbot, autosave_folder, scenario=None):
     window = QMainWindow()
     window.file_menu = window.menuBar().addMenu("&File")
     window.quit_action = window.file_menu.addAction("&Quit", window.close)
     qtbot.addWidget(window)
     document = Document(scenario or cat_dog_pig())
-    return FileController(window, document, autosave_file=autosave_file)
+    return FileController(window, document, autosave_folder=autosave_folder)
 
 
 @pytest.fixture
 def controller(qtbot, tmp_path):
-    return make_controller(qtbot, tmp_path / "data" / "autosave.json")
+    return make_controller(qtbot, tmp_path / "data" / "autosave")
 
 
 def modify(document, value=7.0):
@@ -259,11 +277,11 @@ def test_a_table_beyond_the_size_limit_is_refused(controller, dialogs, tmp_path)
     assert_refused(controller, dialogs, path, "is more than the 2,000,000")
 
 
-def test_a_file_over_64_mb_is_refused_before_it_is_read(controller, dialogs, tmp_path):
+def test_a_file_over_256_mb_is_refused_before_it_is_read(controller, dialogs, tmp_path):
     path = tmp_path / "enormous.json"
     with open(path, "wb") as file:
-        file.truncate(65 * 2**20)  # sparse: no time nor disk spent
-    assert_refused(controller, dialogs, path, "larger than 64 MB")
+        file.truncate(257 * 2**20)  # sparse: no time nor disk spent
+    assert_refused(controller, dialogs, path, "larger than 256 MB")
 
 
 def test_a_missing_file_is_refused(controller, dialogs, tmp_path):
@@ -335,6 +353,85 @@ def test_saving_through_a_symbolic_link_writes_its_target(controller, tmp_path):
     assert engine.from_json(target.read_text(encoding="utf-8")) == controller.document.scenario
 
 
+def test_a_scenario_too_large_to_open_again_is_not_saved(controller, dialogs, tmp_path,
+                                                         monkeypatch):
+    path = write_scenario(tmp_path / "lesson.json", cat_dog_pig())
+    old_bytes = path.read_bytes()
+    controller.open_path(path)
+    modify(controller.document)
+    size = len(engine.to_json(controller.document.scenario).encode("utf-8"))
+    monkeypatch.setattr(engine.scenario, "MAX_FILE_CHARS", size - 1)
+    assert not controller.save()
+    assert path.read_bytes() == old_bytes
+    assert controller.document.modified and len(dialogs.warnings) == 1
+    assert dialogs.warnings[0].startswith("“lesson.json” was not saved: the file would be 0 MB, "
+                                          "more than the 0 MB Logit Lab can open")
+    monkeypatch.setattr(engine.scenario, "MAX_FILE_CHARS", size)  # just what the reader takes
+    assert controller.save() and not controller.document.modified
+    saved = controller.document.scenario
+    controller.document.replace(cat_dog_pig())
+    assert controller.open_path(path) and controller.document.scenario == saved
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_saving_over_a_read_only_file_asks_first(controller, dialogs, tmp_path):
+    path = write_scenario(tmp_path / "handout.json", cat_dog_pig())
+    path.chmod(0o444)  # the tests run as root, who could write it: the app asks all the same
+    controller.open_path(path)
+    modify(controller.document)
+    assert not controller.save()  # "Cancel"
+    assert dialogs.overwrite_asked == [("handout.json", True, 1)]
+    assert engine.from_json(path.read_text(encoding="utf-8")) == cat_dog_pig()
+    assert controller.document.modified
+    dialogs.overwrite = True  # "Replace"
+    assert controller.save() and not controller.document.modified
+    assert engine.from_json(path.read_text(encoding="utf-8")) == controller.document.scenario
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+@pytest.mark.skipif(os.name != "posix", reason="hard links")
+def test_saving_a_file_with_hard_links_asks_first(controller, dialogs, tmp_path):
+    path = write_scenario(tmp_path / "lesson.json", cat_dog_pig())
+    other_name = tmp_path / "same lesson.json"
+    os.link(path, other_name)
+    controller.open_path(path)
+    modify(controller.document)
+    assert not controller.save()
+    assert dialogs.overwrite_asked == [("lesson.json", False, 2)]
+    assert path.stat().st_nlink == 2 and controller.document.modified
+    dialogs.overwrite = True
+    assert controller.save()
+    assert engine.from_json(path.read_text(encoding="utf-8")) == controller.document.scenario
+    assert engine.from_json(other_name.read_text(encoding="utf-8")) == cat_dog_pig()
+
+
+def test_a_new_or_plain_file_is_written_without_a_question(controller, dialogs, tmp_path):
+    path = write_scenario(tmp_path / "lesson.json", cat_dog_pig())
+    controller.open_path(path)
+    modify(controller.document)
+    assert controller.save() and controller.save_to(tmp_path / "new.json")
+    assert dialogs.overwrite_asked == []
+
+
+def test_a_save_removes_what_interrupted_saves_of_that_file_left(controller, tmp_path):
+    path = write_scenario(tmp_path / "lesson.json", cat_dog_pig())
+    names = {"leftover": ".lesson.json.k3_9az0q.tmp",  # a save that crashed, before this run
+             "in progress": ".lesson.json.p0q1r2s3.tmp",  # another copy saving right now
+             "not ours": ".lesson.json.notes.tmp",
+             "another file's": ".other.json.k3_9az0q.tmp"}
+    for name in names.values():
+        (tmp_path / name).write_text("{", encoding="utf-8")
+    long_ago = scenario_file.STARTED - 3600
+    for key in ("leftover", "not ours", "another file's"):
+        os.utime(tmp_path / names[key], (long_ago, long_ago))
+    controller.open_path(path)
+    modify(controller.document)
+    assert controller.save()
+    left = {p.name for p in tmp_path.iterdir()}
+    assert names["leftover"] not in left
+    assert {names["in progress"], names["not ours"], names["another file's"]} <= left
+
+
 # --- a save interrupted at each step leaves the old file whole ----------------------------------
 
 class FailingFile:
@@ -375,13 +472,14 @@ def inject(monkeypatch, step):
     """Make one step of atomic_write fail; returns the reason the user should read."""
     real_temporary = tempfile.NamedTemporaryFile
     if step in ("write", "flush"):
-        monkeypatch.setattr(files.tempfile, "NamedTemporaryFile", lambda *a, **k:
+        monkeypatch.setattr(scenario_file.tempfile, "NamedTemporaryFile", lambda *a, **k:
                             FailingFile(real_temporary(*a, **k), step))
         return os.strerror(errno.ENOSPC if step == "write" else errno.EIO)
     code = {"create": errno.ENOSPC, "fsync": errno.EIO, "chmod": errno.EPERM,
             "rename": errno.EACCES}[step]
-    target = {"create": (files.tempfile, "NamedTemporaryFile"), "fsync": (files.os, "fsync"),
-              "chmod": (files.os, "chmod"), "rename": (files.os, "replace")}[step]
+    target = {"create": (scenario_file.tempfile, "NamedTemporaryFile"),
+              "fsync": (scenario_file.os, "fsync"), "chmod": (scenario_file.os, "chmod"),
+              "rename": (scenario_file.os, "replace")}[step]
     monkeypatch.setattr(*target, raising(code))
     return os.strerror(code)
 
@@ -488,6 +586,21 @@ def test_the_real_prompt_shows_the_three_answers(qtbot, button, answer):
     assert REAL_ASK_SAVE(None, "lesson.json") == answer
 
 
+@pytest.mark.parametrize("button, replace", [("Replace", True), ("Cancel", False)])
+def test_the_real_overwrite_question_says_why_it_asks(qtbot, button, replace):
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert box.text() == "Replace “<b>handout</b>.json”?"
+        assert box.informativeText() == (
+            "It is read-only. Replacing it writes a new file with your changes, read-only like "
+            "the old one.\n\nIt has 3 names (hard links). Only this name will show your "
+            "changes; the other names keep the old content.")
+        _click(button)
+
+    QTimer.singleShot(0, answer)
+    assert REAL_ASK_OVERWRITE(None, "<b>handout</b>.json", True, 3) == replace
+
+
 @pytest.mark.parametrize("button, restore", [("Restore", True), ("Discard", False)])
 def test_the_real_restore_question(qtbot, button, restore):
     QTimer.singleShot(0, lambda: _click(button))
@@ -524,6 +637,16 @@ def test_the_recent_menu_opens_a_file_and_can_be_cleared(controller, tmp_path):
 
 # --- autosave and restore --------------------------------------------------------------------
 
+def autosave_now(controller, qtbot):
+    """Autosave, and wait for the worker thread's write to land."""
+    with qtbot.waitSignal(controller.autosaver.written, timeout=10000):
+        controller.autosave()
+
+
+def autosaved(controller):
+    return engine.from_json(controller.autosave_file.read_text(encoding="utf-8"))
+
+
 def test_autosave_runs_every_5_seconds(controller):
     assert controller.autosave_timer.isActive()
     assert controller.autosave_timer.interval() == 5000
@@ -532,80 +655,157 @@ def test_autosave_runs_every_5_seconds(controller):
 def test_a_due_autosave_waits_for_a_pause_in_the_editing(controller, qtbot, monkeypatch):
     controller.document.set_cell(0, 0, 9.0)
     controller.autosave_in_a_pause()  # the 5 s tick, just after an edit: not in the middle of it
-    assert not controller.autosave_file.exists()
+    assert not controller.autosaver.busy and not controller.autosave_file.exists()
     controller.document.set_cell(0, 0, 8.0)  # still editing
-    qtbot.waitUntil(controller.autosave_file.exists, timeout=3000)  # once the user pauses
-    saved = engine.from_json(controller.autosave_file.read_text(encoding="utf-8"))
-    assert saved.rows[0, 0] == 8.0
+    qtbot.waitSignal(controller.autosaver.written, timeout=3000).wait()  # once the user pauses
+    assert autosaved(controller).rows[0, 0] == 8.0
     # Editing without a pause for long: it is written anyway.
     monkeypatch.setattr(files, "AUTOSAVE_MAX_WAIT_MS", 0)
     controller.document.set_cell(0, 0, 7.0)
-    controller.autosave_in_a_pause()
-    saved = engine.from_json(controller.autosave_file.read_text(encoding="utf-8"))
-    assert saved.rows[0, 0] == 7.0
+    with qtbot.waitSignal(controller.autosaver.written, timeout=10000):
+        controller.autosave_in_a_pause()
+    assert autosaved(controller).rows[0, 0] == 7.0
 
 
-def test_the_default_autosave_file_is_in_the_data_folder(qtbot, tmp_path):
+def test_each_window_has_its_own_autosave_file_in_the_data_folder(qtbot, tmp_path):
     controller = make_controller(qtbot, None)
-    assert controller.autosave_file.name == "autosave.json"
-    assert str(tmp_path / "data") in str(controller.autosave_file)  # conftest's XDG_DATA_HOME
+    path = controller.autosave_file
+    assert path.parent == autosave.default_folder() and path.parent.name == "autosave"
+    assert str(tmp_path / "data") in str(path)  # conftest's XDG_DATA_HOME
+    assert path.name.startswith(f"session-{os.getpid()}-") and path.suffix == ".json"
+    assert make_controller(qtbot, None).autosave_file != path
 
 
-def test_autosave_keeps_unsaved_work_until_it_is_saved(controller, dialogs, tmp_path):
+def test_autosave_keeps_unsaved_work_until_it_is_saved(controller, dialogs, tmp_path, qtbot):
     controller.autosave()
-    assert not controller.autosave_file.exists()
+    assert not controller.autosaver.busy and not controller.autosave_file.exists()
     modify(controller.document)
-    controller.autosave()
-    saved = engine.from_json(controller.autosave_file.read_text(encoding="utf-8"))
-    assert saved == controller.document.scenario
+    autosave_now(controller, qtbot)
+    assert autosaved(controller) == controller.document.scenario
     dialogs.save_path = tmp_path / "kept.json"
     controller.save()
     assert not controller.autosave_file.exists()
 
 
-def test_undoing_back_to_the_saved_state_removes_the_autosave(controller):
+def test_undoing_back_to_the_saved_state_removes_the_autosave(controller, qtbot):
     modify(controller.document)
-    controller.autosave()
+    autosave_now(controller, qtbot)
     controller.document.undo_stack.undo()
     assert not controller.autosave_file.exists()
 
 
-def test_a_normal_close_removes_the_autosave(controller, dialogs):
+def test_a_normal_close_removes_the_autosave_and_its_lock(controller, dialogs, qtbot):
     controller.window.show()
     modify(controller.document)
-    controller.autosave()
+    autosave_now(controller, qtbot)
+    assert controller.autosave_file.with_suffix(".lock").exists()
     dialogs.answer = DISCARD
     assert controller.window.close()
     assert not controller.autosave_file.exists()
+    assert not controller.autosave_file.with_suffix(".lock").exists()
     assert not controller.autosave_timer.isActive()
 
 
-def crashed_session(qtbot, tmp_path, path=None):
-    """A session that autosaved unsaved work and never closed; returns its scenario."""
-    crashed = make_controller(qtbot, tmp_path / "autosave.json")
+def test_autosave_is_written_on_a_worker_thread_one_write_at_a_time(controller, qtbot,
+                                                                     monkeypatch):
+    release = threading.Event()
+    writes = []  # (thread, the value of the first cell written)
+
+    def slow_write(path, data):
+        writes.append((threading.get_ident(), engine.from_json(data.decode()).rows[0, 0]))
+        release.wait(10)
+        scenario_file.atomic_write(path, data)
+
+    monkeypatch.setattr(autosave, "atomic_write", slow_write)
+    modify(controller.document, 1.0)
+    controller.autosave()  # returns at once, while the write waits on the worker thread
+    qtbot.waitUntil(lambda: len(writes) == 1)
+    assert writes[0][0] != threading.get_ident() and not controller.autosave_file.exists()
+    for value in (2.0, 3.0):  # edited while it writes: only the newest is written next
+        modify(controller.document, value)
+        controller.autosave()
+    assert len(writes) == 1 and controller.autosaver.busy
+    release.set()
+    qtbot.waitUntil(lambda: len(writes) == 2 and not controller.autosaver.busy, timeout=10000)
+    assert [value for _, value in writes] == [1.0, 3.0]
+    assert autosaved(controller).rows[0, 0] == 3.0
+
+
+def test_a_failed_autosave_is_said_in_the_status_bar_until_one_succeeds(qtbot, tmp_path,
+                                                                       monkeypatch):
+    plain_file = tmp_path / "not a folder"
+    plain_file.write_text("", encoding="utf-8")
+    controller = make_controller(qtbot, plain_file / "autosave")
+    status = controller.window.statusBar()
+    modify(controller.document)
+    with qtbot.waitSignal(controller.autosaver.failed):
+        controller.autosave()
+    assert status.currentMessage() == ("Autosave failed: Not a directory. "
+                                       "Save your work to keep it.")
+    # A failure on the worker thread: the file would be too large to open again.
+    wide = engine.Scenario(classes=tuple(f"c{n}" for n in range(150_000)),
+                           rows=[[0.0] * 150_000], targets=[0])
+    controller = make_controller(qtbot, tmp_path / "autosave", wide)
+    status = controller.window.statusBar()
+    modify(controller.document)
+    size = len(engine.to_json(controller.document.scenario).encode("utf-8"))
+    monkeypatch.setattr(engine.scenario, "MAX_FILE_CHARS", 2**20)
+    with qtbot.waitSignal(controller.autosaver.failed, timeout=10000):
+        controller.autosave()
+    assert status.currentMessage() == (
+        f"Autosave failed: the file would be {round(size / 2**20)} MB, more than the 1 MB "
+        f"Logit Lab can open; remove rows or classes first. Save your work to keep it.")
+    assert size > 2**20 and not controller.autosave_file.exists()
+    monkeypatch.setattr(engine.scenario, "MAX_FILE_CHARS", 2**30)
+    autosave_now(controller, qtbot)
+    assert status.currentMessage() == "" and controller.autosave_file.exists()
+
+
+def test_a_language_switch_keeps_the_windows_autosave_file(main_window, qtbot):
+    from gui.shell import app
+
+    modify(main_window.document)
+    autosave_now(main_window.files, qtbot)
+    path = main_window.files.autosave_file
+    switched = app.switch_language("zh_CN")
+    assert switched.files.autosave_file == path
+    modify(switched.document, 5.0)
+    autosave_now(switched.files, qtbot)
+    assert autosaved(switched.files).rows[0, 0] == 5.0
+    assert list(path.parent.glob("*.json")) == [path]
+
+
+def crashed_session(qtbot, folder, path=None):
+    """A window that autosaved unsaved work, then crashed: its file stays, and no running
+    process holds its lock any more. Returns its scenario."""
+    crashed = make_controller(qtbot, folder)
     if path is not None:
         crashed.open_path(path)
     modify(crashed.document, 123.0)
-    crashed.autosave()
+    autosave_now(crashed, qtbot)
     crashed.autosave_timer.stop()
+    crashed.autosaver._lock.unlock()  # as the end of its process does
     return crashed.document.scenario
 
 
 def test_after_a_crash_the_next_start_restores_unsaved_work(qtbot, tmp_path, dialogs):
-    lost = crashed_session(qtbot, tmp_path)
+    folder = tmp_path / "autosave"
+    lost = crashed_session(qtbot, folder)
     dialogs.restore = True
-    controller = make_controller(qtbot, tmp_path / "autosave.json")
+    controller = make_controller(qtbot, folder)
     assert controller.offer_restore()
     assert controller.document.scenario == lost
     assert controller.document.modified and controller.document.path is None
+    # The work moved into this window's own autosave file: it was on disk all along.
+    assert [p.name for p in folder.glob("*.json")] == [controller.autosave_file.name]
+    assert autosaved(controller) == lost
 
 
 def test_restored_work_of_a_saved_file_undoes_back_to_that_file(qtbot, tmp_path, dialogs):
     path = write_scenario(tmp_path / "lesson.json", cat_dog_pig())
-    lost = crashed_session(qtbot, tmp_path, path)
+    lost = crashed_session(qtbot, tmp_path / "autosave", path)
     dialogs.restore = True
-    controller = make_controller(qtbot, tmp_path / "autosave.json",
-                                 edits.add_class(cat_dog_pig()))
+    controller = make_controller(qtbot, tmp_path / "autosave", edits.add_class(cat_dog_pig()))
     assert controller.offer_restore()
     assert controller.document.scenario == lost and controller.document.path == path
     controller.document.undo_stack.undo()
@@ -613,21 +813,92 @@ def test_restored_work_of_a_saved_file_undoes_back_to_that_file(qtbot, tmp_path,
 
 
 def test_declining_the_restore_discards_the_autosave(qtbot, tmp_path, dialogs):
-    crashed_session(qtbot, tmp_path)
-    controller = make_controller(qtbot, tmp_path / "autosave.json")
+    folder = tmp_path / "autosave"
+    crashed_session(qtbot, folder)
+    controller = make_controller(qtbot, folder)
     dialogs.restore = False
-    assert not controller.offer_restore()
-    assert not controller.autosave_file.exists()
+    assert not controller.offer_restore() and dialogs.restore_asked == 1
+    assert not list(folder.glob("*.json"))
     assert controller.document.scenario == cat_dog_pig()
 
 
-def test_nothing_is_offered_without_an_autosave_or_with_a_broken_one(controller, dialogs):
+def test_nothing_is_offered_without_an_autosave(controller, dialogs):
     dialogs.restore = True
-    assert not controller.offer_restore()
-    controller.autosave_file.parent.mkdir(parents=True)
-    controller.autosave_file.write_text("{broken", encoding="utf-8")
-    assert not controller.offer_restore()
-    assert not controller.autosave_file.exists() and not dialogs.warnings
+    assert not controller.offer_restore() and dialogs.restore_asked == 0
+
+
+@pytest.mark.parametrize("content, reason", [("{broken", "not valid JSON"),
+                                             (None, "larger than 256 MB")])
+def test_an_autosave_that_cannot_be_opened_is_kept_and_its_place_said(controller, dialogs,
+                                                                      content, reason):
+    folder = controller.autosaver.folder
+    folder.mkdir(parents=True)
+    orphan = folder / "session-1-0badf00d.json"
+    if content is None:
+        with open(orphan, "wb") as file:  # sparse: no time nor disk spent
+            file.truncate(engine.scenario.MAX_FILE_CHARS + 1)
+    else:
+        orphan.write_text(content, encoding="utf-8")
+    size = orphan.stat().st_size
+    dialogs.restore = True
+    assert not controller.offer_restore() and dialogs.restore_asked == 0
+    kept = folder / "unreadable-session-1-0badf00d.json"
+    assert kept.stat().st_size == size and not orphan.exists()
+    assert len(dialogs.warnings) == 1
+    assert str(kept) in dialogs.warnings[0] and reason in dialogs.warnings[0]
+    assert not controller.offer_restore() and len(dialogs.warnings) == 1  # said once
+
+
+def test_two_windows_autosave_apart_and_neither_offers_the_others_work(qtbot, tmp_path,
+                                                                       dialogs):
+    folder = tmp_path / "autosave"
+    first, second = make_controller(qtbot, folder), make_controller(qtbot, folder)
+    modify(first.document, 11.0)
+    modify(second.document, 22.0)
+    autosave_now(first, qtbot)
+    autosave_now(second, qtbot)
+    assert first.autosave_file != second.autosave_file
+    assert autosaved(first).rows[0, 0] == 11.0 and autosaved(second).rows[0, 0] == 22.0
+    third = make_controller(qtbot, folder)
+    assert not third.offer_restore() and dialogs.restore_asked == 0
+    assert autosaved(first).rows[0, 0] == 11.0  # kept, should the first window crash
+
+
+# Another copy of Logit Lab that autosaves unsaved work, says so, then runs until it is killed.
+OTHER_COPY = """
+import sys
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+import engine
+from gui.shell.autosave import Autosave
+autosave = Autosave(sys.argv[1])
+autosave.written.connect(lambda scenario: print("written", flush=True))
+autosave.write(engine.Scenario(classes=("yes", "no"), rows=[[5.0, 1.0]], targets=[1]))
+app.exec()
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_the_work_of_a_killed_copy_is_offered_once_its_process_is_gone(qtbot, tmp_path,
+                                                                       dialogs):
+    folder = tmp_path / "autosave"
+    other = subprocess.Popen([sys.executable, "-c", OTHER_COPY, str(folder)],
+                             cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE,
+                             text=True)
+    try:
+        assert other.stdout.readline() == "written\n"
+        dialogs.restore = True
+        controller = make_controller(qtbot, folder)
+        assert not controller.offer_restore() and dialogs.restore_asked == 0  # it still runs
+    finally:
+        other.kill()  # SIGKILL: its lock file stays, naming a process that is gone
+        other.wait()
+        other.stdout.close()
+    assert len(list(folder.glob("session-*.lock"))) == 1
+    assert controller.offer_restore() and dialogs.restore_asked == 1
+    assert controller.document.scenario == engine.Scenario(
+        classes=("yes", "no"), rows=[[5.0, 1.0]], targets=[1])
+    assert [p.name for p in folder.glob("*.json")] == [controller.autosave_file.name]
 
 
 # --- every scenario reachable in the GUI saves and reopens identical ---------------------------
@@ -719,7 +990,7 @@ def test_every_reachable_scenario_saves_and_reopens_identical(qtbot, tmp_path_fa
     scenario = reachable(cat_dog_pig(), steps)
     assert engine.from_json(engine.to_json(scenario)) == scenario
     folder = tmp_path_factory.mktemp("round trip")
-    controller = make_controller(qtbot, folder / "autosave.json")
+    controller = make_controller(qtbot, folder / "autosave")
     controller.document.replace(scenario)
     assert controller.save_to(folder / "saved.json")
     controller.document.replace(cat_dog_pig())
@@ -773,7 +1044,7 @@ def test_a_bad_file_on_the_command_line_says_why_and_shows_the_window(started, d
 def test_the_start_offers_to_restore_work_a_crash_left(started, dialogs):
     run, windows = started
     lost = edits.add_class(cat_dog_pig())
-    path = files.autosave_path()
+    path = autosave.default_folder() / "session-1-0badf00d.json"  # process 1 left it
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(engine.to_json(lost), encoding="utf-8")
     dialogs.restore = True

@@ -996,7 +996,7 @@ class ClassesModel(QAbstractTableModel):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self._analysis = document.analysis
-        self._sample = document.selected_sample
+        self._sample = 0  # until its view shows the selection
         self._classes = self._chosen(self._analysis, self._sample)
 
     @property
