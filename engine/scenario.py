@@ -32,6 +32,12 @@ class ScenarioError(ValueError):
         self.details = details
 
 
+# The allowed ranges of the numeric options, inclusive: the file reader, the command line and
+# the options panel all take them from here.
+TEMPERATURE_RANGE = (1e-3, 1e3)
+LABEL_SMOOTHING_RANGE = (0.0, 1.0)
+
+
 @dataclass(frozen=True)
 class Options:
     """Loss options, as PyTorch names them. ``class_weights``/``pos_weight`` are None or one
@@ -46,8 +52,8 @@ class Options:
     log_base: str = "e"
 
     def __post_init__(self):
-        _check_number(self.temperature, "temperature", low=0.0, low_open=True)
-        _check_number(self.label_smoothing, "label_smoothing", low=0.0, high=1.0)
+        _check_number(self.temperature, "temperature", *TEMPERATURE_RANGE)
+        _check_number(self.label_smoothing, "label_smoothing", *LABEL_SMOOTHING_RANGE)
         _check_choice(self.reduction, "reduction", REDUCTIONS)
         _check_choice(self.log_base, "log_base", LOG_BASES)
         if isinstance(self.ignore_index, bool) or not isinstance(self.ignore_index, int):

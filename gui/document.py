@@ -97,14 +97,15 @@ class Document(QObject):
             self._selection = Selection(sample=n)
             self.changed.emit(self._analysis, self._selection)
 
-    def edit(self, text, change, *args, merge_key=None, **kwargs):
+    def edit(self, text, change, *args, merge_key=None, refusal_to=None, **kwargs):
         """Apply ``change(scenario, *args, **kwargs)`` (an engine.edits function) as one undo
-        step named ``text``. An invalid result is refused (editRefused) and nothing changes.
-        Returns True when the edit was applied."""
+        step named ``text``. An invalid result is refused and nothing changes: the reason goes
+        to ``refusal_to(text)`` when given (a control with its own message line), else to
+        editRefused. Returns True when the edit was applied."""
         try:
             after = change(self._scenario, *args, **kwargs)
         except (ScenarioError, ValueError) as error:
-            self.editRefused.emit(describe(error))
+            (refusal_to or self.editRefused.emit)(describe(error))
             return False
         if after == self._scenario:
             return True
@@ -133,8 +134,9 @@ class Document(QObject):
         return self.edit(self.tr("Edit {name}").format(name=self._cell_name(row, column)),
                          edits.set_cell, row, column, value, merge_key=("cell", row, column))
 
-    def set_options(self, text, merge_key=None, **changes):
-        return self.edit(text, edits.set_options, merge_key=merge_key, **changes)
+    def set_options(self, text, merge_key=None, refusal_to=None, **changes):
+        return self.edit(text, edits.set_options, merge_key=merge_key, refusal_to=refusal_to,
+                         **changes)
 
     def replace(self, scenario, path=None):
         """Start over with another scenario (a file opened, an example chosen): a new, clean

@@ -8,21 +8,26 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
                                QLineEdit, QSlider, QVBoxLayout)
 
 from engine import edits
+from engine.scenario import LABEL_SMOOTHING_RANGE, TEMPERATURE_RANGE
 from gui.views.base import View
 from gui.common.formatting import AmbiguousCommas, check_commas, not_a_number, parse_number
 
-TEMPERATURE_RANGE = (0.05, 20.0)
+# The slider covers the temperatures worth dragging through; the spin box beside it takes the
+# whole range a file may hold (engine.scenario.TEMPERATURE_RANGE).
+SLIDER_RANGE = (0.05, 20.0)
 SLIDER_STEPS = 1000
 
 
 def temperature_to_slider(t):
-    """Position of temperature t on a log-scale slider of SLIDER_STEPS steps."""
-    low, high = TEMPERATURE_RANGE
+    """Position of temperature t on a log-scale slider of SLIDER_STEPS steps (its ends for a
+    temperature beyond them)."""
+    low, high = SLIDER_RANGE
+    t = min(max(t, low), high)
     return round((math.log(t) - math.log(low)) / (math.log(high) - math.log(low)) * SLIDER_STEPS)
 
 
 def slider_to_temperature(position):
-    low, high = TEMPERATURE_RANGE
+    low, high = SLIDER_RANGE
     return math.exp(math.log(low) + position / SLIDER_STEPS * (math.log(high) - math.log(low)))
 
 
@@ -66,8 +71,8 @@ class OptionsPanel(View):
         super().__init__(parent)
         self.document = document
         self.setAccessibleName(self.tr("Loss options"))
+        self._refused_at = None  # the scenario a refusal was shown for
         self._build()
-        document.editRefused.connect(self._show_refusal)
         self.follow(document)
 
     def _build(self):
@@ -89,7 +94,8 @@ class OptionsPanel(View):
         for widget in (self.temperature, self.temperature_slider):
             widget.setToolTip(tip)
             widget.setAccessibleName(self.tr("Temperature"))
-        self.smoothing = QDoubleSpinBox(decimals=3, minimum=0.0, maximum=0.5, singleStep=0.05)
+        self.smoothing = QDoubleSpinBox(decimals=3, minimum=LABEL_SMOOTHING_RANGE[0],
+                                        maximum=LABEL_SMOOTHING_RANGE[1], singleStep=0.05)
         self.smoothing.setKeyboardTracking(False)
         self.smoothing.setToolTip(self.tr("Label smoothing ε moves ε of the target's mass evenly "
                                           "onto all classes: q = (1 − ε)·y + ε/C."))
@@ -141,27 +147,34 @@ class OptionsPanel(View):
         return edit
 
     def _connect(self):
-        doc = self.document
-        self.mode.activated.connect(lambda: doc.edit(
+        self.mode.activated.connect(lambda: self._edit(
             self.tr("Switch mode"), edits.convert_mode, self.mode.currentData()))
-        self.input.activated.connect(lambda: doc.edit(
+        self.input.activated.connect(lambda: self._edit(
             self.tr("Switch input"), edits.convert_input, self.input.currentData()))
         self.temperature.valueChanged.connect(self._set_temperature)
         self.temperature_slider.valueChanged.connect(
             lambda v: self._set_temperature(slider_to_temperature(v)))
-        self.smoothing.valueChanged.connect(lambda v: doc.set_options(
+        self.smoothing.valueChanged.connect(lambda v: self._set_options(
             self.tr("Set label smoothing"), merge_key="label_smoothing", label_smoothing=v))
-        self.reduction.activated.connect(lambda: doc.set_options(
+        self.reduction.activated.connect(lambda: self._set_options(
             self.tr("Set reduction"), reduction=self.reduction.currentData()))
-        self.log_base.activated.connect(lambda: doc.set_options(
+        self.log_base.activated.connect(lambda: self._set_options(
             self.tr("Set unit"), log_base=self.log_base.currentData()))
         self.weights.editingFinished.connect(lambda: self._set_weights("class_weights", self.weights))
         self.pos_weight.editingFinished.connect(lambda: self._set_weights("pos_weight", self.pos_weight))
 
+    def _edit(self, text, change, *args):
+        # This panel's own refusals show under it; a refused cell edit shows by the table.
+        return self.document.edit(text, change, *args, refusal_to=self._show_refusal)
+
+    def _set_options(self, text, merge_key=None, **changes):
+        return self.document.set_options(text, merge_key, refusal_to=self._show_refusal,
+                                         **changes)
+
     def _set_temperature(self, value):
         # A slider drag is many values: merge them into one undo step.
-        self.document.set_options(self.tr("Set temperature"), merge_key="temperature",
-                                  temperature=round(value, 4))
+        self._set_options(self.tr("Set temperature"), merge_key="temperature",
+                          temperature=round(value, 4))
 
     def _set_weights(self, name, edit):
         count = len(self.document.scenario.classes)
@@ -182,14 +195,17 @@ class OptionsPanel(View):
                                        "number for all, separated by commas.").format(count=count))
             return
         label = self.tr("Set class weights") if name == "class_weights" else self.tr("Set pos_weight")
-        if self.document.set_options(label, **{name: values}):
+        if self._set_options(label, **{name: values}):
             self.message.clear()
 
     def _show_refusal(self, text):
         self.message.setText(text)
+        self._refused_at = self.document.scenario
 
     def show_analysis(self, analysis, _selection):
         scenario = analysis.scenario
+        if self.message.text() and scenario is not self._refused_at:
+            self.message.clear()  # a good edit since: the refusal no longer holds
         options = scenario.options
         blockers = [QSignalBlocker(w) for w in (self.mode, self.input, self.temperature,
                                                 self.temperature_slider, self.smoothing,
@@ -206,8 +222,7 @@ class OptionsPanel(View):
                                 (self.smoothing, options.label_smoothing)):
             if spin_box.value() != value:
                 spin_box.setValue(value)
-        position = temperature_to_slider(
-            min(max(options.temperature, TEMPERATURE_RANGE[0]), TEMPERATURE_RANGE[1]))
+        position = temperature_to_slider(options.temperature)
         if self.temperature_slider.value() != position:
             self.temperature_slider.setValue(position)
         del blockers
