@@ -18,3 +18,7 @@ from .analysis import Analysis, analyze  # noqa: E402
 from .scenario import Options, Scenario, ScenarioError, from_json, to_json  # noqa: E402
 
 __all__ += ["Analysis", "analyze", "Options", "Scenario", "ScenarioError", "from_json", "to_json"]
+
+from .conventions import CONVENTIONS, ConventionResult, batch_loss, compare, hardmax  # noqa: E402
+
+__all__ += ["CONVENTIONS", "ConventionResult", "batch_loss", "compare", "hardmax"]
