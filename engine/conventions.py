@@ -503,8 +503,6 @@ def _keras_call(s, spelling, imports):
         losses, count = f"{keras}.losses.categorical_crossentropy({arguments})", "len(target)"
     else:  # each label's term; keras.losses.binary_crossentropy is their mean per sample
         losses, count = f"{keras}.ops.binary_crossentropy({arguments})", "target.size"
-        if spelling == "tf.keras" and o.reduction == "mean":
-            losses = f"tf.keras.losses.binary_crossentropy({arguments})"
     if spelling == "tf.keras":
         expression = f"tf.reduce_{o.reduction}({losses})"
     else:
