@@ -11,11 +11,12 @@ from engine import ScenarioError, edits, history
 from gui.common.messages import describe
 
 # The undo history keeps at most this much; past it the oldest steps are dropped. Cell edits
-# never get there (20,000 of them hold a few MB); steps that keep whole tables may (a 64 x 1000
-# table resized 200 times).
+# hardly get there (a step is about 2 KB: 100,000 of them); steps that keep whole tables may
+# (a sample added to a 64 x 1000 table and removed, 128 times).
 HISTORY_BYTES = 256 * 2**20
-# What a step holds besides its patch: the command, in C++ and Python, and its text (measured
-# about 1 KB a step over 20,000 cell edits, less than this).
+# What a step holds besides its patch: the command, in C++ and Python, and its text. Measured:
+# 20,000 cell edits of a 64 x 1000 table grow the process by 1.9 KB a step, 650 bytes of which
+# are the patch.
 STEP_BYTES = 2048
 
 
