@@ -60,14 +60,12 @@ def diff(before, after):
     return Patch(changes)
 
 
-def merged(first, middle, after):
-    """One Patch for ``first`` followed by the edit from ``middle`` (the scenario ``first``
-    leads to) to ``after``: the edits of a dragged slider or of one cell, kept as one step."""
-    second = diff(middle, after)
+def merged(first, second, middle):
+    """One Patch for ``first`` followed by ``second``, where ``middle`` is the scenario between
+    them: the edits of a dragged slider or of one cell, kept as one step."""
     changes = {**first.changes, **second.changes}
     for name in first.changes.keys() & second.changes.keys():
-        start = first.changes[name].moved(getattr(middle, name), forward=False)
-        change = _change(start, getattr(after, name))
+        change = _then(first.changes[name], second.changes[name], getattr(middle, name))
         if change is None:
             del changes[name]
         else:
@@ -110,6 +108,22 @@ class _Entries:
         for n, name in zip(self.where, values):
             names[n] = name
         return tuple(names)
+
+
+def _then(first, second, middle):
+    """One change for a field changed by ``first``, then by ``second``; ``middle`` is its value
+    between them."""
+    if isinstance(first, _Entries) and isinstance(second, _Entries) and isinstance(
+            first.old, np.ndarray):
+        # Cells of a table, as a dragged cell: no need to go through copies of the table.
+        where = np.union1d(first.where, second.where)
+        old, new = np.empty(len(where), first.old.dtype), np.empty(len(where), first.old.dtype)
+        at_first, at_second = np.searchsorted(where, first.where), np.searchsorted(where,
+                                                                                  second.where)
+        old[at_second], old[at_first] = second.old, first.old  # first's old values win
+        new[at_first], new[at_second] = first.new, second.new  # second's new values win
+        return _Entries(where, old, new)
+    return _change(first.moved(middle, forward=False), second.moved(middle, forward=True))
 
 
 def _change(old, new):

@@ -125,15 +125,15 @@ class Document(QObject):
         except (ScenarioError, ValueError) as error:
             (refusal_to or self.editRefused.emit)(describe(error))
             return False
-        if after == self._scenario:
+        patch = history.diff(self._scenario, after)
+        if not patch:  # nothing changed, not even the sign of a zero
             return True
-        if not self._merged(after, merge_key):
-            patch = history.diff(self._scenario, after)
+        if not self._merged(patch, after, merge_key):
             self._show(after)
             self._push(ScenarioCommand(self, patch, text, merge_key))
         return True
 
-    def _merged(self, after, merge_key):
+    def _merged(self, patch, after, merge_key):
         """Fold an edit into the last undo step when both have the same merge key. Returns
         False when it must be a step of its own: a different key, a redo to keep, or a saved
         state to keep."""
@@ -146,7 +146,7 @@ class Document(QObject):
                 or top.merge_key != merge_key or stack.index() != stack.count()
                 or stack.index() == stack.cleanIndex()):
             return False
-        patch = history.merged(top.patch, self._scenario, after)
+        patch = history.merged(top.patch, patch, self._scenario)
         self._history_bytes += patch.nbytes - top.patch.nbytes
         top.patch = patch
         self._show(after)

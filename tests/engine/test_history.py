@@ -107,7 +107,7 @@ def test_merged_patches_go_from_the_first_scenario_to_the_last_at_once(scenario,
     path = edited(scenario, data, data.draw(st.integers(1, 6), label="count"))
     patch = history.diff(path[0], path[0])
     for before, after in zip(path, path[1:]):
-        patch = history.merged(patch, before, after)
+        patch = history.merged(patch, history.diff(before, after), before)
     assert_same(patch.apply(path[0]), path[-1])
     assert_same(patch.revert(path[-1]), path[0])
 

@@ -197,3 +197,13 @@ def test_a_new_document_starts_an_empty_history(qtbot):
     document.replace(scenario())
     grow_and_shrink(document, 1)
     assert document._history_bytes == document.undo_stack.command(0).nbytes
+
+
+def test_only_a_real_change_is_a_step_and_the_sign_of_a_zero_is_one(qtbot):
+    document = Document(scenario().replace(rows=np.array([[0.0, 1.0, -3.0]])))
+    document.set_cell(0, 1, 1.0)
+    assert document.undo_stack.count() == 0
+    document.set_cell(0, 0, -0.0)
+    assert document.undo_stack.count() == 1 and np.signbit(document.scenario.rows[0, 0])
+    document.undo_stack.undo()
+    assert not np.signbit(document.scenario.rows[0, 0])
