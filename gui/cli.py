@@ -41,7 +41,7 @@ def main(argv):
     if args.smoke:
         from gui.smoke import smoke
 
-        return smoke(args.screenshot)
+        return smoke(args.screenshot, args.file)
     from gui.app import run
 
     return run(args.file)
