@@ -13,8 +13,11 @@ from gui.math_panel import MathPanel
 from gui.options_panel import OptionsPanel
 from gui.plots import PlotsView
 from gui.tables import InputTable, ResultsView
+from gui.user_text import in_menu, in_window_title, short
 
 SETTINGS_VERSION = 1
+# The Undo and Redo items show this much of the step's name (it may quote long names).
+HISTORY_TEXT_CHARS = 60
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +85,10 @@ class MainWindow(QMainWindow):
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
         edit.addActions([self.undo_action, self.redo_action])
+        # Connected after the stack's own updates of the items' texts, so these come last.
+        stack.undoTextChanged.connect(self._show_history_texts)
+        stack.redoTextChanged.connect(self._show_history_texts)
+        self._show_history_texts()
         edit.addSeparator()
         for name in ("copy_action", "paste_action", "add_sample_action", "remove_sample_action",
                      "add_class_action", "remove_class_action", "rename_class_action"):
@@ -145,9 +152,18 @@ class MainWindow(QMainWindow):
             reduction=self.tr("mean") if mean else self.tr("sum"),
             loss=format_number(analysis.loss), unit=unit))
 
+    def _show_history_texts(self, _text=None):
+        """ "Undo Rename 'a&b' to 'c'": an "&" in a name is shown, not taken for a shortcut
+        key, and a long name is cut."""
+        stack = self.document.undo_stack
+        for action, prefix, text in ((self.undo_action, self.tr("&Undo"), stack.undoText()),
+                                     (self.redo_action, self.tr("&Redo"), stack.redoText())):
+            action.setText(f"{prefix} {in_menu(short(text, HISTORY_TEXT_CHARS))}" if text
+                           else prefix)
+
     def _update_title(self):
         name = self.document.path.name if self.document.path else self.tr("Untitled")
-        self.setWindowTitle(self.tr("{name}[*] — Logit Lab").format(name=name))
+        self.setWindowTitle(self.tr("{name}[*] — Logit Lab").format(name=in_window_title(name)))
         self.setWindowModified(self.document.modified)
 
     def save_layout(self, settings):

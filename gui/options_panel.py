@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
                                QLineEdit, QSlider, QVBoxLayout, QWidget)
 
 from engine import edits
+from gui.user_text import MESSAGE_CHARS, plain, short
 
 TEMPERATURE_RANGE = (0.05, 20.0)
 SLIDER_STEPS = 1000
@@ -109,7 +110,7 @@ class OptionsPanel(QWidget):
             self.labels[key] = QLabel(text, buddy=control)
             control.setAccessibleName(text.replace("&", ""))
             form.addRow(self.labels[key], field)
-        self.message = QLabel(wordWrap=True)
+        self.message = plain(QLabel(wordWrap=True))  # a refusal may quote a name
         self.message.setAccessibleName(self.tr("Options message"))
         self.message.setStyleSheet("color: #B00020")
         layout = QVBoxLayout(self)
@@ -166,7 +167,7 @@ class OptionsPanel(QWidget):
             self.message.clear()
 
     def _show_refusal(self, text):
-        self.message.setText(text)
+        self.message.setText(short(text, MESSAGE_CHARS))
 
     def _show(self, scenario):
         options = scenario.options
