@@ -6,6 +6,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from gui.common.user_text import short
+
 INFINITY = "∞"
 # The C form of a number; Python's float() alone would also take "inf", "nan" and "1_0".
 _C_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
@@ -64,11 +66,11 @@ def not_a_number(text):
     meant = decimal_comma_value(text) if isinstance(text, str) else None
     if meant is None:
         return QCoreApplication.translate("numbers", "'{text}' is not a number").format(
-            text=text)
+            text=short(str(text)))
     plain = QLocale.c().toString(meant, "g", QLocale.FloatingPointShortest)
     return QCoreApplication.translate(
         "numbers", "'{text}' is not a number: write decimals with a dot, as in {example}").format(
-        text=text, example=plain)
+        text=short(text), example=plain)
 
 
 def check_commas(line):

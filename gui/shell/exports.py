@@ -10,6 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevi
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
+from gui.common.user_text import in_csv
+
 CSV_ENCODING = "utf-8-sig"  # the byte-order mark makes spreadsheets read class names right
 PNG_SCALE = 2  # twice the on-screen size: sharp on a slide or a projector
 
@@ -39,7 +41,8 @@ def headers(texts):
 
 def results_csv(analysis):
     """Every number of the results table, full precision (``repr``), as CSV text in three
-    blocks separated by an empty line: per sample and class, per sample, and the batch."""
+    blocks separated by an empty line: per sample and class, per sample, and the batch. Names
+    are text to a spreadsheet, even "=1+1" (gui.common.user_text.in_csv)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerows(_class_rows(analysis))
@@ -53,8 +56,10 @@ def results_csv(analysis):
 def _class_rows(analysis):
     scenario = analysis.scenario
     yield headers((*CLASS_COLUMNS[:2], INPUT_NAMES[scenario.input], *CLASS_COLUMNS[2:]))
+    classes = [in_csv(name) for name in scenario.classes]
     for n, sample in enumerate(scenario.samples):
-        for c, name in enumerate(scenario.classes):
+        sample = in_csv(sample)
+        for c, name in enumerate(classes):
             yield [sample, name, *map(_number, (
                 scenario.rows[n, c], analysis.probabilities[n, c], analysis.targets[n, c],
                 analysis.terms[n, c], analysis.gradient[n, c])),
@@ -66,9 +71,9 @@ def _sample_rows(analysis):
     for n in range(len(analysis.sample_loss)):
         sample = analysis.sample(n)
         predicted = sample["predicted"]
-        yield [sample["name"], *map(_number, (sample["loss"], sample["entropy"], sample["kl"],
-                                              sample["cross_entropy"])),
-               predicted if isinstance(predicted, str) else " ".join(predicted),
+        yield [in_csv(sample["name"]), *map(_number, (sample["loss"], sample["entropy"],
+                                                      sample["kl"], sample["cross_entropy"])),
+               in_csv(predicted if isinstance(predicted, str) else " ".join(predicted)),
                _flag(sample["correct"]), _flag(sample["ignored"])]
 
 
