@@ -12,7 +12,7 @@ from gui.shell import i18n
 from gui.document import Document
 from gui.common.formatting import AmbiguousCommas, check_commas, not_a_number, parse_number
 from gui.views.options_panel import NotANumber, OptionsPanel, parse_weights
-from gui.views.tables.tables import editable_text, split_block
+from gui.views.tables.input_table import editable_text, split_block
 
 GERMAN = QLocale(QLocale.German, QLocale.Germany)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 import engine
 from engine import edits
 from gui.document import Document
-from gui.views.tables.tables import (MAX_CLASS_ROWS, ClassesModel, InputModel, InputTable, ResultsView,
+from gui.views.tables.input_table import (MAX_CLASS_ROWS, ClassesModel, InputModel, InputTable, ResultsView,
                         SamplesModel)
 
 

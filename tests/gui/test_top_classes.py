@@ -4,7 +4,7 @@ import numpy as np
 
 import engine
 from engine import edits
-from gui.views.tables.tables import MAX_CLASS_ROWS, ClassesModel, class_rows
+from gui.views.tables.input_table import MAX_CLASS_ROWS, ClassesModel, class_rows
 from gui.document import Document
 from engine.top_classes import target_mass, top_classes
 
