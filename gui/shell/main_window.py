@@ -14,7 +14,8 @@ from gui.shell.theme import THEMES, chosen_theme
 from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
 from gui.views.plots.container import PlotsView
-from gui.views.tables.input_table import InputTable, ResultsView
+from gui.views.tables.input_table import InputTable
+from gui.views.tables.results import ResultsView
 from gui.common.user_text import in_menu, in_window_title, short
 
 SETTINGS_VERSION = 1

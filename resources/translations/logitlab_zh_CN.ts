@@ -535,18 +535,6 @@
             <numerusform>粘贴 %n 个值</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Nothing pasted: the commas in &apos;{line}&apos; could separate columns or belong to numbers (1,5 or 1,000). Separate columns with tabs and write decimals with a dot.</source>
-        <translation>未粘贴任何内容：“{line}”中的逗号既可能分隔列，也可能属于数字（如 1,5 或 1,000）。请用制表符分隔列，并用小数点（.）书写小数。</translation>
-    </message>
-    <message>
-        <source>The clipboard does not hold a block of numbers (rows of equally many values).</source>
-        <translation>剪贴板中不是一块数字（各行的值个数应相同）。</translation>
-    </message>
-    <message>
-        <source>Nothing pasted: {reason}</source>
-        <translation>未粘贴任何内容：{reason}</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1744,6 +1732,21 @@
     <message>
         <source>with --compute: the loss as that library&apos;s call returns it (default: textbook)</source>
         <translation>与 --compute 一起使用：按该库的调用返回的方式给出损失（默认：textbook，教科书）</translation>
+    </message>
+</context>
+<context>
+    <name>clipboard</name>
+    <message>
+        <source>Nothing pasted: the commas in &apos;{line}&apos; could separate columns or belong to numbers (1,5 or 1,000). Separate columns with tabs and write decimals with a dot.</source>
+        <translation>未粘贴任何内容：“{line}”中的逗号既可能分隔列，也可能属于数字（如 1,5 或 1,000）。请用制表符分隔列，并用小数点（.）书写小数。</translation>
+    </message>
+    <message>
+        <source>The clipboard does not hold a block of numbers (rows of equally many values).</source>
+        <translation>剪贴板中不是一块数字（各行的值个数应相同）。</translation>
+    </message>
+    <message>
+        <source>Nothing pasted: {reason}</source>
+        <translation>未粘贴任何内容：{reason}</translation>
     </message>
 </context>
 <context>

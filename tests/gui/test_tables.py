@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 import engine
 from engine import edits
 from gui.document import Document
-from gui.views.tables.input_table import (MAX_CLASS_ROWS, ClassesModel, InputModel, InputTable, ResultsView,
-                        SamplesModel)
+from gui.views.tables.input_model import InputModel
+from gui.views.tables.input_table import InputTable
+from gui.views.tables.results import MAX_CLASS_ROWS, ClassesModel, ResultsView, SamplesModel
 
 
 CLASSES = ("cat", "dog", "bird")
