@@ -607,26 +607,6 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>nats</source>
-        <translation>奈特</translation>
-    </message>
-    <message>
-        <source>bits</source>
-        <translation>比特</translation>
-    </message>
-    <message>
-        <source>Batch loss ({reduction}): {loss} {unit}</source>
-        <translation>批次损失（{reduction}）：{loss} {unit}</translation>
-    </message>
-    <message>
-        <source>mean</source>
-        <translation>平均</translation>
-    </message>
-    <message>
-        <source>sum</source>
-        <translation>求和</translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1092,50 +1072,6 @@
     <message>
         <source>Cross-entropy identity</source>
         <translation>交叉熵恒等式</translation>
-    </message>
-    <message>
-        <source>nats</source>
-        <translation>奈特</translation>
-    </message>
-    <message>
-        <source>bits</source>
-        <translation>比特</translation>
-    </message>
-    <message>
-        <source>(sum)</source>
-        <translation>（求和）</translation>
-    </message>
-    <message>
-        <source>(mean over 1 label)</source>
-        <translation>（对 1 个标签取平均）</translation>
-    </message>
-    <message numerus="yes">
-        <source>(mean over %n labels)</source>
-        <translation>
-            <numerusform>（对 %n 个标签取平均）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(weighted mean: total ÷ {weight})</source>
-        <translation>（加权平均：总和 ÷ {weight}）</translation>
-    </message>
-    <message>
-        <source>(mean over 1 sample)</source>
-        <translation>（对 1 个样本取平均）</translation>
-    </message>
-    <message numerus="yes">
-        <source>(mean over %n samples)</source>
-        <translation>
-            <numerusform>（对 %n 个样本取平均）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Batch loss {how} = — (no sample is counted)</source>
-        <translation>批次损失{how} = —（没有计入任何样本）</translation>
-    </message>
-    <message>
-        <source>Batch loss {how} = {loss} {unit}</source>
-        <translation>批次损失{how} = {loss} {unit}</translation>
     </message>
     <message>
         <source>Sample &apos;{name}&apos;: classes</source>
@@ -1834,6 +1770,49 @@
     <message>
         <source>the plot could not be turned into a PNG image</source>
         <translation>无法将图表转换为 PNG 图像</translation>
+    </message>
+</context>
+<context>
+    <name>loss</name>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>Batch loss {how} = — (no sample is counted)</source>
+        <translation>批次损失{how} = —（没有计入任何样本）</translation>
+    </message>
+    <message>
+        <source>Batch loss {how} = {loss} {unit}</source>
+        <translation>批次损失{how} = {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>(sum)</source>
+        <translation>（求和）</translation>
+    </message>
+    <message>
+        <source>(mean over 1 label)</source>
+        <translation>（对 1 个标签取平均）</translation>
+    </message>
+    <message>
+        <source>(mean over %n labels)</source>
+        <translation>（对 %n 个标签取平均）</translation>
+    </message>
+    <message>
+        <source>(weighted mean: total ÷ {weight})</source>
+        <translation>（加权平均：总和 ÷ {weight}）</translation>
+    </message>
+    <message>
+        <source>(mean over 1 sample)</source>
+        <translation>（对 1 个样本取平均）</translation>
+    </message>
+    <message>
+        <source>(mean over %n samples)</source>
+        <translation>（对 %n 个样本取平均）</translation>
     </message>
 </context>
 <context>

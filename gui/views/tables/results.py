@@ -15,6 +15,7 @@ from engine.top_classes import target_mass, top_classes
 from gui.common.formatting import format_number
 from gui.common.labels import SteadyLabel
 from gui.common.style import colour
+from gui.common.texts import batch_loss_text, unit_name
 from gui.common.user_text import short, tooltip
 from gui.views.base import View
 from gui.views.tables.cells import (ALIGNMENT, BACKGROUND, DISPLAY, EDIT, NUMBER_ALIGNMENT, TOOLTIP,
@@ -460,36 +461,14 @@ class ResultsView(View):
         self._select_row(self.state[1].sample)
 
     # --- labels --------------------------------------------------------------------------
-    def _unit(self, analysis):
-        return self.tr("nats") if analysis.unit == "nats" else self.tr("bits")
-
     def _show_labels(self):
         analysis, selection = self.state
         sample = selection.sample
-        self.loss_label.setText(self.loss_text(analysis))
+        self.loss_label.setText(batch_loss_text(analysis))
         self.classes_caption.setText(self.caption_text(analysis, sample),
                                      self.caption_text(analysis, sample, name=str))
         self.identity_label.setText(self.identity_text(analysis, sample),
                                     self.identity_text(analysis, sample, name=str))
-
-    def loss_text(self, analysis):
-        """ "Batch loss (mean over 3 samples) = 0.7967 nats", or "—" with nothing counted."""
-        options = analysis.scenario.options
-        if options.reduction == "sum":
-            how = self.tr("(sum)")
-        elif analysis.scenario.mode == "sigmoid":
-            how = self.tr("(mean over 1 label)") if analysis.divisor == 1 \
-                else self.tr("(mean over %n labels)", "", int(analysis.divisor))
-        elif options.class_weights is not None:
-            how = self.tr("(weighted mean: total ÷ {weight})").format(
-                weight=format_number(analysis.divisor))
-        else:
-            how = self.tr("(mean over 1 sample)") if analysis.divisor == 1 \
-                else self.tr("(mean over %n samples)", "", int(analysis.divisor))
-        if analysis.loss is None:
-            return self.tr("Batch loss {how} = — (no sample is counted)").format(how=how)
-        return self.tr("Batch loss {how} = {loss} {unit}").format(
-            how=how, loss=format_number(analysis.loss), unit=self._unit(analysis))
 
     def caption_text(self, analysis, sample, name=short):
         """ "Sample 'photo 1': classes"; ``name`` shortens the sample's name (``str``: whole)."""
@@ -510,7 +489,7 @@ class ResultsView(View):
         if analysis.ignored[sample]:
             return self.tr("Sample '{name}' is ignored: its target is the ignore_index").format(
                 name=name)
-        unit = self._unit(analysis)
+        unit = unit_name(analysis.unit)
         text = self.tr("CE = H + KL: {ce} = {h} + {kl} {unit}").format(
             ce=format_number(analysis.cross_entropy[sample]),
             h=format_number(analysis.entropy[sample]), kl=format_number(analysis.kl[sample]),
