@@ -1054,6 +1054,10 @@
         <translation>无穷大：某个真实类别的概率为 0，而 −log 0 = ∞</translation>
     </message>
     <message>
+        <source>+%n more</source>
+        <translation>另有 %n 个</translation>
+    </message>
+    <message>
         <source>Batch loss</source>
         <translation>批次损失</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 import engine
 from engine import edits
 from gui.document import Document
+from gui.shell import i18n
 from gui.views.tables.input_model import InputModel
 from gui.views.tables.input_table import InputTable
 from gui.views.tables.results import MAX_CLASS_ROWS, ClassesModel, ResultsView, SamplesModel
@@ -773,6 +774,21 @@ def test_sigmoid_labels_show_a_number_only_when_soft(make):
     samples = results.samples_model
     assert samples.data(samples.index(1, samples.TARGET)) == "dog, bird"
     assert samples.data(samples.index(2, samples.TARGET)) == "none"
+
+
+def test_many_sigmoid_labels_are_counted_in_the_ui_language(make, qapp):
+    # "+%n more" is a plural form: lupdate must find it for the Chinese text to exist.
+    classes = ("a", "b", "c", "d", "e")
+    scenario = engine.Scenario(classes=classes, rows=[[0.0] * 5], mode="sigmoid",
+                               targets=np.ones((1, 5)))
+    _, _, results = make(scenario)
+    samples = results.samples_model
+    assert samples.data(samples.index(0, samples.TARGET)) == "a, b, c, +2 more"
+    i18n.install_language("zh_CN", qapp)
+    try:
+        assert samples.data(samples.index(0, samples.TARGET)) == "a, b, c, 另有 2 个"
+    finally:
+        i18n.install_language("en", qapp)
 
 
 def test_set_target_value_keeps_a_softmax_row_a_distribution():

@@ -53,7 +53,8 @@ def _join_names(names, limit=3):
     # A sigmoid sample can have hundreds of labels; a cell shows a few and counts the rest.
     if len(names) <= limit:
         return ", ".join(names)
-    more = QCoreApplication.translate("ResultsView", "+%n more", "", len(names) - limit)
+    hidden = len(names) - limit  # (a plain name: lupdate finds no plural form of an expression)
+    more = QCoreApplication.translate("ResultsView", "+%n more", "", hidden)
     return ", ".join(names[:limit]) + ", " + more
 
 
