@@ -6,13 +6,12 @@ changed."""
 import math
 
 import numpy as np
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QLocale, QModelIndex,
-                            Qt)
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAccessible, QBrush
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QStyle, QTableView, QVBoxLayout, QWidget
 
 from engine.top_classes import target_mass, top_classes
-from gui.common.formatting import format_number
+from gui.common.formatting import format_count, format_number
 from gui.common.labels import SteadyLabel
 from gui.common.style import colour
 from gui.common.texts import batch_loss_text, unit_name
@@ -477,11 +476,10 @@ class ResultsView(View):
         total = len(analysis.scenario.classes)
         if total <= MAX_CLASS_ROWS:
             return self.tr("Sample '{name}': classes").format(name=name)
-        locale = QLocale()
         return self.tr("Sample '{name}': showing {shown} of {total} classes: the most probable "
                        "and the true ones").format(
-            name=name, shown=locale.toString(self.classes_model.shown_count),
-            total=locale.toString(total))
+            name=name, shown=format_count(self.classes_model.shown_count),
+            total=format_count(total))
 
     def identity_text(self, analysis, sample, name=short):
         """ "CE = H + KL: 0.1291 = 0 + 0.1291 nats" for the selected sample, with a note when
