@@ -11,7 +11,7 @@ from gui.shell.i18n import LANGUAGES
 from gui.common.labels import SteadyLabel
 from gui.shell.settings import remember_options
 from gui.shell.theme import THEMES, chosen_theme
-from gui.views.math.writer import MathPanel
+from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
 from gui.views.plots.container import PlotsView
 from gui.views.tables.tables import InputTable, ResultsView

@@ -17,7 +17,7 @@ from gui.common import style
 from gui.shell import theme
 from gui.document import Document
 from gui.common.formatting import format_number
-from gui.views.math.writer import MathPanel
+from gui.views.math.panel import MathPanel
 
 CLASSES = ("cat", "dog", "pig")
 

@@ -12,10 +12,7 @@ from PySide6.QtGui import (QClipboard, QFont, QFontInfo, QFontMetrics, QGuiAppli
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QStyle
 
 from gui.common import style
-
-# A line is a list of segments (kind, text): kind "text", "sup" (a superscript) or "result"
-# (a final number, bold on screen). A block is (kind, line): "heading", "text" or "equation".
-TEXT, SUP, RESULT = "text", "sup", "result"
+from gui.views.math.writer import RESULT, SUP, TEXT
 
 
 # The look the panel had as HTML in a QTextBrowser (Qt's defaults for <h2>, <h3> and <p>, the

@@ -1,24 +1,21 @@
-"""The "show the math" panel: the selected sample's softmax or sigmoid and its cross-entropy
-written out with its own numbers: laid out on screen by a light view of its own, and as HTML,
-plain text or Markdown for export."""
+"""The content of the "show the math" panel: the selected sample's softmax or sigmoid and its
+cross-entropy written out with its own numbers, as blocks of segments that the formats (text,
+Markdown, HTML) and the view render.
 
-import functools
+A line is a list of segments (kind, text): kind TEXT, SUP (a superscript) or RESULT (a final
+number, bold on screen). A block is (kind, line): "heading", "text" or "equation"."""
+
 import math
-import re
 import string
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QVBoxLayout
 
 from engine import sigmoid as engine_sigmoid
 from engine.activations import scale_logits
 from gui.common.formatting import INFINITY, format_number
-from gui.common.user_text import in_html, in_markdown
-# The blocks' segment kinds are defined with the view, which lays them out.
-from gui.views.base import View
-from gui.views.math.view import RESULT, SUP, TEXT, MathView
+
+TEXT, SUP, RESULT = "text", "sup", "result"
 
 # Up to this many classes every class is written out; beyond it, sums are shortened to
 # "first terms … last" and only the true class(es) and the most probable few are listed.
@@ -28,125 +25,21 @@ TOP_LISTED = 3
 _EXP_LIMIT = 700.0
 
 
-class MathPanel(View):
-    """The worked arithmetic of the selected sample (read-only).
-
-    Shows what ``Document.changed`` carries (out of sight, it catches up when shown); has no
-    signals of its own. Every result it shows (p, the terms, the loss, H, KL, CE) is read from the
-    Analysis; only the written-out e^z values of the softmax are computed here, for display.
-
-    Attributes
-    ----------
-    view : MathView
-        The view that lays out and paints the text.
-    """
-
-    catch_up_when_hidden = True
-
-    def __init__(self, document, parent=None):
-        super().__init__(parent)
-        self._blocks = []
-        self.view = MathView(self)
-        self.view.setAccessibleName(self.tr("Worked arithmetic"))
-        # Teachers paste the math into slides: all of it, as the text export writes it.
-        copy_all = QAction(self.tr("Copy all as text"), self.view)
-        copy_all.triggered.connect(self.copy_all)
-        self.view.addAction(copy_all)  # listed in the view's context menu
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
-        self.follow(document)
-
-    # ----------------------------------------------------------------------------- public
-
-    def show_analysis(self, analysis, selection):
-        """Write out the arithmetic of the selected sample in ``analysis``."""
-        n = min(selection.sample, len(analysis.scenario.rows) - 1)
-        self._blocks = _Writer(self, analysis, n).blocks()
-        self.view.set_blocks(self._blocks)  # a no-op when they read as before
-
-    def shown_text(self):
-        """The text as the view shows it: superscripts flattened ("e3"), one line per block."""
-        return self.view.text()
-
-    def copy_all(self):
-        """Put the whole content on the clipboard as plain text (what the text export writes)."""
-        QGuiApplication.clipboard().setText(self.plain_text())
-
-    def html(self):
-        """The content as an HTML document (what the panel shows)."""
-        self.catch_up()
-        parts = []
-        for kind, line in self._blocks:
-            body = "".join(_html_segment(k, t) for k, t in line)
-            if kind == "heading":
-                tag = "h2" if not parts else "h3"
-                parts.append(f"<{tag}>{body}</{tag}>")
-            elif kind == "equation":
-                # A continuation line ("  = …") is indented under the line it continues.
-                indent = 1.5 if not line[0][1].startswith("  ") else 3.0
-                parts.append(f'<p style="margin-left: {indent}em; margin-top: 0; '
-                             f'margin-bottom: 0.4em; font-family: serif; font-size: large;">'
-                             f'{body.lstrip()}</p>')
-            else:
-                parts.append(f"<p>{body}</p>")
-        return "<html><body>" + "\n".join(parts) + "</body></html>"
-
-    def plain_text(self):
-        """The same content as plain text: headings underlined, equations indented."""
-        self.catch_up()
-        lines = []
-        for kind, line in self._blocks:
-            text = "".join(_plain_segment(k, t) for k, t in line)
-            if kind == "heading":
-                if lines:
-                    lines.append("")
-                lines += [text, "-" * len(text)]
-            elif kind == "equation":
-                lines.append("    " + text)
-            else:
-                lines.append(text)
-        return "\n".join(lines) + "\n"
-
-    def markdown(self):
-        """The same content as Markdown: headings, paragraphs, and each run of equations in a
-        fenced block (so that *, _ and | in them are kept as they are)."""
-        self.catch_up()
-        out = []
-        in_block = False
-        for kind, line in self._blocks:
-            text = "".join(_plain_segment(k, t) for k, t in line)
-            if kind == "equation":
-                if not in_block:
-                    out += ["```text"]
-                    in_block = True
-                out.append(text)
-                continue
-            if in_block:
-                out += ["```", ""]
-                in_block = False
-            if kind == "heading":
-                out += [f"### {in_markdown(text)}", ""]
-            else:
-                out += [in_markdown(text), ""]
-        if in_block:
-            out.append("```")
-        return "\n".join(out).rstrip("\n") + "\n"
-
-    # ----------------------------------------------------------------------------- private
-
+def blocks(analysis, n):
+    """The blocks that write out sample ``n`` of ``analysis``."""
+    return _Writer(analysis, n).blocks()
 
 
 class _Writer:
-    """Builds the blocks for one sample. Separate from the widget so each section is a method
-    with the sample's numbers at hand; every sentence goes through tr() (context "_Writer", the
-    one lupdate files these strings under)."""
+    """Builds the blocks for one sample: each section is a method with the sample's numbers at
+    hand; every sentence goes through tr() (context "_Writer", the one lupdate files these
+    strings under)."""
 
     @staticmethod
     def tr(text):
         return QCoreApplication.translate("_Writer", text)
 
-    def __init__(self, panel, analysis, n):
+    def __init__(self, analysis, n):
         self.analysis = analysis
         self.scenario = analysis.scenario
         self.options = analysis.scenario.options
@@ -608,23 +501,3 @@ def _fill(template, values):
         else:
             line.append((TEXT, format(value, spec or "")))
     return line
-
-
-@functools.lru_cache(maxsize=4096)  # operators, names and most numbers repeat from edit to edit
-def _html_segment(kind, text):
-    escaped = in_html(text).replace("Σ_c", "Σ<sub>c</sub>")
-    if kind == SUP:
-        return f"<sup>{escaped}</sup>"
-    if kind == RESULT:
-        return f"<b>{escaped}</b>"
-    return escaped
-
-
-_SIMPLE_EXPONENT = re.compile(r"^[−-]?[\w.,]+$")
-
-
-def _plain_segment(kind, text):
-    if kind == SUP:
-        return "^" + (text if _SIMPLE_EXPONENT.match(text) else f"({text})")
-    return text
-
