@@ -196,6 +196,36 @@ def test_many_classes_are_shortened(make_panel):
     assert "49,996 more classes" in text
 
 
+def written_classes(text):
+    """The classes whose p(...) = line the text writes, in order."""
+    return [line.strip().split(")")[0][2:] for line in text.splitlines()
+            if line.strip().startswith("p(")]
+
+
+TEN = tuple(f"c{k}" for k in range(10))
+
+
+def test_many_classes_list_the_true_class_and_the_three_most_probable_others(make_panel):
+    # c0, the true class, is the most probable: three others are written beside it.
+    _document, panel = make_panel(engine.Scenario(
+        classes=TEN, rows=np.array([[5.0, 4.0, 3.0, 2.0, 1.0, 0, 0, 0, 0, -1.0]]),
+        targets=np.array([0])))
+    text = panel.plain_text()
+    assert written_classes(text) == ["c0", "c1", "c2", "c3"]
+    assert "Logits z: c0 5, c1 4, c2 3, c3 2, …." in text
+    assert "… and 6 more classes, not written out." in text
+
+
+def test_an_ignored_sample_lists_no_class_as_true_even_when_the_ignore_index_is_a_class(
+        make_panel):
+    _document, panel = make_panel(engine.Scenario(
+        classes=TEN, rows=np.array([[5.0, 4.0, 3.0, 2.0, 1.0, 0, 0, 0, 0, -1.0]]),
+        targets=np.array([9]), options=engine.Options(ignore_index=9)))
+    text = panel.plain_text()
+    assert "Target: ignored." in text
+    assert written_classes(text) == ["c0", "c1", "c2"]  # not c9, the least probable
+
+
 def test_selection_switches_the_sample(make_panel, qtbot):
     document, panel = make_panel(scenario(rows=[[3.0, 1.0, -3.0], [0.0, 2.0, 0.0]],
                                           targets=[0, 1]))

@@ -12,7 +12,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from engine import sigmoid as engine_sigmoid
-from engine.activations import scale_logits
+from engine.activations import scale_logits, softmax_parts
+from engine.top_classes import target_mass, top_classes
 from gui.common.formatting import INFINITY, format_number
 
 TEXT, SUP, RESULT = "text", "sup", "result"
@@ -21,8 +22,6 @@ TEXT, SUP, RESULT = "text", "sup", "result"
 # "first terms … last" and only the true class(es) and the most probable few are listed.
 MAX_CLASSES_WRITTEN = 8
 TOP_LISTED = 3
-# e^z is written as a number only while it (and the sum) stays a readable float.
-_EXP_LIMIT = 700.0
 
 
 def blocks(analysis, n):
@@ -130,35 +129,21 @@ class _Writer:
     # -- softmax
 
     def listed_classes(self):
-        """Every class, or for many classes the true one(s) and the most probable few."""
-        if self._listed is None:  # asked by several sections: two O(C) partitions, once
+        """Every class, or for many classes the true ones (the TOP_LISTED heaviest) and the
+        TOP_LISTED most probable others, in class order."""
+        if self._listed is None:  # asked by several sections: O(C) partitions, once
             self._listed = self._listed_classes()
         return list(self._listed)
 
     def _listed_classes(self):
         p = self.analysis.probabilities[self.n]
-        n_classes = len(p)
-        if n_classes <= MAX_CLASSES_WRITTEN:
-            return list(range(n_classes))
-        mass = self.user_target_mass()
-        n_mass = min(int(np.count_nonzero(mass > 0)), TOP_LISTED)
-        true = np.argpartition(-mass, n_mass - 1)[:n_mass] if n_mass else np.empty(0, int)
-        top = np.argpartition(-p, TOP_LISTED - 1)[:TOP_LISTED]
-        return sorted(set(true[mass[true] > 0].tolist()) | set(top.tolist()))
-
-    def user_target_mass(self):
-        scenario = self.scenario
-        if scenario.target_kind == "index":
-            mass = np.zeros(len(scenario.classes))
-            target = int(scenario.targets[self.n])
-            if 0 <= target < len(mass) and not self.analysis.ignored[self.n]:
-                mass[target] = 1.0
-            return mass
-        return np.asarray(scenario.targets[self.n], dtype=np.float64)
-
-    def scaled_logits(self):
-        """z / T for every class of the sample."""
-        return scale_logits(self.scenario.rows[self.n], self.options.temperature)
+        if len(p) <= MAX_CLASSES_WRITTEN:
+            return list(range(len(p)))
+        # An ignored sample has no true class: the text says its target is ignored.
+        mass = target_mass(self.scenario, self.n, keep_ignored=False)
+        true = min(int(np.count_nonzero(mass > 0)), TOP_LISTED)
+        chosen, _ = top_classes(p, mass, true + TOP_LISTED, mass_limit=TOP_LISTED)
+        return sorted(chosen.tolist())
 
     def exponent(self, c):
         z = self.scenario.rows[self.n, c]
@@ -207,7 +192,8 @@ class _Writer:
             self.text(self.tr("The sum runs over all {count} classes; only the true class and "
                               "the most probable ones are written out.").format(
                 count=_count(n_classes)))
-        exponents, total = self.written_exponentials()
+        # (None, None) when they would overflow or all underflow: the formula stands alone.
+        exponents, total = softmax_parts(self.scenario.rows[self.n], temperature)
         for c in classes:
             numerator = [(TEXT, "e")] + self.exponent(c)
             if exponents is None:
@@ -221,18 +207,6 @@ class _Writer:
                               denominator=self.exp_sum(classes), top=self.num(exponents[c]),
                               bottom=self.num(total), p=self.result(p[c]))
         self.more_classes(classes)
-
-    def written_exponentials(self):
-        """The e^(z/T) values and their sum, for display only; (None, None) when they would
-        overflow or all underflow (then the formula stands alone)."""
-        scaled = self.scaled_logits()
-        if not (np.max(scaled) < _EXP_LIMIT):
-            return None, None
-        values = np.exp(scaled)
-        total = float(np.sum(values))
-        if not (total > 0 and math.isfinite(total)):
-            return None, None
-        return values, total
 
     def more_classes(self, classes):
         rest = len(self.scenario.classes) - len(classes)
