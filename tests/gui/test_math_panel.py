@@ -17,7 +17,9 @@ from gui.common import style
 from gui.shell import theme
 from gui.document import Document
 from gui.common.formatting import format_number
+from gui.views.math import formats, writer
 from gui.views.math.panel import MathPanel
+from gui.views.math.writer import RESULT, SUP, TEXT
 
 CLASSES = ("cat", "dog", "pig")
 
@@ -49,6 +51,31 @@ def make_panel(qtbot):
 
 def shown_text(panel):
     return panel.shown_text()
+
+
+def test_the_writer_and_the_formats_need_no_widget():
+    blocks = writer.blocks(engine.analyze(scenario()), 0)
+    assert blocks[0] == ("heading", [(TEXT, "Sample "), (TEXT, "#1")])
+    loss = next(line for kind, line in blocks
+                if kind == "equation" and line[0][1].startswith("L = "))
+    assert "".join(text for _kind, text in loss) == "L = −ln p(cat) = −ln 0.8789 = 0.1291 nats"
+    assert [text for kind, text in loss if kind != TEXT] == ["0.1291"]  # the result, in bold
+    assert "    L = −ln p(cat) = −ln 0.8789 = 0.1291 nats\n" in formats.plain_text(blocks)
+
+
+def test_the_formats_escape_user_text_and_write_superscripts():
+    blocks = [("heading", [(TEXT, "Sample "), (TEXT, "<i>a</i>")]),
+              ("text", [(TEXT, "Class *b_1*.")]),
+              ("equation", [(TEXT, "p = e"), (SUP, "3/2"), (TEXT, " = "), (RESULT, "0.5")]),
+              ("equation", [(TEXT, "  = e"), (SUP, "-1"), (TEXT, " Σ_c")])]
+    assert formats.plain_text(blocks) == ("Sample <i>a</i>\n---------------\nClass *b_1*.\n"
+                                          "    p = e^(3/2) = 0.5\n      = e^-1 Σ_c\n")
+    assert formats.markdown(blocks) == ("### Sample \\<i\\>a\\</i\\>\n\nClass \\*b\\_1\\*.\n\n"
+                                        "```text\np = e^(3/2) = 0.5\n  = e^-1 Σ_c\n```\n")
+    html = formats.html(blocks)
+    assert "<h2>Sample &lt;i&gt;a&lt;/i&gt;</h2>" in html
+    assert "p = e<sup>3/2</sup> = <b>0.5</b></p>" in html
+    assert 'margin-left: 3.0em' in html and "e<sup>-1</sup> Σ<sub>c</sub></p>" in html
 
 
 def test_softmax_with_logits_writes_out_p_and_the_loss(make_panel):
