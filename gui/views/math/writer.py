@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from engine import sigmoid as engine_sigmoid
 from engine.activations import scale_logits, softmax_parts
 from engine.top_classes import target_mass, top_classes
-from gui.common.formatting import INFINITY, format_number
+from gui.common.formatting import INFINITY, format_count, format_number
 
 TEXT, SUP, RESULT = "text", "sup", "result"
 
@@ -154,20 +154,8 @@ class _Writer:
 
     def exp_sum(self, columns):
         """e^{z_1} + e^{z_2} + …, shortened to first terms … last for many classes."""
-        n_classes = len(self.scenario.classes)
-        if n_classes <= MAX_CLASSES_WRITTEN:
-            shown = list(range(n_classes))
-        else:
-            shown = [0, 1, None, n_classes - 1]
-        line = []
-        for k, c in enumerate(shown):
-            if k:
-                line.append((TEXT, " + "))
-            if c is None:
-                line.append((TEXT, "…"))
-            else:
-                line += [(TEXT, "e")] + self.exponent(c)
-        return line
+        return _sum(_shortened(range(len(self.scenario.classes))),
+                    lambda c: [(TEXT, "e")] + self.exponent(c))
 
     def softmax_probabilities(self):
         scenario = self.scenario
@@ -191,7 +179,7 @@ class _Writer:
         if n_classes > MAX_CLASSES_WRITTEN:
             self.text(self.tr("The sum runs over all {count} classes; only the true class and "
                               "the most probable ones are written out.").format(
-                count=_count(n_classes)))
+                count=format_count(n_classes)))
         # (None, None) when they would overflow or all underflow: the formula stands alone.
         exponents, total = softmax_parts(self.scenario.rows[self.n], temperature)
         for c in classes:
@@ -212,7 +200,7 @@ class _Writer:
         rest = len(self.scenario.classes) - len(classes)
         if rest > 0:
             self.text(self.tr("… and {count} more classes, not written out.").format(
-                count=_count(rest)))
+                count=format_count(rest)))
 
     def softmax_loss(self):
         analysis, n = self.analysis, self.n
@@ -274,26 +262,18 @@ class _Writer:
         weight = "w(c) " if weights is not None else ""
         self.equation(self.tr("L = −Σ_c {w}q(c) {ln} p(c)"), w=weight, ln=self.ln)
         written = _shortened(carrying.tolist())
-        products = []
-        for k, c in enumerate(written):
-            if k:
-                products.append((TEXT, " + "))
-            if c is None:
-                products.append((TEXT, "…"))
-                continue
+
+        def product(c):
             factor = f"{self.given(weights[c])} × " if weights is not None else ""
-            products.append((TEXT, f"{factor}{self.num(q[c])} × {self.ln} {self.num(p[c])}"))
-        self.equation(self.tr("  = −({products})"), products=products)
-        sums = []
-        for k, c in enumerate(written):
-            if k:
-                sums.append((TEXT, " + "))
-            sums.append((TEXT, "…" if c is None else self.num(terms[c])))
-        self.equation(self.tr("  = {terms} = {loss} {unit}"), terms=sums, loss=self.result(loss),
-                      unit=self.unit)
+            return [(TEXT, f"{factor}{self.num(q[c])} × {self.ln} {self.num(p[c])}")]
+
+        self.equation(self.tr("  = −({products})"), products=_sum(written, product))
+        self.equation(self.tr("  = {terms} = {loss} {unit}"),
+                      terms=_sum(written, lambda c: [(TEXT, self.num(terms[c]))]),
+                      loss=self.result(loss), unit=self.unit)
         if len(carrying) > len([c for c in written if c is not None]):
             self.text(self.tr("({count} classes have target mass; the sum is shortened.)").format(
-                count=_count(len(carrying))))
+                count=format_count(len(carrying))))
 
     def infinite_reason(self):
         n = self.n
@@ -330,7 +310,7 @@ class _Writer:
         if len(scenario.classes) > MAX_CLASSES_WRITTEN:
             self.text(self.tr("Only the labelled classes and the most probable ones of the "
                               "{count} classes are written out.").format(
-                count=_count(len(scenario.classes))))
+                count=format_count(len(scenario.classes))))
         classes = self.listed_classes()
         for c in classes:
             name = self.name(c)
@@ -354,11 +334,8 @@ class _Writer:
                              None if weight is None else weight[c])
         self.more_classes(classes)
         self.heading(self.tr("Loss of the sample"))
-        sums = []
-        for k, c in enumerate(_shortened(list(range(len(scenario.classes))))):
-            if k:
-                sums.append((TEXT, " + "))
-            sums.append((TEXT, "…" if c is None else self.num(terms[c])))
+        sums = _sum(_shortened(range(len(scenario.classes))),
+                    lambda c: [(TEXT, self.num(terms[c]))])
         self.equation(self.tr("L = Σ_c ℓ(c) = {terms} = {loss} {unit}"), terms=sums,
                       loss=self.result(analysis.sample_loss[n]), unit=self.unit)
         if math.isinf(analysis.sample_loss[n]):
@@ -443,19 +420,23 @@ class _Writer:
 
 # ----------------------------------------------------------------------------- helpers
 
-def _count(value):
-    """A whole number with the locale's thousands separators ("50,000")."""
-    locale = QLocale()
-    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
-    return locale.toString(int(value))
-
-
 def _shortened(items):
-    """All items, or for more than MAX_CLASSES_WRITTEN the first two, None (for "…") and the
-    last."""
+    """All ``items`` (a sequence), or for more than MAX_CLASSES_WRITTEN the first two, None (for
+    "…") and the last."""
     if len(items) <= MAX_CLASSES_WRITTEN:
         return list(items)
     return [items[0], items[1], None, items[-1]]
+
+
+def _sum(items, write):
+    """The segments of "a + b + … + z": each item as ``write(item)`` gives it (a list of
+    segments), None as "…"."""
+    line = []
+    for k, item in enumerate(items):
+        if k:
+            line.append((TEXT, " + "))
+        line += [(TEXT, "…")] if item is None else write(item)
+    return line
 
 
 def _fill(template, values):
