@@ -8,8 +8,9 @@ QTextBrowser taking turns, on a shared 2-CPU machine:
 
 - the quietest pair: this view 10.3 / 11.1 / 11.7 / 13.4, QTextBrowser 12.8 / 15.7 / 16.5 /
   17.1 (64x1000 over the target);
-- six more pairs under load (both over the targets): QTextBrowser slower by a median of
-  +9.4 / +13.2 / +7.3 / +6.5.
+- eight more pairs with the machine busy (the bench's ref 19-54 ms, 15 when quiet; most
+  medians of both over the targets): QTextBrowser slower in 7 / 8 / 6 / 6 of them, by a
+  median of +6.5 / +9.0 / +6.8 / +6.5.
 
 The view alone (set the blocks of one edit, then paint; the two take turns edit by edit):
 medians of this view 1.1-1.8 ms at every size; of QTextBrowser 1.4-1.7 ms at 4x3 and
