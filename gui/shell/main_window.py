@@ -1,5 +1,6 @@
 """The main window: menus, docks and layout only; the views do the showing."""
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _show_history_text(action, prefix, text):
+        if not shiboken6.isValid(action):  # the stack outlives a closed window and its actions
+            return
         action.setText(f"{prefix} {in_menu(short(text, HISTORY_TEXT_CHARS))}" if text else prefix)
 
     def _update_title(self):
