@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{key}Dock")
             dock.setWidget(widget)
+            # Floated (onto a projector, say), a dock still takes the window's font: larger
+            # in presentation mode.
+            dock.setAttribute(Qt.WA_WindowPropagation)
             self.addDockWidget(area, dock)
             # A tab brought to the front shows a view that may have skipped changes behind it.
             dock.visibilityChanged.connect(lambda on, view=widget: on and view.catch_up())

@@ -170,3 +170,16 @@ def test_the_code_grows_with_presentation_mode_in_a_monospace_font(main_window):
         pytest.approx(normal * style.PRESENTATION_SCALE)
     main_window.presentation_action.setChecked(False)
     assert editor.font().pointSizeF() == normal
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", extend=True)
+def test_a_floated_code_panel_grows_with_presentation_mode_too(main_window, qtbot):
+    # floated onto a projector, the dock is a window of its own
+    dock = main_window.docks["code"]
+    dock.setFloating(True)
+    dock.show()
+    qtbot.waitUntil(dock.isVisible)
+    normal = dock.widget().editor.font().pointSizeF()
+    main_window.presentation_action.setChecked(True)
+    assert dock.widget().editor.font().pointSizeF() == \
+        pytest.approx(normal * style.PRESENTATION_SCALE)
