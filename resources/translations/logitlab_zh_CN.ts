@@ -154,14 +154,6 @@
         <translation>各库自己的调用，输入为表格中的{source}；损失单位为{unit}。</translation>
     </message>
     <message>
-        <source>nats</source>
-        <translation>奈特</translation>
-    </message>
-    <message>
-        <source>bits</source>
-        <translation>比特</translation>
-    </message>
-    <message>
         <source>Sample “{name}”</source>
         <translation>样本“{name}”</translation>
     </message>

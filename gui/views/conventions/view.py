@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QScrollArea, QSizePo
 import engine
 from engine.top_classes import top_classes
 from gui.common.formatting import format_number, full_precision
+from gui.common.texts import unit_name
 from gui.common.user_text import plain, short, tooltip
 from gui.views.base import View
 from gui.views.conventions.sentences import LIBRARY_NAMES, missing_sentence, reason_sentence
@@ -125,7 +126,7 @@ class ConventionsView(View):
             self.tr("the probabilities")
         _set(self.caption, self.tr("Each library's own call, from {source} as the table holds "
                                    "them; losses in {unit}.").format(
-            source=source, unit=self.tr("nats") if analysis.unit == "nats" else self.tr("bits")))
+            source=source, unit=unit_name(analysis.unit)))
         name = scenario.samples[n]
         _set(self.sample_header, self.tr("Sample “{name}”").format(name=short(name)),
              self.tr("Sample “{name}”").format(name=name))
