@@ -512,9 +512,14 @@ class FileController(QObject):
         return path is not None and self._export(path, data)
 
     def copy_code(self, framework):
-        """Put the scenario as PyTorch, Keras or scikit-learn code on the clipboard."""
-        text = code_snippets.snippet(framework, self.document.analysis)
-        QGuiApplication.clipboard().setText(text)
+        """Show the scenario as PyTorch, Keras or scikit-learn code in the window's code panel
+        and put that text on the clipboard (the clipboard alone, for a window without one)."""
+        show_code = getattr(self.window, "show_code", None)
+        if show_code is not None:
+            text = show_code(framework).copy()
+        else:
+            text = code_snippets.snippet(framework, self.document.analysis)
+            QGuiApplication.clipboard().setText(text)
         self._tell(self.tr("Copied the code to the clipboard."))
         return text
 

@@ -49,6 +49,132 @@
     </message>
 </context>
 <context>
+    <name>CodePanel</name>
+    <message>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy this code to the clipboard, exactly as shown.</source>
+        <translation>将这段代码按显示的原样复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+</context>
+<context>
+    <name>ConventionsView</name>
+    <message>
+        <source>{library} divides each probability row by its sum first: the row of sample “{sample}” sums to {sum}.</source>
+        <translation>{library} 先将每行概率除以该行之和：样本“{sample}”这一行之和为 {sum}。</translation>
+    </message>
+    <message>
+        <source>{library} clips p to [{low}, {high}] before the logarithm: p({class_name}) = {p} in sample “{sample}” counts as {clipped}.</source>
+        <translation>{library} 在取对数之前把 p 截断到 [{low}, {high}]：样本“{sample}”中的 p({class_name}) = {p} 按 {clipped} 计算。</translation>
+    </message>
+    <message>
+        <source>{library} gets p({class_name}) in sample “{sample}” as exactly 0 in float64 (anything below {smallest} is 0), where the logits give ln p = {log_p}.</source>
+        <translation>{library} 在 float64 中得到样本“{sample}”的 p({class_name}) 恰好为 0（小于 {smallest} 的数都成为 0），而由 logits 算出的 ln p = {log_p}。</translation>
+    </message>
+    <message>
+        <source>{library} gets p({class_name}) in sample “{sample}” as exactly 1 in float64 (1 − p below {one} is lost), where the logits give ln(1 − p) = {log_p}.</source>
+        <translation>{library} 在 float64 中得到样本“{sample}”的 p({class_name}) 恰好为 1（小于 {one} 的 1 − p 会丢失），而由 logits 算出的 ln(1 − p) = {log_p}。</translation>
+    </message>
+    <message>
+        <source>{library} clamps each logarithm at {bound}: ln p({class_name}) in sample “{sample}”, with p = {p}, counts as {bound}.</source>
+        <translation>{library} 把每个对数限制在不低于 {bound}：样本“{sample}”中 p = {p} 的 ln p({class_name}) 按 {bound} 计算。</translation>
+    </message>
+    <message>
+        <source>{library} clamps each logarithm at {bound}: ln(1 − p({class_name})) in sample “{sample}”, with p = {p}, counts as {bound}.</source>
+        <translation>{library} 把每个对数限制在不低于 {bound}：样本“{sample}”中 p = {p} 的 ln(1 − p({class_name})) 按 {bound} 计算。</translation>
+    </message>
+    <message>
+        <source>{library} multiplies the target 0 of {class_name} in sample “{sample}” by ln 0 = −∞ and gets nan, where Logit Lab counts 0 · ln 0 as 0.</source>
+        <translation>{library} 把样本“{sample}”中 {class_name} 的目标 0 乘以 ln 0 = −∞，得到 nan；而 Logit Lab 将 0 · ln 0 记为 0。</translation>
+    </message>
+    <message>
+        <source>{library} uses rows that do not sum to 1 as they are, with a warning (the row of sample “{sample}” sums to {sum}): the value stays the textbook&apos;s.</source>
+        <translation>{library} 按原样使用和不为 1 的行，并给出警告（样本“{sample}”这一行之和为 {sum}）：数值与教科书相同。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes no class weights.</source>
+        <translation>{library} 无法计算这个损失：它不支持类别权重。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes no pos_weight.</source>
+        <translation>{library} 无法计算这个损失：它不支持 pos_weight。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it cannot leave samples out (ignore_index).</source>
+        <translation>{library} 无法计算这个损失：它不能略去样本（ignore_index）。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes no label smoothing.</source>
+        <translation>{library} 无法计算这个损失：它不支持标签平滑。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes only targets of 0 and 1.</source>
+        <translation>{library} 无法计算这个损失：它只接受 0 和 1 的目标。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it needs at least two classes.</source>
+        <translation>{library} 无法计算这个损失：它至少需要两个类别。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: every counted sample&apos;s class weight is 0.</source>
+        <translation>{library} 无法计算这个损失：每个计入样本的类别权重都是 0。</translation>
+    </message>
+    <message>
+        <source>(%n classes of that sample.)</source>
+        <translation>（该样本中共 %n 个类别。）</translation>
+    </message>
+    <message>
+        <source>Other samples it changes: %n.</source>
+        <translation>它还改变了另外 %n 个样本。</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>the logits</source>
+        <translation>logits</translation>
+    </message>
+    <message>
+        <source>the probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Each library&apos;s own call, from {source} as the table holds them; losses in {unit}.</source>
+        <translation>各库自己的调用，输入为表格中的{source}；损失单位为{unit}。</translation>
+    </message>
+    <message>
+        <source>Sample “{name}”</source>
+        <translation>样本“{name}”</translation>
+    </message>
+    <message>
+        <source>cannot compute it</source>
+        <translation>无法计算</translation>
+    </message>
+    <message>
+        <source>Logit Lab&apos;s own value: p = 0 for a class the target gives mass makes it ∞.</source>
+        <translation>Logit Lab 自己的值：目标赋予概率质量的类别若 p = 0，损失即为 ∞。</translation>
+    </message>
+    <message>
+        <source>No rule of {library} changes this loss: the value is the textbook&apos;s.</source>
+        <translation>{library} 的规则都不改变这个损失：数值与教科书相同。</translation>
+    </message>
+    <message>
+        <source>Textbook</source>
+        <translation>教科书</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Edit {name}</source>
@@ -553,6 +679,14 @@
     <message>
         <source>Show the math</source>
         <translation>显示数学推导</translation>
+    </message>
+    <message>
+        <source>Library conventions</source>
+        <translation>库的约定</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1183,6 +1317,45 @@
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>_HardmaxBox</name>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>softmax p</source>
+        <translation>softmax p</translation>
+    </message>
+    <message>
+        <source>hardmax</source>
+        <translation>hardmax</translation>
+    </message>
+    <message>
+        <source>Hardmax beside softmax: sample “{name}”</source>
+        <translation>hardmax 与 softmax 对照：样本“{name}”</translation>
+    </message>
+    <message>
+        <source>logit z</source>
+        <translation>logit z</translation>
+    </message>
+    <message>
+        <source>input p</source>
+        <translation>输入 p</translation>
+    </message>
+    <message>
+        <source>max = {max}, at {class_name}: hardmax puts 1 there and 0 elsewhere.</source>
+        <translation>max = {max}，位于 {class_name}：hardmax 在此处为 1，其余为 0。</translation>
+    </message>
+    <message>
+        <source>The {count} most probable of {total} classes are listed.</source>
+        <translation>列出了 {total} 个类别中概率最高的 {count} 个。</translation>
+    </message>
+    <message>
+        <source>The largest value occurs more than once: numpy marks the first; tf.argmax does not promise which.</source>
+        <translation>最大值出现了不止一次：numpy 标记第一个；tf.argmax 不保证标记哪一个。</translation>
     </message>
 </context>
 <context>
