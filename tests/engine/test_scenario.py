@@ -190,7 +190,7 @@ def huge_rows_text():
     (lambda: "[1, 2]", "not_object", "must hold a JSON object"),
     (lambda: file_text(format="other-lab"), "wrong_format", "not a Logit Lab file"),
     (lambda: file_text(format=None), "wrong_format", "not a Logit Lab file"),
-    (lambda: file_text(version=2), "newer_version", "newer Logit Lab (format version 2)"),
+    (lambda: file_text(version=3), "newer_version", "newer Logit Lab (format version 3)"),
     (lambda: file_text(version="1"), "bad_version", "\"version\" must be a whole number"),
     (lambda: file_text(rows=None), "missing_field", "missing field 'rows'"),
     (lambda: file_text(classes=None), "missing_field", "missing field 'classes'"),
