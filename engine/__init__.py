@@ -26,3 +26,7 @@ from .edits import ModeSwitch, switch_mode  # noqa: E402
 from .training import Pair, Trajectory, train, train_pair  # noqa: E402
 
 __all__ += ["ModeSwitch", "switch_mode", "Pair", "Trajectory", "train", "train_pair"]
+
+from .conventions import CONVENTIONS, ConventionResult, batch_loss, compare, hardmax  # noqa: E402
+
+__all__ += ["CONVENTIONS", "ConventionResult", "batch_loss", "compare", "hardmax"]

@@ -44,8 +44,9 @@ def log_softmax(z, temperature=1.0, axis=-1):
         Logits; ``axis`` is the class axis.
     temperature : float
         Divides the logits first; must be positive and finite.
-    axis : int
-        Class axis.
+    axis : int, tuple of ints or None
+        Class axis; None (or a tuple) takes the whole array (those axes) as one distribution, as
+        ``scipy.special.log_softmax(z, axis=None)`` does. SciPy's default is None, ours -1.
 
     Returns
     -------
@@ -68,8 +69,9 @@ def softmax(z, temperature=1.0, axis=-1):
         Logits; ``axis`` is the class axis.
     temperature : float
         Divides the logits first; must be positive and finite.
-    axis : int
-        Class axis.
+    axis : int, tuple of ints or None
+        Class axis; None (or a tuple) normalises over the whole array (those axes), as
+        ``scipy.special.softmax(z, axis=None)`` does. SciPy's default is None, ours -1.
 
     Returns
     -------

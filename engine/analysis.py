@@ -179,7 +179,7 @@ def _changed_rows(scenario, previous):
         return np.arange(0)
     if scenario.rows.size < INCREMENTAL_MIN_CELLS:
         return None
-    changed = np.flatnonzero((_bits(old.rows) != _bits(scenario.rows)).any(axis=1))
+    changed = np.flatnonzero((bits(old.rows) != bits(scenario.rows)).any(axis=1))
     # Past half the rows little is left to save, and a full analysis needs no copies.
     return None if 2 * len(changed) > len(scenario.rows) else changed
 
@@ -189,23 +189,23 @@ def _same_setup(old, new):
     # An edit keeps the very same name tuples: no need to compare 50,000 names one by one.
     return (_same(old.classes, new.classes) and _same(old.samples, new.samples)
             and old.mode == new.mode
-            and old.input == new.input and _same_options(old.options, new.options)
+            and old.input == new.input and same_value(old.options, new.options)
             and old.targets.shape == new.targets.shape and old.targets.dtype == new.targets.dtype
-            and np.array_equal(_bits(old.targets), _bits(new.targets)))
+            and np.array_equal(bits(old.targets), bits(new.targets)))
 
 
 def _same(old, new):
     return old is new or old == new
 
 
-def _same_options(old, new):
-    # == holds for 0.0 and -0.0, yet a weight's sign can reach the sign of a zero result;
-    # repr tells every two distinct floats apart.
+def same_value(old, new):
+    """The same value, exactly: == holds for 0.0 and -0.0, yet a weight's sign can reach the
+    sign of a zero result; repr tells every two distinct floats apart."""
     return old is new or (old == new and repr(old) == repr(new))
 
 
-def _bits(array):
-    # Exact comparison: unlike ==, the bit patterns tell 0.0 from -0.0.
+def bits(array):
+    """The array's bit patterns, for exact comparison: unlike ==, they tell 0.0 from -0.0."""
     array = np.ascontiguousarray(array)
     return array.view(np.dtype(f"u{array.dtype.itemsize}"))
 

@@ -1,5 +1,8 @@
 """Cross-entropy losses with PyTorch's and scikit-learn's semantics, computed from log-probabilities."""
 
+import math
+import warnings
+
 import numpy as np
 
 from .activations import log_sigmoid, log_softmax
@@ -65,7 +68,9 @@ def cross_entropy(logits, target, *, weight=None, ignore_index=-100, reduction="
 
     Parameters
     ----------
-    logits : array_like, shape (N, C)
+    logits : array_like, shape (N, C), or (C,) for one sample
+        PyTorch's unbatched form: (C,) logits take a 0-d class index or (C,) probabilities as
+        target, and "none" returns a single value.
     target : array_like
         Class indices, shape (N,), or class probabilities, shape (N, C).
     weight : array_like, shape (C,), optional
@@ -79,14 +84,35 @@ def cross_entropy(logits, target, *, weight=None, ignore_index=-100, reduction="
     -------
     float, or numpy.ndarray of shape (N,) for "none". "mean" over no counted sample is NaN,
     as in PyTorch (0/0).
+
+    Notes
+    -----
+    One difference on purpose: a class whose (weighted, smoothed) target is 0 adds 0, even where
+    its logit is :math:`-\infty` (:math:`0 \cdot \ln 0 = 0`, the limit). PyTorch multiplies
+    :math:`0 \cdot (-\infty)` and returns NaN there (``engine.conventions`` reports what
+    PyTorch returns).
     """
-    logits = _as_matrix(logits, "logits")
+    logits, target, unbatched = _batched(logits, target)
     log_p = log_softmax(logits)
     q, ignored = smoothed_targets(target, logits.shape[1], label_smoothing=label_smoothing,
                                   ignore_index=ignore_index)
     w = _class_weights(weight, logits.shape[1])
     sample_loss = class_sum(weighted_terms(log_p, w * q))
+    if unbatched and reduction == "none":
+        return float(sample_loss[0])
     return _reduce(sample_loss, reduction, mean_divisor(target, w, ignored))
+
+
+def _batched(logits, target):
+    """(N, C) logits and their targets; PyTorch's unbatched (C,) logits become one sample."""
+    logits = np.asarray(logits, dtype=np.float64)
+    target = np.asarray(target)
+    if logits.ndim != 1:
+        return _as_matrix(logits, "logits"), target, False
+    if target.ndim != 0 and target.shape != logits.shape:
+        raise ValueError(f"(C,) logits take a single class index or (C,) probabilities as "
+                         f"target, got shape {target.shape}")
+    return logits[np.newaxis], target[np.newaxis], True
 
 
 def mean_divisor(target, w, ignored):
@@ -187,12 +213,15 @@ def log_loss(y_true, y_pred, *, normalize=True, sample_weight=None, labels=None)
     r"""Cross-entropy of predicted probabilities, as ``sklearn.metrics.log_loss``.
 
     :math:`-\frac{1}{N}\sum_n \sum_c y_{n,c} \ln \operatorname{clip}(p_{n,c}, ε, 1-ε)` with ε the
-    float64 machine epsilon.
+    float64 machine epsilon. Rows of ``y_pred`` that do not sum to 1 are used as they are, with
+    scikit-learn's warning.
 
     Parameters
     ----------
     y_true : array_like
-        Labels, shape (N,) (any sortable values), or an indicator matrix (N, C).
+        Labels, shape (N,) (any sortable values; numbers must be whole), or an indicator matrix
+        (N, C) of 0 and 1. Soft labels (a probability as y_true) raise ValueError, as in
+        scikit-learn.
     y_pred : array_like
         Probabilities, shape (N, C); or shape (N,), the probability of the second (positive)
         class of a binary problem.
@@ -210,19 +239,45 @@ def log_loss(y_true, y_pred, *, normalize=True, sample_weight=None, labels=None)
     if p.shape[1] == 1:
         p = np.concatenate([1 - p, p], axis=1)
     y = _indicator_matrix(y_true, labels, p.shape[1])
-    eps = np.finfo(np.float64).eps
-    loss = class_sum(weighted_terms(np.log(np.clip(p, eps, 1 - eps)), y))
+    if sample_weight is not None and not np.any(sample_weight):
+        raise ValueError("sample weights must contain at least one non-zero number")
+    if not rows_sum_to_one(p).all():
+        warnings.warn("The y_prob values do not sum to one. Make sure to pass probabilities.",
+                      UserWarning, stacklevel=2)
+    loss = class_sum(log_loss_terms(y, p))
     if normalize:
         return float(np.average(loss, weights=sample_weight))
     return float(np.sum(loss) if sample_weight is None else np.dot(loss, sample_weight))
 
 
+# scikit-learn's clip bound and its test of a row summing to 1 (isclose with rtol √ε, atol 1e-8)
+LOG_LOSS_EPSILON = float(np.finfo(np.float64).eps)
+SUM_TOLERANCE = 1e-8 + math.sqrt(LOG_LOSS_EPSILON)
+
+
+def rows_sum_to_one(p):
+    """Whether each row of p sums to 1 by scikit-learn's test (within 1e-8 + √ε)."""
+    return np.abs(np.sum(p, axis=-1) - 1.0) <= SUM_TOLERANCE
+
+
+def log_loss_terms(y, p):
+    r"""scikit-learn's terms :math:`-y \ln \operatorname{clip}(p, ε, 1-ε)`, 0 where y = 0."""
+    return weighted_terms(np.log(np.clip(p, LOG_LOSS_EPSILON, 1 - LOG_LOSS_EPSILON)), y)
+
+
 def _indicator_matrix(y_true, labels, n_columns):
     y_true = np.asarray(y_true)
     if y_true.ndim == 2:
+        # what scikit-learn calls a multilabel indicator: 0 and 1, at least two columns
+        if y_true.shape[1] < 2 or not np.isin(y_true, (0, 1)).all():
+            raise ValueError("a y_true matrix must be an indicator matrix of 0 and 1 with at least "
+                             "two columns (log_loss takes no soft labels)")
         classes = np.arange(y_true.shape[1])
         indicator = y_true.astype(np.float64)
     else:
+        if y_true.dtype.kind == "f" and not np.all(np.mod(y_true, 1) == 0):
+            raise ValueError("y_true holds fractional numbers: log_loss takes class labels, "
+                             "not probabilities")
         classes = np.unique(y_true if labels is None else np.asarray(labels))
         indicator = (y_true[:, np.newaxis] == classes[np.newaxis, :]).astype(np.float64)
         if labels is not None and not np.isin(y_true, classes).all():

@@ -45,7 +45,8 @@ class MultipleModelsError(RuntimeError):
 
 # The allowed ranges of the numeric options, inclusive: the file reader, the command line and
 # the options panel all take them from here.
-TEMPERATURE_RANGE = (1e-3, 1e3)
+# (A temperature near 0 is how softmax becomes hardmax, so the range reaches far down.)
+TEMPERATURE_RANGE = (1e-300, 1e6)
 LABEL_SMOOTHING_RANGE = (0.0, 1.0)
 
 

@@ -1,6 +1,7 @@
 """The command line: ``main.py [FILE]`` opens the window; ``--compute FILE [--json]`` prints the
-results without a window, ``--train STEPS [--lr LR]`` with it trains the logits first. Errors
-are one line on stderr and exit code 2, never a traceback."""
+results without a window, ``--train STEPS [--lr LR]`` with it trains the logits first, and
+``--convention`` gives the loss as PyTorch, Keras or scikit-learn return it. Errors are one line
+on stderr and exit code 2, never a traceback."""
 
 import argparse
 import codecs
@@ -54,14 +55,19 @@ def main(argv):
     if args.version:
         print(f"Logit Lab {VERSION}")
         return 0
+    if args.convention != "textbook" and not args.compute:
+        print(QCoreApplication.translate("cli", "logit-lab: --convention needs --compute FILE"),
+              file=sys.stderr)
+        return EXIT_USAGE
     if args.train is not None or args.lr is not None:
         training = training_request(args)
         if isinstance(training, str):
             print(training, file=sys.stderr)
             return EXIT_USAGE
-        return compute(args.compute, as_json=args.json, training=training)
+        return compute(args.compute, as_json=args.json, training=training,
+                       convention=args.convention)
     if args.compute:
-        return compute(args.compute, as_json=args.json)
+        return compute(args.compute, as_json=args.json, convention=args.convention)
     if args.smoke:
         from gui.shell.smoke import smoke
 
@@ -104,10 +110,11 @@ def word(key):
     return QCoreApplication.translate("cli", WORDS[key])
 
 
-def compute(path, *, as_json=False, out=None, err=None, training=None):
-    """Print the analysis of the scenario file at ``path``, and with ``training`` (steps, lr) the
-    run of that many gradient steps; 0 on success, 2 on a bad file or one that cannot train.
-    JSON is UTF-8 whatever the terminal's encoding (it is for programs to read)."""
+def compute(path, *, as_json=False, convention="textbook", out=None, err=None, training=None):
+    """Print the analysis of the scenario file at ``path``: with ``training`` (steps, lr) also
+    the run of that many gradient steps, for a library ``convention`` the loss as that library
+    returns it. 0 on success, 2 on a bad file, one that cannot train, or a loss the library
+    cannot express. JSON is UTF-8 whatever the terminal's encoding (it is for programs to read)."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
         scenario = load_scenario(path)
@@ -117,6 +124,8 @@ def compute(path, *, as_json=False, out=None, err=None, training=None):
             path=path, error=describe(error)), file=err)
         return EXIT_USAGE
     analysis = engine.analyze(scenario)
+    if convention != "textbook":
+        return print_convention(path, analysis, convention, as_json=as_json, out=out, err=err)
     if as_json:
         write_utf8(analysis_json(analysis, run), out)
     else:
@@ -155,6 +164,8 @@ def analysis_json(analysis, run=None):
 def _finite_or_text(value):
     if isinstance(value, float) and math.isinf(value):
         return "inf" if value > 0 else "-inf"
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
     if isinstance(value, dict):
         return {k: _finite_or_text(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -210,6 +221,86 @@ def _sample_lines(analysis, n, fmt):
     return lines
 
 
+# --- --compute FILE --convention LIBRARY ------------------------------------------------------
+
+LIBRARY_NAMES = {"pytorch": "PyTorch", "keras": "Keras", "sklearn": "scikit-learn"}
+# What a rule did, as the report names it; the numbers come from the engine's reason.
+RULE_WORDS = {
+    "renormalise": QT_TRANSLATE_NOOP("cli", "each probability row divided by its sum"),
+    "clip": QT_TRANSLATE_NOOP("cli", "p clipped to [{low}, {high}]"),
+    "underflow": QT_TRANSLATE_NOOP("cli", "a probability that is not 0 became exactly 0 in "
+                                          "float64 (p below {smallest}, or 1 − p below {one})"),
+    "clamp_log": QT_TRANSLATE_NOOP("cli", "each logarithm clamped at {bound}"),
+    "zero_times_log_zero": QT_TRANSLATE_NOOP("cli", "0 · ln 0 computed as 0 · (−∞) = nan"),
+    "sum_warning": QT_TRANSLATE_NOOP("cli", "rows that do not sum to 1 used as they are, with "
+                                            "a warning (the same value as the textbook)"),
+}
+MISSING_WORDS = {
+    "class_weights": QT_TRANSLATE_NOOP("cli", "it takes no class weights"),
+    "pos_weight": QT_TRANSLATE_NOOP("cli", "it takes no pos_weight"),
+    "ignore_index": QT_TRANSLATE_NOOP("cli", "it cannot leave samples out (ignore_index)"),
+    "label_smoothing": QT_TRANSLATE_NOOP("cli", "it takes no label smoothing"),
+    "soft_targets": QT_TRANSLATE_NOOP("cli", "it takes only targets of 0 and 1"),
+    "one_class": QT_TRANSLATE_NOOP("cli", "it needs at least two classes"),
+    "zero_weights": QT_TRANSLATE_NOOP("cli", "every sample's class weight is 0"),
+}
+
+
+def print_convention(path, analysis, convention, *, as_json, out, err):
+    """Print the loss as ``convention``'s library returns it; 2 if it cannot express it."""
+    result = engine.batch_loss(analysis.scenario, convention, analysis=analysis)
+    if not result.expressible:
+        print(QCoreApplication.translate(
+            "cli", "logit-lab: {path}: {library} cannot compute this loss: {why}").format(
+            path=path, library=LIBRARY_NAMES[convention],
+            why=QCoreApplication.translate("cli", MISSING_WORDS[result.not_expressible])),
+            file=err)
+        return EXIT_USAGE
+    if as_json:
+        write_utf8(convention_json(analysis, result), out)
+    else:
+        out.write(convention_report(analysis, result))
+    return 0
+
+
+def convention_json(analysis, result):
+    """The convention's loss, call, per-sample losses and rules as JSON text."""
+    data = result.to_dict()
+    data.pop("sample_loss")
+    data.update(textbook_loss=analysis.loss, mode=analysis.scenario.mode,
+                classes=list(analysis.scenario.classes),
+                samples=[{"name": name, "loss": float(loss)}
+                         for name, loss in zip(analysis.scenario.samples, result.sample_loss)])
+    return json.dumps(_finite_or_text(data), ensure_ascii=False, indent=1) + "\n"
+
+
+def convention_report(analysis, result):
+    """The convention's loss in plain text: the call, the loss beside the textbook's, each
+    sample's loss and the rules that make the difference."""
+    from gui.common.formatting import format_number as fmt
+    from gui.shell.i18n import preset_text
+
+    translate = QCoreApplication.translate
+    samples = analysis.scenario.samples
+    lines = [preset_text(analysis.scenario.title)] if analysis.scenario.title else []
+    lines += [translate("cli", "Convention: {library}").format(
+        library=LIBRARY_NAMES[result.convention]), translate("cli", "Call:")]
+    lines += [f"  {line}" for line in (*result.call.setup, result.call.expression)]
+    lines.append(translate("cli", "Loss: {loss} {unit} (textbook: {textbook})").format(
+        loss=fmt(result.loss, 6), unit=word(result.unit), textbook=fmt(analysis.loss, 6)))
+    lines += [translate("cli", "Sample {name}: loss {loss}").format(name=name, loss=fmt(loss))
+              for name, loss in zip(samples, result.sample_loss)]
+    for reason in result.reasons:
+        numbers = {key: repr(reason.get(key)) for key in ("low", "high", "bound")}
+        rule = translate("cli", RULE_WORDS[reason["rule"]]).format(
+            smallest=repr(reason.get("smallest")), one=repr(reason.get("rounds_to_one_below")),
+            **numbers)
+        names = ", ".join(samples[entry["sample"]] for entry in reason["samples"])
+        lines.append(translate("cli", "Rule: {rule} (samples {names})").format(rule=rule,
+                                                                                names=names))
+    return "\n".join(lines) + "\n"
+
+
 def _parser():
     translate = QCoreApplication.translate  # lupdate reads translate("cli", "…") as it is
     parser = argparse.ArgumentParser(prog="logit-lab", allow_abbrev=False, description=translate(
@@ -224,6 +315,9 @@ def _parser():
         "cli", "with --compute: first take STEPS gradient steps on the logits"))
     parser.add_argument("--lr", metavar="LR", help=translate(
         "cli", "with --train: the learning rate (default 1.0)"))
+    parser.add_argument("--convention", choices=engine.CONVENTIONS, default="textbook",
+                        help=translate("cli", "with --compute: the loss as that library's call "
+                                              "returns it (default: textbook)"))
     parser.add_argument("--version", action="store_true",
                         help=translate("cli", "print the version and exit"))
     parser.add_argument("--smoke", action="store_true", help=translate(

@@ -3,7 +3,8 @@ reduction and unit. Each control writes through the Document's undo stack."""
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QSlider, QVBoxLayout)
 
@@ -55,6 +56,30 @@ def parse_weights(text, count):
     return tuple(values)
 
 
+class WideRangeSpinBox(QDoubleSpinBox):
+    """A spin box for a value from 1e-300 to 1e6 and beyond: shown with six significant
+    digits (1e-300, 0.05, 50), read with the one number parser. A plain QDoubleSpinBox rounds
+    to a fixed count of decimals, so 0.0004 would show (and be taken) as 0."""
+
+    def __init__(self, minimum, maximum, parent=None):
+        super().__init__(parent, singleStep=0.05)
+        self.setDecimals(323)  # all a double has: Qt rounds the value to these decimals
+        self.setRange(minimum, maximum)
+        self.setKeyboardTracking(False)
+
+    def textFromValue(self, value):
+        return QLocale().toString(value, "g", 6)
+
+    def valueFromText(self, text):
+        value = parse_number(text)
+        return self.value() if value is None else value
+
+    def validate(self, text, position):
+        state = QValidator.Acceptable if parse_number(text) is not None \
+            else QValidator.Intermediate
+        return state, text, position
+
+
 class NotANumber(ValueError):
     """A weight that is not a number; ``text`` is what the user wrote."""
 
@@ -85,9 +110,7 @@ class OptionsPanel(View):
                                   ("probabilities", self.tr("probabilities"))),
                                  self.tr("Whether the table holds raw scores (logits) or "
                                          "probabilities a model already produced."))
-        self.temperature = QDoubleSpinBox(decimals=3, minimum=TEMPERATURE_RANGE[0],
-                                          maximum=TEMPERATURE_RANGE[1], singleStep=0.05)
-        self.temperature.setKeyboardTracking(False)
+        self.temperature = WideRangeSpinBox(*TEMPERATURE_RANGE)
         self.temperature_slider = QSlider(Qt.Horizontal, maximum=SLIDER_STEPS)
         tip = self.tr("Divides every logit by T before softmax or sigmoid: T > 1 flattens the "
                       "distribution, T < 1 sharpens it.")

@@ -1661,6 +1661,90 @@
         <source>  {name}: logits {logits}</source>
         <translation>  {name}：logits {logits}</translation>
     </message>
+    <message>
+        <source>logit-lab: --convention needs --compute FILE</source>
+        <translation>logit-lab：--convention 需要与 --compute FILE 一起使用</translation>
+    </message>
+    <message>
+        <source>each probability row divided by its sum</source>
+        <translation>每行概率都除以该行之和</translation>
+    </message>
+    <message>
+        <source>p clipped to [{low}, {high}]</source>
+        <translation>p 被截断到 [{low}, {high}]</translation>
+    </message>
+    <message>
+        <source>a probability that is not 0 became exactly 0 in float64 (p below {smallest}, or 1 − p below {one})</source>
+        <translation>一个本不为 0 的概率在 float64 中变成了恰好 0（p 小于 {smallest}，或 1 − p 小于 {one}）</translation>
+    </message>
+    <message>
+        <source>each logarithm clamped at {bound}</source>
+        <translation>每个对数都被限制在不低于 {bound}</translation>
+    </message>
+    <message>
+        <source>0 · ln 0 computed as 0 · (−∞) = nan</source>
+        <translation>0 · ln 0 按 0 · (−∞) 计算，得到 nan</translation>
+    </message>
+    <message>
+        <source>rows that do not sum to 1 used as they are, with a warning (the same value as the textbook)</source>
+        <translation>和不为 1 的行按原样使用，并给出警告（数值与教科书相同）</translation>
+    </message>
+    <message>
+        <source>it takes no class weights</source>
+        <translation>它不支持类别权重</translation>
+    </message>
+    <message>
+        <source>it takes no pos_weight</source>
+        <translation>它不支持 pos_weight</translation>
+    </message>
+    <message>
+        <source>it cannot leave samples out (ignore_index)</source>
+        <translation>它不能排除样本（ignore_index）</translation>
+    </message>
+    <message>
+        <source>it takes no label smoothing</source>
+        <translation>它不支持标签平滑</translation>
+    </message>
+    <message>
+        <source>it takes only targets of 0 and 1</source>
+        <translation>它只接受 0 和 1 的目标</translation>
+    </message>
+    <message>
+        <source>it needs at least two classes</source>
+        <translation>它至少需要两个类别</translation>
+    </message>
+    <message>
+        <source>every sample&apos;s class weight is 0</source>
+        <translation>每个样本的类别权重都是 0</translation>
+    </message>
+    <message>
+        <source>logit-lab: {path}: {library} cannot compute this loss: {why}</source>
+        <translation>logit-lab：{path}：{library} 无法计算这个损失：{why}</translation>
+    </message>
+    <message>
+        <source>Convention: {library}</source>
+        <translation>约定：{library}</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>调用：</translation>
+    </message>
+    <message>
+        <source>Loss: {loss} {unit} (textbook: {textbook})</source>
+        <translation>损失：{loss} {unit}（教科书：{textbook}）</translation>
+    </message>
+    <message>
+        <source>Sample {name}: loss {loss}</source>
+        <translation>样本 {name}：损失 {loss}</translation>
+    </message>
+    <message>
+        <source>Rule: {rule} (samples {names})</source>
+        <translation>规则：{rule}（样本 {names}）</translation>
+    </message>
+    <message>
+        <source>with --compute: the loss as that library&apos;s call returns it (default: textbook)</source>
+        <translation>与 --compute 一起使用：按该库的调用返回的方式给出损失（默认：textbook，教科书）</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>

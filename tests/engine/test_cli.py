@@ -272,3 +272,79 @@ def test_train_needs_compute():
     result = run_cli("--train", "5")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "logit-lab: --train and --lr need --compute FILE\n"
+# --- --convention (issue 17) ------------------------------------------------------------------
+
+ISSUE_EXAMPLE = {"format": "logit-lab", "version": 1, "classes": ["cat", "dog"],
+                 "samples": ["photo 1", "photo 2"], "input": "probabilities",
+                 "rows": [[0.0, 1.0], [0.5, 0.5]], "targets": [0, 0]}
+RECORDED = json.loads((ROOT / "tests" / "engine" / "data" / "convention_vectors.json")
+                      .read_text(encoding="utf-8"))["cases"]
+
+
+def recorded_case(name):
+    """A hand-made case of tools/record_convention_vectors.py as a scenario file."""
+    case = next(case for case in RECORDED if case["name"] == name)
+    scenario = case["scenario"]
+    data = {"format": "logit-lab", "version": 1,
+            "classes": [f"class {c}" for c in range(len(scenario["rows"][0]))], **scenario}
+    return data, case["conventions"]
+
+
+def test_convention_keras_prints_the_call_the_loss_and_the_clip(tmp_path):
+    result = run_cli("--compute", write(tmp_path, ISSUE_EXAMPLE), "--convention", "keras")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Convention: Keras\n"
+        "Call:\n"
+        "  y_true = keras.utils.to_categorical(target, num_classes=2)\n"
+        "  keras.ops.sum(keras.losses.categorical_crossentropy(y_true, probabilities))"
+        " / len(target)\n"
+        "Loss: 8.40562 nats (textbook: ∞)\n"
+        "Sample photo 1: loss 16.12\n"
+        "Sample photo 2: loss 0.6931\n"
+        "Rule: p clipped to [1e-07, 0.9999999] (samples photo 1)\n")
+
+
+@pytest.mark.parametrize("name", ["p = 0 for the true class, then p = 0.5",
+                                  "sigmoid: p = 0, p = 1 and p below e^-100"])
+@pytest.mark.parametrize("library", ["pytorch", "keras", "sklearn"])
+def test_convention_json_is_the_recorded_librarys_value(tmp_path, name, library):
+    scenario, recorded = recorded_case(name)
+    result = run_cli("--compute", write(tmp_path, scenario), "--convention", library, "--json")
+    assert (result.returncode, result.stderr) == (0, "")
+    printed = json.loads(result.stdout)
+    expected = recorded[library]
+    assert printed["convention"] == library
+    assert as_float(printed["loss"]) == pytest.approx(as_float(expected["loss"]), rel=1e-9)
+    assert [as_float(s["loss"]) for s in printed["samples"]] == pytest.approx(
+        [as_float(v) for v in expected["sample_loss"]], rel=1e-9)
+
+
+def as_float(value):
+    """A number of the JSON output, where infinities and NaN are written as strings."""
+    return float(value)
+
+
+def test_convention_textbook_is_todays_output(tmp_path):
+    path = write(tmp_path, LESSON)
+    assert run_cli("--compute", path, "--convention", "textbook").stdout == \
+        run_cli("--compute", path).stdout
+
+
+def test_a_loss_the_library_cannot_express_is_one_line_and_exit_2(tmp_path):
+    weighted = {**LESSON, "options": {"class_weights": [1.0, 2.0, 0.5]}}
+    path = write(tmp_path, weighted)
+    result = run_cli("--compute", path, "--convention", "keras")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"logit-lab: {path}: Keras cannot compute this loss: it takes no " \
+                            f"class weights\n"
+
+
+@pytest.mark.parametrize("args, problem", [
+    (("--convention", "keras"), "--convention needs --compute FILE"),
+    (("--compute", "x.json", "--convention", "jax"), "invalid choice: 'jax'"),
+])
+def test_a_wrong_convention_is_an_error_with_exit_2(args, problem):
+    result = run_cli(*args)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert problem in result.stderr and "Traceback" not in result.stderr

@@ -1,5 +1,7 @@
 """The engine agrees with SciPy and scikit-learn, computed live on many shapes and values."""
 
+import warnings
+
 import numpy as np
 import pytest
 import scipy.special
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import engine
+from engine import conventions
 from engine.information import kl_terms
 from strategies import (
     LARGEST, array_pairs, class_labels, distributions, float_arrays, label_indices,
@@ -196,3 +199,101 @@ def test_log_loss_refuses_what_sklearn_refuses(y_true, y_pred, kwargs):
         sklearn.metrics.log_loss(y_true, y_pred, **kwargs)
     with pytest.raises(ValueError):
         engine.log_loss(y_true, y_pred, **kwargs)
+
+
+# --- the library-named functions accept what the libraries accept (issue 17) ------------------
+
+
+@given(z=float_arrays(reals(HALF_RANGE), min_dims=0))
+def test_softmax_over_the_whole_array_with_axis_none_equals_scipy(z):
+    np.testing.assert_array_equal(engine.softmax(z, axis=None), scipy.special.softmax(z, axis=None))
+    np.testing.assert_array_equal(engine.log_softmax(z, axis=None),
+                                  scipy.special.log_softmax(z, axis=None))
+
+
+@pytest.mark.parametrize("y_true", [
+    [[0.7, 0.3], [0.2, 0.8]],
+    [0.3, 0.7],
+    [[2, 0], [0, 1]],
+    [[1], [0]],
+], ids=["soft label rows", "probabilities as labels", "counts, not 0 or 1", "one column"])
+def test_log_loss_refuses_soft_labels_as_sklearn_does(y_true):
+    y_pred = [[0.6, 0.4], [0.3, 0.7]]
+    with pytest.raises((ValueError, TypeError)):  # scikit-learn's own is a TypeError for [[1], [0]]
+        sklearn.metrics.log_loss(y_true, y_pred)
+    with pytest.raises(ValueError, match="y_true"):
+        engine.log_loss(y_true, y_pred)
+
+
+@pytest.mark.parametrize("y_true", [[[1, 1, 0], [0, 1, 0]], [[1.0, 0.0, 0.0], [1.0, 0.0, 0.0]],
+                                    [0.0, 2.0]],
+                         ids=["multilabel indicator", "float indicator", "whole floats"])
+def test_log_loss_takes_indicator_matrices_and_whole_float_labels_as_sklearn_does(y_true):
+    y_pred = [[0.2, 0.3, 0.5], [0.3, 0.3, 0.4]]
+    labels = {"labels": [0.0, 1.0, 2.0]} if np.ndim(y_true) == 1 else {}
+    expected = sklearn.metrics.log_loss(y_true, y_pred, **labels)
+    assert engine.log_loss(y_true, y_pred, **labels) == pytest.approx(expected, rel=1e-15)
+
+
+def test_log_loss_warns_like_sklearn_when_rows_do_not_sum_to_1():
+    y_true, y_pred = [0, 1], [[0.2, 0.3], [0.5, 0.5]]
+    with pytest.warns(UserWarning, match="do not sum to one") as ours:
+        value = engine.log_loss(y_true, y_pred)
+    with pytest.warns(UserWarning, match="do not sum to one") as theirs:
+        assert sklearn.metrics.log_loss(y_true, y_pred) == value
+    assert str(ours[0].message) == str(theirs[0].message)
+
+
+@pytest.mark.parametrize("offset, warns", [(2.4e-8, False), (2.5e-8, True)])
+def test_log_loss_tells_a_row_off_1_with_sklearns_own_tolerance(offset, warns):
+    y_true, y_pred = [0, 1], [[0.5 + offset, 0.5], [0.5, 0.5]]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        engine.log_loss(y_true, y_pred)
+        sklearn.metrics.log_loss(y_true, y_pred)
+    assert [str(w.message) for w in caught] == ["The y_prob values do not sum to one. Make sure "
+                                                "to pass probabilities."] * (2 * warns)
+
+
+def test_log_loss_refuses_sample_weights_that_are_all_zero_as_sklearn_does():
+    y_true, y_pred, weights = [0, 1], [[0.6, 0.4], [0.3, 0.7]], [0.0, 0.0]
+    with pytest.raises(ValueError, match="non-zero"):
+        sklearn.metrics.log_loss(y_true, y_pred, sample_weight=weights)
+    with pytest.raises(ValueError, match="non-zero"):
+        engine.log_loss(y_true, y_pred, sample_weight=weights)
+
+
+# --- the scikit-learn convention is live scikit-learn -----------------------------------------
+
+
+@st.composite
+def probability_scenarios(draw):
+    """Probability tables with zeros, ones and rows that need not sum to 1, index targets."""
+    n_rows, n_classes = draw(sizes())
+    rows = draw(hnp.arrays(np.float64, (n_rows, n_classes), elements=unit_floats()))
+    targets = draw(label_indices(n_rows, n_classes, all_present=False))
+    return engine.Scenario(classes=tuple(map(str, range(n_classes))), rows=rows,
+                           targets=targets, input="probabilities")
+
+
+@given(scenario=probability_scenarios())
+def test_the_sklearn_convention_is_log_loss_on_any_probability_table(scenario):
+    result = conventions.batch_loss(scenario, "sklearn")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # rows that do not sum to 1
+        expected = sklearn.metrics.log_loss(scenario.targets, scenario.rows,
+                                            labels=range(len(scenario.classes)))
+    assert result.loss == pytest.approx(expected, rel=1e-13)
+    warned = any(r["rule"] == "sum_warning" for r in result.reasons)
+    assert warned == (not engine.losses.rows_sum_to_one(scenario.rows).all())
+
+
+@given(z=float_arrays(reals(1000.0), min_dims=2, max_dims=2), data=st.data())
+def test_the_sklearn_convention_from_logits_is_log_loss_of_scipys_softmax(z, data):
+    if z.shape[1] < 2:
+        z = np.concatenate([z, -z], axis=1)
+    targets = data.draw(label_indices(len(z), z.shape[1], all_present=False))
+    scenario = engine.Scenario(classes=tuple(map(str, range(z.shape[1]))), rows=z, targets=targets)
+    expected = sklearn.metrics.log_loss(targets, scipy.special.softmax(z, axis=1),
+                                        labels=range(z.shape[1]))
+    assert conventions.batch_loss(scenario, "sklearn").loss == pytest.approx(expected, rel=1e-13)

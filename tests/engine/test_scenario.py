@@ -75,7 +75,7 @@ def test_scenario_refusal_names_the_row_column_or_field(changes, code, message, 
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda: Options(temperature=0.0), "temperature must be between 0.001 and 1000.0"),
+    (lambda: Options(temperature=0.0), "temperature must be between 1e-300 and 1000000.0"),
     (lambda: Options(label_smoothing=1.5), "label_smoothing must be between 0.0 and 1.0"),
     (lambda: Options(class_weights=(1.0, -1.0)), "class_weights[1] must be at least 0.0"),
     (lambda: Options(pos_weight=(1.0, "a")), "pos_weight[1]: 'a' is not a number"),

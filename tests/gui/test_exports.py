@@ -1,11 +1,9 @@
-"""File ▸ Export (results CSV, plots PNG/SVG, the math as text/Markdown), "copy as code" whose
-snippets reproduce the engine's value, and the real main window's File menu."""
+"""File ▸ Export (results CSV, plots PNG/SVG, the math as text/Markdown), "copy as code" (the
+snippets themselves: test_code_snippets.py), and the real main window's File menu."""
 
-import contextlib
 import csv
 import io
 import math
-import sys
 import types
 import xml.dom.minidom
 from pathlib import Path
@@ -24,65 +22,13 @@ from gui.shell import files
 from gui.common.code_snippets import snippet
 from gui.document import Document
 from gui.shell.files import FileController
-from gui.shell.resources import resource_path
+
+from scenarios import cat_dog_pig, preset
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def cat_dog_pig(**changes):
-    values = dict(classes=("cat", "dog", "pig"), samples=("photo 1", "photo 2", "photo 3"),
-                  rows=[[3.0, 1.0, -3.0], [0.5, 2.0, 1.0], [1.2, 0.3, 2.2]], targets=[0, 1, 2])
-    values.update(changes)
-    return engine.Scenario(**values)
-
-
-def preset(name):
-    return engine.from_json(resource_path("presets", name).read_text(encoding="utf-8"))
-
-
-def sigmoid():
-    return edits.convert_mode(cat_dog_pig(), "sigmoid")
-
-
-# Scenarios covering every branch of the code snippets: each option, each input and target kind.
-CASES = {
-    "plain": cat_dog_pig(),
-    "temperature, weights, sum": edits.set_options(cat_dog_pig(), temperature=0.7,
-                                                   class_weights=(1.0, 2.0, 0.5), reduction="sum"),
-    "weights, mean": edits.set_options(cat_dog_pig(), class_weights=(1.0, 2.0, 0.5)),
-    "ignore_index": edits.set_target(edits.set_options(
-        cat_dog_pig(), ignore_index=-1, class_weights=(1.0, 2.0, 3.0)), 1, -1),
-    "label smoothing, weights": edits.set_options(cat_dog_pig(), label_smoothing=0.2,
-                                                  class_weights=(1.0, 2.0, 3.0)),
-    "label smoothing, ignored": edits.set_target(
-        edits.set_options(cat_dog_pig(), label_smoothing=0.2), 1, -100),
-    "soft targets": cat_dog_pig(targets=[[0.5, 0.5, 0.0], [0.0, 1.0, 0.0], [0.2, 0.3, 0.5]]),
-    "soft targets, weights": edits.set_options(
-        cat_dog_pig(targets=[[0.5, 0.5, 0.0], [0.0, 1.0, 0.0], [0.2, 0.3, 0.5]]),
-        class_weights=(2.0, 1.0, 0.5)),
-    "bits": edits.set_options(cat_dog_pig(), log_base="2"),
-    "probabilities": edits.convert_input(cat_dog_pig(), "probabilities"),
-    "probabilities, smoothing": edits.set_options(
-        edits.convert_input(cat_dog_pig(), "probabilities"), label_smoothing=0.1),
-    "sigmoid, pos_weight, weights": edits.set_options(
-        sigmoid(), pos_weight=(2.0, 1.0, 3.0), class_weights=(1.0, 0.5, 2.0), temperature=2.0),
-    "sigmoid, soft labels, pos_weight, sum": edits.set_options(
-        sigmoid().replace(targets=[[0.2, 1, 0], [0, 0.5, 1], [1, 1, 0.1]]),
-        pos_weight=(2.0, 1.0, 3.0), reduction="sum"),
-    "sigmoid, soft labels, weights": edits.set_options(
-        sigmoid().replace(targets=[[0.2, 1, 0], [0, 0.5, 1], [1, 1, 0.1]]),
-        class_weights=(2.0, 1.0, 3.0)),
-    "sigmoid, probabilities": edits.convert_input(sigmoid(), "probabilities"),
-    "sigmoid probabilities, pos_weight": edits.set_options(
-        edits.convert_input(sigmoid(), "probabilities"), pos_weight=(3.0, 1.0, 1.0)),
-}
-CASES.update({name: preset(name) for name in (
-    "cat_dog_pig.json", "sklearn_log_loss_model_1.json", "sklearn_log_loss_model_2.json",
-    "two_models_one_truth.json", "binary_sigmoid.json", "binary_softmax.json",
-    "chest_xray_multilabel.json", "next_token.json")})
 
 
 class StubMathPanel:
@@ -244,142 +190,6 @@ def test_the_math_exports_as_plain_text_and_markdown(controller, tmp_path, kind)
 def test_copy_as_code_puts_the_snippet_on_the_clipboard(controller, framework):
     controller.code_actions[framework].trigger()
     assert QGuiApplication.clipboard().text() == snippet(framework, controller.document.analysis)
-
-
-def run_snippet(code, **modules):
-    """Execute a snippet (with ``modules`` standing in for packages); returns what it printed
-    and its variables."""
-    out = io.StringIO()
-    namespace = {}
-    saved = {name: sys.modules.get(name) for name in modules}
-    sys.modules.update(modules)
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(code, "<snippet>", "exec"), namespace)
-    finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name)
-            else:
-                sys.modules[name] = module
-    return out.getvalue(), namespace
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_the_scikit_learn_snippet_computes_the_engines_value(name):
-    analysis = engine.analyze(CASES[name])
-    code = snippet("sklearn", analysis)
-    assert "torch" not in code and "keras" not in code
-    printed, namespace = run_snippet(code)
-    assert namespace["loss"] == pytest.approx(analysis.loss, rel=1e-13)
-    assert float(printed) == namespace["loss"]
-    assert f"# Logit Lab computed: {analysis.loss!r} {analysis.unit}" in code
-
-
-def test_the_scikit_learn_snippet_is_the_log_loss_call_for_the_log_loss_preset():
-    code = snippet("sklearn", engine.analyze(preset("sklearn_log_loss_model_1.json")))
-    assert "log_loss(targets, probabilities, labels=list(range(len(classes))), " \
-           "normalize=True)" in code
-    printed, _ = run_snippet(code)
-    assert printed == "1.3783888522474517\n"
-
-
-def fake_keras():
-    """Keras 3's two losses as its documentation defines them, in numpy: enough to run the
-    snippets and check their reshaping, weighting and dividing."""
-    def log_probabilities(y_pred, from_logits):
-        if from_logits:
-            z = y_pred - y_pred.max(axis=-1, keepdims=True)
-            return z - np.log(np.exp(z).sum(axis=-1, keepdims=True))
-        p = y_pred / y_pred.sum(axis=-1, keepdims=True)
-        return np.log(np.clip(p, keras.config.epsilon, 1 - keras.config.epsilon))
-
-    class Loss:
-        def __init__(self, from_logits=False, label_smoothing=0.0, reduction=None):
-            assert reduction == "sum"
-            self.from_logits, self.smoothing = from_logits, label_smoothing
-
-        def __call__(self, y_true, y_pred, sample_weight=None):
-            per_sample = self.per_sample(np.asarray(y_true, float), np.asarray(y_pred, float))
-            weight = 1.0 if sample_weight is None else np.asarray(sample_weight)
-            return float(np.sum(per_sample * weight))
-
-    class CategoricalCrossentropy(Loss):
-        def per_sample(self, y, z):
-            y = y * (1 - self.smoothing) + self.smoothing / y.shape[-1]
-            return -(y * log_probabilities(z, self.from_logits)).sum(axis=-1)
-
-    class BinaryCrossentropy(Loss):
-        def per_sample(self, y, z):
-            if self.from_logits:
-                log_p, log_q = -np.logaddexp(0, -z), -np.logaddexp(0, z)
-            else:
-                p = np.clip(z, keras.config.epsilon, 1 - keras.config.epsilon)
-                log_p, log_q = np.log(p), np.log1p(-p)
-            return -(y * log_p + (1 - y) * log_q).mean(axis=-1)
-
-    keras = types.ModuleType("keras")
-    keras.config = types.SimpleNamespace(epsilon=1e-7, floatx="float32")
-    keras.config.set_floatx = lambda value: setattr(keras.config, "floatx", value)
-    keras.config.set_epsilon = lambda value: setattr(keras.config, "epsilon", value)
-    keras.losses = types.SimpleNamespace(CategoricalCrossentropy=CategoricalCrossentropy,
-                                         BinaryCrossentropy=BinaryCrossentropy)
-    return keras
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_the_keras_snippet_divides_and_weighs_as_pytorch_does(name):
-    analysis = engine.analyze(CASES[name])
-    code = snippet("keras", analysis)
-    keras = fake_keras()
-    _, namespace = run_snippet(code, keras=keras)
-    assert keras.config.floatx == "float64"
-    assert namespace["loss"] == pytest.approx(analysis.loss, rel=1e-12)
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_the_pytorch_snippet_is_python_with_our_numbers_and_options(name):
-    scenario = CASES[name]
-    analysis = engine.analyze(scenario)
-    code = snippet("pytorch", analysis)
-    compile(code, "<pytorch>", "exec")
-    assert f"# Logit Lab computed: {analysis.loss!r} {analysis.unit}" in code
-    assert all(repr(value) in code for value in scenario.rows.ravel().tolist()[:50])
-    options = scenario.options
-    loss_class = {"softmax": ("CrossEntropyLoss", "NLLLoss"),
-                  "sigmoid": ("BCEWithLogitsLoss", "BCELoss")}[scenario.mode]
-    assert any(f"torch.nn.{name}(" in code for name in loss_class)
-    assert f'reduction="{options.reduction}"' in code
-    if options.class_weights is not None:
-        assert f"weight=torch.tensor({list(options.class_weights)!r}" in code
-    if options.pos_weight is not None:
-        assert f"pos_weight=torch.tensor({list(options.pos_weight)!r}" in code
-    if options.label_smoothing and scenario.mode == "softmax":
-        assert f"label_smoothing={options.label_smoothing!r}" in code
-    if options.temperature != 1.0 and scenario.input == "logits":
-        assert f"logits / {options.temperature!r}" in code
-    if options.log_base == "2":
-        assert "math.log(2)" in code
-
-
-def test_pytorch_snippet_of_the_classic_example_reads_naturally():
-    code = snippet("pytorch", engine.analyze(cat_dog_pig()))
-    assert "loss_fn = torch.nn.CrossEntropyLoss(reduction=\"mean\")\n" \
-           "loss = loss_fn(logits, target)\n" in code
-    assert "target = torch.tensor([0, 1, 2])" in code
-
-
-def test_a_title_with_line_breaks_stays_one_comment():
-    scenario = cat_dog_pig(title="Lesson\n2\u2028import os; os.remove('x')")
-    for framework in code_snippets.FRAMEWORKS:
-        code = snippet(framework, engine.analyze(scenario))
-        assert code.splitlines()[0].startswith("# Lesson 2 import os")
-        compile(code, framework, "exec")
-
-
-def test_a_scenario_with_no_counted_sample_says_so():
-    code = snippet("pytorch", engine.analyze(cat_dog_pig(targets=[-100, -100, -100])))
-    assert "# Logit Lab computed: no value (no sample is counted)" in code
 
 
 # --- the real main window --------------------------------------------------------------------

@@ -103,6 +103,8 @@ def test_weights_and_pos_weight_write_what_is_typed(make, qtbot):
     ({"label_smoothing": 0.8}, ("smoothing", 0.8)),
     ({"temperature": 50.0}, ("temperature", 50.0)),
     ({"temperature": 0.002}, ("temperature", 0.002)),
+    ({"temperature": 1e-300}, ("temperature", 1e-300)),
+    ({"temperature": 0.0004}, ("temperature", 0.0004)),
 ])
 def test_values_a_file_may_hold_show_uncut(make, options, shown):
     _document, panel = make(scenario(**options))
@@ -110,8 +112,17 @@ def test_values_a_file_may_hold_show_uncut(make, options, shown):
     assert getattr(panel, control).value() == value
 
 
+def test_a_tiny_temperature_is_shown_and_typed_in_full(make):
+    document, panel = make(scenario(temperature=1e-300))
+    assert panel.temperature.text() == "1e-300"
+    panel.temperature.lineEdit().setText("0.0004")
+    panel.temperature.interpretText()
+    assert document.scenario.options.temperature == 0.0004
+
+
 def test_the_file_reader_takes_the_ends_of_the_ranges_and_refuses_beyond():
     assert engine.Options(temperature=TEMPERATURE_RANGE[1]).temperature == TEMPERATURE_RANGE[1]
+    assert engine.Options(temperature=TEMPERATURE_RANGE[0]).temperature == TEMPERATURE_RANGE[0]
     assert engine.Options(label_smoothing=LABEL_SMOOTHING_RANGE[1]).label_smoothing == 1.0
     with pytest.raises(engine.ScenarioError, match="temperature must be between"):
         engine.Options(temperature=TEMPERATURE_RANGE[1] * 2)

@@ -283,12 +283,12 @@ def refusal(make):
 def test_describe_gives_the_engine_message_in_english(english):
     error = refusal(lambda: engine.Options(temperature=0.0))
     assert messages.describe(error) == str(error) == \
-        "temperature must be between 0.001 and 1000.0, got 0.0"
+        "temperature must be between 1e-300 and 1000000.0, got 0.0"
     assert messages.describe(ValueError("plain")) == "plain"
 
 
 @pytest.mark.parametrize("make, chinese_text", [
-    (lambda: engine.Options(temperature=0.0), "temperature 必须介于 0.001 和 1,000 之间，实际为 0.0"),
+    (lambda: engine.Options(temperature=0.0), "temperature 必须介于 1e-300 和 1e+06 之间，实际为 0.0"),
     (lambda: engine.Scenario(classes=("cat", "dog"), rows=[[1.0, "x"]], targets=[0]),
      "第 1 行，“dog”列：'x' 不是数字"),
     (lambda: engine.Scenario(classes=("a", "b"), rows=[[1.0, 2.0]], targets=[[0.5, 0.4]]),
