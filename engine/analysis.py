@@ -11,6 +11,7 @@ from .activations import log_softmax, scale_logits
 from .information import entropy_terms, kl_terms_from_log, safe_log
 from .losses import (binary_gradient, binary_log_probabilities, binary_terms, class_sum,
                      mean_divisor, smoothed_targets, softmax_ce_gradient, weighted_terms)
+from .scenario import DEFAULT_MODEL_NAME
 
 # analyze(scenario, previous) recomputes only the changed rows of tables with this many cells
 # or more. On smaller ones numpy's per-call overhead dominates: one row costs about what the
@@ -72,6 +73,14 @@ class Analysis:
     def model_name(self):
         """The name of the model this is the analysis of."""
         return self.scenario.models[0].name
+
+    @property
+    def model_label(self):
+        """The model's name where saying it tells something (an export, a snippet): the model
+        is one of several (``comparison`` has more), or the only one with a name of its own.
+        Else None."""
+        several = self.comparison is not None and len(self.comparison.analyses) > 1
+        return self.model_name if several or self.model_name != DEFAULT_MODEL_NAME else None
 
     def true_class(self, n):
         """The class sample n is about: the one with the most target mass, or the predicted

@@ -296,10 +296,11 @@ def _checked_model(model, k, classes, input, first, several):
     try:
         rows = _checked_rows(model.rows, classes, input)
         if first is not None and len(rows) != len(first.rows):
-            raise ScenarioError("shape", f"{len(rows)} rows, but model '{first.name}' has "
-                                f"{len(first.rows)}: every model has a row per sample",
-                                field="rows", kind="model_rows", rows=len(rows),
-                                first=first.name, count=len(first.rows))
+            raise ScenarioError("shape", f"{rows.shape[0]} × {rows.shape[1]} values, but model "
+                                f"'{first.name}' has {first.rows.shape[0]} × {rows.shape[1]}: "
+                                f"every model has a row per sample", field="rows",
+                                kind="model_rows", rows=rows.shape[0], columns=rows.shape[1],
+                                first=first.name, count=first.rows.shape[0])
     except ScenarioError as error:
         if not several:
             raise

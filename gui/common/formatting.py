@@ -1,5 +1,6 @@
 """Numbers as users read them (sensible precision, ∞ for infinite losses, the locale's digits)
-and as they type or paste them: parse_number is the one reading of a number a user wrote."""
+and as they type or paste them: parse_number is the one reading of a number a user wrote. And
+text as Markdown shows it, character for character."""
 
 import math
 import re
@@ -111,3 +112,12 @@ def full_precision(value):
     if math.isinf(value):
         return INFINITY if value > 0 else "−" + INFINITY
     return repr(value)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def markdown_escaped(text):
+    """``text`` (a name a user typed) for Markdown: every character that would format shown
+    as itself."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -10,7 +10,7 @@ from hypothesis.extra import numpy as hnp
 
 from engine import Model, Scenario, ScenarioError, edits, history
 from engine.analysis import same_value
-from strategies import NAME_CHARACTERS, model_scenarios, reals, scenarios, unit_floats
+from strategies import NAME_CHARACTERS, model_scenarios, reals, unit_floats
 
 
 def assert_same(got, expected):

@@ -1,6 +1,6 @@
 """A scenario with several models (issue 15): they share the classes, samples, targets and
-options, each has a name and its own rows; the version-2 file format; the model edits; analyze_models
-and Comparison."""
+options, each has a name and its own rows; the version-2 file format; the model edits;
+analyze_models and Comparison."""
 
 import json
 
@@ -89,7 +89,8 @@ def test_scenarios_are_equal_when_their_models_are():
 
 @pytest.mark.parametrize("models, code, message, details", [
     ((Model("Model 1", MODEL_1), Model("Model 2", MODEL_2[:2])), "shape",
-     "model 'Model 2': 2 rows, but model 'Model 1' has 3", {"model": 1, "model_name": "Model 2"}),
+     "model 'Model 2': 2 × 3 values, but model 'Model 1' has 3 × 3",
+     {"model": 1, "model_name": "Model 2"}),
     ((Model("Model 1", MODEL_1), Model("Model 2", [r[:2] for r in MODEL_2])), "shape",
      "model 'Model 2': rows have 2 columns but there are 3 classes", {"model": 1}),
     ((Model("Model 1", MODEL_1), Model("Model 2", [[0.1, "x", 0.7]] * 3)), "not_a_number",
@@ -187,7 +188,7 @@ def test_any_scenario_round_trips_through_its_file(scenario):
      "empty_name", "model 2 has no name"),
     (v2_text([{"name": 7, "rows": MODEL_1}]), "not_text", "models[0].name: 7 is not text"),
     (v2_text([{"name": "A", "rows": MODEL_1}, {"name": "B", "rows": MODEL_2 + MODEL_2}]),
-     "shape", "model 'B': 6 rows, but model 'A' has 3"),
+     "shape", "model 'B': 6 × 3 values, but model 'A' has 3 × 3"),
     (v2_text([{"name": "A", "rows": MODEL_1}, {"name": "B", "rows": [[0.5, 0.5]] * 3}]),
      "shape", "model 'B': rows have 2 columns but there are 3 classes"),
     (v2_text([{"name": "A", "rows": MODEL_1}], rows=MODEL_1), "unknown_field",
