@@ -3,8 +3,10 @@
 import dataclasses
 import json
 import math
+import reprlib
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from types import SimpleNamespace
 
 import numpy as np
@@ -24,6 +26,13 @@ MAX_CELLS = 2_000_000  # over every model's rows
 # weights and default names, every number at its longest (about 252 MiB). The app refuses to save
 # anything larger, so whatever it writes it reads back.
 MAX_FILE_CHARS = 256 * 1024 * 1024
+# A class or sample name, the title and the description are at most this long (in characters):
+# a name is a label on a bar, a header, a line of arithmetic, not a document.
+MAX_NAME_CHARS = 200
+MAX_TITLE_CHARS = 200
+MAX_DESCRIPTION_CHARS = 10_000
+# A class index is stored as a 64-bit integer.
+INDEX_RANGE = (-2**63, 2**63 - 1)
 PROBABILITY_SUM_TOLERANCE = 1e-6
 
 
@@ -67,11 +76,10 @@ class Options:
         _check_number(self.temperature, "temperature", *TEMPERATURE_RANGE)
         _check_number(self.label_smoothing, "label_smoothing", *LABEL_SMOOTHING_RANGE)
         _check_choice(self.reduction, "reduction", REDUCTIONS)
+        if _is_number(self.log_base) and self.log_base == 2:  # "log_base": 2 in a file is "2"
+            object.__setattr__(self, "log_base", "2")
         _check_choice(self.log_base, "log_base", LOG_BASES)
-        if isinstance(self.ignore_index, bool) or not isinstance(self.ignore_index, int):
-            raise ScenarioError("not_integer", f"ignore_index must be a whole number, "
-                                f"got {self.ignore_index!r}", field="ignore_index",
-                                value=repr(self.ignore_index))
+        _check_index(self.ignore_index)
         for name in ("class_weights", "pos_weight"):
             values = getattr(self, name)
             if values is not None:
@@ -140,6 +148,8 @@ class Scenario:
     def _validate(self):
         _check_choice(self.mode, "mode", MODES)
         _check_choice(self.input, "input", INPUTS)
+        _text(self.title, "title", MAX_TITLE_CHARS)
+        _text(self.description, "description", MAX_DESCRIPTION_CHARS)
         classes = _names(self.classes, "classes")
         models = _checked_models(self.models, classes, self.input)
         samples = _sample_names(self.samples, len(models[0].rows))
@@ -227,9 +237,9 @@ class Scenario:
         for n, value in enumerate(targets.tolist()):
             is_int = isinstance(value, int) and not isinstance(value, bool)
             if not is_int or not (0 <= value < n_classes or value == self.options.ignore_index):
-                raise ScenarioError("target_index", f"target of row {n + 1}: {value!r} is not a "
-                                    f"class index from 0 to {n_classes - 1}", row=n,
-                                    value=repr(value), last=n_classes - 1)
+                raise ScenarioError("target_index", f"target of row {n + 1}: {_shown(value)} is "
+                                    f"not a class index from 0 to {n_classes - 1}", row=n,
+                                    value=_shown(value), last=n_classes - 1)
         return targets.astype(np.int64, copy=False)  # _frozen copies what needs it
 
     def _checked_target_rows(self, targets):
@@ -428,8 +438,7 @@ def from_dict(data):
         targets=_targets_array(data["targets"]),
         mode=data.get("mode", "softmax"), input=data.get("input", "logits"),
         options=_options(data.get("options", {})), samples=data.get("samples"),
-        title=_text(data.get("title", ""), "title"),
-        description=_text(data.get("description", ""), "description"),
+        title=data.get("title", ""), description=data.get("description", ""),
     )
 
 
@@ -452,7 +461,7 @@ def _migrated(data):
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ScenarioError("bad_version", f"\"version\" must be a whole number from 1, got "
-                            f"{version!r}", field="version", value=repr(version))
+                            f"{_shown(version)}", field="version", value=_shown(version))
     if version > VERSION:
         raise ScenarioError("newer_version", f"the file was written by a newer Logit Lab (format "
                             f"version {version}); this one reads up to version {VERSION}",
@@ -469,9 +478,9 @@ def _check_keys(data, known, required, where=""):
     """Refuse a field not in ``known`` or a ``required`` one missing; ``where`` says whose
     fields they are ("models[1]." for a model's)."""
     unknown = set(data) - known
-    if unknown:
-        name = where + sorted(unknown)[0]
-        raise ScenarioError("unknown_field", f"unknown field '{name}'", field=name)
+    if unknown:  # any text: shortened, a lone surrogate escaped
+        name = _shown(where + sorted(unknown)[0])
+        raise ScenarioError("unknown_field", f"unknown field {name}", field=name)
     for key in required:
         if key not in data:
             raise ScenarioError("missing_field", f"missing field '{where}{key}'",
@@ -500,8 +509,8 @@ def _options(data):
     known = {f.name for f in dataclasses.fields(Options)}
     unknown = set(data) - known
     if unknown:
-        name = sorted(unknown)[0]
-        raise ScenarioError("unknown_field", f"unknown option '{name}'", field=name,
+        name = _shown(sorted(unknown)[0])
+        raise ScenarioError("unknown_field", f"unknown option {name}", field=name,
                             kind="option")
     return Options(**data)
 
@@ -519,7 +528,9 @@ def _targets_array(values):
         raise ScenarioError("shape", "\"targets\" must be a list", field="targets",
                             kind="list")
     if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return np.array(values, dtype=np.int64)
+        if all(INDEX_RANGE[0] <= v <= INDEX_RANGE[1] for v in values):
+            return np.array(values, dtype=np.int64)
+        return np.array(values, dtype=object)  # Scenario says which index is out of range
     if all(isinstance(v, list) for v in values) and values:
         return _matrix(values, "targets")
     raise ScenarioError("target_kind", "\"targets\" must be all class indices or all rows of "
@@ -568,8 +579,8 @@ def _check_rectangular(values, name):
 def _check_cells_are_numbers(array, name, columns):
     for (n, c), value in np.ndenumerate(array):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ScenarioError("not_a_number", f"{_cell(name, n, c, columns)}: {value!r} "
-                                f"is not a number", value=repr(value),
+            raise ScenarioError("not_a_number", f"{_cell(name, n, c, columns)}: {_shown(value)} "
+                                f"is not a number", value=_shown(value),
                                 **_cell_details(name, n, c, columns))
 
 
@@ -609,7 +620,7 @@ def _names(values, name):
     if isinstance(values, str) or not isinstance(values, (list, tuple)) or not values:
         raise ScenarioError("shape", f"{name} must be a non-empty list of names", field=name,
                             kind="names")
-    names = tuple(_name(v, name) for v in values)
+    names = tuple(_name(v, f"{name}[{n}]") for n, v in enumerate(values))
     if len(set(names)) != len(names):
         duplicate = next(v for v in names if names.count(v) > 1)
         raise ScenarioError("duplicate_name", f"{name}: '{duplicate}' appears twice",
@@ -625,24 +636,63 @@ def _sample_names(values, count):
                             kind="sample_names", count=count)
     if isinstance(values, _CheckedNames):
         return values
-    return _CheckedNames(_name(v, "samples") for v in values)
+    return _CheckedNames(_name(v, f"samples[{n}]") for n, v in enumerate(values))
 
 
 def _name(value, field):
-    """A class or sample name: text without control characters (they would break table
-    headers, CSV rows and code snippets)."""
-    text = _text(value, field)
+    """A class or sample name: text of at most MAX_NAME_CHARS characters, without control
+    characters (they would break table headers, CSV rows and code snippets)."""
+    text = _text(value, field, MAX_NAME_CHARS)
     if any(unicodedata.category(ch) == "Cc" for ch in text):
-        raise ScenarioError("control_character", f"{field}: {text!r} contains a control "
-                            f"character", field=field, value=text)
+        raise ScenarioError("control_character", f"{field}: {_shown(text)} contains a control "
+                            f"character", field=field, value=_shown(text))
     return text
 
 
-def _text(value, name):
+def _text(value, name, limit):
+    """``value`` if it is text of at most ``limit`` characters that can be written as UTF-8."""
     if not isinstance(value, str):
-        raise ScenarioError("not_text", f"{name}: {value!r} is not text", field=name,
-                            value=repr(value))
+        raise ScenarioError("not_text", f"{name}: {_shown(value)} is not text", field=name,
+                            value=_shown(value))
+    if len(value) > limit:
+        raise ScenarioError("too_long", f"{name} is {len(value):,} characters long; at most "
+                            f"{limit:,} are allowed", field=name, length=len(value), limit=limit)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # only a lone surrogate ("\ud800" in JSON) cannot be
+        raise ScenarioError("lone_surrogate", f"{name}: {_shown(value)} holds half of a UTF-16 "
+                            f"surrogate pair, which is not a character", field=name,
+                            value=_shown(value)) from None
     return value
+
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 60
+
+
+def _shown(value):
+    """A value as an error message quotes it: Python's repr (strings quoted, a lone surrogate
+    or control character escaped), shortened to about 60 characters; a huge whole number as
+    "1e+30"."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
+        mantissa, exponent = f"{Decimal(value):.2e}".split("e")
+        return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
+    return _SHOWN.repr(value)
+
+
+def _is_number(value):
+    return isinstance(value, (int, float, np.floating, np.integer)) and not isinstance(value, bool)
+
+
+def _check_index(value):
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ScenarioError("not_integer", f"ignore_index must be a whole number, got "
+                            f"{_shown(value)}", field="ignore_index", value=_shown(value))
+    low, high = INDEX_RANGE
+    if not low <= value <= high:
+        raise ScenarioError("out_of_range", f"ignore_index must be between {low} and {high}, "
+                            f"got {_shown(value)}", field="ignore_index", kind="between",
+                            value=_shown(value), low=low, high=high)
 
 
 def _weights_tuple(values, name):
@@ -657,9 +707,9 @@ def _weights_tuple(values, name):
 
 
 def _check_number(value, name, low=None, high=None, low_open=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-        raise ScenarioError("not_a_number", f"{name}: {value!r} is not a number", field=name,
-                            kind="field", value=repr(value))
+    if not _is_number(value):
+        raise ScenarioError("not_a_number", f"{name}: {_shown(value)} is not a number",
+                            field=name, kind="field", value=_shown(value))
     if not math.isfinite(value):
         raise ScenarioError("not_finite", f"{name}: {value!r} is not a finite number",
                             field=name, kind="field", value=repr(value))
@@ -674,7 +724,7 @@ def _check_number(value, name, low=None, high=None, low_open=False):
 
 
 def _check_choice(value, name, choices):
-    if value not in choices:
-        raise ScenarioError("bad_choice", f"{name} must be one of {', '.join(choices)}; got "
-                            f"{value!r}", field=name, value=repr(value),
-                            choices=tuple(choices))
+    if value not in choices:  # the choices quoted as the value is: '2' is text, 2 a number
+        raise ScenarioError("bad_choice", f"{name} must be one of "
+                            f"{', '.join(map(repr, choices))}; got {_shown(value)}", field=name,
+                            value=_shown(value), choices=tuple(choices))

@@ -1,11 +1,12 @@
 """Numbers as users read them (sensible precision, ∞ for infinite losses, the locale's digits)
-and as they type or paste them: parse_number is the one reading of a number a user wrote. And
-text as Markdown shows it, character for character."""
+and as they type or paste them: parse_number is the one reading of a number a user wrote."""
 
 import math
 import re
 
 from PySide6.QtCore import QCoreApplication, QLocale
+
+from gui.common.user_text import short
 
 INFINITY = "∞"
 # The C form of a number; Python's float() alone would also take "inf", "nan" and "1_0".
@@ -65,11 +66,11 @@ def not_a_number(text):
     meant = decimal_comma_value(text) if isinstance(text, str) else None
     if meant is None:
         return QCoreApplication.translate("numbers", "'{text}' is not a number").format(
-            text=text)
+            text=short(str(text)))
     plain = QLocale.c().toString(meant, "g", QLocale.FloatingPointShortest)
     return QCoreApplication.translate(
         "numbers", "'{text}' is not a number: write decimals with a dot, as in {example}").format(
-        text=text, example=plain)
+        text=short(text), example=plain)
 
 
 def check_commas(line):
@@ -113,11 +114,3 @@ def full_precision(value):
         return INFINITY if value > 0 else "−" + INFINITY
     return repr(value)
 
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
-
-
-def markdown_escaped(text):
-    """``text`` (a name a user typed) for Markdown: every character that would format shown
-    as itself."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

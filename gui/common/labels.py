@@ -4,6 +4,8 @@ window lay itself out again each time, and without ever pushing a dock or window
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from gui.common.user_text import plain, tooltip
+
 
 class SteadyLabel(QWidget):
     """``lines`` lines of text (wrapped at words when more than one) in a holder of fixed
@@ -13,13 +15,14 @@ class SteadyLabel(QWidget):
     Here the QLabel is a child placed by hand (the holder has no layout), so a new text only
     repaints; and as the holder's width is the layout's to choose, a long text can never make
     a dock wider than the screen (it is cut at the right instead, and shown whole in the
-    tooltip). QLabel's own methods (setTextFormat, setTextInteractionFlags, …) pass through.
+    tooltip). Its text is plain text, whatever it looks like: labels show names. QLabel's own
+    methods (setTextInteractionFlags, …) pass through.
     """
 
     def __init__(self, parent=None, lines=1):
         super().__init__(parent)
         self._lines = lines
-        self.label = QLabel(self)
+        self.label = plain(QLabel(self))
         if lines > 1:
             self.label.setWordWrap(True)
             self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -32,10 +35,14 @@ class SteadyLabel(QWidget):
     def __getattr__(self, name):
         return getattr(self.label, name)
 
-    def setText(self, text):
+    def setText(self, text, full_text=None):
+        """Show ``text``; the tooltip shows ``full_text`` (the same with names not shortened),
+        or ``text``."""
         if text != self.label.text():
             self.label.setText(text)
-            self.setToolTip(text)
+        full = tooltip(full_text or text)
+        if full != self.toolTip():
+            self.setToolTip(full)
 
     def text(self):
         return self.label.text()

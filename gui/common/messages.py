@@ -61,6 +61,13 @@ SENTENCES = {
         "messages", "{field} must be one of {choices}; got {value}"),
     ("duplicate_name", None): QT_TRANSLATE_NOOP("messages", "{field}: '{name}' appears twice"),
     ("not_text", None): QT_TRANSLATE_NOOP("messages", "{field}: {value} is not text"),
+    ("too_long", None): QT_TRANSLATE_NOOP(
+        "messages", "{field} is {length} characters long; at most {limit} are allowed"),
+    ("lone_surrogate", None): QT_TRANSLATE_NOOP(
+        "messages", "{field}: {value} holds half of a UTF-16 surrogate pair, which is not a "
+                    "character"),
+    ("control_character", None): QT_TRANSLATE_NOOP(
+        "messages", "{field}: {value} contains a control character"),
     ("last_class", None): QT_TRANSLATE_NOOP("messages", "the last class cannot be removed"),
     # Models
     ("last_model", None): QT_TRANSLATE_NOOP("messages", "the last model cannot be removed"),
@@ -99,8 +106,9 @@ SENTENCES = {
         "messages", "the file was written by a newer Logit Lab (format version {version}); this "
                     "one reads up to version {supported}"),
     ("missing_field", None): QT_TRANSLATE_NOOP("messages", "missing field '{field}'"),
-    ("unknown_field", None): QT_TRANSLATE_NOOP("messages", "unknown field '{field}'"),
-    ("unknown_field", "option"): QT_TRANSLATE_NOOP("messages", "unknown option '{field}'"),
+    # (The field is quoted already, as the file has it: any text, shortened.)
+    ("unknown_field", None): QT_TRANSLATE_NOOP("messages", "unknown field {field}"),
+    ("unknown_field", "option"): QT_TRANSLATE_NOOP("messages", "unknown option {field}"),
 }
 
 # An error in one model of several: which one, before what is wrong with it.
@@ -147,11 +155,11 @@ def _values(details):
     for name in ("low", "high", "total"):
         if values.get(name) is not None:  # as the engine writes them: up to 6 digits, "0.9"
             values[name] = QLocale().toString(float(values[name]), "g", 6)
-    for name in ("limit", "cells"):
+    for name in ("limit", "length", "cells"):
         if name in values:
             values[name] = QLocale().toString(values[name])
-    if "choices" in values:
-        values["choices"] = ", ".join(values["choices"])
+    if "choices" in values:  # quoted, as the value is: '2' is text, 2 a number
+        values["choices"] = ", ".join(f"'{choice}'" for choice in values["choices"])
     return values
 
 

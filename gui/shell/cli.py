@@ -71,7 +71,7 @@ def main(argv):
     if args.smoke:
         from gui.shell.smoke import smoke
 
-        return smoke(args.screenshot)
+        return smoke(args.screenshot, args.file)
     from gui.shell.app import run
 
     return run(args.file)

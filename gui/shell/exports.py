@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevi
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from gui.common.formatting import markdown_escaped
+from gui.common.user_text import in_csv, in_markdown
 
 CSV_ENCODING = "utf-8-sig"  # the byte-order mark makes spreadsheets read class names right
 PNG_SCALE = 2  # twice the on-screen size: sharp on a slide or a projector
@@ -47,7 +47,8 @@ def results_csv(analysis):
     """Every number of the results table, full precision (``repr``), as CSV text in three
     blocks separated by an empty line: per sample and class, per sample, and the batch. With
     several models (``analysis.comparison``) each block holds every model's rows, in order,
-    after a first column naming the model."""
+    after a first column naming the model. Names are text to a spreadsheet, even "=1+1"
+    (gui.common.user_text.in_csv)."""
     analyses = models_of(analysis)
     out = io.StringIO()
     writer = csv.writer(out)
@@ -74,14 +75,16 @@ def _for_each_model(rows_of, analyses):
         if k == 0:
             yield headers((MODEL_COLUMN,)) + header if several else header
         for row in rows:
-            yield [analysis.model_name, *row] if several else row
+            yield [in_csv(analysis.model_name), *row] if several else row
 
 
 def _class_rows(analysis):
     scenario = analysis.scenario
     yield headers((*CLASS_COLUMNS[:2], INPUT_NAMES[scenario.input], *CLASS_COLUMNS[2:]))
+    classes = [in_csv(name) for name in scenario.classes]
     for n, sample in enumerate(scenario.samples):
-        for c, name in enumerate(scenario.classes):
+        sample = in_csv(sample)
+        for c, name in enumerate(classes):
             yield [sample, name, *map(_number, (
                 scenario.rows[n, c], analysis.probabilities[n, c], analysis.targets[n, c],
                 analysis.terms[n, c], analysis.gradient[n, c])),
@@ -93,9 +96,9 @@ def _sample_rows(analysis):
     for n in range(len(analysis.sample_loss)):
         sample = analysis.sample(n)
         predicted = sample["predicted"]
-        yield [sample["name"], *map(_number, (sample["loss"], sample["entropy"], sample["kl"],
-                                              sample["cross_entropy"])),
-               predicted if isinstance(predicted, str) else " ".join(predicted),
+        yield [in_csv(sample["name"]), *map(_number, (sample["loss"], sample["entropy"],
+                                                      sample["kl"], sample["cross_entropy"])),
+               in_csv(predicted if isinstance(predicted, str) else " ".join(predicted)),
                _flag(sample["correct"]), _flag(sample["ignored"])]
 
 
@@ -163,7 +166,7 @@ def math_text(panel, kind, model=None):
         return text
     heading = QCoreApplication.translate("exports", MODEL_HEADING).format(name=model)
     if kind == "md":
-        return f"## {markdown_escaped(heading)}\n\n{text}"
+        return f"## {in_markdown(heading)}\n\n{text}"
     return f"{heading}\n{'=' * len(heading)}\n\n{text}"
 
 

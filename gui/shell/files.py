@@ -19,6 +19,7 @@ from gui.common.messages import describe
 from gui.shell.resources import resource_path
 from gui.shell.scenario_file import (FileTooLarge, atomic_write, read_scenario, scenario_bytes,
                                write_protection)
+from gui.common.user_text import in_menu, plain, tooltip
 
 MAX_RECENT = 8
 AUTOSAVE_INTERVAL_MS = 5000
@@ -45,6 +46,7 @@ def ask_save_discard_cancel(parent, name):
     box = QMessageBox(QMessageBox.Warning,
                       QCoreApplication.translate("FileController", "Unsaved changes"), question,
                       QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, parent)
+    plain(box)  # the file's name is shown as it is
     box.setInformativeText(QCoreApplication.translate(
         "FileController", "If you don't save them, your changes will be lost."))
     box.setDefaultButton(QMessageBox.Save)
@@ -97,7 +99,8 @@ def ask_overwrite(parent, name, read_only, names):
 
 
 def show_warning(parent, title, text):
-    QMessageBox.warning(parent, title, text)
+    """A warning; ``text`` (which may quote a file's name or content) is shown as plain text."""
+    plain(QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, parent)).exec()
 
 
 def ask_open_path(parent, directory):
@@ -250,9 +253,9 @@ class FileController(QObject):
         self.recent_menu.clear()
         paths = self.recent_paths()
         for n, path in enumerate(paths, start=1):
-            action = self._action(f"&{n} {path.name}", lambda p=path: self.open_path(p),
+            action = self._action(f"&{n} {in_menu(path.name)}", lambda p=path: self.open_path(p),
                                   parent=self.recent_menu)  # so clear() deletes it
-            action.setToolTip(str(path))
+            action.setToolTip(tooltip(str(path)))
             action.setStatusTip(str(path))
             self.recent_menu.addAction(action)
         if not paths:

@@ -15,8 +15,11 @@ from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
 from gui.views.plots.container import PlotsView
 from gui.views.tables.tables import InputTable, ResultsView
+from gui.common.user_text import in_menu, in_window_title, short
 
 SETTINGS_VERSION = 1
+# The Undo and Redo items show this much of the step's name (it may quote long names).
+HISTORY_TEXT_CHARS = 60
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +87,11 @@ class MainWindow(QMainWindow):
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
         edit.addActions([self.undo_action, self.redo_action])
+        # Connected after the stack's own updates of the items' texts, so these come last.
+        stack.undoTextChanged.connect(self._show_undo_text)
+        stack.redoTextChanged.connect(self._show_redo_text)
+        self._show_undo_text(stack.undoText())
+        self._show_redo_text(stack.redoText())
         edit.addSeparator()
         for name in ("copy_action", "paste_action", "add_sample_action", "remove_sample_action",
                      "add_class_action", "remove_class_action", "rename_class_action"):
@@ -147,9 +155,21 @@ class MainWindow(QMainWindow):
             reduction=self.tr("mean") if mean else self.tr("sum"),
             loss=format_number(analysis.loss), unit=unit))
 
+    # "Undo Rename 'a&b' to 'c'": an "&" in a name is shown, not taken for a shortcut key, and a
+    # long name is cut. (From the signal's text: the stack may be on its way out.)
+    def _show_undo_text(self, text):
+        self._show_history_text(self.undo_action, self.tr("&Undo"), text)
+
+    def _show_redo_text(self, text):
+        self._show_history_text(self.redo_action, self.tr("&Redo"), text)
+
+    @staticmethod
+    def _show_history_text(action, prefix, text):
+        action.setText(f"{prefix} {in_menu(short(text, HISTORY_TEXT_CHARS))}" if text else prefix)
+
     def _update_title(self):
         name = self.document.path.name if self.document.path else self.tr("Untitled")
-        self.setWindowTitle(self.tr("{name}[*] — Logit Lab").format(name=name))
+        self.setWindowTitle(self.tr("{name}[*] — Logit Lab").format(name=in_window_title(name)))
         self.setWindowModified(self.document.modified)
 
     def save_layout(self, settings):

@@ -1,5 +1,5 @@
-"""``--smoke``: open the real main window, load every example, render, optionally screenshot
-the screen, exit 0. Used by the tests and by CI on the frozen bundle."""
+"""``--smoke [FILE]``: open the real main window, load every example (and FILE), render,
+optionally screenshot the screen, exit 0. Used by the tests and by CI on the frozen bundle."""
 
 import sys
 
@@ -9,11 +9,13 @@ from gui.shell.resources import resource_path
 SETTLE_MS = 400
 
 
-def smoke(screenshot=None):
-    """Returns the exit code: 0 when every example loaded and rendered."""
+def smoke(screenshot=None, file=None):
+    """Returns the exit code: 0 when every example (and the scenario ``file``) loaded and
+    rendered. The screenshot shows that file, else the first-start scenario."""
     from PySide6.QtCore import QTimer
 
     from gui.shell.app import open_main_window
+    from gui.shell.scenario_file import read_scenario
     from gui.shell.settings import default_scenario
 
     started = open_main_window()
@@ -27,7 +29,13 @@ def smoke(screenshot=None):
             window.grab()  # renders every view with this example's numbers
         except Exception as error:  # noqa: BLE001 - a smoke test reports every failure
             failures.append(f"{path.name}: {error}")
-    window.document.replace(default_scenario(), None)
+    shown = default_scenario()
+    if file:
+        try:
+            shown = read_scenario(file)
+        except engine.ScenarioError as error:
+            failures.append(f"{file}: {error}")
+    window.document.replace(shown, None)
     QTimer.singleShot(SETTLE_MS, lambda: _finish(app, window, screenshot))
     app.exec()
     for failure in failures:

@@ -12,6 +12,7 @@ from engine import edits
 from engine.scenario import LABEL_SMOOTHING_RANGE, TEMPERATURE_RANGE
 from gui.views.base import View
 from gui.common.formatting import AmbiguousCommas, check_commas, not_a_number, parse_number
+from gui.common.user_text import MESSAGE_CHARS, plain, short
 
 # The slider covers the temperatures worth dragging through; the spin box beside it takes the
 # whole range a file may hold (engine.scenario.TEMPERATURE_RANGE).
@@ -148,7 +149,7 @@ class OptionsPanel(View):
             self.labels[key] = QLabel(text, buddy=control)
             control.setAccessibleName(text.replace("&", ""))
             form.addRow(self.labels[key], field)
-        self.message = QLabel(wordWrap=True)
+        self.message = plain(QLabel(wordWrap=True))  # a refusal may quote a name
         self.message.setAccessibleName(self.tr("Options message"))
         self.message.setStyleSheet("color: #B00020")
         layout = QVBoxLayout(self)
@@ -222,7 +223,7 @@ class OptionsPanel(View):
             self.message.clear()
 
     def _show_refusal(self, text):
-        self.message.setText(text)
+        self.message.setText(short(text, MESSAGE_CHARS))
         self._refused_at = self.document.scenario
 
     def show_analysis(self, analysis, _selection):

@@ -1952,6 +1952,18 @@
         <translation>{field}：{value} 不是文本</translation>
     </message>
     <message>
+        <source>{field} is {length} characters long; at most {limit} are allowed</source>
+        <translation>{field} 长 {length} 个字符；最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <source>{field}: {value} holds half of a UTF-16 surrogate pair, which is not a character</source>
+        <translation>{field}：{value} 含有半个 UTF-16 代理对，这不是一个字符</translation>
+    </message>
+    <message>
+        <source>{field}: {value} contains a control character</source>
+        <translation>{field}：{value} 含有控制字符</translation>
+    </message>
+    <message>
         <source>the last class cannot be removed</source>
         <translation>不能删除最后一个类别</translation>
     </message>
@@ -2016,12 +2028,12 @@
         <translation>缺少字段“{field}”</translation>
     </message>
     <message>
-        <source>unknown field &apos;{field}&apos;</source>
-        <translation>未知字段“{field}”</translation>
+        <source>unknown field {field}</source>
+        <translation>未知字段 {field}</translation>
     </message>
     <message>
-        <source>unknown option &apos;{field}&apos;</source>
-        <translation>未知选项“{field}”</translation>
+        <source>unknown option {field}</source>
+        <translation>未知选项 {field}</translation>
     </message>
     <message>
         <source>row {row}, column &apos;{name}&apos;</source>

@@ -350,6 +350,20 @@ def test_a_wrong_convention_is_an_error_with_exit_2(args, problem):
     assert problem in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("changes, problem", [
+    ({"classes": ["\ud800", "b", "c"]}, "classes[0]: '\\ud800' holds half of a UTF-16 surrogate"),
+    ({"classes": ["x" * 100_000, "b", "c"]},
+     "classes[0] is 100,000 characters long; at most 200 are allowed"),
+    ({"targets": [10**30, 0]}, "target of row 1: 1e+30 is not a class index from 0 to 2"),
+], ids=["lone surrogate", "long name", "huge target index"])
+def test_a_hostile_file_is_one_line_naming_the_field_not_a_traceback(tmp_path, changes, problem):
+    path = write(tmp_path, json.dumps({**LESSON, **changes}))  # "\ud800" as an escape, as JSON has it
+    result = run_cli("--compute", path)
+    assert (result.returncode, result.stdout, "Traceback" in result.stderr) == (2, "", False)
+    assert result.stderr.startswith(f"logit-lab: {path}: {problem}")
+    assert len(result.stderr.splitlines()) == 1
+
+
 # --- several models (issue 15) -----------------------------------------------------------------
 
 PHOTOS = {"format": "logit-lab", "version": 2, "title": "Photos", "classes": ["cat", "dog", "pig"],

@@ -2,6 +2,7 @@
 its round trip, and every refusal as a ScenarioError with a code."""
 
 import json
+import time
 
 import numpy as np
 import pytest
@@ -9,7 +10,8 @@ from hypothesis import given
 
 import engine
 from engine import Options, Scenario, ScenarioError, edits
-from engine.scenario import MAX_CELLS, MAX_FILE_CHARS, PROBABILITY_SUM_TOLERANCE
+from engine.scenario import (MAX_CELLS, MAX_DESCRIPTION_CHARS, MAX_FILE_CHARS, MAX_NAME_CHARS,
+                             MAX_TITLE_CHARS, PROBABILITY_SUM_TOLERANCE)
 from strategies import scenarios
 
 CLASSES = ["cat", "dog", "pig"]
@@ -58,7 +60,7 @@ def scenario(**changes):
      {"field": "rows"}),
     (dict(classes=["cat", "dog", "cat"]), "duplicate_name", "classes: 'cat' appears twice",
      {"field": "classes"}),
-    (dict(mode="tanh"), "bad_choice", "mode must be one of softmax, sigmoid; got 'tanh'",
+    (dict(mode="tanh"), "bad_choice", "mode must be one of 'softmax', 'sigmoid'; got 'tanh'",
      {"field": "mode"}),
     (dict(options=Options(class_weights=(1.0, 2.0))), "shape",
      "options.class_weights has 2 values but there are 3 classes", {"field": "class_weights"}),
@@ -79,8 +81,8 @@ def test_scenario_refusal_names_the_row_column_or_field(changes, code, message, 
     (lambda: Options(label_smoothing=1.5), "label_smoothing must be between 0.0 and 1.0"),
     (lambda: Options(class_weights=(1.0, -1.0)), "class_weights[1] must be at least 0.0"),
     (lambda: Options(pos_weight=(1.0, "a")), "pos_weight[1]: 'a' is not a number"),
-    (lambda: Options(reduction="none"), "reduction must be one of mean, sum"),
-    (lambda: Options(log_base="10"), "log_base must be one of e, 2"),
+    (lambda: Options(reduction="none"), "reduction must be one of 'mean', 'sum'; got 'none'"),
+    (lambda: Options(log_base="10"), "log_base must be one of 'e', '2'; got '10'"),
     (lambda: Options(ignore_index=1.5), "ignore_index must be a whole number"),
 ], ids=["temperature", "label_smoothing", "class_weights", "pos_weight", "reduction", "log_base",
         "ignore_index"])
@@ -208,7 +210,8 @@ def huge_rows_text():
      "target row 2 sums to 0.6, not 1"),
     (lambda: file_text(input="probabilities", rows=[[0.2, 0.3, 0.5], [0.5, -0.5, 1.0]]),
      "probability_range", "row 2, column 'dog'"),
-    (lambda: file_text(mode="softplus"), "bad_choice", "mode must be one of softmax, sigmoid"),
+    (lambda: file_text(mode="softplus"), "bad_choice",
+     "mode must be one of 'softmax', 'sigmoid'; got 'softplus'"),
     (lambda: file_text(title=3), "not_text", "title: 3 is not text"),
     (huge_rows_text, "too_large", f"more than the {MAX_CELLS:,}"),
     (lambda: " " * (MAX_FILE_CHARS + 1), "too_large", "larger than 256 MB"),
@@ -254,3 +257,117 @@ def test_a_scenario_built_in_memory_beyond_the_size_limit_is_refused_too():
         Scenario(classes=tuple(str(c) for c in range(MAX_CELLS // 2 + 1)),
                  rows=np.zeros((2, MAX_CELLS // 2 + 1)), targets=[0, 1])
     assert refused.value.code == "too_large"
+
+
+# --- hostile text and numbers: refused with a message that names them and can be printed -------
+
+
+def printable(error):
+    """The message, checked to be writable as UTF-8 (a lone surrogate in it would make
+    --compute end in a UnicodeEncodeError) and short (a huge value is not echoed whole)."""
+    message = str(error)
+    message.encode("utf-8")
+    assert len(message) < 300
+    return message
+
+
+@pytest.mark.parametrize("changes, field", [
+    (dict(classes=["cat", "\ud800", "pig"]), "classes[1]"),
+    (dict(samples=["photo 1", "a\udfffb"]), "samples[1]"),
+    (dict(title="\ud83d"), "title"),
+    (dict(description="x\udc00"), "description"),
+], ids=["class", "sample", "title", "description"])
+def test_a_lone_surrogate_in_any_text_is_refused_naming_the_field(changes, field):
+    text = file_text(**changes)
+    assert "\\ud" in text  # written as an escape in the file, as a hostile file would
+    error = refusal(lambda: engine.from_json(text))
+    assert (error.code, error.details["field"]) == ("lone_surrogate", field)
+    assert printable(error).startswith(f"{field}: ")
+    assert "surrogate" in str(error)
+
+
+def test_a_surrogate_pair_written_as_escapes_is_one_character_and_fine():
+    assert engine.from_json(file_text(classes=["\U0001F600", "dog", "pig"])).classes[0] == "😀"
+
+
+@pytest.mark.parametrize("field, limit", [("classes", MAX_NAME_CHARS),
+                                          ("samples", MAX_NAME_CHARS)])
+def test_a_name_may_have_up_to_the_limit_of_characters_and_no_more(field, limit):
+    def named(length):  # the second name of ``field`` this long
+        names = {"classes": ["cat", "dog", "pig"], "samples": ["photo 1", "photo 2"]}[field]
+        return file_text(**{field: [names[0], "x" * length, *names[2:]]})
+
+    assert len(getattr(engine.from_json(named(limit)), field)[1]) == limit
+    error = refusal(lambda: engine.from_json(named(limit + 1)))
+    assert (error.code, error.details["field"]) == ("too_long", f"{field}[1]")
+    assert printable(error) == f"{field}[1] is {limit + 1} characters long; at most {limit} " \
+                               f"are allowed"
+
+
+def test_a_million_character_name_is_refused_at_once():
+    text = file_text(classes=["x" * 1_000_000, "dog", "pig"])
+    started = time.perf_counter()
+    error = refusal(lambda: engine.from_json(text))
+    assert time.perf_counter() - started < 1.0
+    assert error.code == "too_long"
+    assert printable(error) == "classes[0] is 1,000,000 characters long; at most 200 are allowed"
+
+
+@pytest.mark.parametrize("field, limit", [("title", MAX_TITLE_CHARS),
+                                          ("description", MAX_DESCRIPTION_CHARS)])
+def test_the_title_and_description_are_capped_too(field, limit):
+    assert len(getattr(engine.from_json(file_text(**{field: "t" * limit})), field)) == limit
+    error = refusal(lambda: engine.from_json(file_text(**{field: "t" * (limit + 1)})))
+    assert (error.code, error.details["field"]) == ("too_long", field)
+    # Built in memory too (an edit): validation is the Scenario's own.
+    assert refusal(lambda: scenario(**{field: "t" * (limit + 1)})).code == "too_long"
+
+
+def test_an_edit_renaming_a_class_to_a_too_long_name_is_refused():
+    error = refusal(lambda: edits.rename_class(scenario(), 0, "x" * (MAX_NAME_CHARS + 1)))
+    assert (error.code, error.details["field"]) == ("too_long", "classes[0]")
+
+
+@pytest.mark.parametrize("target, shown", [(10**30, "1e+30"), (-(10**300), "-1e+300"),
+                                           (2**63, "9.22e+18"), (123, "123")])
+def test_a_huge_target_index_is_reported_as_out_of_range(target, shown):
+    error = refusal(lambda: engine.from_json(file_text(targets=[0, target])))
+    assert error.code == "target_index"
+    assert str(error) == f"target of row 2: {shown} is not a class index from 0 to 2"
+
+
+def test_a_huge_ignore_index_is_refused_as_out_of_range():
+    error = refusal(lambda: engine.from_json(file_text(options={"ignore_index": 10**30},
+                                                       targets=[0, 10**30])))
+    assert (error.code, error.details["field"]) == ("out_of_range", "ignore_index")
+    assert "got 1e+30" in str(error)
+
+
+@pytest.mark.parametrize("value", [2, 2.0])
+def test_log_base_given_as_the_number_2_means_bits(value):
+    loaded = engine.from_json(file_text(options={"log_base": value}))
+    assert loaded.options.log_base == "2"
+    assert loaded.options == Options(log_base="2")
+
+
+@pytest.mark.parametrize("value, message", [
+    (10, "log_base must be one of 'e', '2'; got 10"),
+    ("10", "log_base must be one of 'e', '2'; got '10'"),
+    (True, "log_base must be one of 'e', '2'; got True"),
+], ids=["number", "text", "boolean"])
+def test_a_bad_log_base_is_quoted_so_its_kind_shows(value, message):
+    assert str(refusal(lambda: engine.from_json(file_text(options={"log_base": value})))) == message
+
+
+@pytest.mark.parametrize("changes, start", [
+    (dict(colour="red"), "unknown field 'colour'"),
+    ({"\ud800" * 3: 1}, "unknown field '\\ud800\\ud800\\ud800'"),
+    ({"k" * 5000: 1}, "unknown field 'kkk"),
+    (dict(options={"\ud800": 1}), "unknown option '\\ud800'"),
+    (dict(version="v" * 5000), "\"version\" must be a whole number from 1, got 'vvv"),
+    (dict(rows=[[3.0, "x" * 100_000, -3.0], [0.5, 2.0, 1.0]]), "row 1, column 'dog': 'xxx"),
+    (dict(title=["t"] * 100_000), "title: ['t', 't'"),
+], ids=["unknown field", "surrogate key", "huge key", "surrogate option", "huge version",
+        "huge text cell", "huge list for the title"])
+def test_a_message_quotes_a_hostile_value_short_and_printable(changes, start):
+    assert printable(refusal(lambda: engine.from_json(file_text(**changes)))).startswith(start)

@@ -299,7 +299,15 @@ def test_describe_gives_the_engine_message_in_english(english):
      "不能删除最后一个类别"),
     (lambda: engine.Scenario(classes=("a", "b"), rows=[[1.0, 2.0], [1.0]], targets=[0, 1]),
      "rows：第 2 行有 1 个值，而第 1 行有 2 个"),
-], ids=["out of range", "cell not a number", "target sum", "not JSON", "last class", "ragged"])
+    (lambda: engine.Scenario(classes=("a", "b" * 250), rows=[[1.0, 2.0]], targets=[0]),
+     "classes[1] 长 250 个字符；最多允许 200 个"),
+    (lambda: engine.Scenario(classes=("a", "\ud800"), rows=[[1.0, 2.0]], targets=[0]),
+     "classes[1]：'\\ud800' 含有半个 UTF-16 代理对，这不是一个字符"),
+    (lambda: engine.Options(log_base=10), "log_base 必须是 'e', '2' 之一；实际为 10"),
+    (lambda: engine.from_json('{"format": "logit-lab", "version": 1, "\\ud800": 0}'),
+     "未知字段 '\\ud800'"),
+], ids=["out of range", "cell not a number", "target sum", "not JSON", "last class", "ragged",
+        "name too long", "lone surrogate", "bad choice", "unknown field"])
 def test_describe_fills_the_chinese_sentence_with_the_details(chinese, make, chinese_text):
     assert messages.describe(refusal(make)) == chinese_text
 

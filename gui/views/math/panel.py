@@ -3,7 +3,6 @@ written out with its own numbers: laid out on screen by a light view of its own,
 plain text or Markdown for export."""
 
 import functools
-import html
 import math
 import re
 import string
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from engine import sigmoid as engine_sigmoid
 from engine.activations import scale_logits
 from gui.common.formatting import INFINITY, format_number
+from gui.common.user_text import in_html, in_markdown
 # The blocks' segment kinds are defined with the view, which lays them out.
 from gui.views.base import View
 from gui.views.math.view import RESULT, SUP, TEXT, MathView
@@ -126,9 +126,9 @@ class MathPanel(View):
                 out += ["```", ""]
                 in_block = False
             if kind == "heading":
-                out += [f"### {_markdown_escaped(text)}", ""]
+                out += [f"### {in_markdown(text)}", ""]
             else:
-                out += [_markdown_escaped(text), ""]
+                out += [in_markdown(text), ""]
         if in_block:
             out.append("```")
         return "\n".join(out).rstrip("\n") + "\n"
@@ -612,7 +612,7 @@ def _fill(template, values):
 
 @functools.lru_cache(maxsize=4096)  # operators, names and most numbers repeat from edit to edit
 def _html_segment(kind, text):
-    escaped = html.escape(text).replace("Σ_c", "Σ<sub>c</sub>")
+    escaped = in_html(text).replace("Σ_c", "Σ<sub>c</sub>")
     if kind == SUP:
         return f"<sup>{escaped}</sup>"
     if kind == RESULT:
@@ -628,9 +628,3 @@ def _plain_segment(kind, text):
         return "^" + (text if _SIMPLE_EXPONENT.match(text) else f"({text})")
     return text
 
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
-
-
-def _markdown_escaped(text):
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

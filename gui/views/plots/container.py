@@ -2,7 +2,6 @@
 the gradient, the −ln p curve, the sigmoid and a one-logit sweep — drawn with pyqtgraph and
 updated in place on every change of the Document."""
 
-import html
 import math
 import weakref
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from gui.common.formatting import format_number
 from gui.common.labels import SteadyLabel
 from gui.views.base import View
 from engine.top_classes import target_mass, top_classes
+from gui.common.user_text import in_html, plain, short
 
 # The −ln p curve starts here; smaller probabilities are drawn at the top edge.
 NLL_P_MIN = 1e-3
@@ -483,9 +483,7 @@ class PlotsView(View):
         self._foreground = palette.color(QPalette.ColorRole.Text)
 
         self.sample_label = SteadyLabel(self)
-        self.sample_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.caption = QLabel(self)
-        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption = plain(QLabel(self))
         self.caption.setWordWrap(True)
         self.caption.hide()
         header = QHBoxLayout()
@@ -901,25 +899,28 @@ class PlotsView(View):
     def _nll_formula(self, unit):
         return self.tr("−ln p") if unit == "nats" else self.tr("−log<sub>2</sub> p")
 
-    def _update_header(self, analysis, n, shown, most_probable_only):
+    def _header_text(self, analysis, n, name):
+        """ "Sample photo 1 — true class cat, …"; ``name`` shortens the names (``str``: whole)."""
         scenario = analysis.scenario
-        total = len(scenario.classes)
-        name = scenario.samples[n]
+        sample = name(scenario.samples[n])
         loss = format_number(analysis.sample_loss[n])
         unit = self._unit_name(analysis.unit)
+        predicted = name(scenario.classes[int(analysis.predicted_class[n])])
         if analysis.ignored[n]:
-            text = self.tr("Sample {name} — ignored (adds nothing to the loss)").format(name=name)
-        elif scenario.target_kind == "index":
-            text = self.tr("Sample {name} — true class {true}, predicted {predicted}, "
+            return self.tr("Sample {name} — ignored (adds nothing to the loss)").format(
+                name=sample)
+        if scenario.target_kind == "index":
+            return self.tr("Sample {name} — true class {true}, predicted {predicted}, "
                            "loss {loss} {unit}").format(
-                name=name, true=scenario.classes[int(scenario.targets[n])],
-                predicted=scenario.classes[int(analysis.predicted_class[n])], loss=loss,
-                unit=unit)
-        else:
-            text = self.tr("Sample {name} — predicted {predicted}, loss {loss} {unit}").format(
-                name=name, predicted=scenario.classes[int(analysis.predicted_class[n])],
-                loss=loss, unit=unit)
-        self.sample_label.setText(text)
+                name=sample, true=name(scenario.classes[int(scenario.targets[n])]),
+                predicted=predicted, loss=loss, unit=unit)
+        return self.tr("Sample {name} — predicted {predicted}, loss {loss} {unit}").format(
+            name=sample, predicted=predicted, loss=loss, unit=unit)
+
+    def _update_header(self, analysis, n, shown, most_probable_only):
+        total = len(analysis.scenario.classes)
+        self.sample_label.setText(self._header_text(analysis, n, short),
+                                  self._header_text(analysis, n, str))
         if len(shown) < total:
             locale = _grouped_locale()
             if most_probable_only:
@@ -935,7 +936,7 @@ class PlotsView(View):
             self.caption.setText("")
 
     def _update_class_axes(self, names, count):
-        ticks = [[(float(i), _elided(name)) for i, name in enumerate(names)]]
+        ticks = [[(float(i), short(name, AXIS_NAME_CHARS)) for i, name in enumerate(names)]]
         if ticks != self._class_ticks:  # new ticks redraw the axis: only when they change
             self._class_ticks = ticks
             for name in ("logits", "probabilities", "terms", "gradient"):
@@ -1202,10 +1203,10 @@ class PlotsView(View):
         self._set_title("sweep", "{title}<br><span style='font-size: {size:.1f}pt'>{legend}"
                                  "</span>".format(
                                      title=self.tr("Probabilities as z({name}) changes").format(
-                                         name=html.escape(swept_name)),
+                                         name=in_html(short(swept_name))),
                                      size=self._points(0.9), legend=legend))
         self._set_axis_label("sweep", "bottom", self.tr("logit z({name})").format(
-            name=html.escape(_elided(swept_name, 24))))
+            name=in_html(short(swept_name, 24))))
         z = logits[swept]
         self._describe_later("sweep", lambda: self.tr(
             "Probability of each class as the logit of {name} goes from {low} to {high}; "
@@ -1300,11 +1301,12 @@ class PlotsView(View):
         count = len(names)
         if count <= SWEEP_COLOURED:
             colours = self._sweep_colours(count, swept_slot)
-            entries = [_legend_entry(style.COLOURS[colour], _elided(name), line=True)
+            entries = [_legend_entry(style.COLOURS[colour], short(name, AXIS_NAME_CHARS),
+                                     line=True)
                        for colour, name in zip(colours, names)]
         else:
-            entries = [_legend_entry(style.COLOURS["probability"], _elided(names[swept_slot]),
-                                     line=True),
+            entries = [_legend_entry(style.COLOURS["probability"],
+                                     short(names[swept_slot], AXIS_NAME_CHARS), line=True),
                        _legend_entry(style.COLOURS["logit"], self.tr("other classes"),
                                      line=True)]
         return "&nbsp;&nbsp;".join(entries)
@@ -1318,7 +1320,7 @@ class PlotsView(View):
             self.sweep_combo.clear()
             self.sweep_combo.addItem(self.tr("the true class"), None)
             for name in names:
-                self.sweep_combo.addItem(name, name)
+                self.sweep_combo.addItem(short(name), name)
             self.sweep_combo.blockSignals(blocker)
         index = self.sweep_combo.findData(choice) if choice is not None else 0
         if index != self.sweep_combo.currentIndex():
@@ -1440,7 +1442,7 @@ def _legend_entry(colour, text, line=False):
     """A legend entry in HTML: a coloured square (bars) or dash (curves) and the escaped
     text."""
     mark = "━" if line else "■"
-    return f"<span style='color: {colour}'>{mark}</span>&nbsp;{html.escape(text)}"
+    return f"<span style='color: {colour}'>{mark}</span>&nbsp;{in_html(text)}"
 
 
 def _give_text_items_to_qt(plot_widget):
@@ -1565,6 +1567,3 @@ def _grouped_locale():
     locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
     return locale
 
-
-def _elided(name, limit=AXIS_NAME_CHARS):
-    return name if len(name) <= limit else name[:limit - 1] + "…"

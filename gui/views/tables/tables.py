@@ -19,6 +19,7 @@ from gui.common.labels import SteadyLabel
 from gui.common.style import OKABE_ITO, colour
 from engine.top_classes import target_mass, top_classes
 from gui.views.base import View
+from gui.common.user_text import MESSAGE_CHARS, plain, short, tooltip
 
 # The per-class results table shows at most this many rows (a vocabulary can have 50,000).
 MAX_CLASS_ROWS = 500
@@ -155,20 +156,23 @@ class InputModel(QAbstractTableModel):
         scenario = self._scenario
         if orientation == VERTICAL:
             if role == DISPLAY:
-                return scenario.samples[section]
-            return self.tr("Double-click to rename this sample") if role == TOOLTIP else None
+                return short(scenario.samples[section])
+            if role == TOOLTIP:  # the whole name: the header may show it cut
+                return tooltip(scenario.samples[section] + "\n"
+                               + self.tr("Double-click to rename this sample"))
+            return None
         if role == DISPLAY:
             return self._column_title(section)
         if role == TOOLTIP:
-            return self._column_tip(section)
+            return tooltip(self._column_tip(section))
         return None
 
     def _column_title(self, column):
         if self.is_value_column(column):
-            return self._scenario.classes[column]
+            return short(self._scenario.classes[column])
         if self.is_true_class_column(column):
             return self.tr("true class")
-        name = self._scenario.classes[column - self.class_count]
+        name = short(self._scenario.classes[column - self.class_count])
         if self._scenario.mode == "sigmoid":
             return self.tr("label: {name}").format(name=name)
         return self.tr("target: {name}").format(name=name)
@@ -214,12 +218,12 @@ class InputModel(QAbstractTableModel):
         target = int(self._scenario.targets[row])
         if role in _VALUE_ROLES:
             return target
+        ignored = target == self._scenario.options.ignore_index
         if role == DISPLAY:
-            if target == self._scenario.options.ignore_index:
-                return self.tr("(ignored)")
-            return self._scenario.classes[target]
+            return self.tr("(ignored)") if ignored else short(self._scenario.classes[target])
         if role == TOOLTIP:
-            return self._column_tip(self.class_count)
+            tip = self._column_tip(self.class_count)
+            return tooltip(tip if ignored else f"{self._scenario.classes[target]}\n{tip}")
         return None
 
     def _target_data(self, row, column, role):
@@ -241,12 +245,13 @@ class InputModel(QAbstractTableModel):
     def copy_text(self, index):
         """A cell as copied to the clipboard: numbers in full precision, names as shown."""
         if self.is_true_class_column(index.column()):
-            return self.data(index, DISPLAY)
+            target = self.data(index, EDIT)
+            return self.true_class_choices()[self.choice_of_target(target)]
         return full_precision(self.data(index, EDIT))
 
     def cell_name(self, row, column):
         """Where a cell is, as the user reads it: "row 2, column 'dog'"."""
-        name = self._scenario.classes[column % self.class_count] \
+        name = short(self._scenario.classes[column % self.class_count]) \
             if not self.is_true_class_column(column) else self.tr("true class")
         return self.tr("row {row}, column '{column}'").format(row=row + 1, column=name)
 
@@ -290,9 +295,9 @@ class InputModel(QAbstractTableModel):
             value = self.target_of_choice(choices.index(value))
         if isinstance(value, bool) or not isinstance(value, int):
             return self._refuse(row, column, self.tr("{cell}: '{text}' is not a class").format(
-                cell=self.cell_name(row, column), text=value))
+                cell=self.cell_name(row, column), text=short(str(value))))
         text = self.tr("Set the true class of {sample}").format(
-            sample=self._scenario.samples[row])
+            sample=short(self._scenario.samples[row]))
         return self._write(row, column, self._document.edit, text, edits.set_target, row, value)
 
     @staticmethod
@@ -302,9 +307,9 @@ class InputModel(QAbstractTableModel):
         return parse_number(value) if isinstance(value, str) else None
 
     def _write_target(self, row, column, value):
-        name = self._scenario.classes[column - self.class_count]
+        name = short(self._scenario.classes[column - self.class_count])
         text = self.tr("Set target {sample} · {name}").format(
-            sample=self._scenario.samples[row], name=name)
+            sample=short(self._scenario.samples[row]), name=name)
         return self._write(row, column, self._document.edit, text, edits.set_target_value, row,
                            column - self.class_count, value,
                            merge_key=("target", row, column))
@@ -392,7 +397,7 @@ class InputDelegate(QStyledItemDelegate):
         model = index.model()
         if model.is_true_class_column(index.column()):
             editor = QComboBox(parent)
-            editor.addItems(model.true_class_choices())
+            editor.addItems([short(choice) for choice in model.true_class_choices()])
             editor.setAccessibleName(self.tr("True class"))
             return editor
         editor = QLineEdit(parent)
@@ -563,13 +568,13 @@ class InputTable(View):
         bar = QFrame(self)
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.message_label = QLabel(bar)
+        self.message_label = plain(QLabel(bar))  # it quotes what was typed or pasted
         self.message_label.setWordWrap(True)
         self.message_label.setAccessibleName(self.tr("Input error"))
         self.message_label.setStyleSheet(
             f"QLabel {{ border: 1px solid {OKABE_ITO['vermillion']}; border-radius: 3px; "
             f"background: rgba(213, 94, 0, 40); padding: 3px; }}")
-        self.sums_label = QLabel(bar)
+        self.sums_label = plain(QLabel(bar))
         self.sums_label.setAccessibleName(self.tr("Row sums warning"))
         self.normalize_button = QPushButton(self.tr("Normalize rows"), bar)
         self.normalize_button.setToolTip(self.tr("Divide each flagged row by its sum so its "
@@ -596,7 +601,7 @@ class InputTable(View):
     # --- messages ------------------------------------------------------------------------
     def show_message(self, text):
         """Show why an edit was refused, above the table."""
-        self.message_label.setText(text)
+        self.message_label.setText(short(text, MESSAGE_CHARS))
         self.message_label.show()
 
     def clear_message(self):
@@ -695,7 +700,7 @@ class InputTable(View):
         column = self._current_class()
         if column is None:
             return self._needs_a_class()
-        name = self.document.scenario.classes[column]
+        name = short(self.document.scenario.classes[column])
         self.document.edit(self.tr("Remove class '{name}'").format(name=name),
                            edits.remove_class, column)
 
@@ -729,7 +734,8 @@ class InputTable(View):
     def _rename(self, change, section, old, name):
         name = name.strip()
         if name and name != old:
-            self.document.edit(self.tr("Rename '{old}' to '{new}'").format(old=old, new=name),
+            self.document.edit(self.tr("Rename '{old}' to '{new}'").format(old=short(old),
+                                                                          new=short(name)),
                                change, section, name)
         self.view.setFocus()
 
@@ -883,9 +889,9 @@ class SamplesModel(QAbstractTableModel):
             return float_cell(value, role, _infinite_note(value))
         if role == ALIGNMENT and column == self.CORRECT:
             return _CENTRE_ALIGNMENT
-        if role in (DISPLAY, TOOLTIP):
+        if role == DISPLAY:
             return self._text(row, column, role)
-        return None
+        return tooltip(self._text(row, column, role)) if role == TOOLTIP else None
 
     def _ignored_data(self, column, role):
         if role == DISPLAY:
@@ -1041,7 +1047,8 @@ class ClassesModel(QAbstractTableModel):
         if role == BACKGROUND:
             return _TARGET_BRUSH if analysis.targets[self._sample, c] > 0 else None
         if column == self.CLASS:
-            return analysis.scenario.classes[c] if role in (DISPLAY, TOOLTIP) else None
+            name = analysis.scenario.classes[c]
+            return name if role == DISPLAY else tooltip(name) if role == TOOLTIP else None
         if role == ALIGNMENT:
             return _NUMBER_ALIGNMENT
         if column == self.VALUE:
@@ -1247,8 +1254,10 @@ class ResultsView(View):
         analysis, selection = self.state
         sample = selection.sample
         self.loss_label.setText(self.loss_text(analysis))
-        self.classes_caption.setText(self.caption_text(analysis, sample))
-        self.identity_label.setText(self.identity_text(analysis, sample))
+        self.classes_caption.setText(self.caption_text(analysis, sample),
+                                     self.caption_text(analysis, sample, name=str))
+        self.identity_label.setText(self.identity_text(analysis, sample),
+                                    self.identity_text(analysis, sample, name=str))
 
     def loss_text(self, analysis):
         """ "Batch loss (mean over 3 samples) = 0.7967 nats", or "—" with nothing counted."""
@@ -1269,8 +1278,9 @@ class ResultsView(View):
         return self.tr("Batch loss {how} = {loss} {unit}").format(
             how=how, loss=format_number(analysis.loss), unit=self._unit(analysis))
 
-    def caption_text(self, analysis, sample):
-        name = analysis.scenario.samples[sample]
+    def caption_text(self, analysis, sample, name=short):
+        """ "Sample 'photo 1': classes"; ``name`` shortens the sample's name (``str``: whole)."""
+        name = name(analysis.scenario.samples[sample])
         total = len(analysis.scenario.classes)
         if total <= MAX_CLASS_ROWS:
             return self.tr("Sample '{name}': classes").format(name=name)
@@ -1280,10 +1290,10 @@ class ResultsView(View):
             name=name, shown=locale.toString(self.classes_model.shown_count),
             total=locale.toString(total))
 
-    def identity_text(self, analysis, sample):
+    def identity_text(self, analysis, sample, name=short):
         """ "CE = H + KL: 0.1291 = 0 + 0.1291 nats" for the selected sample, with a note when
         weights make the loss differ from the cross-entropy."""
-        name = analysis.scenario.samples[sample]
+        name = name(analysis.scenario.samples[sample])
         if analysis.ignored[sample]:
             return self.tr("Sample '{name}' is ignored: its target is the ignore_index").format(
                 name=name)
