@@ -3,6 +3,7 @@ options, each has a name and its own rows; the version-2 file format; the model 
 analyze_models and Comparison."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -406,3 +407,12 @@ def test_options_of_one_scenario_are_shared_by_its_models():
     analyses = analyze_models(scenario)
     assert [a.scenario.options for a in analyses] == [scenario.options] * 2
     assert analyses[0].loss == pytest.approx(3 * 1.3783888522474517, rel=1e-15)
+
+
+def test_the_readme_example_file_is_version_2_with_two_models():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The scenario file format (JSON, version 2)")[1]
+    example = section.split("```json\n")[1].split("```")[0]
+    scenario = engine.from_json(example)
+    assert scenario.model_names == ("Model 1", "Model 2")
+    assert json.loads(engine.to_json(scenario))["version"] == 2
