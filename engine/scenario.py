@@ -22,9 +22,13 @@ INPUTS = ("logits", "probabilities")
 REDUCTIONS = ("mean", "sum")
 LOG_BASES = ("e", "2")
 MAX_CELLS = 2_000_000  # over every model's rows
+# A scenario compares at most this many models (a name of up to 200 characters each: they keep a
+# file of MAX_CELLS values within MAX_FILE_CHARS).
+MAX_MODELS = 100
 # The largest file the app writes: MAX_CELLS values with a target row each, both per-class
-# weights and default names, every number at its longest (about 252 MiB). The app refuses to save
-# anything larger, so whatever it writes it reads back.
+# weights and default names, every number at its longest (about 252 MiB; with several models less,
+# as they share the targets). The app refuses to save anything larger, so whatever it writes it
+# reads back.
 MAX_FILE_CHARS = 256 * 1024 * 1024
 # A class or sample name, the title and the description are at most this long (in characters):
 # a name is a label on a bar, a header, a line of arithmetic, not a document.
@@ -281,6 +285,10 @@ def _checked_models(models, classes, input):
     if isinstance(models, (str, bytes)) or not isinstance(models, (list, tuple)) or not models:
         raise ScenarioError("no_models", "\"models\" must be a list of at least one model",
                             field="models")
+    if len(models) > MAX_MODELS:
+        raise ScenarioError("too_large", f"{len(models)} models are more than the {MAX_MODELS} "
+                            f"Logit Lab compares", field="models", kind="models",
+                            models=len(models), limit=MAX_MODELS)
     if sum(_cell_count(model) for model in models) > MAX_CELLS:
         raise _too_many_cells(models)
     checked = []

@@ -80,6 +80,8 @@ SENTENCES = {
     ("shape", "model_rows"): QT_TRANSLATE_NOOP(
         "messages", "{rows} × {columns} values, but model '{first}' has {count} × {columns}: "
                     "every model has a row per sample"),
+    ("too_large", "models"): QT_TRANSLATE_NOOP(
+        "messages", "{models} models are more than the {limit} Logit Lab compares"),
     ("too_large", "model_cells"): QT_TRANSLATE_NOOP(
         "messages", "{models} models of {cells} values in all is more than the {limit} Logit Lab "
                     "handles"),

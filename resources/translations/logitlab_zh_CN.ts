@@ -2032,6 +2032,10 @@
         <translation>{rows} × {columns} 个值，但模型“{first}”有 {count} × {columns} 个：每个模型对每个样本都有一行</translation>
     </message>
     <message>
+        <source>{models} models are more than the {limit} Logit Lab compares</source>
+        <translation>{models} 个模型超过了 Logit Lab 能比较的上限 {limit}</translation>
+    </message>
+    <message>
         <source>{models} models of {cells} values in all is more than the {limit} Logit Lab handles</source>
         <translation>{models} 个模型共 {cells} 个值，超过了 Logit Lab 能处理的上限 {limit}</translation>
     </message>

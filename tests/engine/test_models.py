@@ -119,6 +119,16 @@ def test_one_model_refusals_read_as_before():
     assert "model" not in error.details
 
 
+def test_at_most_100_models_and_a_101st_is_refused():
+    many = edits.add_model(photos())
+    for _ in range(97):
+        many = edits.add_model(many)
+    assert len(many.models) == 100 and many.model_names[-1] == "Model 100"
+    error = refusal(lambda: edits.add_model(many))
+    assert (error.code, error.details["kind"]) == ("too_large", "models")
+    assert str(error) == "101 models are more than the 100 Logit Lab compares"
+
+
 def test_every_model_counts_towards_the_size_limit():
     half = np.zeros((MAX_CELLS // 20, 10))
     Scenario(classes=tuple("abcdefghij"), targets=np.zeros(len(half), dtype=int),
