@@ -248,13 +248,7 @@ class Scenario:
 
     def _checked_target_rows(self, targets):
         targets = _matrix(targets, "targets", self.classes)
-        bad = (targets < 0) | (targets > 1)
-        if bad.any():
-            n, c = np.argwhere(bad)[0]
-            raise ScenarioError("target_range", f"{_cell('targets', n, c, self.classes)}: "
-                                f"{float(targets[n, c])!r} is not between 0 and 1",
-                                value=repr(float(targets[n, c])),
-                                **_cell_details("targets", n, c, self.classes))
+        _check_unit_range(targets, "targets", self.classes, "target_range", "between 0 and 1")
         if self.mode == "softmax":
             sums = targets.sum(axis=1)
             off = np.abs(sums - 1.0) > PROBABILITY_SUM_TOLERANCE
@@ -334,14 +328,20 @@ def _checked_rows(values, classes, input):
                             f"{len(classes)} classes", field="rows", kind="columns",
                             columns=rows.shape[1], classes=len(classes))
     if input == "probabilities":
-        bad = (rows < 0) | (rows > 1)
-        if bad.any():
-            n, c = np.argwhere(bad)[0]
-            raise ScenarioError("probability_range", f"{_cell('rows', n, c, classes)}: "
-                                f"{float(rows[n, c])!r} is not a probability between 0 and 1",
-                                value=repr(float(rows[n, c])),
-                                **_cell_details("rows", n, c, classes))
+        _check_unit_range(rows, "rows", classes, "probability_range",
+                          "a probability between 0 and 1")
     return rows
+
+
+def _check_unit_range(values, table, classes, code, what):
+    """Refuse the first value of ``table`` outside [0, 1]: "row 2, column 'dog': 1.5 is not
+    {what}"."""
+    bad = (values < 0) | (values > 1)
+    if bad.any():
+        n, c = np.argwhere(bad)[0]
+        raise ScenarioError(code, f"{_cell(table, n, c, classes)}: {float(values[n, c])!r} is "
+                            f"not {what}", value=repr(float(values[n, c])),
+                            **_cell_details(table, n, c, classes))
 
 
 def _cell_count(model):
