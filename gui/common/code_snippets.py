@@ -33,7 +33,7 @@ def snippet(spelling, analysis):
     uses_torch = spelling == "pytorch"
     imports = ["import torch"] if uses_torch else ["import numpy as np"]
     imports += [line for line in (call.imports if call else ()) if line not in imports]
-    lines = [_title_line(s, spelling), *_sorted_imports(imports), "",
+    lines = [_title_line(s, spelling, analysis.model_label), *_sorted_imports(imports), "",
              f"classes = {_literal(list(s.classes), len('classes = '))}", *_data(s, uses_torch)]
     if call is None:
         return "\n".join(lines + [f"# {TITLES[spelling]} cannot compute this loss: it "
@@ -46,10 +46,16 @@ def snippet(spelling, analysis):
     return "\n".join(lines) + "\n"
 
 
-def _title_line(s, spelling):
-    # a comment line: no line breaks or control characters (a NUL would not even compile)
-    title = " ".join("".join(ch if ch.isprintable() else " " for ch in s.title).split())
-    return f"# {title or 'A Logit Lab scenario'}: the loss as {TITLES[spelling]} computes it."
+def _title_line(s, spelling, model=None):
+    title = _comment_text(s.title) or "A Logit Lab scenario"
+    if model is not None:
+        title = f"{title} — {_comment_text(model)}"
+    return f"# {title}: the loss as {TITLES[spelling]} computes it."
+
+
+def _comment_text(text):
+    # in a comment line: no line breaks or control characters (a NUL would not even compile)
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
 def _sorted_imports(imports):
