@@ -330,13 +330,8 @@ class _Setup:
         return _index(self.scenario.classes, name, field, "classes")
 
 
-def model_names(scenario):
-    """The names of the scenario's models."""
-    return tuple(getattr(scenario, "model_names", ("Model 1",)))
-
-
 def _model_scenario(scenario, name):
-    names = model_names(scenario)
+    names = scenario.model_names
     if name is None:
         if len(names) > 1:
             raise QuantityError("model_needed", f"this scenario has {len(names)} models "
@@ -345,8 +340,6 @@ def _model_scenario(scenario, name):
     if name not in names:
         raise QuantityError("unknown_name", f"{_shown(name)} is not one of the models "
                             f"({_listed(names)})", field="model")
-    if len(names) == 1:
-        return scenario
     return scenario.model_scenario(names.index(name))
 
 
@@ -447,7 +440,7 @@ def _named_options(names):
 
 
 def _choose_model(c, scenario, cache):
-    names = model_names(scenario)
+    names = scenario.model_names
     if len(names) < 2:
         raise QuantityError("one_model", "this scenario has one model: there is nothing to "
                             "choose from")

@@ -453,8 +453,6 @@ A_LESSON = {"format": "logit-lab-lesson", "version": 1, "title": {"en": "Softmax
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda path: path.stem)
 def test_check_lesson_accepts_every_bundled_lesson(path):
-    if path.stem.startswith("01") and not hasattr(engine, "Model"):
-        pytest.skip("lesson 1 has two-model steps: it needs scenario format v2")
     result = run_cli("--check-lesson", path)
     assert (result.returncode, result.stderr) == (0, "")
     lesson = engine.lessons.read_lesson(path.read_text(encoding="utf-8"), {

@@ -19,8 +19,6 @@ from engine.lesson_text import (Code, Formula, ListBlock, Paragraph, Script, Spa
                                 fill, parse)
 from gui.shell.lesson_file import Examples, bundled_lessons, read_lesson
 
-HAS_MODELS = hasattr(engine, "Model")  # scenario format v2 ("models"), issue 15
-needs_models = pytest.mark.skipif(not HAS_MODELS, reason="needs scenario format v2 (models)")
 
 PHOTO = {"format": "logit-lab", "version": 1, "classes": ["cat", "dog", "pig"],
          "samples": ["photo"], "rows": [[3.0, 1.0, -3.0]], "targets": [0]}
@@ -91,7 +89,7 @@ def test_a_step_may_load_a_bundled_example_by_name_and_change_its_options():
     first = lesson.steps[0]
     assert first.example == "cat_dog_pig"
     assert first.scenario.options.log_base == "2"
-    assert first.scenario.rows.tolist()[0] == [0.3, 0.3, 0.4]
+    assert first.scenario.model_names == ("Model 1", "Model 2")
     assert first.question is None and first.answer is None
 
 
@@ -415,7 +413,6 @@ def test_format_number_uses_a_true_minus_and_infinity():
         == ["−1.23", "0.00", "0.00", "∞", "−∞"]
 
 
-@needs_models
 def test_model_quantities_and_the_lowest_loss_model():
     data = {**TWO_PHOTOS, "version": 2, "models": [
         {"name": "甲", "rows": TWO_PHOTOS["rows"]},
@@ -428,18 +425,15 @@ def test_model_quantities_and_the_lowest_loss_model():
     with pytest.raises(quantities.QuantityError, match="this scenario has 2 models"):
         quantities.quantity({"quantity": "batch_loss"}).value(scenario)
     options, right = quantities.choice({"choose": "lowest_loss_model"}).evaluate(scenario)
-    assert [option.key for option in options] == ["甲", "乙"] and right == "甲"
+    assert [option.key for option in options] == ["甲", "乙"] and right == "乙"
 
 
 # --- the bundled lessons -----------------------------------------------------------------------
 
 LESSON_FILES = [path.name for path in bundled_lessons()]
-V2_LESSONS = {"01_softmax_sigmoid_cross_entropy.json"}  # two-model steps
 
 
 def bundled(name):
-    if name in V2_LESSONS and not HAS_MODELS:
-        pytest.skip("needs scenario format v2 (models)")
     return read_lesson(next(path for path in bundled_lessons() if path.name == name))
 
 
@@ -519,6 +513,7 @@ def test_lesson_1_follows_the_article():
     assert len(lesson.steps) >= 12
     examples = [each.example for each in lesson.steps]
     assert examples[0] == "chest_xray_multilabel" and examples[3] == "binary_sigmoid"
+    assert examples[9] == "cat_dog_pig" and examples[12] == "two_models_one_truth"
     assert [each.scenario.rows.tolist() for each in lesson.steps[1:3]] == [[[3.0, 1.0, -3.0]]] * 2
     english = [each.text["en"] for each in lesson.steps]
     assert sum("writes p for the truth and q for the prediction" in text for text in english) == 1
@@ -528,7 +523,6 @@ def test_lesson_1_follows_the_article():
     assert "甲" in chinese and "乙" in chinese
 
 
-@needs_models
 def test_lesson_1_quotes_the_engines_numbers_for_the_two_model_examples():
     lesson = bundled("01_softmax_sigmoid_cross_entropy.json")
     cat_dog_pig, truth = lesson.steps[9], lesson.steps[12]
