@@ -19,7 +19,10 @@ import engine
 from engine import curves, edits
 from gui.common import style
 from gui.document import Document
-from gui.views.plots.container import Bars, Markers, PlotsView, Points, drawable
+from gui.views.plots.container import PlotsView
+from gui.views.plots.markers import Markers
+from gui.views.plots.scales import drawable
+from gui.views.plots.steady_bounds import Bars, Points
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
