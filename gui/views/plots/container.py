@@ -16,11 +16,7 @@ from gui.common.user_text import plain, short
 from gui.views.base import View
 from gui.views.plots.base import Frame, text_size
 from gui.views.plots.gradient import GradientPlot
-from gui.views.plots.items import (
-    apply_view_range,
-    cache_text_items,
-    give_text_items_to_qt,
-)
+from gui.views.plots.items import apply_view_range, cache_text_items, give_text_items_to_qt
 from gui.views.plots.logits import LogitsPlot
 from gui.views.plots.nll import NllPlot
 from gui.views.plots.probabilities import ProbabilitiesPlot

@@ -9,14 +9,8 @@ from PySide6.QtGui import QBrush
 
 from gui.common import style
 from gui.views.plots.base import ClassPlot
-from gui.views.plots.items import (
-    apply_view_range,
-    infinity_symbol,
-    measure_left_axis,
-    set_bars,
-)
+from gui.views.plots.items import Points, infinity_symbol, measure_left_axis, set_bars
 from gui.views.plots.scales import HeldRange, drawable
-from gui.views.plots.steady_bounds import Bars, Points
 
 
 class FittedBarsPlot(ClassPlot):
@@ -26,15 +20,15 @@ class FittedBarsPlot(ClassPlot):
 
     Attributes
     ----------
-    bars : Bars; clip_marks : Points, "∞" or a triangle on each bar drawn shorter than its
-        value.
+    bars : pyqtgraph.BarGraphItem; clip_marks : Points, "∞" or a triangle on each bar drawn
+        shorter than its value.
     """
 
     colour = ""
 
     def __init__(self, parent, view_box=None, zero_line=False):
         super().__init__(parent, view_box=view_box, zero_line=zero_line)
-        self.bars = Bars(x=[], height=[], width=0.6, pen=None, brush=style.colour(self.colour))
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None, brush=style.colour(self.colour))
         self.clip_marks = Points(pen=None, brush=self.foreground)
         self.item.addItem(self.bars)
         self.item.addItem(self.clip_marks)
@@ -95,9 +89,8 @@ class FittedBarsPlot(ClassPlot):
         self.item.getViewBox().setYRange(*fitted)
         if self.widget.isVisible():  # (a hidden plot's layout waits for its size)
             measure_left_axis(self.item)
-        # A new axis width moves the bars of the x-linked plots too: the container applies
-        # every plot's view range after drawing.
-        apply_view_range(self.item)
+        # (A new axis width moves the bars of the x-linked plots too: the container applies
+        # every plot's new view range once all are drawn.)
 
     def _range_moved_by_user(self, _mouse_enabled):
         self._moved_by_user = True

@@ -9,7 +9,7 @@ from engine import curves
 from gui.common import style
 from gui.common.formatting import format_number
 from gui.views.plots.base import DESCRIBED_SAMPLES, Plot
-from gui.views.plots.markers import Markers
+from gui.views.plots.items import Points
 
 # The −ln p curve starts here; smaller probabilities are drawn at the top edge.
 NLL_P_MIN = 1e-3
@@ -22,7 +22,7 @@ class NllPlot(Plot):
     """Attributes
     ----------
     curve : pyqtgraph.PlotDataItem, −ln p (or −log2 p).
-    points, selected : Markers, the points of the other samples and of the selected one.
+    points, selected : Points, the points of the other samples and of the selected one.
     """
 
     name = "nll"
@@ -33,8 +33,8 @@ class NllPlot(Plot):
         self._grid = np.geomspace(NLL_P_MIN, 1.0, 400)
         self._top = None  # the loss at NLL_P_MIN: the top of the plot
         self.curve = pg.PlotDataItem(x=self._grid, y=np.zeros_like(self._grid))
-        self.points = Markers(pen=None, brush=style.colour("probability", 150))
-        self.selected = Markers(pen=self.foreground, brush=style.colour("selected"))
+        self.points = Points(pen=None, brush=style.colour("probability", 150))
+        self.selected = Points(pen=self.foreground, brush=style.colour("selected"))
         for item in (self.curve, self.points, self.selected):
             self.item.addItem(item)
         self.item.setXRange(0.0, 1.0, padding=0.02)
