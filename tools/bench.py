@@ -1,7 +1,7 @@
 """Edit-to-repaint latency: one cell edit through the engine and every view, painted.
 
     .venv/bin/python tools/bench.py [--repeats 30] [--rounds 3] [--size 4x3] [--train 64x1000]
-                                    [--profile 4x3]
+                                    [--models 64x1000] [--profile 4x3]
 
 For each table size it edits one logit ``repeats`` times (alternating values) and times each edit
 from ``Document.set_cell`` until every view has updated and Qt has painted it (offscreen: into
@@ -18,8 +18,12 @@ Targets: <= 16 ms (one 60 Hz frame), <= 50 ms for the 1 x 50,000 vocabulary.
 "train RxC" rows time a frame of Play in the Learn panel instead: one gradient step on every
 logit (engine.training.step, given the analysis the Document has) applied as a Document edit
 that merges into one undo step, until painted. Every row changes, so every view repaints. At 30
-steps a second a frame has 33 ms; the target is the same 16 ms as a cell edit. By default the
-cell-edit sizes and "train 64x1000" run; --size alone runs no training row.
+steps a second a frame has 33 ms; the target is the same 16 ms as a cell edit.
+
+"2 models RxC" rows time a cell edit in the second of two models of that size, shown: the
+views show the edited model, and the other model's numbers are not computed again. Target
+16 ms. By default the cell-edit sizes, "train 64x1000" and "2 models 64x1000" run; --size,
+--train or --models alone run only the rows asked for.
 
 The window runs with empty, temporary settings (English unless --language; the first-start
 layout, resized to 1600 x 1000): the user's own settings neither change the numbers nor get
@@ -49,17 +53,22 @@ from engine import training  # noqa: E402
 
 SIZES = [((4, 3), 16.0), ((32, 10), 16.0), ((64, 1000), 16.0), ((1, 50_000), 50.0)]
 TRAIN_SIZES = [((64, 1000), 16.0)]
+MODEL_SIZES = [((64, 1000), 16.0)]
 TRAIN_LR = 1.0
 WINDOW_SIZE = (1600, 1000)
+# How each kind of row names its size.
+CASE_PREFIXES = {"edit": "", "train": "train ", "models": "2 models "}
 # An edit is done when this many event-loop passes in a row paint nothing.
 QUIET_PASSES = 2
 
 
-def scenario(n_rows, n_classes, seed=0):
+def scenario(n_rows, n_classes, seed=0, models=1):
     rng = np.random.default_rng(seed)
-    return engine.Scenario(classes=tuple(f"c{c}" for c in range(n_classes)),
-                           rows=rng.normal(0, 2, (n_rows, n_classes)),
-                           targets=rng.integers(0, n_classes, n_rows))
+    targets = rng.integers(0, n_classes, n_rows)
+    tables = [rng.normal(0, 2, (n_rows, n_classes)) for _ in range(models)]
+    return engine.Scenario(classes=tuple(f"c{c}" for c in range(n_classes)), targets=targets,
+                           models=tuple(engine.Model(f"Model {m + 1}", rows)
+                                        for m, rows in enumerate(tables)))
 
 
 def parse_size(text):
@@ -158,9 +167,11 @@ def drain(app, counter):
     return done
 
 
-def edits_of(window, shape, repeats):
-    """Load a scenario of ``shape`` and return the edits to time: (row, column, value)."""
-    window.document.replace(scenario(*shape), None)
+def edits_of(window, shape, repeats, models=1):
+    """Load a scenario of ``shape`` (with ``models`` models, the last one shown) and return the
+    edits to time: (row, column, value)."""
+    window.document.replace(scenario(*shape, models=models), None)
+    window.document.select_model(models - 1)
     window.document.select_sample(0)
     # The true class of sample 0 is on every plot (a target class is always shown).
     column = int(window.document.scenario.targets[0])
@@ -170,6 +181,13 @@ def edits_of(window, shape, repeats):
 def cell_edits(window, shape, repeats):
     """The cell edits to time, as calls, and the views each must repaint."""
     edits = edits_of(window, shape, repeats)
+    calls = [lambda edit=edit: window.document.set_cell(*edit) for edit in edits]
+    return calls, expected_paints(window, *edits[0][:2])
+
+
+def model_edits(window, shape, repeats):
+    """Cell edits in the second of two models, and the views each must repaint."""
+    edits = edits_of(window, shape, repeats, models=2)
     calls = [lambda edit=edit: window.document.set_cell(*edit) for edit in edits]
     return calls, expected_paints(window, *edits[0][:2])
 
@@ -191,9 +209,10 @@ def training_steps(window, shape, repeats):
 def measure(app, window, counter, case, repeats):
     """Times in ms of edit → all views updated → painted ({"edit", "paint", "total", "cpu"}:
     lists, one number per edit), the paints per view per edit, and the views expected to
-    paint. ``case`` is ("edit" or "train", shape)."""
+    paint. ``case`` is ("edit", "train" or "models", shape)."""
     kind, shape = case
-    calls, expected = (cell_edits if kind == "edit" else training_steps)(window, shape, repeats)
+    make = {"edit": cell_edits, "train": training_steps, "models": model_edits}[kind]
+    calls, expected = make(window, shape, repeats)
     drain(app, counter)
     times = {"edit": [], "paint": [], "total": [], "cpu": []}
     paints = {name: [] for name in counter.counts}
@@ -292,6 +311,9 @@ def main():
                         help="only this size (repeatable), e.g. 4x3")
     parser.add_argument("--train", action="append", type=parse_size, metavar="RxC",
                         help="time training steps (Play) at this size (repeatable)")
+    parser.add_argument("--models", action="append", type=parse_size, metavar="RxC",
+                        help="time cell edits in the second of two models of this size "
+                             "(repeatable)")
     parser.add_argument("--profile", type=parse_size, metavar="RxC",
                         help="print the cProfile top 25 of the edits at this size, no table")
     parser.add_argument("--sort", default="cumulative", choices=("cumulative", "tottime"),
@@ -317,9 +339,12 @@ def main():
 
     targets = {("edit", shape): target for shape, target in SIZES}
     targets.update({("train", shape): target for shape, target in TRAIN_SIZES})
-    sizes = args.size or ([] if args.train else [shape for shape, _ in SIZES])
-    trained = args.train or ([] if args.size else [shape for shape, _ in TRAIN_SIZES])
-    cases = [("edit", shape) for shape in sizes] + [("train", shape) for shape in trained]
+    targets.update({("models", shape): target for shape, target in MODEL_SIZES})
+    asked = args.size or args.train or args.models
+    defaults = {"edit": SIZES, "train": TRAIN_SIZES, "models": MODEL_SIZES}
+    chosen = {"edit": args.size, "train": args.train, "models": args.models}
+    cases = [(kind, shape) for kind, sizes in chosen.items()
+             for shape in (sizes or ([] if asked else [shape for shape, _ in defaults[kind]]))]
     rounds = max(1, min(args.rounds, args.repeats))
     print(f"{len(cases)} sizes, median of {args.repeats} edits each, in {rounds} rounds; "
           f"{os.cpu_count()} CPUs, {load_average()} before")
@@ -342,8 +367,8 @@ def main():
         ok = median <= target and not problems
         all_ok &= ok
         kind, shape = case
-        size = f"{'train ' if kind == 'train' else ''}{shape[0]}x{shape[1]}"
-        middle = {kind: statistics.median(values) for kind, values in times.items()}
+        size = f"{CASE_PREFIXES[kind]}{shape[0]}x{shape[1]}"
+        middle = {name: statistics.median(values) for name, values in times.items()}
         print(f"{size:>15} {median:>7.2f} {min(times['total']):>6.2f} "
               f"{max(times['total']):>6.2f} {middle['edit']:>6.2f} {middle['paint']:>6.2f} "
               f"{middle['cpu']:>6.2f} {middle['ref']:>5.1f} {target:>6.0f}  "

@@ -1,20 +1,24 @@
 """The main window: menus, docks and layout only; the views do the showing."""
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 from gui.shell.files import FileController
 from gui.common import style
-from gui.common.formatting import format_number
 from gui.shell.i18n import LANGUAGES
 from gui.common.labels import SteadyLabel
+from gui.common.texts import batch_loss_text
 from gui.shell.settings import remember_options
 from gui.shell.theme import THEMES, chosen_theme
+from gui.views.code.panel import CodePanel
+from gui.views.conventions.view import ConventionsView
 from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
 from gui.views.plots.container import PlotsView
-from gui.views.tables.tables import InputTable, ResultsView
+from gui.views.tables.input_table import InputTable
+from gui.views.tables.results import ResultsView
 from gui.common.user_text import in_menu, in_window_title, short
 
 SETTINGS_VERSION = 1
@@ -43,14 +47,16 @@ class MainWindow(QMainWindow):
         self.plots = PlotsView(document)
         self.math_panel = MathPanel(document)
         self.options = OptionsPanel(document)
+        self.conventions = ConventionsView(document)
+        self.code_panel = CodePanel(document)
         self._build_layout()
         self._build_menus()
         self.files = FileController(self, document)
         self.files.pathChanged.connect(self._update_title)
         self.loss_label = SteadyLabel()
         self.loss_label.setAccessibleName(self.tr("Batch loss"))
-        # Room for "Batch loss (mean): 0.3368 nats" and longer, in either language.
-        self.loss_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        # Room for "Batch loss (mean over 3 samples) = 0.3368 nats", in either language.
+        self.loss_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         self.statusBar().addPermanentWidget(self.loss_label)
         document.changed.connect(self._show_loss)
         document.undo_stack.cleanChanged.connect(self._update_title)
@@ -68,12 +74,25 @@ class MainWindow(QMainWindow):
         for key, title, widget, area in (
                 ("options", self.tr("Options"), self.options, Qt.LeftDockWidgetArea),
                 ("plots", self.tr("Plots"), self.plots, Qt.RightDockWidgetArea),
-                ("math", self.tr("Show the math"), self.math_panel, Qt.RightDockWidgetArea)):
+                ("math", self.tr("Show the math"), self.math_panel, Qt.RightDockWidgetArea),
+                ("conventions", self.tr("Library conventions"), self.conventions,
+                 Qt.RightDockWidgetArea),
+                ("code", self.tr("Code"), self.code_panel, Qt.RightDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{key}Dock")
             dock.setWidget(widget)
+            # Floated (onto a projector, say), a dock still takes the window's font: larger
+            # in presentation mode.
+            dock.setAttribute(Qt.WA_WindowPropagation)
             self.addDockWidget(area, dock)
+            # A tab brought to the front shows a view that may have skipped changes behind it.
+            dock.visibilityChanged.connect(lambda on, view=widget: on and view.catch_up())
             self.docks[key] = dock
+        # Tabs behind the math, which stays in front: no more crowded than before, and a
+        # view behind a tab computes nothing until its tab is chosen.
+        self.tabifyDockWidget(self.docks["math"], self.docks["conventions"])
+        self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
+        self.docks["math"].raise_()
 
     def _build_menus(self):
         stack = self.document.undo_stack
@@ -101,6 +120,8 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
+            # Shown from the menu, a dock tabbed with others comes to the front.
+            dock.toggleViewAction().triggered.connect(lambda on, dock=dock: on and dock.raise_())
         self.view_menu.addSeparator()
         self.presentation_action = QAction(self.tr("&Presentation mode"), self, checkable=True,
                                            shortcut=QKeySequence("F5"),
@@ -135,6 +156,13 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             self.language_actions[code] = action
 
+    def show_code(self, spelling):
+        """Bring the code panel into sight with ``spelling``'s code; returns the panel."""
+        self.docks["code"].show()
+        self.docks["code"].raise_()
+        self.code_panel.show_framework(spelling)
+        return self.code_panel
+
     def set_presentation(self, on):
         """Scale fonts (and plot lines) up for a lecture-hall projector, or back."""
         font = self.font()
@@ -149,11 +177,7 @@ class MainWindow(QMainWindow):
         return self._normal_point_size
 
     def _show_loss(self, analysis, _selection=None):
-        unit = self.tr("nats") if analysis.unit == "nats" else self.tr("bits")
-        mean = analysis.scenario.options.reduction == "mean"
-        self.loss_label.setText(self.tr("Batch loss ({reduction}): {loss} {unit}").format(
-            reduction=self.tr("mean") if mean else self.tr("sum"),
-            loss=format_number(analysis.loss), unit=unit))
+        self.loss_label.setText(batch_loss_text(analysis))
 
     # "Undo Rename 'a&b' to 'c'": an "&" in a name is shown, not taken for a shortcut key, and a
     # long name is cut. (From the signal's text: the stack may be on its way out.)
@@ -165,6 +189,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _show_history_text(action, prefix, text):
+        if not shiboken6.isValid(action):  # the stack outlives a closed window and its actions
+            return
         action.setText(f"{prefix} {in_menu(short(text, HISTORY_TEXT_CHARS))}" if text else prefix)
 
     def _update_title(self):

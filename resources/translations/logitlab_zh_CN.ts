@@ -49,10 +49,156 @@
     </message>
 </context>
 <context>
+    <name>CodePanel</name>
+    <message>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy this code to the clipboard, exactly as shown.</source>
+        <translation>将这段代码按显示的原样复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+</context>
+<context>
+    <name>ConventionsView</name>
+    <message>
+        <source>{library} divides each probability row by its sum first: the row of sample “{sample}” sums to {sum}.</source>
+        <translation>{library} 先将每行概率除以该行之和：样本“{sample}”这一行之和为 {sum}。</translation>
+    </message>
+    <message>
+        <source>{library} clips p to [{low}, {high}] before the logarithm: p({class_name}) = {p} in sample “{sample}” counts as {clipped}.</source>
+        <translation>{library} 在取对数之前把 p 截断到 [{low}, {high}]：样本“{sample}”中的 p({class_name}) = {p} 按 {clipped} 计算。</translation>
+    </message>
+    <message>
+        <source>{library} gets p({class_name}) in sample “{sample}” as exactly 0 in float64 (anything below {smallest} is 0), where the logits give ln p = {log_p}.</source>
+        <translation>{library} 在 float64 中得到样本“{sample}”的 p({class_name}) 恰好为 0（小于 {smallest} 的数都成为 0），而由 logits 算出的 ln p = {log_p}。</translation>
+    </message>
+    <message>
+        <source>{library} gets p({class_name}) in sample “{sample}” as exactly 1 in float64 (1 − p below {one} is lost), where the logits give ln(1 − p) = {log_p}.</source>
+        <translation>{library} 在 float64 中得到样本“{sample}”的 p({class_name}) 恰好为 1（小于 {one} 的 1 − p 会丢失），而由 logits 算出的 ln(1 − p) = {log_p}。</translation>
+    </message>
+    <message>
+        <source>{library} clamps each logarithm at {bound}: ln p({class_name}) in sample “{sample}”, with p = {p}, counts as {bound}.</source>
+        <translation>{library} 把每个对数限制在不低于 {bound}：样本“{sample}”中 p = {p} 的 ln p({class_name}) 按 {bound} 计算。</translation>
+    </message>
+    <message>
+        <source>{library} clamps each logarithm at {bound}: ln(1 − p({class_name})) in sample “{sample}”, with p = {p}, counts as {bound}.</source>
+        <translation>{library} 把每个对数限制在不低于 {bound}：样本“{sample}”中 p = {p} 的 ln(1 − p({class_name})) 按 {bound} 计算。</translation>
+    </message>
+    <message>
+        <source>{library} multiplies the target 0 of {class_name} in sample “{sample}” by ln 0 = −∞ and gets nan, where Logit Lab counts 0 · ln 0 as 0.</source>
+        <translation>{library} 把样本“{sample}”中 {class_name} 的目标 0 乘以 ln 0 = −∞，得到 nan；而 Logit Lab 将 0 · ln 0 记为 0。</translation>
+    </message>
+    <message>
+        <source>{library} uses rows that do not sum to 1 as they are, with a warning (the row of sample “{sample}” sums to {sum}): the value stays the textbook&apos;s.</source>
+        <translation>{library} 按原样使用和不为 1 的行，并给出警告（样本“{sample}”这一行之和为 {sum}）：数值与教科书相同。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes no class weights.</source>
+        <translation>{library} 无法计算这个损失：它不支持类别权重。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes no pos_weight.</source>
+        <translation>{library} 无法计算这个损失：它不支持 pos_weight。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it cannot leave samples out (ignore_index).</source>
+        <translation>{library} 无法计算这个损失：它不能略去样本（ignore_index）。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes no label smoothing.</source>
+        <translation>{library} 无法计算这个损失：它不支持标签平滑。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes only targets of 0 and 1.</source>
+        <translation>{library} 无法计算这个损失：它只接受 0 和 1 的目标。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it needs at least two classes.</source>
+        <translation>{library} 无法计算这个损失：它至少需要两个类别。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: every counted sample&apos;s class weight is 0.</source>
+        <translation>{library} 无法计算这个损失：每个计入样本的类别权重都是 0。</translation>
+    </message>
+    <message>
+        <source>(%n classes of that sample.)</source>
+        <translation>（该样本中共 %n 个类别。）</translation>
+    </message>
+    <message>
+        <source>Other samples it changes: %n.</source>
+        <translation>它还改变了另外 %n 个样本。</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>the logits</source>
+        <translation>logits</translation>
+    </message>
+    <message>
+        <source>the probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Each library&apos;s own call, from {source} as the table holds them; losses in {unit}.</source>
+        <translation>各库自己的调用，输入为表格中的{source}；损失单位为{unit}。</translation>
+    </message>
+    <message>
+        <source>Sample “{name}”</source>
+        <translation>样本“{name}”</translation>
+    </message>
+    <message>
+        <source>cannot compute it</source>
+        <translation>无法计算</translation>
+    </message>
+    <message>
+        <source>Logit Lab&apos;s own value: p = 0 for a class the target gives mass makes it ∞.</source>
+        <translation>Logit Lab 自己的值：目标赋予概率质量的类别若 p = 0，损失即为 ∞。</translation>
+    </message>
+    <message>
+        <source>No rule of {library} changes this loss: the value is the textbook&apos;s.</source>
+        <translation>{library} 的规则都不改变这个损失：数值与教科书相同。</translation>
+    </message>
+    <message>
+        <source>Textbook</source>
+        <translation>教科书</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Edit {name}</source>
         <translation>编辑 {name}</translation>
+    </message>
+    <message>
+        <source>Add a model</source>
+        <translation>添加模型</translation>
+    </message>
+    <message>
+        <source>Duplicate model &apos;{name}&apos;</source>
+        <translation>复制模型“{name}”</translation>
+    </message>
+    <message>
+        <source>Rename model &apos;{old}&apos; to &apos;{new}&apos;</source>
+        <translation>将模型“{old}”重命名为“{new}”</translation>
+    </message>
+    <message>
+        <source>Move model &apos;{name}&apos;</source>
+        <translation>移动模型“{name}”</translation>
+    </message>
+    <message>
+        <source>Remove model &apos;{name}&apos;</source>
+        <translation>删除模型“{name}”</translation>
     </message>
 </context>
 <context>
@@ -554,18 +700,6 @@
             <numerusform>粘贴 %n 个值</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Nothing pasted: the commas in &apos;{line}&apos; could separate columns or belong to numbers (1,5 or 1,000). Separate columns with tabs and write decimals with a dot.</source>
-        <translation>未粘贴任何内容：“{line}”中的逗号既可能分隔列，也可能属于数字（如 1,5 或 1,000）。请用制表符分隔列，并用小数点（.）书写小数。</translation>
-    </message>
-    <message>
-        <source>The clipboard does not hold a block of numbers (rows of equally many values).</source>
-        <translation>剪贴板中不是一块数字（各行的值个数应相同）。</translation>
-    </message>
-    <message>
-        <source>Nothing pasted: {reason}</source>
-        <translation>未粘贴任何内容：{reason}</translation>
-    </message>
 </context>
 <context>
     <name>LogitsPlot</name>
@@ -621,6 +755,14 @@
         <translation>显示数学推导</translation>
     </message>
     <message>
+        <source>Library conventions</source>
+        <translation>库的约定</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -671,26 +813,6 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>nats</source>
-        <translation>奈特</translation>
-    </message>
-    <message>
-        <source>bits</source>
-        <translation>比特</translation>
-    </message>
-    <message>
-        <source>Batch loss ({reduction}): {loss} {unit}</source>
-        <translation>批次损失（{reduction}）：{loss} {unit}</translation>
-    </message>
-    <message>
-        <source>mean</source>
-        <translation>平均</translation>
-    </message>
-    <message>
-        <source>sum</source>
-        <translation>求和</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -1021,6 +1143,10 @@
         <translation>无穷大：某个真实类别的概率为 0，而 −log 0 = ∞</translation>
     </message>
     <message>
+        <source>+%n more</source>
+        <translation>另有 %n 个</translation>
+    </message>
+    <message>
         <source>Batch loss</source>
         <translation>批次损失</translation>
     </message>
@@ -1039,50 +1165,6 @@
     <message>
         <source>Cross-entropy identity</source>
         <translation>交叉熵恒等式</translation>
-    </message>
-    <message>
-        <source>nats</source>
-        <translation>奈特</translation>
-    </message>
-    <message>
-        <source>bits</source>
-        <translation>比特</translation>
-    </message>
-    <message>
-        <source>(sum)</source>
-        <translation>（求和）</translation>
-    </message>
-    <message>
-        <source>(mean over 1 label)</source>
-        <translation>（对 1 个标签取平均）</translation>
-    </message>
-    <message numerus="yes">
-        <source>(mean over %n labels)</source>
-        <translation>
-            <numerusform>（对 %n 个标签取平均）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(weighted mean: total ÷ {weight})</source>
-        <translation>（加权平均：总和 ÷ {weight}）</translation>
-    </message>
-    <message>
-        <source>(mean over 1 sample)</source>
-        <translation>（对 1 个样本取平均）</translation>
-    </message>
-    <message numerus="yes">
-        <source>(mean over %n samples)</source>
-        <translation>
-            <numerusform>（对 %n 个样本取平均）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Batch loss {how} = — (no sample is counted)</source>
-        <translation>批次损失{how} = —（没有计入任何样本）</translation>
-    </message>
-    <message>
-        <source>Batch loss {how} = {loss} {unit}</source>
-        <translation>批次损失{how} = {loss} {unit}</translation>
     </message>
     <message>
         <source>Sample &apos;{name}&apos;: classes</source>
@@ -1291,6 +1373,45 @@
     <message>
         <source>Cross-entropy terms ({unit})</source>
         <translation>交叉熵项（{unit}）</translation>
+    </message>
+</context>
+<context>
+    <name>_HardmaxBox</name>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>softmax p</source>
+        <translation>softmax p</translation>
+    </message>
+    <message>
+        <source>hardmax</source>
+        <translation>hardmax</translation>
+    </message>
+    <message>
+        <source>Hardmax beside softmax: sample “{name}”</source>
+        <translation>hardmax 与 softmax 对照：样本“{name}”</translation>
+    </message>
+    <message>
+        <source>logit z</source>
+        <translation>logit z</translation>
+    </message>
+    <message>
+        <source>input p</source>
+        <translation>输入 p</translation>
+    </message>
+    <message>
+        <source>max = {max}, at {class_name}: hardmax puts 1 there and 0 elsewhere.</source>
+        <translation>max = {max}，位于 {class_name}：hardmax 在此处为 1，其余为 0。</translation>
+    </message>
+    <message>
+        <source>The {count} most probable of {total} classes are listed.</source>
+        <translation>列出了 {total} 个类别中概率最高的 {count} 个。</translation>
+    </message>
+    <message>
+        <source>The largest value occurs more than once: numpy marks the first; tf.argmax does not promise which.</source>
+        <translation>最大值出现了不止一次：numpy 标记第一个；tf.argmax 不保证标记哪一个。</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +1823,22 @@
         <translation>logit-lab：--convention 需要与 --compute FILE 一起使用</translation>
     </message>
     <message>
+        <source>{model}: loss {loss} {unit} (total {total} / {divisor})</source>
+        <translation>{model}：损失 {loss} {unit}（总和 {total} / {divisor}）</translation>
+    </message>
+    <message>
+        <source>  ← lowest</source>
+        <translation>  ← 最低</translation>
+    </message>
+    <message>
+        <source>Lowest loss: {models} (lower is better)</source>
+        <translation>损失最低：{models}（越低越好）</translation>
+    </message>
+    <message>
+        <source>— {model} —</source>
+        <translation>— {model} —</translation>
+    </message>
+    <message>
         <source>each probability row divided by its sum</source>
         <translation>每行概率都除以该行之和</translation>
     </message>
@@ -1783,6 +1920,21 @@
     </message>
 </context>
 <context>
+    <name>clipboard</name>
+    <message>
+        <source>Nothing pasted: the commas in &apos;{line}&apos; could separate columns or belong to numbers (1,5 or 1,000). Separate columns with tabs and write decimals with a dot.</source>
+        <translation>未粘贴任何内容：“{line}”中的逗号既可能分隔列，也可能属于数字（如 1,5 或 1,000）。请用制表符分隔列，并用小数点（.）书写小数。</translation>
+    </message>
+    <message>
+        <source>The clipboard does not hold a block of numbers (rows of equally many values).</source>
+        <translation>剪贴板中不是一块数字（各行的值个数应相同）。</translation>
+    </message>
+    <message>
+        <source>Nothing pasted: {reason}</source>
+        <translation>未粘贴任何内容：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>exports</name>
     <message>
         <source>sample</source>
@@ -1845,6 +1997,14 @@
         <translation>已忽略</translation>
     </message>
     <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model: {name}</source>
+        <translation>模型：{name}</translation>
+    </message>
+    <message>
         <source>batch loss</source>
         <translation>批次损失</translation>
     </message>
@@ -1867,6 +2027,49 @@
     <message>
         <source>the plot could not be turned into a PNG image</source>
         <translation>无法将图表转换为 PNG 图像</translation>
+    </message>
+</context>
+<context>
+    <name>loss</name>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>Batch loss {how} = — (no sample is counted)</source>
+        <translation>批次损失{how} = —（没有计入任何样本）</translation>
+    </message>
+    <message>
+        <source>Batch loss {how} = {loss} {unit}</source>
+        <translation>批次损失{how} = {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>(sum)</source>
+        <translation>（求和）</translation>
+    </message>
+    <message>
+        <source>(mean over 1 label)</source>
+        <translation>（对 1 个标签取平均）</translation>
+    </message>
+    <message>
+        <source>(mean over %n labels)</source>
+        <translation>（对 %n 个标签取平均）</translation>
+    </message>
+    <message>
+        <source>(weighted mean: total ÷ {weight})</source>
+        <translation>（加权平均：总和 ÷ {weight}）</translation>
+    </message>
+    <message>
+        <source>(mean over 1 sample)</source>
+        <translation>（对 1 个样本取平均）</translation>
+    </message>
+    <message>
+        <source>(mean over %n samples)</source>
+        <translation>（对 %n 个样本取平均）</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2207,34 @@
         <translation>不能删除最后一个类别</translation>
     </message>
     <message>
+        <source>the last model cannot be removed</source>
+        <translation>不能删除最后一个模型</translation>
+    </message>
+    <message>
+        <source>model {model} has no name: a model needs one</source>
+        <translation>模型 {model} 没有名称：每个模型都需要名称</translation>
+    </message>
+    <message>
+        <source>&quot;models&quot; must be a list of at least one model</source>
+        <translation>“models”必须是至少包含一个模型的列表</translation>
+    </message>
+    <message>
+        <source>{field} must be an object with &quot;name&quot; and &quot;rows&quot;</source>
+        <translation>{field} 必须是包含“name”和“rows”的对象</translation>
+    </message>
+    <message>
+        <source>{rows} × {columns} values, but model &apos;{first}&apos; has {count} × {columns}: every model has a row per sample</source>
+        <translation>{rows} × {columns} 个值，但模型“{first}”有 {count} × {columns} 个：每个模型对每个样本都有一行</translation>
+    </message>
+    <message>
+        <source>{models} models are more than the {limit} Logit Lab compares</source>
+        <translation>{models} 个模型超过了 Logit Lab 能比较的上限 {limit}</translation>
+    </message>
+    <message>
+        <source>{models} models of {cells} values in all is more than the {limit} Logit Lab handles</source>
+        <translation>{models} 个模型共 {cells} 个值，超过了 Logit Lab 能处理的上限 {limit}</translation>
+    </message>
+    <message>
         <source>there is no such file</source>
         <translation>文件不存在</translation>
     </message>
@@ -2072,6 +2303,10 @@
         <translation>未知选项 {field}</translation>
     </message>
     <message>
+        <source>model &apos;{name}&apos;: {problem}</source>
+        <translation>模型“{name}”：{problem}</translation>
+    </message>
+    <message>
         <source>row {row}, column &apos;{name}&apos;</source>
         <translation>第 {row} 行，“{name}”列</translation>
     </message>
@@ -2122,8 +2357,20 @@
         <translation>猫、狗还是猪：哪个模型更好？</translation>
     </message>
     <message>
-        <source>Two models classify the same three photos: photo 1 is a pig, photo 2 a dog, photo 3 a cat. Rows 1–3 are model 1&apos;s predictions, rows 4–6 model 2&apos;s. Both models get photos 1 and 2 right and photo 3 wrong, so accuracy cannot tell them apart; cross-entropy can. Model 1&apos;s mean loss is 1.3784 nats, model 2&apos;s is 0.6391 nats: model 2 is better. It gives the true class more probability where it is right, and is less sure where it is wrong (0.3 for the cat instead of 0.1). The batch loss shown, 1.0087 nats, is the mean over all six rows, both models together.</source>
-        <translation>两个模型对同样的三张照片分类：照片 1 是猪，照片 2 是狗，照片 3 是猫。第 1–3 行是模型 1 的预测，第 4–6 行是模型 2 的预测。两个模型都把照片 1 和 2 分对、把照片 3 分错，所以准确率区分不出它们；交叉熵可以。模型 1 的平均损失为 1.3784 奈特，模型 2 为 0.6391 奈特：模型 2 更好。它在分对时给真实类别更高的概率，在分错时也没那么笃定（给猫 0.3 而不是 0.1）。显示的批次损失 1.0087 奈特是全部六行（两个模型合在一起）的平均值。</translation>
+        <source>Two models classify the same three photos: photo 1 is a pig, photo 2 a dog, photo 3 a cat. Both models get photos 1 and 2 right and photo 3 wrong, so accuracy cannot tell them apart; cross-entropy can. Model 1&apos;s loss is 1.3784 nats, model 2&apos;s is 0.6391 nats: model 2 is better. It gives the true class more probability where it is right, and is less sure where it is wrong (0.3 for the cat instead of 0.1).</source>
+        <translation>两个模型对同样的三张照片分类：照片 1 是猪，照片 2 是狗，照片 3 是猫。两个模型都把照片 1 和 2 分对、把照片 3 分错，所以准确率区分不出它们；交叉熵可以。模型 1 的损失为 1.3784 奈特，模型 2 为 0.6391 奈特：模型 2 更好。它在分对时给真实类别更高的概率，在分错时也没那么笃定（给猫 0.3 而不是 0.1）。</translation>
+    </message>
+    <message>
+        <source>scikit-learn log_loss: two models</source>
+        <translation>scikit-learn log_loss：两个模型</translation>
+    </message>
+    <message>
+        <source>The same numbers as scikit-learn&apos;s sklearn.metrics.log_loss(y_true, y_pred) with y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and two prediction sets: model 1&apos;s y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]] and model 2&apos;s y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]. scikit-learn returns 1.3783888522474517 and 0.6391075640678003; each model&apos;s batch loss here (the mean over its three samples) is exactly that number, and model 2 has the lower loss. The targets are written as class indices: row 1 is class 2, row 2 class 1, row 3 class 0.</source>
+        <translation>与 scikit-learn 的 sklearn.metrics.log_loss(y_true, y_pred) 使用相同的数字，其中 y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]]，两组预测分别是：模型 1 的 y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]，模型 2 的 y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]。scikit-learn 返回 1.3783888522474517 和 0.6391075640678003；这里每个模型的批次损失（其三个样本的平均值）正是这两个数，模型 2 的损失更低。目标写作类别索引：第 1 行是类别 2，第 2 行是类别 1，第 3 行是类别 0。</translation>
+    </message>
+    <message>
+        <source>The truth is (1, 0, 0). Model 甲 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = 0.6931 nats. Model 乙 predicts (0.7, 0.1, 0.2): −ln 0.7 = 0.3567 nats. Only the probability given to the true class counts, so 乙, the model more confident in the truth, has the lower loss. (甲 and 乙, jiǎ and yǐ, are the Chinese A and B.)</source>
+        <translation>真实情况是 (1, 0, 0)。模型甲预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型乙预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给真实类别的概率才算数，因此对真相更有把握的模型乙损失更低。</translation>
     </message>
     <message>
         <source>Multi-label chest X-ray</source>
@@ -2142,28 +2389,8 @@
         <translation>一个语言模型读入 &quot;The cat sat on the&quot;，为词表中全部 4265 个词元打分；softmax 把这些分数变成下一个词元的概率。真实的下一个词元是 &quot;mat&quot;，它是模型在 &quot;floor&quot; 之后的第二选择。温度为 0.7 时（logits 除以 0.7），它的概率为 0.1389，损失为 1.9741 奈特（困惑度 e^loss = 7.20）。温度为 1 时分布更平缓：概率 0.0718，损失 2.6336 奈特。调节温度，看看采样如何变得更大胆或更保守。</translation>
     </message>
     <message>
-        <source>scikit-learn log_loss (model 1)</source>
-        <translation>scikit-learn log_loss（模型 1）</translation>
-    </message>
-    <message>
-        <source>The same numbers as scikit-learn&apos;s sklearn.metrics.log_loss(y_true, y_pred) with y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]. scikit-learn returns 1.3783888522474517; the batch loss here (the mean over the three samples) is exactly that number. The targets are written as class indices: row 1 is class 2, row 2 class 1, row 3 class 0. Open &apos;scikit-learn log_loss (model 2)&apos; for the other prediction set.</source>
-        <translation>与 scikit-learn 的 sklearn.metrics.log_loss(y_true, y_pred) 使用相同的数字，其中 y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]]，y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]。scikit-learn 返回 1.3783888522474517；这里的批次损失（三个样本的平均值）正是这个数。目标写作类别索引：第 1 行是类别 2，第 2 行是类别 1，第 3 行是类别 0。打开“scikit-learn log_loss（模型 2）”查看另一组预测。</translation>
-    </message>
-    <message>
-        <source>scikit-learn log_loss (model 2)</source>
-        <translation>scikit-learn log_loss（模型 2）</translation>
-    </message>
-    <message>
-        <source>The same numbers as scikit-learn&apos;s sklearn.metrics.log_loss(y_true, y_pred) with y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]. scikit-learn returns 0.6391075640678003; the batch loss here (the mean over the three samples) is exactly that number. The targets are written as class indices: row 1 is class 2, row 2 class 1, row 3 class 0. Open &apos;scikit-learn log_loss (model 1)&apos; for the other prediction set.</source>
-        <translation>与 scikit-learn 的 sklearn.metrics.log_loss(y_true, y_pred) 使用相同的数字，其中 y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]]，y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]。scikit-learn 返回 0.6391075640678003；这里的批次损失（三个样本的平均值）正是这个数。目标写作类别索引：第 1 行是类别 2，第 2 行是类别 1，第 3 行是类别 0。打开“scikit-learn log_loss（模型 1）”查看另一组预测。</translation>
-    </message>
-    <message>
         <source>Two models, one truth</source>
         <translation>两个模型，一个真相</translation>
-    </message>
-    <message>
-        <source>The truth is (1, 0, 0). Model 1 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = 0.6931 nats. Model 2 predicts (0.7, 0.1, 0.2): −ln 0.7 = 0.3567 nats. Only the probability given to the true class counts, so the model more confident in the truth has the lower loss. The batch loss, 0.5249 nats, is the mean of the two.</source>
-        <translation>真实情况是 (1, 0, 0)。模型 1 预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型 2 预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给真实类别的概率才算数，因此对真相更有把握的模型损失更低。批次损失 0.5249 奈特是两者的平均值。</translation>
     </message>
 </context>
 </TS>
