@@ -392,6 +392,24 @@ def test_dragging_with_the_mouse(make_view, qtbot):
     assert document.undo_stack.count() == 1
 
 
+def test_dragging_a_bar_of_the_second_model_edits_that_model(make_view):
+    other = np.array(ROWS) - 1.0
+    scenario = engine.Scenario(classes=CLASSES, targets=np.array([0, 1, 2]),
+                               models=(engine.Model("A", np.array(ROWS)),
+                                       engine.Model("B", other)))
+    document, view = make_view(scenario)
+    document.select_model(1)
+    assert_allclose(bar_heights(view.logit_bars), other[0])
+    view.plot_widgets["logits"].getPlotItem().getViewBox().setYRange(-5, 5, padding=0)
+    events = drag(view, 1, 1.5)
+    assert all(event.accepted for event in events)
+    models = document.scenario.models
+    assert models[1].rows[0, 1] == pytest.approx(other[0, 1] + 1.5, abs=0.01)
+    assert_allclose(models[0].rows, ROWS)  # the other model is left as it was
+    assert_allclose(bar_heights(view.logit_bars), models[1].rows[0])
+    assert document.undo_stack.count() == 1
+
+
 def test_a_drag_away_from_the_bars_or_on_probability_input_edits_nothing(make_view):
     document, view = make_view(softmax_scenario())
     view_box = view.plot_widgets["logits"].getPlotItem().getViewBox()

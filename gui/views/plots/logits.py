@@ -23,8 +23,8 @@ class _Drag:
 
 
 class LogitsPlot(FittedBarsPlot):
-    """Dragging a bar edits its logit live through ``Document.set_cell`` (the edits of one cell
-    merge into one undo step).
+    """Dragging a bar edits its logit, in the model shown, live through ``Document.set_cell``
+    (the edits of one cell merge into one undo step).
 
     Attributes
     ----------
@@ -127,16 +127,17 @@ class LogitsPlot(FittedBarsPlot):
         if ev.isFinish():
             self._drag = None
             self._moved_by_user = False  # a drag puts the logits' range back in charge
-        if self._document.scenario.rows[drag.row, drag.column] != value:
+        # The drawn frame is the latest: each set_cell draws the plots again.
+        if self._frame.scenario.rows[drag.row, drag.column] != value:
             self._document.set_cell(drag.row, drag.column, value)
         if ev.isFinish():
             self.redraw_wanted.emit()  # the scale, held during the drag, fits the bars again
         return True
 
     def _start_drag(self, position):
-        scenario = self._document.scenario
-        if scenario.input != "logits" or self._frame is None:
+        if self._frame is None or self._frame.scenario.input != "logits":
             return None
+        scenario = self._frame.scenario  # the shown model's (set_cell edits that model)
         slot = round(position.x())
         if not (0 <= slot < len(self._frame.shown)) or abs(position.x() - slot) > 0.45:
             return None
