@@ -285,23 +285,23 @@
     </message>
     <message>
         <source>Results as &amp;CSV…</source>
-        <translation>结果为 CSV(&amp;C)…</translation>
+        <translation>结果（CSV）(&amp;C)…</translation>
     </message>
     <message>
         <source>Plots as &amp;PNG…</source>
-        <translation>图表为 PNG(&amp;P)…</translation>
+        <translation>图表（PNG）(&amp;P)…</translation>
     </message>
     <message>
         <source>Plots as &amp;SVG…</source>
-        <translation>图表为 SVG(&amp;S)…</translation>
+        <translation>图表（SVG）(&amp;S)…</translation>
     </message>
     <message>
         <source>The Math as &amp;Text…</source>
-        <translation>数学推导为纯文本(&amp;T)…</translation>
+        <translation>数学推导（纯文本）(&amp;T)…</translation>
     </message>
     <message>
         <source>The Math as &amp;Markdown…</source>
-        <translation>数学推导为 Markdown(&amp;M)…</translation>
+        <translation>数学推导（Markdown）(&amp;M)…</translation>
     </message>
     <message>
         <source>Copy as &amp;Code</source>
@@ -597,7 +597,7 @@
     </message>
     <message>
         <source>soft distribution</source>
-        <translation>软分布</translation>
+        <translation>软标签分布</translation>
     </message>
     <message>
         <source>Target kind</source>
@@ -665,11 +665,11 @@
     </message>
     <message>
         <source>Targets as soft distributions</source>
-        <translation>目标改为软分布</translation>
+        <translation>目标改为软标签分布</translation>
     </message>
     <message>
         <source>Choose a cell among the logits or probabilities to paste into.</source>
-        <translation>请在 logits（对数几率）或概率中选择要粘贴到的单元格。</translation>
+        <translation>请在 logits 或概率中选择要粘贴到的单元格。</translation>
     </message>
     <message>
         <source>Paste 1 value</source>
@@ -807,7 +807,7 @@
     </message>
     <message>
         <source>logits</source>
-        <translation>logits（对数几率）</translation>
+        <translation>logits（未归一化得分）</translation>
     </message>
     <message>
         <source>probabilities</source>
@@ -815,7 +815,7 @@
     </message>
     <message>
         <source>Whether the table holds raw scores (logits) or probabilities a model already produced.</source>
-        <translation>表中是原始分数（logits，对数几率），还是模型已经给出的概率。</translation>
+        <translation>表中是原始得分（logits），还是模型已经给出的概率。</translation>
     </message>
     <message>
         <source>Divides every logit by T before softmax or sigmoid: T &gt; 1 flattens the distribution, T &lt; 1 sharpens it.</source>
@@ -826,8 +826,8 @@
         <translation>温度</translation>
     </message>
     <message>
-        <source>Label smoothing ε moves ε of the target&apos;s mass evenly onto all classes: q = (1 − ε)·y + ε/C.</source>
-        <translation>标签平滑 ε 把目标中 ε 的概率质量平均分给所有类别：q = (1 − ε)·y + ε/C。</translation>
+        <source>Label smoothing ε moves ε of the target&apos;s mass evenly onto all classes: the loss compares p with the smoothed target y′ = (1 − ε)·y + ε/C.</source>
+        <translation>标签平滑 ε 把目标中 ε 的概率质量平均分给所有类别：损失比较的是 p 与平滑后的目标 y′ = (1 − ε)·y + ε/C。</translation>
     </message>
     <message>
         <source>Multiplies each class&apos;s loss terms by its weight (PyTorch&apos;s weight). Empty means all 1.</source>
@@ -847,7 +847,7 @@
     </message>
     <message>
         <source>How the batch loss combines the samples&apos; losses: their mean (as PyTorch divides it) or their sum.</source>
-        <translation>批次损失如何合并各样本的损失：取平均（按 PyTorch 的除法）或求和。</translation>
+        <translation>批次损失如何汇总各样本的损失：取平均（除数与 PyTorch 相同）或求和。</translation>
     </message>
     <message>
         <source>nats (ln)</source>
@@ -887,7 +887,7 @@
     </message>
     <message>
         <source>&amp;Reduction</source>
-        <translation>归约(&amp;R)</translation>
+        <translation>汇总方式(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Unit</source>
@@ -915,7 +915,7 @@
     </message>
     <message>
         <source>Set reduction</source>
-        <translation>设置归约</translation>
+        <translation>设置汇总方式</translation>
     </message>
     <message>
         <source>Set unit</source>
@@ -974,19 +974,19 @@
     </message>
     <message>
         <source>Logit sweep plot</source>
-        <translation>logit 扫描图</translation>
+        <translation>连续改变 logit 的概率图</translation>
     </message>
     <message>
         <source>Sweep the logit of:</source>
-        <translation>扫描此类别的 logit：</translation>
+        <translation>连续改变此类别的 logit：</translation>
     </message>
     <message>
         <source>Class whose logit sweeps</source>
-        <translation>被扫描 logit 的类别</translation>
+        <translation>连续改变其 logit 的类别</translation>
     </message>
     <message>
         <source>Logits z — drag a bar to change it</source>
-        <translation>logits（对数几率）z — 拖动柱条可修改</translation>
+        <translation>logits z — 拖动柱条即可修改</translation>
     </message>
     <message>
         <source>logit z</source>
@@ -1002,7 +1002,7 @@
     </message>
     <message>
         <source>Logits equivalent to the input probabilities: {formula}</source>
-        <translation>与输入概率等价的 logits（对数几率）：{formula}</translation>
+        <translation>与输入概率等价的 logits：{formula}</translation>
     </message>
     <message>
         <source>logit</source>
@@ -1013,20 +1013,12 @@
         <translation>标签 y</translation>
     </message>
     <message>
-        <source>target q</source>
-        <translation>目标 q</translation>
-    </message>
-    <message>
         <source>probability p</source>
         <translation>概率 p</translation>
     </message>
     <message>
         <source>probability</source>
         <translation>概率</translation>
-    </message>
-    <message>
-        <source>Cross-entropy terms −w q ln p per class</source>
-        <translation>各类别的交叉熵项 −w q ln p</translation>
     </message>
     <message>
         <source>Binary cross-entropy per class</source>
@@ -1118,7 +1110,7 @@
     </message>
     <message>
         <source>Logits of sample {name}</source>
-        <translation>样本 {name} 的 logits（对数几率）</translation>
+        <translation>样本 {name} 的 logits</translation>
     </message>
     <message>
         <source>Probabilities</source>
@@ -1181,6 +1173,18 @@
         <translation>{name} 的 logit 从 {low} 变到 {high} 时各类别的概率；在 z = {z} 处：{now}</translation>
     </message>
     <message>
+        <source>target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>smoothed target y′</source>
+        <translation>平滑后的目标 y′</translation>
+    </message>
+    <message>
+        <source>Cross-entropy terms −w {y} ln p per class</source>
+        <translation>各类别的交叉熵项 −w {y} ln p</translation>
+    </message>
+    <message>
         <source>Sigmoid σ(z) (sigmoid mode only)</source>
         <translation>Sigmoid σ(z)（仅 sigmoid 模式）</translation>
     </message>
@@ -1206,6 +1210,11 @@
     <message>
         <source>Infinite: a true class has probability 0, and −log 0 = ∞</source>
         <translation>无穷大：某个真实类别的概率为 0，而 −log 0 = ∞</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list: cat, dog</comment>
+        <translation>、</translation>
     </message>
     <message>
         <source>+%n more</source>
@@ -1296,7 +1305,7 @@
     </message>
     <message>
         <source>How far the prediction is from the target (KL divergence)</source>
-        <translation>预测与目标相差多远（KL 散度）</translation>
+        <translation>预测与目标相差多远（KL 散度，又称相对熵）</translation>
     </message>
     <message>
         <source>The cross-entropy, H(y) + KL(y‖p)</source>
@@ -1324,7 +1333,7 @@
     </message>
     <message>
         <source>soft</source>
-        <translation>软目标</translation>
+        <translation>软标签</translation>
     </message>
     <message>
         <source>(ignored)</source>
@@ -1389,12 +1398,17 @@
         <translation>奈特</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the items of a list: cat 3, dog 1, pig −3</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Sample {name}</source>
         <translation>样本 {name}</translation>
     </message>
     <message>
         <source>Logits z: {values}.</source>
-        <translation>logits（对数几率）z：{values}。</translation>
+        <translation>logits z：{values}。</translation>
     </message>
     <message>
         <source>Probabilities p: {values}.</source>
@@ -1430,7 +1444,7 @@
     </message>
     <message>
         <source>Softmax: from logits to probabilities</source>
-        <translation>Softmax：从 logits（对数几率）到概率</translation>
+        <translation>Softmax：从 logits 到概率</translation>
     </message>
     <message>
         <source>Temperature T = {t}: every logit is divided by T before the softmax, so each e^z becomes e^(z/T).</source>
@@ -1469,24 +1483,28 @@
         <translation>L = −w({name}) {ln} p({name}) = −{w} × {ln} {p} = {loss} {unit}</translation>
     </message>
     <message>
-        <source>Label smoothing ε = {eps} moves ε of the target onto all {count} classes evenly (ε/C = {share} each):</source>
-        <translation>标签平滑 ε = {eps} 把目标中 ε 的质量平均分给全部 {count} 个类别（每个 ε/C = {share}）：</translation>
+        <source>Label smoothing ε = {eps} moves ε of the target onto all {count} classes evenly (ε/C = {share} each); the loss compares p with this smoothed target y′:</source>
+        <translation>标签平滑 ε = {eps} 把目标中 ε 的概率质量平均分给全部 {count} 个类别（每个类别 ε/C = {share}）；损失比较的是 p 与这个平滑后的目标 y′：</translation>
     </message>
     <message>
-        <source>q({name}) = 1 − ε + ε/C = {q}</source>
-        <translation>q({name}) = 1 − ε + ε/C = {q}</translation>
+        <source>y′({name}) = 1 − ε + ε/C = {value}</source>
+        <translation>y′({name}) = 1 − ε + ε/C = {value}</translation>
     </message>
     <message>
-        <source>q(every other class) = ε/C = {q}</source>
-        <translation>q(其他每个类别) = ε/C = {q}</translation>
+        <source>y′(every other class) = ε/C = {value}</source>
+        <translation>y′(其他每个类别) = ε/C = {value}</translation>
     </message>
     <message>
-        <source>Label smoothing ε = {eps} mixes the target rows with the uniform distribution: q = (1 − ε) y + ε/C.</source>
-        <translation>标签平滑 ε = {eps} 将目标行与均匀分布混合：q = (1 − ε) y + ε/C。</translation>
+        <source>Label smoothing ε = {eps} mixes the target rows with the uniform distribution; the loss compares p with the smoothed target y′ = (1 − ε)·y + ε/C.</source>
+        <translation>标签平滑 ε = {eps} 把目标行与均匀分布混合；损失比较的是 p 与平滑后的目标 y′ = (1 − ε)·y + ε/C。</translation>
     </message>
     <message>
-        <source>L = −Σ_c {w}q(c) {ln} p(c)</source>
-        <translation>L = −Σ_c {w}q(c) {ln} p(c)</translation>
+        <source>L = −Σ_c {w}{t}(c) {ln} p(c)</source>
+        <translation>L = −Σ_c {w}{t}(c) {ln} p(c)</translation>
+    </message>
+    <message>
+        <source>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {not_p}] = {term} {unit}</source>
+        <translation>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {not_p}] = {term} {unit}</translation>
     </message>
     <message>
         <source>  = −({products})</source>
@@ -1545,12 +1563,8 @@
         <translation>ℓ({name}) = −{w}[{pw}y {ln} p + (1 − y) {ln}(1 − p)]</translation>
     </message>
     <message>
-        <source>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {q}] = {term} {unit}</source>
-        <translation>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {q}] = {term} {unit}</translation>
-    </message>
-    <message>
         <source>Entropy, divergence and cross-entropy</source>
-        <translation>信息熵、散度与交叉熵</translation>
+        <translation>信息熵、KL 散度与交叉熵</translation>
     </message>
     <message>
         <source>Summed over the classes, each a two-outcome distribution: the label (y, 1 − y) against the prediction (p, 1 − p).</source>
@@ -1708,7 +1722,7 @@
     </message>
     <message>
         <source>Mode: {mode}, input: {input}, reduction: {reduction}</source>
-        <translation>模式：{mode}，输入：{input}，归约：{reduction}</translation>
+        <translation>模式：{mode}，输入：{input}，汇总方式：{reduction}</translation>
     </message>
     <message>
         <source>Loss: {loss} {unit} (total {total} / {divisor})</source>
@@ -1994,7 +2008,7 @@
     </message>
     <message>
         <source>reduction</source>
-        <translation>归约</translation>
+        <translation>汇总方式</translation>
     </message>
     <message>
         <source>unit</source>
@@ -2318,7 +2332,7 @@
     </message>
     <message>
         <source>Is an email spam? One logit z per email and a sigmoid: p(spam) = σ(z). Open &apos;Binary: two-class softmax&apos; for the same problem written with two classes. Both ways give the same probabilities and the same losses: email 1 (spam, z = 2) loses 0.1269 nats, and the batch loss is 0.2483 nats.</source>
-        <translation>这封邮件是垃圾邮件吗？每封邮件一个 logit z，再经过 sigmoid：p(spam) = σ(z)。打开“二分类：两类 softmax”可以看到用两个类别表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
+        <translation>这封邮件是垃圾邮件吗？每封邮件一个 logit z，再经过 sigmoid：p(垃圾邮件) = σ(z)。打开“二分类：两类 softmax”可以看到用两个类别表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
     </message>
     <message>
         <source>Binary: two-class softmax</source>
@@ -2326,7 +2340,7 @@
     </message>
     <message>
         <source>Is an email spam? Two logits per email, (0, z), and a softmax: p(spam) = e^z / (e^0 + e^z) = σ(z). Open &apos;Binary: sigmoid&apos; for the same problem written with one sigmoid. Both ways give the same probabilities and the same losses: email 1 (spam, z = 2) loses 0.1269 nats, and the batch loss is 0.2483 nats.</source>
-        <translation>这封邮件是垃圾邮件吗？每封邮件两个 logit (0, z)，再经过 softmax：p(spam) = e^z / (e^0 + e^z) = σ(z)。打开“二分类：sigmoid”可以看到用一个 sigmoid 表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
+        <translation>这封邮件是垃圾邮件吗？每封邮件两个 logit (0, z)，再经过 softmax：p(垃圾邮件) = e^z / (e^0 + e^z) = σ(z)。打开“二分类：sigmoid”可以看到用一个 sigmoid 表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
     </message>
     <message>
         <source>Cat, dog or pig: which model is better?</source>
@@ -2346,7 +2360,7 @@
     </message>
     <message>
         <source>The truth is (1, 0, 0). Model 甲 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = 0.6931 nats. Model 乙 predicts (0.7, 0.1, 0.2): −ln 0.7 = 0.3567 nats. Only the probability given to the true class counts, so 乙, the model more confident in the truth, has the lower loss. (甲 and 乙, jiǎ and yǐ, are the Chinese A and B.)</source>
-        <translation>真实情况是 (1, 0, 0)。模型甲预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型乙预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给真实类别的概率才算数，因此对真相更有把握的模型乙损失更低。</translation>
+        <translation>真实标签是 (1, 0, 0)。模型甲预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型乙预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给正确答案的概率才算数，因此对正确答案更有把握的模型乙损失更低。</translation>
     </message>
     <message>
         <source>Multi-label chest X-ray</source>
@@ -2354,7 +2368,7 @@
     </message>
     <message>
         <source>Each finding is its own yes/no question: one sigmoid per class, several findings can be true at once, and the probabilities need not sum to 1. Patient 1 has cardiomegaly and effusion; patient 2 atelectasis, effusion and pneumonia; patient 3 none of them. Patient 1&apos;s loss (summed over the five findings) is 0.7953 nats. The batch loss, 0.1758 nats, is the mean binary cross-entropy over all 15 patient–finding pairs, as PyTorch&apos;s BCEWithLogitsLoss computes it.</source>
-        <translation>每种征象都是一个独立的是/否问题：每个类别一个 sigmoid，多种征象可以同时成立，概率之和也不必为 1。患者 1 有心脏肥大（cardiomegaly）和积液（effusion）；患者 2 有肺不张（atelectasis）、积液和肺炎（pneumonia）；患者 3 都没有。患者 1 的损失（对五种征象求和）为 0.7953 奈特。批次损失 0.1758 奈特是全部 15 个“患者–征象”对的二元交叉熵的平均值，与 PyTorch 的 BCEWithLogitsLoss 的计算方式相同。</translation>
+        <translation>每种病变都是一道独立的“有还是没有”的判断题：每个类别一个 sigmoid，多种病变可以同时存在，概率之和也不必为 1。患者 1 有心脏增大和胸腔积液；患者 2 有肺不张、胸腔积液和肺炎；患者 3 都没有。患者 1 的损失（对五种病变求和）为 0.7953 奈特。批次损失 0.1758 奈特是全部 15 个“患者–病变”组合的二元交叉熵的平均值，与 PyTorch 的 BCEWithLogitsLoss 算法相同。</translation>
     </message>
     <message>
         <source>Next-token prediction</source>
@@ -2366,7 +2380,7 @@
     </message>
     <message>
         <source>Two models, one truth</source>
-        <translation>两个模型，一个真相</translation>
+        <translation>两个模型，一个正确答案</translation>
     </message>
 </context>
 </TS>

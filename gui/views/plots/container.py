@@ -24,6 +24,7 @@ from engine.activations import scale_logits
 from gui.common import style
 from gui.common.formatting import format_number
 from gui.common.labels import SteadyLabel
+from gui.common.texts import target_symbol
 from gui.views.base import View
 from engine.top_classes import target_mass, top_classes
 from gui.common.user_text import in_html, plain, short
@@ -828,8 +829,9 @@ class PlotsView(View):
 
     def _update_labels(self, analysis):
         scenario = analysis.scenario
+        symbol = target_symbol(scenario)  # y, or y′ for a smoothed target
         key = (analysis.unit, scenario.mode, scenario.input, scenario.target_kind,
-               scenario.options.temperature, self._scale)
+               scenario.options.temperature, self._scale, symbol)
         if key == self._unit:
             return
         self._unit = key
@@ -846,13 +848,15 @@ class PlotsView(View):
             self._set_axis_label("logits", "left", self.tr("logit"))
         # The legend is the title: inside the plot pyqtgraph's LegendItem covers bars, and in a
         # layout row of its own it took part in crashes when plots were destroyed.
-        target = self.tr("labels y") if scenario.mode == "sigmoid" else self.tr("target q")
+        target = self.tr("labels y") if scenario.mode == "sigmoid" else \
+            self.tr("target y") if symbol == "y" else self.tr("smoothed target y′")
         self._set_title("probabilities", "{p}&nbsp;&nbsp;&nbsp;{q}".format(
             p=_legend_entry(style.COLOURS["probability"], self.tr("probability p")),
             q=_legend_entry(style.COLOURS["target"], target)))
         self._set_axis_label("probabilities", "left", self.tr("probability"))
         if scenario.mode == "softmax":
-            self._set_title("terms", self.tr("Cross-entropy terms −w q ln p per class"))
+            self._set_title("terms", self.tr("Cross-entropy terms −w {y} ln p per class").format(
+                y=symbol))
         else:
             self._set_title("terms", self.tr("Binary cross-entropy per class"))
         self._set_axis_label("terms", "left", unit)
