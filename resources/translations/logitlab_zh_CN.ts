@@ -1925,6 +1925,145 @@
     </message>
 </context>
 <context>
+    <name>example data</name>
+    <message>
+        <source>spam</source>
+        <translation>垃圾邮件</translation>
+    </message>
+    <message>
+        <source>email 1</source>
+        <translation>邮件 1</translation>
+    </message>
+    <message>
+        <source>email 2</source>
+        <translation>邮件 2</translation>
+    </message>
+    <message>
+        <source>email 3</source>
+        <translation>邮件 3</translation>
+    </message>
+    <message>
+        <source>email 4</source>
+        <translation>邮件 4</translation>
+    </message>
+    <message>
+        <source>Model 1</source>
+        <translation>模型 1</translation>
+    </message>
+    <message>
+        <source>not spam</source>
+        <translation>非垃圾邮件</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>狗</translation>
+    </message>
+    <message>
+        <source>pig</source>
+        <translation>猪</translation>
+    </message>
+    <message>
+        <source>photo 1</source>
+        <translation>照片 1</translation>
+    </message>
+    <message>
+        <source>photo 2</source>
+        <translation>照片 2</translation>
+    </message>
+    <message>
+        <source>photo 3</source>
+        <translation>照片 3</translation>
+    </message>
+    <message>
+        <source>Model 2</source>
+        <translation>模型 2</translation>
+    </message>
+    <message>
+        <source>atelectasis</source>
+        <translation>肺不张</translation>
+    </message>
+    <message>
+        <source>cardiomegaly</source>
+        <translation>心脏增大</translation>
+    </message>
+    <message>
+        <source>effusion</source>
+        <translation>胸腔积液</translation>
+    </message>
+    <message>
+        <source>pneumonia</source>
+        <translation>肺炎</translation>
+    </message>
+    <message>
+        <source>pneumothorax</source>
+        <translation>气胸</translation>
+    </message>
+    <message>
+        <source>patient 1</source>
+        <translation>患者 1</translation>
+    </message>
+    <message>
+        <source>patient 2</source>
+        <translation>患者 2</translation>
+    </message>
+    <message>
+        <source>patient 3</source>
+        <translation>患者 3</translation>
+    </message>
+    <message>
+        <source>class 0</source>
+        <translation>类别 0</translation>
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation>类别 1</translation>
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation>类别 2</translation>
+    </message>
+    <message>
+        <source>sample 1</source>
+        <translation>样本 1</translation>
+    </message>
+    <message>
+        <source>sample 2</source>
+        <translation>样本 2</translation>
+    </message>
+    <message>
+        <source>sample 3</source>
+        <translation>样本 3</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>例子</translation>
+    </message>
+    <message>
+        <source>甲</source>
+        <translation>甲</translation>
+    </message>
+    <message>
+        <source>乙</source>
+        <translation>乙</translation>
+    </message>
+</context>
+<context>
     <name>exports</name>
     <message>
         <source>sample</source>
