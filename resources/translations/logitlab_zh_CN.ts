@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>Each library&apos;s own call, from {source} as the table holds them; losses in {unit}.</source>
-        <translation>各库自己的调用，输入为表格中的{source}；损失单位为{unit}。</translation>
+        <translation>各库自己的调用，输入是表中的数值（{source}）；损失单位：{unit}。</translation>
     </message>
     <message>
         <source>Sample “{name}”</source>
@@ -470,7 +470,7 @@
     </message>
     <message>
         <source>The {kind} of class &apos;{name}&apos; for each sample; double-click the header to rename the class</source>
-        <translation>每个样本中类别“{name}”的{kind}；双击表头可重命名该类别</translation>
+        <translation>每个样本在类别“{name}”上的值（{kind}）；双击表头可重命名该类别</translation>
     </message>
     <message>
         <source>The class each sample really is, or &apos;(ignored)&apos; to leave it out</source>
@@ -506,7 +506,7 @@
     </message>
     <message>
         <source>Set the true class of {sample}</source>
-        <translation>设置 {sample} 的真实类别</translation>
+        <translation>设置“{sample}”的真实类别</translation>
     </message>
     <message>
         <source>Set target {sample} · {name}</source>
@@ -1090,15 +1090,15 @@
     </message>
     <message>
         <source>Sample {name} — ignored (adds nothing to the loss)</source>
-        <translation>样本 {name} — 已忽略（不计入损失）</translation>
+        <translation>样本“{name}” — 已忽略（不计入损失）</translation>
     </message>
     <message>
         <source>Sample {name} — true class {true}, predicted {predicted}, loss {loss} {unit}</source>
-        <translation>样本 {name} — 真实类别 {true}，预测 {predicted}，损失 {loss} {unit}</translation>
+        <translation>样本“{name}” — 真实类别：{true}，预测：{predicted}，损失 {loss} {unit}</translation>
     </message>
     <message>
         <source>Sample {name} — predicted {predicted}, loss {loss} {unit}</source>
-        <translation>样本 {name} — 预测 {predicted}，损失 {loss} {unit}</translation>
+        <translation>样本“{name}” — 预测：{predicted}，损失 {loss} {unit}</translation>
     </message>
     <message>
         <source>Showing the {shown} most probable of {total} classes</source>
@@ -1110,7 +1110,7 @@
     </message>
     <message>
         <source>Logits of sample {name}</source>
-        <translation>样本 {name} 的 logits</translation>
+        <translation>样本“{name}”的 logits</translation>
     </message>
     <message>
         <source>Probabilities</source>
@@ -1154,7 +1154,7 @@
     </message>
     <message>
         <source>Sigmoid curve with the logits of sample {name}: {list}</source>
-        <translation>带有样本 {name} 的 logits 的 sigmoid 曲线：{list}</translation>
+        <translation>sigmoid 曲线及样本“{name}”的各 logit：{list}</translation>
     </message>
     <message>
         <source>Probabilities as z({name}) changes</source>
@@ -1404,7 +1404,7 @@
     </message>
     <message>
         <source>Sample {name}</source>
-        <translation>样本 {name}</translation>
+        <translation>样本“{name}”</translation>
     </message>
     <message>
         <source>Logits z: {values}.</source>
@@ -1734,7 +1734,7 @@
     </message>
     <message>
         <source>Sample {name}: loss {loss}, H(y) {h} + KL(y‖p) {kl} = CE {ce}, predicted {predicted} {mark}</source>
-        <translation>样本 {name}：损失 {loss}，H(y) {h} + KL(y‖p) {kl} = CE {ce}，预测 {predicted} {mark}</translation>
+        <translation>样本“{name}”：损失 {loss}，H(y) {h} + KL(y‖p) {kl} = CE {ce}，预测 {predicted} {mark}</translation>
     </message>
     <message>
         <source>Logit Lab: see softmax, sigmoid and cross-entropy at work.</source>
@@ -1898,7 +1898,7 @@
     </message>
     <message>
         <source>Sample {name}: loss {loss}</source>
-        <translation>样本 {name}：损失 {loss}</translation>
+        <translation>样本“{name}”：损失 {loss}</translation>
     </message>
     <message>
         <source>Rule: {rule} (samples {names})</source>

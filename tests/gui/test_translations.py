@@ -292,7 +292,7 @@ def test_a_string_of_each_module_is_translated_at_run_time(window):
 def test_the_show_the_math_panel_is_in_chinese(window):
     chinese_window = application.switch_language("zh_CN")
     text = chinese_window.math_panel.shown_text()
-    assert "样本 photo 1" in text
+    assert "样本“photo 1”" in text
     assert "交叉熵损失" in text
     assert "logits z：cat 3、dog 1、pig -3。" in text  # a Chinese list takes 、
     assert "H(y) = −Σ y ln y = 0 奈特" in text
