@@ -1634,30 +1634,6 @@
 <context>
     <name>app</name>
     <message>
-        <source>cat</source>
-        <translation>猫</translation>
-    </message>
-    <message>
-        <source>dog</source>
-        <translation>狗</translation>
-    </message>
-    <message>
-        <source>pig</source>
-        <translation>猪</translation>
-    </message>
-    <message>
-        <source>photo 1</source>
-        <translation>照片 1</translation>
-    </message>
-    <message>
-        <source>photo 2</source>
-        <translation>照片 2</translation>
-    </message>
-    <message>
-        <source>photo 3</source>
-        <translation>照片 3</translation>
-    </message>
-    <message>
         <source>Cat, dog or pig?</source>
         <translation>猫、狗还是猪？</translation>
     </message>

@@ -21,13 +21,6 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
-def chinese(qapp):
-    i18n.install_language("zh_CN")
-    yield
-    i18n.install_language("en")
-
-
-@pytest.fixture
 def controller(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(files, "show_warning", lambda *args: pytest.fail(f"warned: {args}"))
     window = QMainWindow()

@@ -176,13 +176,6 @@ def english(qapp):
 
 
 @pytest.fixture
-def chinese(qapp):
-    i18n.install_language("zh_CN")
-    yield
-    i18n.install_language("en")
-
-
-@pytest.fixture
 def window(main_window, english):
     return main_window
 
