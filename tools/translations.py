@@ -69,8 +69,8 @@ def preset_texts_source():
         texts += [data[key] for key in ("title", "description") if data.get(key)]
         names += example_names(engine.from_json(text))
     return "\n".join([
-        '"""The titles and descriptions of resources/presets/*.json and the names of their classes,',
-        'samples and models, so lupdate finds them.',
+        '"""The titles and descriptions of resources/presets/*.json and the names of their',
+        'classes, samples and models, so lupdate finds them.',
         'Written by `python tools/translations.py update`; do not edit."""',
         "",
         "from PySide6.QtCore import QT_TRANSLATE_NOOP",

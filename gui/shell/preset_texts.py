@@ -1,5 +1,5 @@
-"""The titles and descriptions of resources/presets/*.json and the names of their classes,
-samples and models, so lupdate finds them.
+"""The titles and descriptions of resources/presets/*.json and the names of their
+classes, samples and models, so lupdate finds them.
 Written by `python tools/translations.py update`; do not edit."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
