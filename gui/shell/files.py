@@ -14,7 +14,7 @@ from engine import ScenarioError
 from gui.shell import autosave
 from gui.common import code_snippets
 from gui.shell import exports
-from gui.shell.i18n import preset_text
+from gui.shell.i18n import example_in_language, preset_text
 from gui.common.messages import describe
 from gui.shell.resources import resource_path
 from gui.shell.scenario_file import (FileTooLarge, atomic_write, read_scenario, scenario_bytes,
@@ -303,12 +303,16 @@ class FileController(QObject):
         return self.maybe_save() and self._load(Path(path), keep_path=True)
 
     def open_example(self, path):
-        """Open a preset as a new, unnamed document (Save asks for a name)."""
-        return self.maybe_save() and self._load(Path(path), keep_path=False)
+        """Open a preset as a new, unnamed document (Save asks for a name), its class, sample
+        and model names in the interface's language (a user's own file keeps its names)."""
+        return self.maybe_save() and self._load(Path(path), keep_path=False,
+                                                names=example_in_language)
 
-    def _load(self, path, keep_path):
+    def _load(self, path, keep_path, names=None):
         try:
             scenario = read_scenario(path)
+            if names is not None:
+                scenario = names(scenario)
         except ScenarioError as error:
             show_warning(self.window, self.tr("Cannot Open File"),
                          self.tr("“{name}” cannot be opened: {reason}.").format(

@@ -1,4 +1,5 @@
-"""The titles and descriptions of resources/presets/*.json, so lupdate finds them.
+"""The titles and descriptions of resources/presets/*.json and the names of their
+classes, samples and models, so lupdate finds them.
 Written by `python tools/translations.py update`; do not edit."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -18,4 +19,41 @@ TEXTS = (
     QT_TRANSLATE_NOOP("presets", "The same numbers as scikit-learn's sklearn.metrics.log_loss(y_true, y_pred) with y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and two prediction sets: model 1's y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]] and model 2's y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]. scikit-learn returns 1.3783888522474517 and 0.6391075640678003; each model's batch loss here (the mean over its three samples) is exactly that number, and model 2 has the lower loss. The targets are written as class indices: row 1 is class 2, row 2 class 1, row 3 class 0."),
     QT_TRANSLATE_NOOP("presets", "Two models, one truth"),
     QT_TRANSLATE_NOOP("presets", "The truth is (1, 0, 0). Model 甲 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = 0.6931 nats. Model 乙 predicts (0.7, 0.1, 0.2): −ln 0.7 = 0.3567 nats. Only the probability given to the true class counts, so 乙, the model more confident in the truth, has the lower loss. (甲 and 乙, jiǎ and yǐ, are the Chinese A and B.)"),
+)
+
+NAMES = (
+    QT_TRANSLATE_NOOP("example data", "spam"),
+    QT_TRANSLATE_NOOP("example data", "email 1"),
+    QT_TRANSLATE_NOOP("example data", "email 2"),
+    QT_TRANSLATE_NOOP("example data", "email 3"),
+    QT_TRANSLATE_NOOP("example data", "email 4"),
+    QT_TRANSLATE_NOOP("example data", "Model 1"),
+    QT_TRANSLATE_NOOP("example data", "not spam"),
+    QT_TRANSLATE_NOOP("example data", "cat"),
+    QT_TRANSLATE_NOOP("example data", "dog"),
+    QT_TRANSLATE_NOOP("example data", "pig"),
+    QT_TRANSLATE_NOOP("example data", "photo 1"),
+    QT_TRANSLATE_NOOP("example data", "photo 2"),
+    QT_TRANSLATE_NOOP("example data", "photo 3"),
+    QT_TRANSLATE_NOOP("example data", "Model 2"),
+    QT_TRANSLATE_NOOP("example data", "atelectasis"),
+    QT_TRANSLATE_NOOP("example data", "cardiomegaly"),
+    QT_TRANSLATE_NOOP("example data", "effusion"),
+    QT_TRANSLATE_NOOP("example data", "pneumonia"),
+    QT_TRANSLATE_NOOP("example data", "pneumothorax"),
+    QT_TRANSLATE_NOOP("example data", "patient 1"),
+    QT_TRANSLATE_NOOP("example data", "patient 2"),
+    QT_TRANSLATE_NOOP("example data", "patient 3"),
+    QT_TRANSLATE_NOOP("example data", "class 0"),
+    QT_TRANSLATE_NOOP("example data", "class 1"),
+    QT_TRANSLATE_NOOP("example data", "class 2"),
+    QT_TRANSLATE_NOOP("example data", "sample 1"),
+    QT_TRANSLATE_NOOP("example data", "sample 2"),
+    QT_TRANSLATE_NOOP("example data", "sample 3"),
+    QT_TRANSLATE_NOOP("example data", "A"),
+    QT_TRANSLATE_NOOP("example data", "B"),
+    QT_TRANSLATE_NOOP("example data", "C"),
+    QT_TRANSLATE_NOOP("example data", "example"),
+    QT_TRANSLATE_NOOP("example data", "甲"),
+    QT_TRANSLATE_NOOP("example data", "乙"),
 )

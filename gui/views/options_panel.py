@@ -122,7 +122,8 @@ class OptionsPanel(View):
                                         maximum=LABEL_SMOOTHING_RANGE[1], singleStep=0.05)
         self.smoothing.setKeyboardTracking(False)
         self.smoothing.setToolTip(self.tr("Label smoothing ε moves ε of the target's mass evenly "
-                                          "onto all classes: q = (1 − ε)·y + ε/C."))
+                                          "onto all classes: the loss compares p with the "
+                                          "smoothed target y′ = (1 − ε)·y + ε/C."))
         self.weights = self._weights_edit(self.tr("Multiplies each class's loss terms by its "
                                                   "weight (PyTorch's weight). Empty means all 1."))
         self.pos_weight = self._weights_edit(self.tr("Multiplies the positive (y = 1) term of "

@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>Each library&apos;s own call, from {source} as the table holds them; losses in {unit}.</source>
-        <translation>各库自己的调用，输入为表格中的{source}；损失单位为{unit}。</translation>
+        <translation>各库自己的调用，输入是表中的数值（{source}）；损失单位：{unit}。</translation>
     </message>
     <message>
         <source>Sample “{name}”</source>
@@ -285,23 +285,23 @@
     </message>
     <message>
         <source>Results as &amp;CSV…</source>
-        <translation>结果为 CSV(&amp;C)…</translation>
+        <translation>结果（CSV）(&amp;C)…</translation>
     </message>
     <message>
         <source>Plots as &amp;PNG…</source>
-        <translation>图表为 PNG(&amp;P)…</translation>
+        <translation>图表（PNG）(&amp;P)…</translation>
     </message>
     <message>
         <source>Plots as &amp;SVG…</source>
-        <translation>图表为 SVG(&amp;S)…</translation>
+        <translation>图表（SVG）(&amp;S)…</translation>
     </message>
     <message>
         <source>The Math as &amp;Text…</source>
-        <translation>数学推导为纯文本(&amp;T)…</translation>
+        <translation>数学推导（纯文本）(&amp;T)…</translation>
     </message>
     <message>
         <source>The Math as &amp;Markdown…</source>
-        <translation>数学推导为 Markdown(&amp;M)…</translation>
+        <translation>数学推导（Markdown）(&amp;M)…</translation>
     </message>
     <message>
         <source>Copy as &amp;Code</source>
@@ -489,7 +489,7 @@
     </message>
     <message>
         <source>The {kind} of class &apos;{name}&apos; for each sample; double-click the header to rename the class</source>
-        <translation>每个样本中类别“{name}”的{kind}；双击表头可重命名该类别</translation>
+        <translation>每个样本在类别“{name}”上的值（{kind}）；双击表头可重命名该类别</translation>
     </message>
     <message>
         <source>The class each sample really is, or &apos;(ignored)&apos; to leave it out</source>
@@ -525,7 +525,7 @@
     </message>
     <message>
         <source>Set the true class of {sample}</source>
-        <translation>设置 {sample} 的真实类别</translation>
+        <translation>设置“{sample}”的真实类别</translation>
     </message>
     <message>
         <source>Set target {sample} · {name}</source>
@@ -616,7 +616,7 @@
     </message>
     <message>
         <source>soft distribution</source>
-        <translation>软分布</translation>
+        <translation>软标签分布</translation>
     </message>
     <message>
         <source>Target kind</source>
@@ -684,11 +684,11 @@
     </message>
     <message>
         <source>Targets as soft distributions</source>
-        <translation>目标改为软分布</translation>
+        <translation>目标改为软标签分布</translation>
     </message>
     <message>
         <source>Choose a cell among the logits or probabilities to paste into.</source>
-        <translation>请在 logits（对数几率）或概率中选择要粘贴到的单元格。</translation>
+        <translation>请在 logits 或概率中选择要粘贴到的单元格。</translation>
     </message>
     <message>
         <source>Paste 1 value</source>
@@ -709,7 +709,7 @@
     </message>
     <message>
         <source>Logits z — drag a bar to change it</source>
-        <translation>logits（对数几率）z — 拖动柱条可修改</translation>
+        <translation>logits z — 拖动柱条即可修改</translation>
     </message>
     <message>
         <source>logit z</source>
@@ -725,7 +725,7 @@
     </message>
     <message>
         <source>Logits equivalent to the input probabilities: {formula}</source>
-        <translation>与输入概率等价的 logits（对数几率）：{formula}</translation>
+        <translation>与输入概率等价的 logits：{formula}</translation>
     </message>
     <message>
         <source>logit</source>
@@ -733,7 +733,7 @@
     </message>
     <message>
         <source>Logits of sample {name}</source>
-        <translation>样本 {name} 的 logits（对数几率）</translation>
+        <translation>样本“{name}”的 logits</translation>
     </message>
 </context>
 <context>
@@ -916,7 +916,7 @@
     </message>
     <message>
         <source>logits</source>
-        <translation>logits（对数几率）</translation>
+        <translation>logits（未归一化得分）</translation>
     </message>
     <message>
         <source>probabilities</source>
@@ -924,7 +924,7 @@
     </message>
     <message>
         <source>Whether the table holds raw scores (logits) or probabilities a model already produced.</source>
-        <translation>表中是原始分数（logits，对数几率），还是模型已经给出的概率。</translation>
+        <translation>表中是原始得分（logits），还是模型已经给出的概率。</translation>
     </message>
     <message>
         <source>Divides every logit by T before softmax or sigmoid: T &gt; 1 flattens the distribution, T &lt; 1 sharpens it.</source>
@@ -935,8 +935,8 @@
         <translation>温度</translation>
     </message>
     <message>
-        <source>Label smoothing ε moves ε of the target&apos;s mass evenly onto all classes: q = (1 − ε)·y + ε/C.</source>
-        <translation>标签平滑 ε 把目标中 ε 的概率质量平均分给所有类别：q = (1 − ε)·y + ε/C。</translation>
+        <source>Label smoothing ε moves ε of the target&apos;s mass evenly onto all classes: the loss compares p with the smoothed target y′ = (1 − ε)·y + ε/C.</source>
+        <translation>标签平滑 ε 把目标中 ε 的概率质量平均分给所有类别：损失比较的是 p 与平滑后的目标 y′ = (1 − ε)·y + ε/C。</translation>
     </message>
     <message>
         <source>Multiplies each class&apos;s loss terms by its weight (PyTorch&apos;s weight). Empty means all 1.</source>
@@ -956,7 +956,7 @@
     </message>
     <message>
         <source>How the batch loss combines the samples&apos; losses: their mean (as PyTorch divides it) or their sum.</source>
-        <translation>批次损失如何合并各样本的损失：取平均（按 PyTorch 的除法）或求和。</translation>
+        <translation>批次损失如何汇总各样本的损失：取平均（除数与 PyTorch 相同）或求和。</translation>
     </message>
     <message>
         <source>nats (ln)</source>
@@ -996,7 +996,7 @@
     </message>
     <message>
         <source>&amp;Reduction</source>
-        <translation>归约(&amp;R)</translation>
+        <translation>汇总方式(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Unit</source>
@@ -1024,7 +1024,7 @@
     </message>
     <message>
         <source>Set reduction</source>
-        <translation>设置归约</translation>
+        <translation>设置汇总方式</translation>
     </message>
     <message>
         <source>Set unit</source>
@@ -1082,15 +1082,15 @@
     </message>
     <message>
         <source>Sample {name} — ignored (adds nothing to the loss)</source>
-        <translation>样本 {name} — 已忽略（不计入损失）</translation>
+        <translation>样本“{name}” — 已忽略（不计入损失）</translation>
     </message>
     <message>
         <source>Sample {name} — true class {true}, predicted {predicted}, loss {loss} {unit}</source>
-        <translation>样本 {name} — 真实类别 {true}，预测 {predicted}，损失 {loss} {unit}</translation>
+        <translation>样本“{name}” — 真实类别：{true}，预测：{predicted}，损失 {loss} {unit}</translation>
     </message>
     <message>
         <source>Sample {name} — predicted {predicted}, loss {loss} {unit}</source>
-        <translation>样本 {name} — 预测 {predicted}，损失 {loss} {unit}</translation>
+        <translation>样本“{name}” — 预测：{predicted}，损失 {loss} {unit}</translation>
     </message>
     <message>
         <source>Showing the {shown} most probable of {total} classes</source>
@@ -1116,8 +1116,12 @@
         <translation>标签 y</translation>
     </message>
     <message>
-        <source>target q</source>
-        <translation>目标 q</translation>
+        <source>target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>smoothed target y′</source>
+        <translation>平滑后的目标 y′</translation>
     </message>
     <message>
         <source>probability p</source>
@@ -1141,6 +1145,11 @@
     <message>
         <source>Infinite: a true class has probability 0, and −log 0 = ∞</source>
         <translation>无穷大：某个真实类别的概率为 0，而 −log 0 = ∞</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list: cat, dog</comment>
+        <translation>、</translation>
     </message>
     <message>
         <source>+%n more</source>
@@ -1231,7 +1240,7 @@
     </message>
     <message>
         <source>How far the prediction is from the target (KL divergence)</source>
-        <translation>预测与目标相差多远（KL 散度）</translation>
+        <translation>预测与目标相差多远（KL 散度，又称相对熵）</translation>
     </message>
     <message>
         <source>The cross-entropy, H(y) + KL(y‖p)</source>
@@ -1259,7 +1268,7 @@
     </message>
     <message>
         <source>soft</source>
-        <translation>软目标</translation>
+        <translation>软标签</translation>
     </message>
     <message>
         <source>(ignored)</source>
@@ -1310,22 +1319,22 @@
     </message>
     <message>
         <source>Sigmoid curve with the logits of sample {name}: {list}</source>
-        <translation>带有样本 {name} 的 logits 的 sigmoid 曲线：{list}</translation>
+        <translation>sigmoid 曲线及样本“{name}”的各 logit：{list}</translation>
     </message>
 </context>
 <context>
     <name>SweepPlot</name>
     <message>
         <source>Logit sweep plot</source>
-        <translation>logit 扫描图</translation>
+        <translation>连续改变 logit 的概率图</translation>
     </message>
     <message>
         <source>Sweep the logit of:</source>
-        <translation>扫描此类别的 logit：</translation>
+        <translation>连续改变此类别的 logit：</translation>
     </message>
     <message>
         <source>Class whose logit sweeps</source>
-        <translation>被扫描 logit 的类别</translation>
+        <translation>连续改变其 logit 的类别</translation>
     </message>
     <message>
         <source>the true class</source>
@@ -1363,8 +1372,8 @@
         <translation>交叉熵项图</translation>
     </message>
     <message>
-        <source>Cross-entropy terms −w q ln p per class</source>
-        <translation>各类别的交叉熵项 −w q ln p</translation>
+        <source>Cross-entropy terms −w {y} ln p per class</source>
+        <translation>各类别的交叉熵项 −w {y} ln p</translation>
     </message>
     <message>
         <source>Binary cross-entropy per class</source>
@@ -1425,12 +1434,17 @@
         <translation>奈特</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the items of a list: cat 3, dog 1, pig −3</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Sample {name}</source>
-        <translation>样本 {name}</translation>
+        <translation>样本“{name}”</translation>
     </message>
     <message>
         <source>Logits z: {values}.</source>
-        <translation>logits（对数几率）z：{values}。</translation>
+        <translation>logits z：{values}。</translation>
     </message>
     <message>
         <source>Probabilities p: {values}.</source>
@@ -1466,7 +1480,7 @@
     </message>
     <message>
         <source>Softmax: from logits to probabilities</source>
-        <translation>Softmax：从 logits（对数几率）到概率</translation>
+        <translation>Softmax：从 logits 到概率</translation>
     </message>
     <message>
         <source>Temperature T = {t}: every logit is divided by T before the softmax, so each e^z becomes e^(z/T).</source>
@@ -1505,24 +1519,28 @@
         <translation>L = −w({name}) {ln} p({name}) = −{w} × {ln} {p} = {loss} {unit}</translation>
     </message>
     <message>
-        <source>Label smoothing ε = {eps} moves ε of the target onto all {count} classes evenly (ε/C = {share} each):</source>
-        <translation>标签平滑 ε = {eps} 把目标中 ε 的质量平均分给全部 {count} 个类别（每个 ε/C = {share}）：</translation>
+        <source>Label smoothing ε = {eps} moves ε of the target onto all {count} classes evenly (ε/C = {share} each); the loss compares p with this smoothed target y′:</source>
+        <translation>标签平滑 ε = {eps} 把目标中 ε 的概率质量平均分给全部 {count} 个类别（每个类别 ε/C = {share}）；损失比较的是 p 与这个平滑后的目标 y′：</translation>
     </message>
     <message>
-        <source>q({name}) = 1 − ε + ε/C = {q}</source>
-        <translation>q({name}) = 1 − ε + ε/C = {q}</translation>
+        <source>y′({name}) = 1 − ε + ε/C = {value}</source>
+        <translation>y′({name}) = 1 − ε + ε/C = {value}</translation>
     </message>
     <message>
-        <source>q(every other class) = ε/C = {q}</source>
-        <translation>q(其他每个类别) = ε/C = {q}</translation>
+        <source>y′(every other class) = ε/C = {value}</source>
+        <translation>y′(其他每个类别) = ε/C = {value}</translation>
     </message>
     <message>
-        <source>Label smoothing ε = {eps} mixes the target rows with the uniform distribution: q = (1 − ε) y + ε/C.</source>
-        <translation>标签平滑 ε = {eps} 将目标行与均匀分布混合：q = (1 − ε) y + ε/C。</translation>
+        <source>Label smoothing ε = {eps} mixes the target rows with the uniform distribution; the loss compares p with the smoothed target y′ = (1 − ε)·y + ε/C.</source>
+        <translation>标签平滑 ε = {eps} 把目标行与均匀分布混合；损失比较的是 p 与平滑后的目标 y′ = (1 − ε)·y + ε/C。</translation>
     </message>
     <message>
-        <source>L = −Σ_c {w}q(c) {ln} p(c)</source>
-        <translation>L = −Σ_c {w}q(c) {ln} p(c)</translation>
+        <source>L = −Σ_c {w}{t}(c) {ln} p(c)</source>
+        <translation>L = −Σ_c {w}{t}(c) {ln} p(c)</translation>
+    </message>
+    <message>
+        <source>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {not_p}] = {term} {unit}</source>
+        <translation>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {not_p}] = {term} {unit}</translation>
     </message>
     <message>
         <source>  = −({products})</source>
@@ -1581,12 +1599,8 @@
         <translation>ℓ({name}) = −{w}[{pw}y {ln} p + (1 − y) {ln}(1 − p)]</translation>
     </message>
     <message>
-        <source>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {q}] = {term} {unit}</source>
-        <translation>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {q}] = {term} {unit}</translation>
-    </message>
-    <message>
         <source>Entropy, divergence and cross-entropy</source>
-        <translation>信息熵、散度与交叉熵</translation>
+        <translation>信息熵、KL 散度与交叉熵</translation>
     </message>
     <message>
         <source>Summed over the classes, each a two-outcome distribution: the label (y, 1 − y) against the prediction (p, 1 − p).</source>
@@ -1656,30 +1670,6 @@
 <context>
     <name>app</name>
     <message>
-        <source>cat</source>
-        <translation>猫</translation>
-    </message>
-    <message>
-        <source>dog</source>
-        <translation>狗</translation>
-    </message>
-    <message>
-        <source>pig</source>
-        <translation>猪</translation>
-    </message>
-    <message>
-        <source>photo 1</source>
-        <translation>照片 1</translation>
-    </message>
-    <message>
-        <source>photo 2</source>
-        <translation>照片 2</translation>
-    </message>
-    <message>
-        <source>photo 3</source>
-        <translation>照片 3</translation>
-    </message>
-    <message>
         <source>Cat, dog or pig?</source>
         <translation>猫、狗还是猪？</translation>
     </message>
@@ -1744,7 +1734,7 @@
     </message>
     <message>
         <source>Mode: {mode}, input: {input}, reduction: {reduction}</source>
-        <translation>模式：{mode}，输入：{input}，归约：{reduction}</translation>
+        <translation>模式：{mode}，输入：{input}，汇总方式：{reduction}</translation>
     </message>
     <message>
         <source>Loss: {loss} {unit} (total {total} / {divisor})</source>
@@ -1756,7 +1746,7 @@
     </message>
     <message>
         <source>Sample {name}: loss {loss}, H(y) {h} + KL(y‖p) {kl} = CE {ce}, predicted {predicted} {mark}</source>
-        <translation>样本 {name}：损失 {loss}，H(y) {h} + KL(y‖p) {kl} = CE {ce}，预测 {predicted} {mark}</translation>
+        <translation>样本“{name}”：损失 {loss}，H(y) {h} + KL(y‖p) {kl} = CE {ce}，预测 {predicted} {mark}</translation>
     </message>
     <message>
         <source>Logit Lab: see softmax, sigmoid and cross-entropy at work.</source>
@@ -1920,7 +1910,7 @@
     </message>
     <message>
         <source>Sample {name}: loss {loss}</source>
-        <translation>样本 {name}：损失 {loss}</translation>
+        <translation>样本“{name}”：损失 {loss}</translation>
     </message>
     <message>
         <source>Rule: {rule} (samples {names})</source>
@@ -1944,6 +1934,145 @@
     <message>
         <source>Nothing pasted: {reason}</source>
         <translation>未粘贴任何内容：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>example data</name>
+    <message>
+        <source>spam</source>
+        <translation>垃圾邮件</translation>
+    </message>
+    <message>
+        <source>email 1</source>
+        <translation>邮件 1</translation>
+    </message>
+    <message>
+        <source>email 2</source>
+        <translation>邮件 2</translation>
+    </message>
+    <message>
+        <source>email 3</source>
+        <translation>邮件 3</translation>
+    </message>
+    <message>
+        <source>email 4</source>
+        <translation>邮件 4</translation>
+    </message>
+    <message>
+        <source>Model 1</source>
+        <translation>模型 1</translation>
+    </message>
+    <message>
+        <source>not spam</source>
+        <translation>非垃圾邮件</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>狗</translation>
+    </message>
+    <message>
+        <source>pig</source>
+        <translation>猪</translation>
+    </message>
+    <message>
+        <source>photo 1</source>
+        <translation>照片 1</translation>
+    </message>
+    <message>
+        <source>photo 2</source>
+        <translation>照片 2</translation>
+    </message>
+    <message>
+        <source>photo 3</source>
+        <translation>照片 3</translation>
+    </message>
+    <message>
+        <source>Model 2</source>
+        <translation>模型 2</translation>
+    </message>
+    <message>
+        <source>atelectasis</source>
+        <translation>肺不张</translation>
+    </message>
+    <message>
+        <source>cardiomegaly</source>
+        <translation>心脏增大</translation>
+    </message>
+    <message>
+        <source>effusion</source>
+        <translation>胸腔积液</translation>
+    </message>
+    <message>
+        <source>pneumonia</source>
+        <translation>肺炎</translation>
+    </message>
+    <message>
+        <source>pneumothorax</source>
+        <translation>气胸</translation>
+    </message>
+    <message>
+        <source>patient 1</source>
+        <translation>患者 1</translation>
+    </message>
+    <message>
+        <source>patient 2</source>
+        <translation>患者 2</translation>
+    </message>
+    <message>
+        <source>patient 3</source>
+        <translation>患者 3</translation>
+    </message>
+    <message>
+        <source>class 0</source>
+        <translation>类别 0</translation>
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation>类别 1</translation>
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation>类别 2</translation>
+    </message>
+    <message>
+        <source>sample 1</source>
+        <translation>样本 1</translation>
+    </message>
+    <message>
+        <source>sample 2</source>
+        <translation>样本 2</translation>
+    </message>
+    <message>
+        <source>sample 3</source>
+        <translation>样本 3</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>例子</translation>
+    </message>
+    <message>
+        <source>甲</source>
+        <translation>甲</translation>
+    </message>
+    <message>
+        <source>乙</source>
+        <translation>乙</translation>
     </message>
 </context>
 <context>
@@ -2030,7 +2159,7 @@
     </message>
     <message>
         <source>reduction</source>
-        <translation>归约</translation>
+        <translation>汇总方式</translation>
     </message>
     <message>
         <source>unit</source>
@@ -2354,7 +2483,7 @@
     </message>
     <message>
         <source>Is an email spam? One logit z per email and a sigmoid: p(spam) = σ(z). Open &apos;Binary: two-class softmax&apos; for the same problem written with two classes. Both ways give the same probabilities and the same losses: email 1 (spam, z = 2) loses 0.1269 nats, and the batch loss is 0.2483 nats.</source>
-        <translation>这封邮件是垃圾邮件吗？每封邮件一个 logit z，再经过 sigmoid：p(spam) = σ(z)。打开“二分类：两类 softmax”可以看到用两个类别表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
+        <translation>这封邮件是垃圾邮件吗？每封邮件一个 logit z，再经过 sigmoid：p(垃圾邮件) = σ(z)。打开“二分类：两类 softmax”可以看到用两个类别表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
     </message>
     <message>
         <source>Binary: two-class softmax</source>
@@ -2362,7 +2491,7 @@
     </message>
     <message>
         <source>Is an email spam? Two logits per email, (0, z), and a softmax: p(spam) = e^z / (e^0 + e^z) = σ(z). Open &apos;Binary: sigmoid&apos; for the same problem written with one sigmoid. Both ways give the same probabilities and the same losses: email 1 (spam, z = 2) loses 0.1269 nats, and the batch loss is 0.2483 nats.</source>
-        <translation>这封邮件是垃圾邮件吗？每封邮件两个 logit (0, z)，再经过 softmax：p(spam) = e^z / (e^0 + e^z) = σ(z)。打开“二分类：sigmoid”可以看到用一个 sigmoid 表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
+        <translation>这封邮件是垃圾邮件吗？每封邮件两个 logit (0, z)，再经过 softmax：p(垃圾邮件) = e^z / (e^0 + e^z) = σ(z)。打开“二分类：sigmoid”可以看到用一个 sigmoid 表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
     </message>
     <message>
         <source>Cat, dog or pig: which model is better?</source>
@@ -2382,7 +2511,7 @@
     </message>
     <message>
         <source>The truth is (1, 0, 0). Model 甲 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = 0.6931 nats. Model 乙 predicts (0.7, 0.1, 0.2): −ln 0.7 = 0.3567 nats. Only the probability given to the true class counts, so 乙, the model more confident in the truth, has the lower loss. (甲 and 乙, jiǎ and yǐ, are the Chinese A and B.)</source>
-        <translation>真实情况是 (1, 0, 0)。模型甲预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型乙预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给真实类别的概率才算数，因此对真相更有把握的模型乙损失更低。</translation>
+        <translation>真实标签是 (1, 0, 0)。模型甲预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型乙预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给正确答案的概率才算数，因此对正确答案更有把握的模型乙损失更低。</translation>
     </message>
     <message>
         <source>Multi-label chest X-ray</source>
@@ -2390,7 +2519,7 @@
     </message>
     <message>
         <source>Each finding is its own yes/no question: one sigmoid per class, several findings can be true at once, and the probabilities need not sum to 1. Patient 1 has cardiomegaly and effusion; patient 2 atelectasis, effusion and pneumonia; patient 3 none of them. Patient 1&apos;s loss (summed over the five findings) is 0.7953 nats. The batch loss, 0.1758 nats, is the mean binary cross-entropy over all 15 patient–finding pairs, as PyTorch&apos;s BCEWithLogitsLoss computes it.</source>
-        <translation>每种征象都是一个独立的是/否问题：每个类别一个 sigmoid，多种征象可以同时成立，概率之和也不必为 1。患者 1 有心脏肥大（cardiomegaly）和积液（effusion）；患者 2 有肺不张（atelectasis）、积液和肺炎（pneumonia）；患者 3 都没有。患者 1 的损失（对五种征象求和）为 0.7953 奈特。批次损失 0.1758 奈特是全部 15 个“患者–征象”对的二元交叉熵的平均值，与 PyTorch 的 BCEWithLogitsLoss 的计算方式相同。</translation>
+        <translation>每种病变都是一道独立的“有还是没有”的判断题：每个类别一个 sigmoid，多种病变可以同时存在，概率之和也不必为 1。患者 1 有心脏增大和胸腔积液；患者 2 有肺不张、胸腔积液和肺炎；患者 3 都没有。患者 1 的损失（对五种病变求和）为 0.7953 奈特。批次损失 0.1758 奈特是全部 15 个“患者–病变”组合的二元交叉熵的平均值，与 PyTorch 的 BCEWithLogitsLoss 算法相同。</translation>
     </message>
     <message>
         <source>Next-token prediction</source>
@@ -2402,7 +2531,7 @@
     </message>
     <message>
         <source>Two models, one truth</source>
-        <translation>两个模型，一个真相</translation>
+        <translation>两个模型，一个正确答案</translation>
     </message>
 </context>
 </TS>
