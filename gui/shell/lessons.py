@@ -19,7 +19,8 @@ from gui.views.lessons.panel import LessonsPanel
 
 # What each kind of give-away (engine.lessons.REVEALS) covers: the window's views by name (a
 # dock's key, "results" the results tables, "loss" the status bar's batch loss, "plots" every
-# plot but the logits, which stay to be dragged). Views the window does not have are skipped.
+# plot but the logits, which stay to be dragged, and the plots' header, which quotes the
+# sample's loss). Views the window does not have are skipped.
 COVERED = {
     "results": ("results", "plots", "math", "loss", "conventions", "code", "compare", "learn",
                 "softmax_sigmoid"),
@@ -240,12 +241,19 @@ class LessonsController(QObject):
             elif name == "loss":
                 widgets.append(self.window.loss_label)
             elif name == "plots":
-                plots = getattr(self.window.plots, "plot_widgets", None) or {}
-                widgets += [w for key, w in plots.items() if key != INPUT_PLOT] or [
-                    self.window.plots]
+                widgets += self._covered_plots()
             elif name in self.window.docks:
                 widgets.append(self.window.docks[name].widget())
         return widgets
+
+    def _covered_plots(self):
+        plots = self.window.plots
+        widgets = [w for key, w in (getattr(plots, "plot_widgets", None) or {}).items()
+                   if key != INPUT_PLOT]
+        if not widgets:  # a container that does not list its plots is covered whole
+            return [plots]
+        header = getattr(plots, "sample_label", None)
+        return widgets if header is None else widgets + [header]
 
     def apply_covers(self):
         """Cover what the panel's open question would give away, and uncover the rest; with
@@ -254,7 +262,7 @@ class LessonsController(QObject):
         wanted = self.covered_widgets(keys)
         for widget in [w for w in self.covers if w not in wanted]:
             self.covers.pop(widget).remove()
-        text = self.tr("Hidden until you answer the question in the Lessons panel")
+        text = self.tr("Answer the question first")
         for widget in wanted:
             if widget not in self.covers:
                 self.covers[widget] = Cover(widget, text)

@@ -156,14 +156,14 @@ def test_an_open_question_covers_the_numbers_until_it_is_answered(window, lesson
                   and "math" in s.views)
     window.lessons.start(0, step=k)
     qtbot.waitExposed(window)
-    hidden = [window.results, window.math_panel, window.loss_label,
+    hidden = [window.results, window.math_panel, window.loss_label, window.plots.sample_label,
               *[w for name, w in window.plots.plot_widgets.items() if name != "logits"]]
     for widget in hidden:
         assert widget in window.lessons.covers and not widget.isEnabled()
     for widget in (window.results, window.math_panel, window.plots.plot_widgets["probabilities"]):
         assert covered_everywhere(widget)
     assert window.lessons.covers[window.loss_label].text() == \
-        "Hidden until you answer the question in the Lessons panel"
+        "Answer the question first"
     # What the student works with stays: the inputs and the logits.
     assert window.input_table.isEnabled() and not covered_everywhere(window.input_table)
     assert window.plots.plot_widgets["logits"].isEnabled()

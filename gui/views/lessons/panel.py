@@ -17,6 +17,8 @@ TITLE_SCALE = 1.2
 # The panel is at least this many average characters wide: lesson text wraps, but not to a
 # column of single words.
 MIN_WIDTH_CHARS = 34
+# The list of steps shows this many at once (whole rows: a cut one looks like a glitch).
+STEP_ROWS = 5
 # Marks of a step in the list: a question not answered yet, answered right, answered wrong.
 OPEN_MARK, RIGHT_MARK, WRONG_MARK = "?", "✓", "✗"
 
@@ -114,7 +116,6 @@ class LessonsPanel(View):
         self.progress_label = plain(QLabel())
         self.step_list = QListWidget()
         self.step_list.setAccessibleName(self.tr("Steps"))
-        self.step_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         self.step_list.currentRowChanged.connect(self._step_chosen)
         self.step_title = plain(QLabel())
         self.step_title.setWordWrap(True)
@@ -195,6 +196,13 @@ class LessonsPanel(View):
         super().changeEvent(event)
         if event.type() == event.Type.FontChange:
             self._emphasise()
+            self._fit_step_list()
+
+    def _fit_step_list(self):
+        rows = min(self.step_list.count(), STEP_ROWS)
+        if rows:
+            self.step_list.setFixedHeight(self.step_list.sizeHintForRow(0) * rows
+                                          + 2 * self.step_list.frameWidth())
 
     # --- choosing a lesson ---------------------------------------------------------------------
 
@@ -243,6 +251,7 @@ class LessonsPanel(View):
             self.step_list.addItems([""] * len(lesson.steps))
         for k in range(len(lesson.steps)):
             self._mark(k)
+        self._fit_step_list()
         self.progress.setRange(0, len(lesson.steps))
         self.welcome.hide()
         self.not_now_button.hide()
@@ -321,6 +330,7 @@ class LessonsPanel(View):
         self._show_progress()
         self._update_hidden()
         self._focus_step()
+        self.scroll.ensureWidgetVisible(self.question.why_text)  # the answer and why in sight
 
     def _mark(self, k):
         step = self.lesson.steps[k]

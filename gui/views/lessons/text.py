@@ -15,6 +15,9 @@ from engine.lesson_text import Code, Formula, ListBlock, Paragraph, Span
 # A script inside a script (the i of e^(z_i)) is drawn at this fraction of its parent's size:
 # a text line has one level of sub- and superscripts.
 NESTED_SCRIPT_SCALE = 0.8
+# Formulas are drawn this much larger than the text around them: their sub- and superscripts
+# (smaller still) stay readable.
+FORMULA_SCALE = 1.15
 # The space after a paragraph or a list, in lines.
 PARAGRAPH_SPACING = 0.5
 
@@ -78,6 +81,8 @@ def _write_inlines(cursor, inlines, char_format):
         elif isinstance(part, Formula):
             formula = QTextCharFormat(char_format)
             formula.setFontFamilies(["serif"])
+            if char_format.font().pointSizeF() > 0:
+                formula.setFontPointSize(char_format.font().pointSizeF() * FORMULA_SCALE)
             _write_formula(cursor, part.parts, formula)
 
 
