@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 from gui.shell.files import FileController
 from gui.common import style
 from gui.shell.i18n import LANGUAGES
+from gui.shell.lessons import LessonsController
 from gui.common.labels import SteadyLabel
 from gui.common.texts import batch_loss_text
 from gui.shell.settings import remember_options
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.files = FileController(self, document)
         self.files.pathChanged.connect(self._update_title)
+        self.lessons = LessonsController(self, document)
         self.loss_label = SteadyLabel()
         self.loss_label.setAccessibleName(self.tr("Batch loss"))
         # Room for "Batch loss (mean over 3 samples) = 0.3368 nats", in either language.
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.presentation_action)
         self._build_language_menu()
         self._build_theme_menu()
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))  # filled by the lessons
 
     def _build_theme_menu(self):
         menu = self.view_menu.addMenu(self.tr("&Theme"))
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         self.restoreState(old.saveState(SETTINGS_VERSION), SETTINGS_VERSION)
         self.presentation_action.setChecked(old.presentation_action.isChecked())
         self.files.take_over(old.files)
+        self.lessons.take_over(old.lessons)
 
     def restore_layout(self, settings):
         """Restore size, docks and presentation mode; settings from another version are

@@ -260,6 +260,10 @@
         <translation>Logit Lab 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -354,6 +358,22 @@
     <message>
         <source>“{name}” could not be written: {reason}.</source>
         <translation>无法写入“{name}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>lesson.json</source>
+        <translation>课程.json</translation>
+    </message>
+    <message>
+        <source>Save Lesson As</source>
+        <translation>课程另存为</translation>
+    </message>
+    <message>
+        <source>Logit Lab lessons (*.json)</source>
+        <translation>Logit Lab 课程 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the lesson as {name}.</source>
+        <translation>课程已保存为 {name}。</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -702,6 +722,160 @@
     </message>
 </context>
 <context>
+    <name>LessonsController</name>
+    <message>
+        <source>Open Lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Logit Lab lessons (*.json);;All files (*)</source>
+        <translation>Logit Lab 课程 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>About Logit Lab</source>
+        <translation>关于 Logit Lab</translation>
+    </message>
+    <message>
+        <source>Logit Lab {version}</source>
+        <translation>Logit Lab {version}</translation>
+    </message>
+    <message>
+        <source>An offline lab for teaching and learning softmax, sigmoid and cross-entropy, with numbers equal to PyTorch&apos;s, Keras&apos; and scikit-learn&apos;s.</source>
+        <translation>一个离线的实验室，用来教与学 softmax、sigmoid 和交叉熵；算出的数与 PyTorch、Keras 和 scikit-learn 的一致。</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons…</source>
+        <translation>课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Logit Lab</source>
+        <translation>关于 Logit Lab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add what the window shows now as a step of a lesson you are making</source>
+        <translation>把窗口现在显示的内容加为你正在制作的课程的一步</translation>
+    </message>
+    <message>
+        <source>Save &amp;Lesson As…</source>
+        <translation>课程另存为(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Cannot Open Lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be opened as a lesson: {reason}</source>
+        <translation>无法把“{name}”作为课程打开：{reason}</translation>
+    </message>
+    <message>
+        <source>Answer the question first</source>
+        <translation>请先回答问题</translation>
+    </message>
+    <message>
+        <source>Step {number} added to the new lesson. File ▸ Save Lesson As… writes it; write its text in the file.</source>
+        <translation>第 {number} 步已加入新课程。用“文件 ▸ 课程另存为…”保存，再在文件里写上每一步的讲解。</translation>
+    </message>
+    <message>
+        <source>&amp;New Lesson from Here</source>
+        <translation>从这里新建课程(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add Step {number} from &amp;Here</source>
+        <translation>从这里添加第 {number} 步(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsPanel</name>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Welcome to Logit Lab! Lesson 1 goes through softmax, sigmoid and cross-entropy step by step, with a question at most steps. Begin it now?</source>
+        <translation>欢迎使用 Logit Lab！第 1 课一步步讲解 softmax、sigmoid 与交叉熵，大多数步骤都有一道小题。现在开始吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Begin</source>
+        <translation>开始(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Lesson File…</source>
+        <translation>打开课程文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>以后再说(&amp;N)</translation>
+    </message>
+    <message>
+        <source>All &amp;Lessons</source>
+        <translation>全部课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close this lesson and choose another</source>
+        <translation>关闭这一课，另选一课</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>The table has changed since this step loaded; its question is about the step&apos;s own numbers.</source>
+        <translation>载入这一步之后表格已经改动；本步的问题针对的是这一步原来的数。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload the Step</source>
+        <translation>重新载入这一步(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Step text</source>
+        <translation>本步讲解</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Back</source>
+        <translation>◀ 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>下一步(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <source>Alt+Left</source>
+        <translation>Alt+←</translation>
+    </message>
+    <message>
+        <source>Alt+Right</source>
+        <translation>Alt+→</translation>
+    </message>
+    <message>
+        <source>Previous Step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next Step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>{steps} steps, {questions} questions</source>
+        <translation>{steps} 步，{questions} 道题</translation>
+    </message>
+    <message>
+        <source>Lesson step {number}: {title}</source>
+        <translation>课程第 {number} 步：{title}</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps}</source>
+        <translation>第 {step} 步，共 {steps} 步</translation>
+    </message>
+    <message>
+        <source>{right} of {questions} questions right</source>
+        <translation>{questions} 道题答对 {right} 道</translation>
+    </message>
+</context>
+<context>
     <name>LogitsPlot</name>
     <message>
         <source>Logits plot</source>
@@ -793,6 +967,10 @@
     <message>
         <source>Larger text and thicker plot lines for a projector.</source>
         <translation>更大的文字和更粗的图线，适合投影仪。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
@@ -1138,6 +1316,53 @@
     <message>
         <source>Targets</source>
         <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 0.25</source>
+        <translation>输入一个数，例如 0.25</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>作答(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Commit your answer (Enter)</source>
+        <translation>提交答案（回车）</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>为什么</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers first.</source>
+        <translation>请先选一个答案。</translation>
+    </message>
+    <message>
+        <source>Type a number first.</source>
+        <translation>请先输入一个数。</translation>
+    </message>
+    <message>
+        <source>✓ Right.</source>
+        <translation>✓ 正确。</translation>
+    </message>
+    <message>
+        <source>✗ Not quite.</source>
+        <translation>✗ 不太对。</translation>
+    </message>
+    <message>
+        <source>The answer: {answer}</source>
+        <translation>答案：{answer}</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1897,10 @@
     <message>
         <source>Cat, dog or pig?</source>
         <translation>猫、狗还是猪？</translation>
+    </message>
+    <message>
+        <source>Start: cat, dog or pig (3, 1, −3)</source>
+        <translation>开始：猫、狗还是猪（3, 1, −3）</translation>
     </message>
 </context>
 <context>
