@@ -11,6 +11,8 @@ from gui.shell.i18n import LANGUAGES
 from gui.common.labels import SteadyLabel
 from gui.shell.settings import remember_options
 from gui.shell.theme import THEMES, chosen_theme
+from gui.views.learn.forms import FormsView
+from gui.views.learn.panel import LearnPanel
 from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
 from gui.views.plots.container import PlotsView
@@ -43,6 +45,8 @@ class MainWindow(QMainWindow):
         self.plots = PlotsView(document)
         self.math_panel = MathPanel(document)
         self.options = OptionsPanel(document)
+        self.learn = LearnPanel(document)
+        self.forms = FormsView(document)
         self._build_layout()
         self._build_menus()
         self.files = FileController(self, document)
@@ -68,12 +72,17 @@ class MainWindow(QMainWindow):
         for key, title, widget, area in (
                 ("options", self.tr("Options"), self.options, Qt.LeftDockWidgetArea),
                 ("plots", self.tr("Plots"), self.plots, Qt.RightDockWidgetArea),
-                ("math", self.tr("Show the math"), self.math_panel, Qt.RightDockWidgetArea)):
+                ("math", self.tr("Show the math"), self.math_panel, Qt.RightDockWidgetArea),
+                ("learn", self.tr("Learn"), self.learn, Qt.LeftDockWidgetArea),
+                ("forms", self.tr("softmax | sigmoid"), self.forms, Qt.RightDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{key}Dock")
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+        # Learn is under the options; softmax | sigmoid a tab behind the plots.
+        self.tabifyDockWidget(self.docks["plots"], self.docks["forms"])
+        self.docks["plots"].raise_()
 
     def _build_menus(self):
         stack = self.document.undo_stack
@@ -207,6 +216,8 @@ class MainWindow(QMainWindow):
                          [int(width * 0.15), int(width * 0.43)], Qt.Horizontal)
         self.resizeDocks([self.docks["plots"], self.docks["math"]],
                          [int(height * 0.68), int(height * 0.32)], Qt.Vertical)
+        self.resizeDocks([self.docks["options"], self.docks["learn"]],
+                         [int(height * 0.36), int(height * 0.64)], Qt.Vertical)
 
     def closeEvent(self, event):
         settings = QSettings()
