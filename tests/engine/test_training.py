@@ -298,7 +298,8 @@ def binary_presets():
 
 
 def test_the_binary_presets_are_found():
-    assert binary_presets() == ["binary_sigmoid.json", "binary_softmax.json"]
+    assert binary_presets() == ["binary_sigmoid.json", "binary_softmax.json",
+                                "learn_binary_pair.json"]
 
 
 @pytest.mark.parametrize("name", binary_presets())
