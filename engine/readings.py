@@ -76,7 +76,8 @@ def both_readings(scenario, sample):
     if from_probabilities:
         one = convert_input(one, "logits")
     if one.mode == "softmax":
-        forms = {"softmax": (one, ()), "sigmoid": _as_pair(_softmax_to_labels(one, "sigmoid"), sample)}
+        forms = {"softmax": (one, ()),
+                 "sigmoid": _as_pair(_softmax_to_labels(one, "sigmoid"), sample)}
     else:
         forms = {"softmax": _as_pair(_labels_to_softmax(one), sample), "sigmoid": (one, ())}
     return Readings(softmax=_reading(*forms["softmax"]), sigmoid=_reading(*forms["sigmoid"]),
