@@ -113,3 +113,11 @@ def full_precision(value):
     if math.isinf(value):
         return INFINITY if value > 0 else "−" + INFINITY
     return repr(value)
+
+
+def format_count(count):
+    """A whole number of things with the locale's thousands separators ("50,000" classes),
+    even in the C locale, which leaves them out by default."""
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(int(count))

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 from gui.shell.files import FileController
 from gui.common import style
-from gui.common.formatting import format_number
 from gui.shell.i18n import LANGUAGES
 from gui.common.labels import SteadyLabel
+from gui.common.texts import batch_loss_text
 from gui.shell.settings import remember_options
 from gui.shell.theme import THEMES, chosen_theme
 from gui.views.learn.forms import FormsView
@@ -16,7 +16,8 @@ from gui.views.learn.panel import LearnPanel
 from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
 from gui.views.plots.container import PlotsView
-from gui.views.tables.tables import InputTable, ResultsView
+from gui.views.tables.input_table import InputTable
+from gui.views.tables.results import ResultsView
 from gui.common.user_text import in_menu, in_window_title, short
 
 SETTINGS_VERSION = 1
@@ -53,8 +54,8 @@ class MainWindow(QMainWindow):
         self.files.pathChanged.connect(self._update_title)
         self.loss_label = SteadyLabel()
         self.loss_label.setAccessibleName(self.tr("Batch loss"))
-        # Room for "Batch loss (mean): 0.3368 nats" and longer, in either language.
-        self.loss_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        # Room for "Batch loss (mean over 3 samples) = 0.3368 nats", in either language.
+        self.loss_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         self.statusBar().addPermanentWidget(self.loss_label)
         document.changed.connect(self._show_loss)
         document.undo_stack.cleanChanged.connect(self._update_title)
@@ -158,11 +159,7 @@ class MainWindow(QMainWindow):
         return self._normal_point_size
 
     def _show_loss(self, analysis, _selection=None):
-        unit = self.tr("nats") if analysis.unit == "nats" else self.tr("bits")
-        mean = analysis.scenario.options.reduction == "mean"
-        self.loss_label.setText(self.tr("Batch loss ({reduction}): {loss} {unit}").format(
-            reduction=self.tr("mean") if mean else self.tr("sum"),
-            loss=format_number(analysis.loss), unit=unit))
+        self.loss_label.setText(batch_loss_text(analysis))
 
     # "Undo Rename 'a&b' to 'c'": an "&" in a name is shown, not taken for a shortcut key, and a
     # long name is cut. (From the signal's text: the stack may be on its way out.)

@@ -618,18 +618,6 @@
             <numerusform>粘贴 %n 个值</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Nothing pasted: the commas in &apos;{line}&apos; could separate columns or belong to numbers (1,5 or 1,000). Separate columns with tabs and write decimals with a dot.</source>
-        <translation>未粘贴任何内容：“{line}”中的逗号既可能分隔列，也可能属于数字（如 1,5 或 1,000）。请用制表符分隔列，并用小数点（.）书写小数。</translation>
-    </message>
-    <message>
-        <source>The clipboard does not hold a block of numbers (rows of equally many values).</source>
-        <translation>剪贴板中不是一块数字（各行的值个数应相同）。</translation>
-    </message>
-    <message>
-        <source>Nothing pasted: {reason}</source>
-        <translation>未粘贴任何内容：{reason}</translation>
-    </message>
 </context>
 <context>
     <name>LearnPanel</name>
@@ -827,26 +815,6 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>nats</source>
-        <translation>奈特</translation>
-    </message>
-    <message>
-        <source>bits</source>
-        <translation>比特</translation>
-    </message>
-    <message>
-        <source>Batch loss ({reduction}): {loss} {unit}</source>
-        <translation>批次损失（{reduction}）：{loss} {unit}</translation>
-    </message>
-    <message>
-        <source>mean</source>
-        <translation>平均</translation>
-    </message>
-    <message>
-        <source>sum</source>
-        <translation>求和</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -1324,6 +1292,10 @@
         <translation>无穷大：某个真实类别的概率为 0，而 −log 0 = ∞</translation>
     </message>
     <message>
+        <source>+%n more</source>
+        <translation>另有 %n 个</translation>
+    </message>
+    <message>
         <source>Batch loss</source>
         <translation>批次损失</translation>
     </message>
@@ -1342,50 +1314,6 @@
     <message>
         <source>Cross-entropy identity</source>
         <translation>交叉熵恒等式</translation>
-    </message>
-    <message>
-        <source>nats</source>
-        <translation>奈特</translation>
-    </message>
-    <message>
-        <source>bits</source>
-        <translation>比特</translation>
-    </message>
-    <message>
-        <source>(sum)</source>
-        <translation>（求和）</translation>
-    </message>
-    <message>
-        <source>(mean over 1 label)</source>
-        <translation>（对 1 个标签取平均）</translation>
-    </message>
-    <message numerus="yes">
-        <source>(mean over %n labels)</source>
-        <translation>
-            <numerusform>（对 %n 个标签取平均）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(weighted mean: total ÷ {weight})</source>
-        <translation>（加权平均：总和 ÷ {weight}）</translation>
-    </message>
-    <message>
-        <source>(mean over 1 sample)</source>
-        <translation>（对 1 个样本取平均）</translation>
-    </message>
-    <message numerus="yes">
-        <source>(mean over %n samples)</source>
-        <translation>
-            <numerusform>（对 %n 个样本取平均）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Batch loss {how} = — (no sample is counted)</source>
-        <translation>批次损失{how} = —（没有计入任何样本）</translation>
-    </message>
-    <message>
-        <source>Batch loss {how} = {loss} {unit}</source>
-        <translation>批次损失{how} = {loss} {unit}</translation>
     </message>
     <message>
         <source>Sample &apos;{name}&apos;: classes</source>
@@ -2012,6 +1940,21 @@
     </message>
 </context>
 <context>
+    <name>clipboard</name>
+    <message>
+        <source>Nothing pasted: the commas in &apos;{line}&apos; could separate columns or belong to numbers (1,5 or 1,000). Separate columns with tabs and write decimals with a dot.</source>
+        <translation>未粘贴任何内容：“{line}”中的逗号既可能分隔列，也可能属于数字（如 1,5 或 1,000）。请用制表符分隔列，并用小数点（.）书写小数。</translation>
+    </message>
+    <message>
+        <source>The clipboard does not hold a block of numbers (rows of equally many values).</source>
+        <translation>剪贴板中不是一块数字（各行的值个数应相同）。</translation>
+    </message>
+    <message>
+        <source>Nothing pasted: {reason}</source>
+        <translation>未粘贴任何内容：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>exports</name>
     <message>
         <source>sample</source>
@@ -2096,6 +2039,49 @@
     <message>
         <source>the plot could not be turned into a PNG image</source>
         <translation>无法将图表转换为 PNG 图像</translation>
+    </message>
+</context>
+<context>
+    <name>loss</name>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>Batch loss {how} = — (no sample is counted)</source>
+        <translation>批次损失{how} = —（没有计入任何样本）</translation>
+    </message>
+    <message>
+        <source>Batch loss {how} = {loss} {unit}</source>
+        <translation>批次损失{how} = {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>(sum)</source>
+        <translation>（求和）</translation>
+    </message>
+    <message>
+        <source>(mean over 1 label)</source>
+        <translation>（对 1 个标签取平均）</translation>
+    </message>
+    <message>
+        <source>(mean over %n labels)</source>
+        <translation>（对 %n 个标签取平均）</translation>
+    </message>
+    <message>
+        <source>(weighted mean: total ÷ {weight})</source>
+        <translation>（加权平均：总和 ÷ {weight}）</translation>
+    </message>
+    <message>
+        <source>(mean over 1 sample)</source>
+        <translation>（对 1 个样本取平均）</translation>
+    </message>
+    <message>
+        <source>(mean over %n samples)</source>
+        <translation>（对 %n 个样本取平均）</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 import pytest
 
 import engine
+from engine import edits
 from gui.shell import app as application
 from gui.shell import settings as app_settings
 from gui.shell import theme
@@ -29,6 +30,26 @@ def test_an_edit_reaches_the_results_plots_and_status_bar(window):
     photo_3 = -math.log(math.exp(2.2) / (math.exp(1.2) + math.exp(0.3) + math.exp(2.2)))
     assert expected.loss == pytest.approx((photo_1 + photo_2 + photo_3) / 3, rel=1e-14)
     assert "0.3999" in window.loss_label.text()
+
+
+def test_the_status_bar_and_the_results_write_the_batch_loss_in_the_same_words(window):
+    document = window.document
+
+    def both():
+        assert window.loss_label.text() == window.results.loss_label.text()
+        return window.loss_label.text()
+
+    loss = document.analysis.loss
+    assert both() == f"Batch loss (mean over 3 samples) = {loss:.4g} nats"
+    assert document.set_options("Sum in bits", reduction="sum", log_base="2")
+    assert both() == f"Batch loss (sum) = {document.analysis.loss:.4g} bits"
+    assert document.edit("Sigmoid", edits.convert_mode, "sigmoid")
+    assert document.set_options("Mean", reduction="mean")
+    assert both().startswith("Batch loss (mean over 9 labels) = ")
+    document.undo_stack.setIndex(0)
+    for row in range(3):
+        assert document.edit("Ignore", edits.set_target, row, -100)
+    assert both() == "Batch loss (mean over 0 samples) = — (no sample is counted)"
 
 
 def test_dark_theme_rebuilds_the_window_dark_and_keeps_the_undo_history(window, qtbot):

@@ -10,9 +10,11 @@ from PySide6.QtCore import QLocale, Qt
 import engine
 from gui.shell import i18n
 from gui.document import Document
-from gui.common.formatting import AmbiguousCommas, check_commas, not_a_number, parse_number
+from gui.common.formatting import (AmbiguousCommas, check_commas, format_count, not_a_number,
+                                   parse_number)
 from gui.views.options_panel import NotANumber, OptionsPanel, parse_weights
-from gui.views.tables.tables import editable_text, split_block
+from gui.views.tables.clipboard import split_block
+from gui.views.tables.input_table import editable_text
 
 GERMAN = QLocale(QLocale.German, QLocale.Germany)
 
@@ -160,3 +162,15 @@ def test_the_weights_field_refuses_what_a_cell_refuses_with_a_message(qtbot, pan
     type_weights(qtbot, panel, "1, 2.5, +1e-3")  # then a good one is taken, the message goes
     assert panel.document.scenario.options.class_weights == (1.0, 2.5, 1e-3)
     assert panel.message.text() == ""
+
+
+@pytest.mark.parametrize("locale, text", [(QLocale.c(), "50,000"), (GERMAN, "50.000"),
+                                          (QLocale("zh_CN"), "50,000")])
+def test_a_count_is_grouped_in_every_locale_the_c_locale_too(qapp, locale, text):
+    before = QLocale()
+    QLocale.setDefault(locale)
+    try:
+        assert format_count(50_000) == text
+        assert format_count(500) == "500"
+    finally:
+        QLocale.setDefault(before)

@@ -4,9 +4,9 @@ import numpy as np
 
 import engine
 from engine import edits
-from gui.views.tables.tables import MAX_CLASS_ROWS, ClassesModel, class_rows
-from gui.document import Document
 from engine.top_classes import target_mass, top_classes
+from gui.document import Document
+from gui.views.tables.results import MAX_CLASS_ROWS, ClassesModel, class_rows
 
 
 def test_pinned_then_target_mass_then_the_most_probable():

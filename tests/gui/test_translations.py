@@ -244,7 +244,8 @@ def test_a_string_of_each_module_is_translated_at_run_time(window):
     assert "猫、狗还是猪：哪个模型更好？" in [a.text() for a in files.examples_menu.actions()]
     assert chinese_window.input_table.model.headerData(3, Qt.Horizontal) == "真实类别"  # tables
     assert chinese_window.options.labels["reduction"].text() == "归约(&R)"  # options_panel
-    assert chinese_window.loss_label.text().startswith("批次损失（平均）：")  # main_window
+    assert chinese_window.docks["options"].windowTitle() == "选项"  # main_window
+    assert chinese_window.loss_label.text().startswith("批次损失（对 3 个样本取平均） = ")  # texts
     report = cli.report(chinese_window.document.analysis)  # cli
     assert "模式：softmax，输入：logits，归约：平均" in report
     assert exports.results_csv(chinese_window.document.analysis).startswith(
