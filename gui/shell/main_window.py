@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+            # A tab brought to the front gets no show event: it catches up here.
+            dock.visibilityChanged.connect(lambda shown, view=widget: shown and view.catch_up())
         # Learn is under the options; softmax | sigmoid a tab behind the plots.
         self.tabifyDockWidget(self.docks["plots"], self.docks["forms"])
         self.docks["plots"].raise_()

@@ -11,7 +11,8 @@ class View(QWidget):
     (QWidget.show is taken) and call ``follow(document)`` at the end of their ``__init__``.
 
     A view whose drawing is costly (``catch_up_when_hidden``) skips the changes made while it
-    is out of sight (a closed dock, a tab behind another) and draws the latest one when shown.
+    is out of sight (a closed dock, a tab behind another) and draws the latest one when shown
+    (``catch_up``; the window calls it when a dock's tab comes to the front).
     """
 
     catch_up_when_hidden = False
@@ -53,9 +54,14 @@ class View(QWidget):
             self._stale = False
             self.show_analysis(*self._state)
 
+    def in_sight(self):
+        """Whether some of the view is on screen. A dock that is a tab behind another is still
+        "visible" to Qt, only placed outside the window: nothing of it is in sight."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     def _changed(self, analysis, selection):
         self._state = (analysis, selection)
-        if self.catch_up_when_hidden and not self.isVisible() and self.window().isVisible():
+        if self.catch_up_when_hidden and not self.in_sight() and self.window().isVisible():
             self._stale = True
             return
         self._stale = False

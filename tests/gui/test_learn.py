@@ -374,3 +374,18 @@ def test_the_window_has_learn_and_softmax_sigmoid_docks_and_the_plots_follow_a_s
     QApplication.processEvents()
     np.testing.assert_array_equal(window.plots.logit_bars.opts["height"], rows[0])
     assert window.undo_action.text() == "&Undo Train the logits"
+
+
+def test_a_view_in_a_tab_behind_another_waits_and_catches_up_when_brought_to_front(main_window,
+                                                                                   qtbot):
+    window = main_window
+    qtbot.waitExposed(window)
+    window.document.select_sample(1)
+    QApplication.processEvents()
+    forms = window.forms
+    assert forms.isVisible() and not forms.in_sight()  # Qt keeps a tab behind "visible"
+    assert forms.needs["softmax"].text() == "Targets: one class index, 0 ('cat')."  # sample 1
+    window.docks["forms"].raise_()
+    qtbot.waitUntil(lambda: forms.in_sight())
+    assert forms.needs["softmax"].text() == "Targets: one class index, 1 ('dog')."
+    assert window.plots.isVisible() and not window.plots.in_sight()
