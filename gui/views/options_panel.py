@@ -14,6 +14,7 @@ from gui.views.base import View
 from gui.common.formatting import (AmbiguousCommas, check_commas, format_number, not_a_number,
                                    parse_number)
 from gui.common.messages import describe_notes
+from gui.common.texts import unit_name
 from gui.common.user_text import MESSAGE_CHARS, plain, short
 
 # The slider covers the temperatures worth dragging through; the spin box beside it takes the
@@ -222,7 +223,7 @@ class OptionsPanel(View):
 
     def _switch_summary(self, before, after):
         mode = after.scenario.mode
-        unit = self.tr("nats") if after.unit == "nats" else self.tr("bits")
+        unit = unit_name(after.unit)
         if before.loss == after.loss or (before.loss is not None and after.loss is not None
                                          and math.isclose(before.loss, after.loss,
                                                           rel_tol=1e-12)):

@@ -72,8 +72,13 @@ class RunChart(QObject):
         self._foreground = foreground
         self.loss_plot = quiet_plot(self.widget, 0, 0, foreground)
         self.probability_plot = quiet_plot(self.widget, 1, 0, foreground)
+        # Ranges are set here, to round numbers that change seldom (_fit), not by pyqtgraph's
+        # auto-range, which moves them while painting and so paints every step twice.
+        for plot in (self.loss_plot, self.probability_plot):
+            plot.getViewBox().disableAutoRange()
         self.probability_plot.setYRange(0.0, 1.0, padding=0.03)
         self.probability_plot.setXLink(self.loss_plot)
+        self._ranges = {}
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen(style.colour("term"), width=2),
                                              connect="finite")
         self.legend = self.loss_plot.addLegend(offset=(-10, 5))
@@ -141,11 +146,35 @@ class RunChart(QObject):
             self.selected_curve.setData([], [])
         self.show_pair(pair is not None)
         if pair is None:
-            self.loss_curve.setData(x, _finite(values[drawn, 0]))
-            return
-        shown = thinned(len(pair.steps), DRAWN_POINTS)
-        for column, name in enumerate(("sigmoid", "softmax")):
-            self.pair_curves[name].setData(pair.steps[shown], _finite(pair.values[shown, column]))
+            losses = _finite(values[drawn, 0])
+            self.loss_curve.setData(x, losses)
+        else:
+            shown = thinned(len(pair.steps), DRAWN_POINTS)
+            losses = _finite(pair.values[shown])
+            for column, name in enumerate(("sigmoid", "softmax")):
+                self.pair_curves[name].setData(pair.steps[shown], losses[:, column])
+        self._fit(x[0], x[-1], np.nanmax(losses, initial=0.0))
+
+    def _fit(self, first, last, highest):
+        """x from the first step to a round number of steps past the last, y from 0 to a round
+        number over the highest loss: ranges that hold still for many steps."""
+        ranges = (first, max(first + 1, round_up(last)), round_up(highest) or 1.0)
+        if ranges != self._ranges:
+            self._ranges = ranges
+            self.loss_plot.setXRange(ranges[0], ranges[1], padding=0.02)
+            self.loss_plot.setYRange(0.0, ranges[2], padding=0.03)
+        for plot in (self.loss_plot, self.probability_plot):
+            plot.getViewBox().updateMatrix()  # now, not while painting
+
+
+def round_up(value):
+    """The smallest of 1, 2, 2.5 and 5 times a power of ten that is >= ``value`` (0 for 0 or
+    less, and for what is not finite)."""
+    if not np.isfinite(value) or value <= 0:
+        return 0.0
+    power = 10.0 ** np.floor(np.log10(value))
+    return next(float(f"{f * power:.12g}") for f in (1.0, 2.0, 2.5, 5.0, 10.0)
+                if f * power >= value)
 
 
 def _joined(x, columns):

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
 from engine.readings import both_readings
 from engine.top_classes import target_mass, top_classes
 from gui.common import style
-from gui.common.formatting import format_number
+from gui.common.formatting import format_count, format_number
 from gui.common.labels import SteadyLabel
 from gui.common.messages import describe_notes
+from gui.common.texts import unit_name
 from gui.common.user_text import in_html, plain, short
 from gui.views.base import View
 from gui.views.learn.charts import quiet_plot, settle_text_items, themed_layout
@@ -91,7 +92,7 @@ class FormsView(View):
                                     style.MAX_CLASSES_SHOWN)[0])
         names = [scenario.classes[c] for c in shown]
         self._show_header(scenario, n, len(shown), readings.from_probabilities)
-        unit = self.tr("nats") if analysis.unit == "nats" else self.tr("bits")
+        unit = unit_name(analysis.unit)
         for form in FORMS:
             reading = getattr(readings, form)
             self._show_bars(form, reading, shown, names)
@@ -112,7 +113,7 @@ class FormsView(View):
             text += self.tr(" (the logits of the probabilities: ln p)")
         if count < len(scenario.classes):
             text += self.tr(" · {shown} of {count} classes shown").format(
-                shown=count, count=len(scenario.classes))
+                shown=count, count=format_count(len(scenario.classes)))
         self.header.setText(text)
 
     def _show_bars(self, form, reading, shown, names):

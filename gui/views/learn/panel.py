@@ -15,6 +15,7 @@ from engine import ScenarioError, edits, training
 from gui.common.formatting import format_number
 from gui.common.labels import SteadyLabel
 from gui.common.messages import describe, describe_notes
+from gui.common.texts import unit_name
 from gui.common.user_text import MESSAGE_CHARS, plain, short
 from gui.views.base import View
 from gui.views.learn.charts import RunChart
@@ -162,6 +163,11 @@ class LearnPanel(View):
     @property
     def playing(self):
         return self.timer.isActive()
+
+    @property
+    def steps(self):
+        """The steps the current run has taken (0 with no run)."""
+        return self._run.steps if self._run is not None else 0
 
     def step(self):
         """Take one gradient step (as one tick of Play does). Returns True when the logits
@@ -317,7 +323,7 @@ class LearnPanel(View):
         if self._run is None:
             self.status.setText(self.tr("Press Step or Play to train the logits."))
             return
-        unit = self.tr("nats") if analysis.unit == "nats" else self.tr("bits")
+        unit = unit_name(analysis.unit)
         self.chart.set_unit(unit)
         self.status.setText(self.tr("Step {step} · batch loss {loss} {unit}").format(
             step=self._run.steps, loss=format_number(analysis.loss), unit=unit))
