@@ -313,14 +313,6 @@
         <translation>sigmoid：每个类别一个是/否问题。各类别相互独立，所以概率之和可以是 0 到类别数之间的任意值。</translation>
     </message>
     <message>
-        <source>nats</source>
-        <translation>奈特</translation>
-    </message>
-    <message>
-        <source>bits</source>
-        <translation>比特</translation>
-    </message>
-    <message>
         <source>Loss of this sample: {loss} {unit}</source>
         <translation>该样本的损失：{loss} {unit}</translation>
     </message>
@@ -722,14 +714,6 @@
         <translation>按“单步”或“播放”来训练 logits。</translation>
     </message>
     <message>
-        <source>nats</source>
-        <translation>奈特</translation>
-    </message>
-    <message>
-        <source>bits</source>
-        <translation>比特</translation>
-    </message>
-    <message>
         <source>Step {step} · batch loss {loss} {unit}</source>
         <translation>第 {step} 步 · 批次损失 {loss} {unit}</translation>
     </message>
@@ -988,14 +972,6 @@
     <message>
         <source>Each true class is now a label 1 and every other class a label 0: one yes/no question per class.</source>
         <translation>每个真实类别现在是标签 1，其他类别都是标签 0：每个类别一个是/否问题。</translation>
-    </message>
-    <message>
-        <source>nats</source>
-        <translation>奈特</translation>
-    </message>
-    <message>
-        <source>bits</source>
-        <translation>比特</translation>
     </message>
     <message>
         <source>Switched to {mode}: the batch loss is unchanged, {loss} {unit}.</source>
