@@ -37,13 +37,24 @@ def learn(qtbot, host):
 
 
 @pytest.fixture
-def options(qtbot):
-    def make(scenario):
+def view(qtbot):
+    """A Document and a view of it (a View class) on its own."""
+    def make(view_class, scenario):
         document = Document(scenario)
-        panel = OptionsPanel(document)
-        qtbot.addWidget(panel)
-        return document, panel
+        shown = view_class(document)
+        qtbot.addWidget(shown)
+        return document, shown
     return make
+
+
+@pytest.fixture
+def options(view):
+    return lambda scenario: view(OptionsPanel, scenario)
+
+
+@pytest.fixture
+def forms(view):
+    return lambda scenario: view(FormsView, scenario)
 
 
 def choose_mode(panel, mode):
@@ -311,16 +322,6 @@ def test_a_curve_draws_at_most_its_limit_keeping_the_ends():
 
 
 # --- the softmax | sigmoid view ---------------------------------------------------------------
-
-@pytest.fixture
-def forms(qtbot):
-    def make(scenario):
-        document = Document(scenario)
-        view = FormsView(document)
-        qtbot.addWidget(view)
-        return document, view
-    return make
-
 
 def test_the_same_logits_read_as_softmax_sum_to_one_and_as_sigmoids_do_not(forms):
     document, view = forms(cat_dog_pig())
