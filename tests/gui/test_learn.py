@@ -316,8 +316,8 @@ def test_a_long_run_keeps_only_the_last_steps():
 
 
 def test_a_curve_draws_at_most_its_limit_keeping_the_ends():
-    drawn = thinned(2000, 400)
-    assert len(drawn) == 400 and drawn[0] == 0 and drawn[-1] == 1999
+    drawn = thinned(2000, 250)
+    assert len(drawn) == 250 and drawn[0] == 0 and drawn[-1] == 1999
     assert thinned(5, 400).tolist() == [0, 1, 2, 3, 4]
 
 
@@ -390,3 +390,13 @@ def test_a_view_in_a_tab_behind_another_waits_and_catches_up_when_brought_to_fro
     qtbot.waitUntil(lambda: forms.in_sight())
     assert forms.needs["softmax"].text() == "Targets: one class index, 1 ('dog')."
     assert window.plots.isVisible() and not window.plots.in_sight()
+
+
+def test_the_curves_stay_after_an_edit_and_go_with_another_table(learn):
+    document, panel = learn()
+    for _ in range(3):
+        panel.step()
+    document.set_cell(0, 0, 1.0)
+    assert len(panel.chart.loss_curve.getData()[0]) == 4  # the run is over, its curves stay
+    document.replace(preset("learn_class_weights.json"))
+    assert panel.chart.loss_curve.getData() == (None, None)

@@ -1,6 +1,8 @@
 """The Learn panel's curves over the steps of a run, and the pyqtgraph set-up its plots and the
 softmax | sigmoid view share: items made once, updated with setData."""
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
@@ -12,8 +14,9 @@ from gui.common import style
 from gui.common.user_text import in_html
 from gui.views.learn.history import thinned
 
-# A curve draws at most this many of its points (a history keeps up to 2,000 steps).
-DRAWN_POINTS = 400
+# A curve draws at most this many of its points (a history keeps up to 2,000 steps): about
+# one per pixel of the panel's width.
+DRAWN_POINTS = 250
 
 
 def themed_layout(widget_parent):
@@ -37,6 +40,9 @@ def quiet_plot(layout, row, column, foreground):
         axis.enableAutoSIPrefix(False)
         axis.setPen(foreground)
         axis.setTextPen(foreground)
+        # Every step repaints the curves, and the axes beside them: from a pixmap, unless
+        # their ticks changed (pyqtgraph then calls update()).
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     return plot
 
 
@@ -156,9 +162,14 @@ class RunChart(QObject):
         self._fit(x[0], x[-1], np.nanmax(losses, initial=0.0))
 
     def _fit(self, first, last, highest):
-        """x from the first step to a round number of steps past the last, y from 0 to a round
-        number over the highest loss: ranges that hold still for many steps."""
-        ranges = (first, max(first + 1, round_up(last)), round_up(highest) or 1.0)
+        """x from the first step to the last, y from 0 to over the highest loss, each rounded
+        out to round numbers: ranges that hold still for many steps (a new range redraws the
+        axes)."""
+        span = round_up(max(last - first, 1))
+        chunk = span / 4  # the x range moves by chunks of a quarter of it
+        left = math.floor(first / chunk) * chunk
+        right = left + math.ceil((last - left) / chunk) * chunk
+        ranges = (left, max(right, left + chunk), round_up(highest) or 1.0)
         if ranges != self._ranges:
             self._ranges = ranges
             self.loss_plot.setXRange(ranges[0], ranges[1], padding=0.02)

@@ -51,6 +51,7 @@ class _Run:
     document (an edit, an undo, a file), and Reset undoes it."""
 
     key: tuple  # the merge key of its undo step
+    samples: tuple  # the names of the samples it trains
     last: object  # the scenario its last step made (the start, before any)
     steps: int
     history: Series  # per step: [batch loss, p(true class) of each of the first samples]
@@ -235,8 +236,8 @@ class LearnPanel(View):
     def _start_run(self):
         analysis = self.document.analysis
         curves = min(len(analysis.scenario.rows), MAX_SAMPLE_CURVES)
-        self._run = _Run(key=("train", next(_RUN_NUMBERS)), last=analysis.scenario, steps=0,
-                         history=Series(1 + curves))
+        self._run = _Run(key=("train", next(_RUN_NUMBERS)), samples=analysis.scenario.samples,
+                         last=analysis.scenario, steps=0, history=Series(1 + curves))
         self._shown_run = self._run
         self._record(analysis)
         self._pair_toggled(self.pair_box.isChecked())
@@ -302,6 +303,10 @@ class LearnPanel(View):
         elif self._run is not None and scenario is not self._run.last:
             self._run = None  # something else changed the document: the run is over
             self.pause()
+        run = self._shown_run
+        if run is not None and run is not self._run and scenario.samples != run.samples:
+            self._shown_run = None  # another table (a file, an example): its curves are gone
+            self.chart.clear()
         if self.message.text() and not self._stepping:
             self._show_message("")
         self._enable_for(scenario)
