@@ -20,7 +20,9 @@ from gui.views.tables.input_table import InputTable
 from gui.views.tables.results import ResultsView
 from gui.common.user_text import in_menu, in_window_title, short
 
-SETTINGS_VERSION = 1
+# 2: the Learn and softmax | sigmoid docks. A layout saved without them would leave them loose
+# (not a tab beside the plots), so one from version 1 gives way to the first-start layout.
+SETTINGS_VERSION = 2
 # The Undo and Redo items show this much of the step's name (it may quote long names).
 HISTORY_TEXT_CHARS = 60
 

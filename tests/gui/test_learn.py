@@ -400,3 +400,25 @@ def test_the_curves_stay_after_an_edit_and_go_with_another_table(learn):
     assert len(panel.chart.loss_curve.getData()[0]) == 4  # the run is over, its curves stay
     document.replace(preset("learn_class_weights.json"))
     assert panel.chart.loss_curve.getData() == (None, None)
+
+
+def test_a_layout_saved_before_the_learn_docks_gives_way_to_the_first_start_layout(main_window,
+                                                                                  qtbot):
+    from PySide6.QtCore import QSettings
+
+    from gui.shell.main_window import MainWindow
+
+    window = main_window
+    for key in ("learn", "forms"):  # what version 1 saved: no such docks
+        window.removeDockWidget(window.docks[key])
+    settings = QSettings()
+    settings.setValue("window/version", 1)
+    settings.setValue("window/state", window.saveState(1))
+    settings.setValue("window/presentation", True)
+    fresh = MainWindow(window.document)
+    qtbot.addWidget(fresh)
+    fresh.restore_layout(settings)
+    assert not fresh.presentation_action.isChecked()  # nothing of version 1's layout is taken
+    assert fresh.tabifiedDockWidgets(fresh.docks["plots"]) == [fresh.docks["forms"]]
+    assert fresh.dockWidgetArea(fresh.docks["learn"]) == fresh.dockWidgetArea(
+        fresh.docks["options"])
