@@ -338,7 +338,7 @@ def test_the_same_logits_read_as_softmax_sum_to_one_and_as_sigmoids_do_not(forms
         f"sigmoid: Σp = {format_number(sigmoid_p.sum())}"
     assert view.needs["softmax"].text() == "Targets: one class index, 0 ('cat')."
     assert view.needs["sigmoid"].text() == \
-        "Targets: a label from 0 to 1 for every class: cat 1, dog 0, pig 0"
+        "Targets: a label from 0 to 1 for every class: 'cat' 1, 'dog' 0, 'pig' 0"
     readings = both_readings(document.scenario, 0)
     for form in ("softmax", "sigmoid"):
         assert view.losses[form].text() == \
@@ -357,7 +357,7 @@ def test_the_view_follows_the_selected_sample_and_an_edit(forms):
 def test_multi_label_targets_are_divided_by_their_sum_for_softmax_and_it_says_so(forms):
     document, view = forms(cat_dog_pig(mode="sigmoid", targets=[[1.0, 1.0, 0.0]] * 3))
     assert view.needs["softmax"].text() == ("Targets: one distribution over the classes, "
-                                            "summing to 1: cat 0.5000, dog 0.5000, pig 0")
+                                            "summing to 1: 'cat' 0.5000, 'dog' 0.5000, 'pig' 0")
     assert view.notes["softmax"].text() == ("Row 1: several true labels, but softmax has one "
                                             "right answer, so the labels were divided by their "
                                             "sum.")

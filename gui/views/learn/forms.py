@@ -146,9 +146,10 @@ class FormsView(View):
 
 
 def _listed(values, classes):
-    """"cat 1, dog 0.5, … (3 more at 0)": the largest entries first."""
+    """"'cat' 1, 'dog' 0.5000, …": the largest entries first (names quoted: a class may be
+    called "," or "0")."""
     order = np.argsort(-np.asarray(values), kind="stable")
-    parts = [f"{short(classes[c], AXIS_NAME_CHARS * 2)} {format_number(values[c])}"
+    parts = [f"'{short(classes[c], AXIS_NAME_CHARS * 2)}' {format_number(values[c])}"
              for c in order[:LISTED_CLASSES]]
     rest = len(classes) - LISTED_CLASSES
     if rest > 0:
