@@ -83,6 +83,39 @@ def softmax(z, temperature=1.0, axis=-1):
     return exps / np.sum(exps, axis=axis, keepdims=True)
 
 
+# Beyond e^700 (about 1e304) a sum of a few terms overflows float64.
+_WRITTEN_EXP_LIMIT = 700.0
+
+
+def softmax_parts(z, temperature=1.0):
+    r"""The numbers of a softmax as it is written by hand, :math:`p_i = e^{z_i/T} / S` with
+    :math:`S = \sum_j e^{z_j/T}`: each :math:`e^{z_i/T}` and the sum :math:`S`, not shifted by
+    the maximum as ``softmax`` computes them.
+
+    Parameters
+    ----------
+    z : array_like, shape (C,)
+        Logits of one sample.
+    temperature : float
+        Divides the logits first; must be positive and finite.
+
+    Returns
+    -------
+    exps : numpy.ndarray of float64 or None
+    total : float or None
+        (None, None) when they are not readable numbers: a :math:`z_i/T \ge 700` (the sum
+        could overflow) or every term underflows to 0.
+    """
+    scaled = scale_logits(z, temperature)
+    if not np.max(scaled) < _WRITTEN_EXP_LIMIT:
+        return None, None
+    exps = np.exp(scaled)
+    total = float(np.sum(exps))
+    if not (total > 0 and np.isfinite(total)):
+        return None, None
+    return exps, total
+
+
 def _shift_by_max(z, axis):
     # Subtracting the maximum makes every exponent <= 0. The difference of two finite
     # float64 values can still overflow (1e308 - -1e308); it then becomes -inf, whose

@@ -4,13 +4,20 @@ the lesson (the true classes, a class being dragged or swept) and the most proba
 import numpy as np
 
 
-def target_mass(scenario, n):
+def target_mass(scenario, n, keep_ignored=True):
     """Each class's share of sample n's target as the user set it, not label-smoothed: the
-    smoothed target gives every class a little, which would make every class "true"."""
+    smoothed target gives every class a little, which would make every class "true".
+
+    A class index gives its class all the mass, :math:`m_c = [c = t_n]`. When the index is also
+    ``options.ignore_index`` (which may be a class index too), the loss leaves the sample out:
+    with ``keep_ignored`` (the default) the picked class still has the mass, as the tables and
+    plots show it; without, no class has any, as the worked arithmetic writes it.
+    """
     if scenario.target_kind == "index":
         mass = np.zeros(len(scenario.classes))
         target = int(scenario.targets[n])
-        if 0 <= target < len(mass):
+        ignored = target == scenario.options.ignore_index
+        if 0 <= target < len(mass) and (keep_ignored or not ignored):
             mass[target] = 1.0
         return mass
     return scenario.targets[n]

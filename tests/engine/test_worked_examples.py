@@ -58,6 +58,22 @@ def test_softmax_of_cat_logits_gives_p_cat_0_8789():
     assert round(float(analysis([CAT_LOGITS], [0]).probabilities[0, 0]), 4) == 0.8789
 
 
+def test_the_softmax_of_cat_logits_written_out_is_20_09_over_22_85():
+    exps, total = engine.activations.softmax_parts(CAT_LOGITS)
+    np.testing.assert_allclose(exps, np.exp(CAT_LOGITS))
+    assert (f"{exps[0]:.4g}", f"{total:.4g}") == ("20.09", "22.85")
+    np.testing.assert_allclose(exps / total, engine.softmax(CAT_LOGITS))
+    halved, _ = engine.activations.softmax_parts(CAT_LOGITS, temperature=2.0)
+    np.testing.assert_allclose(halved, np.exp(np.array(CAT_LOGITS) / 2))
+
+
+def test_softmax_parts_are_none_when_a_term_overflows_or_all_underflow():
+    assert engine.activations.softmax_parts([700.0, 0.0]) == (None, None)
+    assert engine.activations.softmax_parts([-800.0, -900.0]) == (None, None)
+    exps, total = engine.activations.softmax_parts([699.0, 0.0])
+    assert np.isfinite(total) and exps[1] == 1.0
+
+
 def test_cross_entropy_of_cat_logits_is_0_1291():
     expected = -math.log(math.exp(3) / (math.exp(3) + math.exp(1) + math.exp(-3)))
     loss = engine.cross_entropy([CAT_LOGITS], [0])

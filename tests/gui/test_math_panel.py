@@ -17,7 +17,9 @@ from gui.common import style
 from gui.shell import theme
 from gui.document import Document
 from gui.common.formatting import format_number
+from gui.views.math import formats, writer
 from gui.views.math.panel import MathPanel
+from gui.views.math.writer import RESULT, SUP, TEXT
 
 CLASSES = ("cat", "dog", "pig")
 
@@ -49,6 +51,31 @@ def make_panel(qtbot):
 
 def shown_text(panel):
     return panel.shown_text()
+
+
+def test_the_writer_and_the_formats_need_no_widget():
+    blocks = writer.blocks(engine.analyze(scenario()), 0)
+    assert blocks[0] == ("heading", [(TEXT, "Sample "), (TEXT, "#1")])
+    loss = next(line for kind, line in blocks
+                if kind == "equation" and line[0][1].startswith("L = "))
+    assert "".join(text for _kind, text in loss) == "L = −ln p(cat) = −ln 0.8789 = 0.1291 nats"
+    assert [text for kind, text in loss if kind != TEXT] == ["0.1291"]  # the result, in bold
+    assert "    L = −ln p(cat) = −ln 0.8789 = 0.1291 nats\n" in formats.plain_text(blocks)
+
+
+def test_the_formats_escape_user_text_and_write_superscripts():
+    blocks = [("heading", [(TEXT, "Sample "), (TEXT, "<i>a</i>")]),
+              ("text", [(TEXT, "Class *b_1*.")]),
+              ("equation", [(TEXT, "p = e"), (SUP, "3/2"), (TEXT, " = "), (RESULT, "0.5")]),
+              ("equation", [(TEXT, "  = e"), (SUP, "-1"), (TEXT, " Σ_c")])]
+    assert formats.plain_text(blocks) == ("Sample <i>a</i>\n---------------\nClass *b_1*.\n"
+                                          "    p = e^(3/2) = 0.5\n      = e^-1 Σ_c\n")
+    assert formats.markdown(blocks) == ("### Sample \\<i\\>a\\</i\\>\n\nClass \\*b\\_1\\*.\n\n"
+                                        "```text\np = e^(3/2) = 0.5\n  = e^-1 Σ_c\n```\n")
+    html = formats.html(blocks)
+    assert "<h2>Sample &lt;i&gt;a&lt;/i&gt;</h2>" in html
+    assert "p = e<sup>3/2</sup> = <b>0.5</b></p>" in html
+    assert 'margin-left: 3.0em' in html and "e<sup>-1</sup> Σ<sub>c</sub></p>" in html
 
 
 def test_softmax_with_logits_writes_out_p_and_the_loss(make_panel):
@@ -194,6 +221,36 @@ def test_many_classes_are_shortened(make_panel):
     assert "e^" in written[0] and written[0].count("e^") == 4  # numerator, two first, last
     assert "50,000 classes" in text
     assert "49,996 more classes" in text
+
+
+def written_classes(text):
+    """The classes whose p(...) = line the text writes, in order."""
+    return [line.strip().split(")")[0][2:] for line in text.splitlines()
+            if line.strip().startswith("p(")]
+
+
+TEN = tuple(f"c{k}" for k in range(10))
+
+
+def test_many_classes_list_the_true_class_and_the_three_most_probable_others(make_panel):
+    # c0, the true class, is the most probable: three others are written beside it.
+    _document, panel = make_panel(engine.Scenario(
+        classes=TEN, rows=np.array([[5.0, 4.0, 3.0, 2.0, 1.0, 0, 0, 0, 0, -1.0]]),
+        targets=np.array([0])))
+    text = panel.plain_text()
+    assert written_classes(text) == ["c0", "c1", "c2", "c3"]
+    assert "Logits z: c0 5, c1 4, c2 3, c3 2, …." in text
+    assert "… and 6 more classes, not written out." in text
+
+
+def test_an_ignored_sample_lists_no_class_as_true_even_when_the_ignore_index_is_a_class(
+        make_panel):
+    _document, panel = make_panel(engine.Scenario(
+        classes=TEN, rows=np.array([[5.0, 4.0, 3.0, 2.0, 1.0, 0, 0, 0, 0, -1.0]]),
+        targets=np.array([9]), options=engine.Options(ignore_index=9)))
+    text = panel.plain_text()
+    assert "Target: ignored." in text
+    assert written_classes(text) == ["c0", "c1", "c2"]  # not c9, the least probable
 
 
 def test_selection_switches_the_sample(make_panel, qtbot):

@@ -1,5 +1,23 @@
 """The view of the "show the math" panel: its blocks laid out, one QTextLayout each, and painted
-directly, read-only, with a caret, a selection by mouse or keyboard, and Ctrl+C."""
+directly, read-only, with a caret, a selection by mouse or keyboard, and Ctrl+C.
+
+A stand-in for QTextBrowser, kept because QTextBrowser measured slower (issue 13).
+tools/bench.py, one cell edit until painted, medians in ms at 4x3 / 32x10 / 64x1000 /
+1x50,000 (targets 16/16/16/50), runs of this view and of a variant showing formats.html in a
+QTextBrowser taking turns, on a shared 2-CPU machine:
+
+- the quietest pair: this view 10.3 / 11.1 / 11.7 / 13.4, QTextBrowser 12.8 / 15.7 / 16.5 /
+  17.1 (64x1000 over the target);
+- eight more pairs with the machine busy (the bench's ref 19-54 ms, 15 when quiet; most
+  medians of both over the targets): QTextBrowser slower in 7 / 8 / 6 / 6 of them, by a
+  median of +6.5 / +9.0 / +6.8 / +6.5.
+
+The view alone (set the blocks of one edit, then paint; the two take turns edit by edit):
+medians of this view 1.1-1.8 ms at every size; of QTextBrowser 1.4-1.7 ms at 4x3 and
+1.9-7.5 ms at the larger sizes, where an edit takes it either about 1.7 ms or 5-7 ms (its
+whole document parsed from HTML and laid out again). QTextBrowser also repaints its whole
+viewport on every edit, where this view repaints only the blocks whose text changed.
+"""
 
 import bisect
 import math
@@ -12,10 +30,7 @@ from PySide6.QtGui import (QClipboard, QFont, QFontInfo, QFontMetrics, QGuiAppli
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QStyle
 
 from gui.common import style
-
-# A line is a list of segments (kind, text): kind "text", "sup" (a superscript) or "result"
-# (a final number, bold on screen). A block is (kind, line): "heading", "text" or "equation".
-TEXT, SUP, RESULT = "text", "sup", "result"
+from gui.views.math.writer import RESULT, SUP, TEXT
 
 
 # The look the panel had as HTML in a QTextBrowser (Qt's defaults for <h2>, <h3> and <p>, the
