@@ -35,8 +35,8 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 # The order of File ▸ Examples; presets not listed here follow, by file name.
 EXAMPLE_ORDER = ("cat_dog_pig", "sklearn_log_loss_model_1", "sklearn_log_loss_model_2",
                  "two_models_one_truth", "binary_sigmoid", "binary_softmax",
-                 "chest_xray_multilabel", "next_token", "learn_binary_pair",
-                 "learn_label_smoothing", "learn_class_weights")
+                 "chest_xray_multilabel", "learn_binary_pair", "learn_label_smoothing",
+                 "learn_class_weights", "next_token")
 
 
 # --- questions to the user: module functions, so tests can answer them -----------------------
