@@ -17,6 +17,9 @@ from gui.views.learn.history import thinned
 # A curve draws at most this many of its points (a history keeps up to 2,000 steps): about
 # one per pixel of the panel's width.
 DRAWN_POINTS = 250
+# The other samples' p(true class) curves share this many points: with many samples each gets
+# fewer (64 samples: 63 points each), so a frame's drawing stays bounded.
+OTHERS_POINTS = 4000
 
 
 def themed_layout(widget_parent):
@@ -143,11 +146,13 @@ class RunChart(QObject):
         steps, values = history.steps, history.values
         drawn = thinned(len(steps), DRAWN_POINTS)
         x = steps[drawn]
-        probabilities = values[drawn, 1:]
-        others = [n for n in range(probabilities.shape[1]) if n != selected]
-        self.others_curve.setData(*_joined(x, probabilities[:, others]), connect="finite")
-        if selected < probabilities.shape[1]:
-            self.selected_curve.setData(x, probabilities[:, selected])
+        samples = values.shape[1] - 1
+        others = [n for n in range(samples) if n != selected]
+        few = thinned(len(steps), max(2, min(DRAWN_POINTS, OTHERS_POINTS // max(len(others), 1))))
+        self.others_curve.setData(*_joined(steps[few], values[few][:, [1 + n for n in others]]),
+                                  connect="finite")
+        if selected < samples:
+            self.selected_curve.setData(x, values[drawn, 1 + selected])
         else:
             self.selected_curve.setData([], [])
         self.show_pair(pair is not None)
