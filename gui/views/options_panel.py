@@ -202,6 +202,8 @@ class OptionsPanel(View):
         """Switch softmax ↔ sigmoid as one undo step, and say under the options what the switch
         did: the loss it kept or changed, and each thing it did to the targets and options."""
         before = self.document.analysis
+        if before.scenario.mode == mode:
+            return
         switched = []
 
         def switch(scenario):
@@ -209,7 +211,7 @@ class OptionsPanel(View):
                                               negative_name=self.tr("not {name}")))
             return switched[-1].scenario
 
-        if not self._edit(self.tr("Switch mode"), switch) or before.scenario.mode == mode:
+        if not self._edit(self.tr("Switch mode"), switch):
             return
         after = self.document.analysis
         lines = [self._switch_summary(before, after)]
@@ -224,9 +226,10 @@ class OptionsPanel(View):
     def _switch_summary(self, before, after):
         mode = after.scenario.mode
         unit = unit_name(after.unit)
+        # (Softmax and sigmoid round a tiny loss differently, by about 1e-16 nats.)
         if before.loss == after.loss or (before.loss is not None and after.loss is not None
                                          and math.isclose(before.loss, after.loss,
-                                                          rel_tol=1e-12)):
+                                                          rel_tol=1e-9, abs_tol=1e-12)):
             return self.tr("Switched to {mode}: the batch loss is unchanged, {loss} {unit}."
                            ).format(mode=mode, loss=format_number(after.loss), unit=unit)
         return self.tr("Switched to {mode}: the batch loss is now {after} {unit} (it was "
