@@ -14,10 +14,13 @@ __all__ = [
     "entropy", "kl_divergence",
 ]
 
-from .analysis import Analysis, analyze  # noqa: E402
-from .scenario import Options, Scenario, ScenarioError, from_json, to_json  # noqa: E402
+from .analysis import Analysis, analyze, analyze_models  # noqa: E402
+from .comparison import Comparison  # noqa: E402
+from .scenario import (Model, MultipleModelsError, Options, Scenario, ScenarioError,  # noqa: E402
+                       from_json, to_json)
 
-__all__ += ["Analysis", "analyze", "Options", "Scenario", "ScenarioError", "from_json", "to_json"]
+__all__ += ["Analysis", "analyze", "analyze_models", "Comparison", "Model", "MultipleModelsError",
+            "Options", "Scenario", "ScenarioError", "from_json", "to_json"]
 # Importing these also makes engine.edits and engine.training available as attributes.
 from .edits import ModeSwitch, switch_mode  # noqa: E402
 from .training import Pair, Trajectory, train, train_pair  # noqa: E402

@@ -1,6 +1,8 @@
 """analyze(scenario, previous=None) -> Analysis: every number any view shows, computed once per
-edit; given the previous analysis, only for the rows the edit changed."""
+edit; given the previous analysis, only for the rows the edit changed. analyze_models does it for
+each model of a scenario, recomputing only the models an edit changed."""
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,6 +11,7 @@ from .activations import log_softmax, scale_logits
 from .information import entropy_terms, kl_terms_from_log, safe_log
 from .losses import (binary_gradient, binary_log_probabilities, binary_terms, class_sum,
                      mean_divisor, smoothed_targets, softmax_ce_gradient, weighted_terms)
+from .scenario import DEFAULT_MODEL_NAME
 
 # analyze(scenario, previous) recomputes only the changed rows of tables with this many cells
 # or more. On smaller ones numpy's per-call overhead dominates: one row costs about what the
@@ -41,6 +44,10 @@ class Analysis:
     loss : the batch loss ("sum" or "mean"), None when no sample is counted.
     total, divisor : loss = total / divisor for "mean" (divisor 1 for "sum").
     unit : "nats" or "bits"; all losses, entropies and gradients are in it.
+    comparison : None, or the :class:`engine.Comparison` of every model of the scenario this
+        model's scenario was taken from (``scenario`` is that scenario's ``model_scenario(k)``):
+        what the GUI's Document attaches to the analysis it shows, so that one signal carries
+        every model.
     """
 
     scenario: object
@@ -60,6 +67,20 @@ class Analysis:
     total: float
     divisor: float
     unit: str
+    comparison: object = None
+
+    @property
+    def model_name(self):
+        """The name of the model this is the analysis of."""
+        return self.scenario.models[0].name
+
+    @property
+    def model_label(self):
+        """The model's name where saying it tells something (an export, a snippet): the model
+        is one of several (``comparison`` has more), or the only one with a name of its own.
+        Else None."""
+        several = self.comparison is not None and len(self.comparison.analyses) > 1
+        return self.model_name if several or self.model_name != DEFAULT_MODEL_NAME else None
 
     def true_class(self, n):
         """The class sample n is about: the one with the most target mass, or the predicted
@@ -115,6 +136,8 @@ def analyze(scenario, previous=None):
         always summed over every sample.
     """
     changed = _changed_rows(scenario, previous)
+    if changed is not None and not len(changed):  # the same numbers: nothing to compute
+        return dataclasses.replace(previous, scenario=scenario, comparison=None)
     if changed is None:
         samples = _sample_results(scenario, slice(None))
         divisor = _divisor(scenario, samples["ignored"])
@@ -124,13 +147,46 @@ def analyze(scenario, previous=None):
     return _assemble(scenario, samples, divisor)
 
 
+def analyze_models(scenario, previous=()):
+    """Every model's Analysis: ``analyze(scenario.model_scenario(k))`` for each model k, in order.
+
+    Parameters
+    ----------
+    scenario : engine.Scenario
+        With one model or several.
+    previous : tuple of Analysis, optional
+        What analyze_models gave for an earlier scenario. Each model starts from the earlier
+        analysis of its very rows (a model the edit left alone: nothing is computed again, even
+        if the models were reordered), else from that of the model at its place (only the rows
+        the edit changed are computed, as in :func:`analyze`).
+
+    Returns
+    -------
+    tuple of Analysis
+        Bit for bit the same with or without ``previous``.
+    """
+    previous = tuple(previous or ())
+    by_rows = {id(analysis.scenario.rows): analysis for analysis in previous}
+    results = []
+    for k in range(len(scenario.models)):
+        part = scenario.model_scenario(k)
+        earlier = by_rows.get(id(part.rows), previous[k] if k < len(previous) else None)
+        results.append(analyze(part, previous=earlier))
+    return tuple(results)
+
+
 def _changed_rows(scenario, previous):
-    """The indices of the rows that differ from ``previous.scenario``, or None when every row
-    must be computed (no previous analysis, another setup, or too many rows changed)."""
-    if previous is None or scenario.rows.size < INCREMENTAL_MIN_CELLS:
+    """The indices of the rows that differ from ``previous.scenario`` (none when it has the very
+    same rows), or None when every row must be computed (no previous analysis, another setup,
+    or too many rows changed)."""
+    if previous is None:
         return None
     old = previous.scenario
     if old.rows.shape != scenario.rows.shape or not _same_setup(old, scenario):
+        return None
+    if old.rows is scenario.rows:
+        return np.arange(0)
+    if scenario.rows.size < INCREMENTAL_MIN_CELLS:
         return None
     changed = np.flatnonzero((bits(old.rows) != bits(scenario.rows)).any(axis=1))
     # Past half the rows little is left to save, and a full analysis needs no copies.

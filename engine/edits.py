@@ -1,34 +1,105 @@
 """Edits a user makes, as pure functions Scenario -> new Scenario (the GUI wraps each in an undo
 command). Every function validates by building the new Scenario; an invalid edit raises
-ScenarioError and the old Scenario stays as it was."""
+ScenarioError and the old Scenario stays as it was.
+
+A scenario may hold several models. Edits of values take the model (``model=k``, 0 by default);
+edits of the shared setup (samples, classes, mode, input, targets, options) apply to every
+model; the model edits add, duplicate, rename, move and remove models."""
 
 import dataclasses
+import functools
 
 import numpy as np
 
 from .activations import scale_logits, sigmoid, softmax
 from .curves import logits_from_probabilities
 from .losses import mean_divisor
-from .scenario import PROBABILITY_SUM_TOLERANCE, ScenarioError
+from .scenario import DEFAULT_MODEL_NAME, PROBABILITY_SUM_TOLERANCE, Model, ScenarioError
 
 _FLOAT_MAX = np.finfo(np.float64).max
 
 
+def every_model(edit):
+    """Make ``edit``, written for a one-model scenario, apply to every model of a scenario: it
+    runs on each model's one-model scenario, and the models keep their names and get its rows;
+    everything else is that of the first model's result (the same for each: it depends on the
+    shared setup alone)."""
 
-def set_cell(scenario, row, column, value):
-    """The scenario with one logit (or probability) changed."""
-    return set_block(scenario, row, column, [[value]])
+    @functools.wraps(edit)
+    def each(scenario, *args, **kwargs):
+        if len(scenario.models) == 1:
+            return edit(scenario, *args, **kwargs)
+        results = [edit(scenario.model_scenario(k), *args, **kwargs)
+                   for k in range(len(scenario.models))]
+        return results[0].replace(models=tuple(result.models[0] for result in results))
+
+    return each
 
 
-def set_block(scenario, top, left, block):
-    """Write a rectangular block of values at (top, left), clipped to the table (a paste)."""
-    rows = np.array(scenario.rows)
+def set_cell(scenario, row, column, value, model=0):
+    """The scenario with one logit (or probability) of model ``model`` changed."""
+    return set_block(scenario, row, column, [[value]], model=model)
+
+
+def set_block(scenario, top, left, block, model=0):
+    """Write a rectangular block of values into model ``model``'s rows at (top, left), clipped
+    to the table (a paste)."""
+    rows = np.array(scenario.models[model].rows)
     block = np.asarray(block, dtype=np.float64)
     height = min(block.shape[0], rows.shape[0] - top)
     width = min(block.shape[1], rows.shape[1] - left)
     rows[top:top + height, left:left + width] = block[:height, :width]
     rows.flags.writeable = False  # handed over as it is: the new scenario need not copy it
-    return scenario.replace(rows=rows)
+    return _with_model(scenario, model, rows=rows)
+
+
+# --- models ------------------------------------------------------------------------------
+
+def add_model(scenario, name=None, duplicate=None, at=None):
+    """Insert a model at index ``at`` (default: last), named ``name`` (default: "Model k", the
+    first such name not taken). With ``duplicate=k`` it starts as a copy of model k's rows (a
+    teacher's "model 2"); else as a model that knows nothing: every class equally likely
+    (logits 0; probabilities 1/C in softmax mode, 1/2 in sigmoid mode)."""
+    models = list(scenario.models)
+    at = len(models) if at is None else at
+    if duplicate is not None:
+        rows = models[duplicate].rows
+    elif scenario.input == "logits":
+        rows = np.zeros(scenario.shape)
+    else:
+        rows = np.full(scenario.shape, 0.5 if scenario.mode == "sigmoid"
+                       else 1.0 / len(scenario.classes))
+    if name is None:
+        name = _new_name(scenario.model_names, DEFAULT_MODEL_NAME.rsplit(" ", 1)[0] + " ",
+                         len(models) + 1)
+    models.insert(at, Model(name, rows))
+    return scenario.replace(models=tuple(models))
+
+
+def rename_model(scenario, model, name):
+    return _with_model(scenario, model, name=name)
+
+
+def move_model(scenario, model, to):
+    """Move model ``model`` to index ``to``; the others keep their order."""
+    models = list(scenario.models)
+    models.insert(to, models.pop(model))
+    return scenario.replace(models=tuple(models))
+
+
+def remove_model(scenario, model):
+    """Remove a model; the last one cannot be removed."""
+    if len(scenario.models) == 1:
+        raise ScenarioError("last_model", "the last model cannot be removed", field="models")
+    return scenario.replace(models=scenario.models[:model] + scenario.models[model + 1:])
+
+
+def _with_model(scenario, k, **changes):
+    """The scenario with model k's name or rows changed; the other models stay the very same
+    objects (so undo and analyze_models see at once that they did not change)."""
+    models = list(scenario.models)
+    models[k] = dataclasses.replace(models[k], **changes)
+    return scenario.replace(models=tuple(models))
 
 
 def set_target(scenario, row, target):
@@ -62,6 +133,7 @@ def set_options(scenario, **changes):
     return scenario.replace(options=dataclasses.replace(scenario.options, **changes))
 
 
+@every_model
 def add_row(scenario, at=None, name=None):
     """Insert a sample (a copy of its neighbour's values, so the new row is plausible)."""
     at = len(scenario.rows) if at is None else at
@@ -73,6 +145,7 @@ def add_row(scenario, at=None, name=None):
     return scenario.replace(rows=rows, targets=targets, samples=tuple(samples))
 
 
+@every_model
 def remove_rows(scenario, indices):
     """Remove samples; at least one must stay."""
     keep = [n for n in range(len(scenario.rows)) if n not in set(indices)]
@@ -86,6 +159,7 @@ def rename_sample(scenario, row, name):
     return scenario.replace(samples=tuple(samples))
 
 
+@every_model
 def add_class(scenario, at=None, name=None):
     """Insert a class with logit 0 (probability 0 for probability input) and no target mass."""
     at = scenario.rows.shape[1] if at is None else at
@@ -103,6 +177,7 @@ def add_class(scenario, at=None, name=None):
                             options=_per_class_options(scenario.options, np.insert, at, 1.0))
 
 
+@every_model
 def remove_class(scenario, column):
     """Remove a class. Samples whose true class it was move to class 0; a soft target row is
     renormalised. The last class cannot be removed."""
@@ -185,9 +260,18 @@ def switch_mode(scenario, mode, *, negative_name="not {name}"):
         after}; ``targets_normalised`` {rows}, ``targets_uniform`` {rows}, ``pos_weight_unused``
         {pos_weight}; ``distribution_as_labels`` {rows}, ``label_smoothing_unused``
         {label_smoothing}.
+
+        With several models each model's rows are switched alike; a note about some rows
+        lists the rows of every model it applies to.
     """
     if mode == scenario.mode:
         return ModeSwitch(scenario)
+    if len(scenario.models) > 1:
+        switches = [switch_mode(scenario.model_scenario(k), mode, negative_name=negative_name)
+                    for k in range(len(scenario.models))]
+        new = switches[0].scenario.replace(models=tuple(switch.scenario.models[0]
+                                                        for switch in switches))
+        return ModeSwitch(new, _merged_notes(switch.notes for switch in switches))
     n_classes = len(scenario.classes)
     if mode == "softmax":
         if n_classes == 1:
@@ -196,6 +280,19 @@ def switch_mode(scenario, mode, *, negative_name="not {name}"):
     if n_classes == 2:
         return _two_class_to_binary(scenario, mode)
     return _softmax_to_labels(scenario, mode)
+
+
+def _merged_notes(each_models_notes):
+    """The notes of several models' switches as one: the first model's, with the rows of a
+    note another model has too added to it, and the notes only another model has after them."""
+    merged = {}
+    for notes in each_models_notes:
+        for key, details in notes:
+            if key not in merged:
+                merged[key] = dict(details)
+            elif "rows" in details:
+                merged[key]["rows"] = sorted(set(merged[key]["rows"]) | set(details["rows"]))
+    return tuple(merged.items())
 
 
 def _binary_to_two_class(scenario, negative_name):
@@ -359,6 +456,7 @@ def _softmax_to_labels(scenario, mode):
     return ModeSwitch(scenario.replace(mode=mode, targets=targets), tuple(notes))
 
 
+@every_model
 def convert_input(scenario, kind):
     """Switch logits ↔ probabilities, converting the values so the outputs stay the same."""
     if kind == scenario.input:
@@ -382,27 +480,32 @@ def convert_target_kind(scenario, kind):
     return rows_to_index(scenario)
 
 
-def normalize_rows(scenario, rows=None):
-    """Divide probability rows by their sums so each sums to 1 (all rows, or the given ones)."""
-    values = np.array(scenario.rows)
+def normalize_rows(scenario, rows=None, model=None):
+    """Divide probability rows by their sums so each sums to 1 (all rows, or the given ones) in
+    model ``model``, or in every model when it is None."""
+    if model is None:
+        return every_model(normalize_rows)(scenario, rows, model=0)
+    values = np.array(scenario.models[model].rows)
     chosen = range(len(values)) if rows is None else rows
     for n in chosen:
         total = values[n].sum()
         values[n] = values[n] / total if total > 0 else 1.0 / values.shape[1]
-    return scenario.replace(rows=values)
+    return _with_model(scenario, model, rows=values)
 
 
-def row_sums_off(scenario, tolerance=1e-6):
-    """Indices of probability rows that do not sum to 1 (in softmax mode; else none)."""
+def row_sums_off(scenario, tolerance=1e-6, model=0):
+    """Indices of model ``model``'s probability rows that do not sum to 1 (in softmax mode; else
+    none)."""
     if scenario.input != "probabilities" or scenario.mode != "softmax":
         return []
-    return np.flatnonzero(np.abs(scenario.rows.sum(axis=1) - 1.0) > tolerance).tolist()
+    rows = scenario.models[model].rows
+    return np.flatnonzero(np.abs(rows.sum(axis=1) - 1.0) > tolerance).tolist()
 
 
 def index_to_rows(scenario):
     """Class-index targets as one-hot rows (an ignored sample becomes an all-zero row in sigmoid
     mode, a uniform row in softmax mode)."""
-    n_rows, n_classes = scenario.rows.shape
+    n_rows, n_classes = scenario.shape
     rows = np.zeros((n_rows, n_classes))
     for n, target in enumerate(scenario.targets):
         if target == scenario.options.ignore_index:

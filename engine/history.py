@@ -4,7 +4,9 @@ equal to ``after`` and ``patch.revert(after)`` equal to ``before``, bit for bit.
 A Patch keeps only what differs: the changed cells of a table that kept its shape (their flat
 positions and their old and new values), the renamed entries of a list of names, and any other
 field that changed as its old and new value (a table whose shape changed is kept whole). One cell
-edit of a 64 x 1000 table is then a few hundred bytes, not two copies of its 512 KB.
+edit of a 64 x 1000 table is then a few hundred bytes, not two copies of its 512 KB. The models
+are patched model by model (a name, the cells of a table) while each keeps its place; models
+added, removed or moved are kept whole.
 """
 
 import dataclasses
@@ -13,7 +15,7 @@ import sys
 import numpy as np
 
 from .analysis import bits, same_value
-from .scenario import Scenario
+from .scenario import Model, Scenario
 
 FIELDS = tuple(field.name for field in dataclasses.fields(Scenario))
 
@@ -78,10 +80,11 @@ class _Whole:
 
     __slots__ = ("old", "new", "nbytes")
 
-    def __init__(self, old, new):
+    def __init__(self, old, new, held=0):
         self.old, self.new = old, new
-        # The containers only: the names in a name list are mostly shared with the scenarios.
-        self.nbytes = sys.getsizeof(self) + sys.getsizeof(old) + sys.getsizeof(new)
+        # The containers only: the names in a name list are mostly shared with the scenarios;
+        # plus ``held``, what the values hold that getsizeof does not see (models' tables).
+        self.nbytes = sys.getsizeof(self) + sys.getsizeof(old) + sys.getsizeof(new) + held
 
     def moved(self, value, forward):
         return self.new if forward else self.old
@@ -110,9 +113,57 @@ class _Entries:
         return tuple(names)
 
 
+class _Models:
+    """The models kept their places: ``changes[k]`` is None, or the (name, rows) changes of
+    model k, each None or a change as _change makes it."""
+
+    __slots__ = ("changes", "nbytes")
+
+    def __init__(self, changes):
+        self.changes = changes
+        self.nbytes = sys.getsizeof(self) + sys.getsizeof(changes) + sum(
+            part.nbytes for change in changes if change for part in change if part)
+
+    def moved(self, models, forward):
+        # A model the patch leaves alone stays the very same object: analyze_models sees at
+        # once that it need not compute it again.
+        return tuple(model if change is None else Model(*(
+            value if part is None else part.moved(value, forward)
+            for value, part in zip((model.name, model.rows), change)))
+            for model, change in zip(models, self.changes))
+
+
+def _models_change(old, new):
+    """How the models went from ``old`` to ``new``: model by model when each kept its place
+    (its name or its very table), else as a whole."""
+    if len(old) != len(new) or any(a.name != b.name and a.rows is not b.rows
+                                   for a, b in zip(old, new)):
+        return _Whole(old, new, sum(rows.nbytes for rows in {
+            id(model.rows): model.rows for model in old + new}.values()))
+    changes = tuple(None if a is b else _parts_or_none(
+        None if a.name == b.name else _Whole(a.name, b.name), _change(a.rows, b.rows))
+        for a, b in zip(old, new))
+    return _Models(changes) if any(changes) else None
+
+
+def _parts_or_none(*parts):
+    return parts if any(part is not None for part in parts) else None
+
+
+def _then_models(first, second, middle):
+    changes = tuple(
+        _parts_or_none(*(b if a is None else a if b is None else _then(a, b, value)
+                         for a, b, value in zip(one or (None, None), two or (None, None),
+                                                (model.name, model.rows))))
+        for one, two, model in zip(first.changes, second.changes, middle))
+    return _Models(changes) if any(changes) else None
+
+
 def _then(first, second, middle):
     """One change for a field changed by ``first``, then by ``second``; ``middle`` is its value
     between them."""
+    if isinstance(first, _Models) and isinstance(second, _Models):
+        return _then_models(first, second, middle)
     if isinstance(first, _Entries) and isinstance(second, _Entries) and isinstance(
             first.old, np.ndarray):
         # Cells of a table, as a dragged cell: no need to go through copies of the table.
@@ -132,6 +183,8 @@ def _change(old, new):
         return None
     if isinstance(old, np.ndarray):
         return _array_change(old, new)
+    if isinstance(old, tuple) and old and isinstance(old[0], Model):
+        return _models_change(old, new)
     if isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new):
         where = tuple(n for n, (a, b) in enumerate(zip(old, new)) if a != b)
         if not where:

@@ -5,21 +5,30 @@ import json
 import math
 import reprlib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace
 
 import numpy as np
 
 FORMAT = "logit-lab"
-VERSION = 1
+# Version 2 holds several models ("models": [{"name", "rows"}]) where version 1 held "rows".
+VERSION = 2
+# The one model of a version-1 file, or of a scenario built from ``rows``, has this name; a
+# scenario whose only model has it is written as version 1, which older builds read.
+DEFAULT_MODEL_NAME = "Model 1"
 MODES = ("softmax", "sigmoid")
 INPUTS = ("logits", "probabilities")
 REDUCTIONS = ("mean", "sum")
 LOG_BASES = ("e", "2")
-MAX_CELLS = 2_000_000
+MAX_CELLS = 2_000_000  # over every model's rows
+# A scenario compares at most this many models (a name of up to 200 characters each: they keep a
+# file of MAX_CELLS values within MAX_FILE_CHARS).
+MAX_MODELS = 100
 # The largest file the app writes: MAX_CELLS values with a target row each, both per-class
-# weights and default names, every number at its longest (about 252 MiB). The app refuses to save
-# anything larger, so whatever it writes it reads back.
+# weights and default names, every number at its longest (about 252 MiB; with several models less,
+# as they share the targets). The app refuses to save anything larger, so whatever it writes it
+# reads back.
 MAX_FILE_CHARS = 256 * 1024 * 1024
 # A class or sample name, the title and the description are at most this long (in characters):
 # a name is a label on a bar, a header, a line of arithmetic, not a document.
@@ -33,12 +42,18 @@ PROBABILITY_SUM_TOLERANCE = 1e-6
 
 class ScenarioError(ValueError):
     """Invalid scenario data. ``code`` and ``details`` let the GUI show a translated message;
-    ``str()`` is the English one, naming the row, column or field at fault."""
+    ``str()`` is the English one, naming the row, column or field at fault (and the model, in
+    a scenario with several: then ``details`` has ``model``, its index, and ``model_name``)."""
 
     def __init__(self, code, message, **details):
         super().__init__(message)
         self.code = code
         self.details = details
+
+
+class MultipleModelsError(RuntimeError):
+    """``scenario.rows`` of a scenario with several models: which model's is meant? A mistake
+    in the program, not in the data (so not a ScenarioError, which the GUI shows the user)."""
 
 
 # The allowed ranges of the numeric options, inclusive: the file reader, the command line and
@@ -81,46 +96,70 @@ class Options:
 
 
 @dataclass(frozen=True, eq=False)
+class Model:
+    """One model's predictions: its ``name`` and its (N, C) ``rows`` of logits or probabilities,
+    one row per sample and one column per class. A Scenario validates its models: in a
+    Scenario's ``models`` the rows are a read-only float64 array."""
+
+    name: str
+    rows: np.ndarray
+
+    def __eq__(self, other):
+        if not isinstance(other, Model):
+            return NotImplemented
+        return self.name == other.name and _same_array(self.rows, other.rows)
+
+    __hash__ = None
+
+
+@dataclass(frozen=True, eq=False, init=False)
 class Scenario:
     """Everything a user edits, validated at construction.
 
-    ``rows``: (N, C) logits or probabilities. ``targets``: class indices (N,) — where
-    ``options.ignore_index`` marks a sample left out — or (N, C) target rows: a distribution in
-    softmax mode (sums to 1), labels in [0, 1] in sigmoid mode (multi-hot or soft).
-    Arrays are stored read-only; edits make a new Scenario (``dataclasses.replace``).
+    ``models``: one or more :class:`Model` with distinct, non-empty names, each with (N, C) rows
+    of logits or probabilities; they share everything else. ``targets``: class indices (N,) —
+    where ``options.ignore_index`` marks a sample left out — or (N, C) target rows: a
+    distribution in softmax mode (sums to 1), labels in [0, 1] in sigmoid mode (multi-hot or
+    soft). Arrays are stored read-only; edits make a new Scenario (``replace``).
+
+    ``Scenario(classes, rows, targets, ...)`` is the one-model scenario (its model is named
+    DEFAULT_MODEL_NAME); ``Scenario(classes, targets=..., models=[...])`` any. ``rows`` is the
+    rows of the only model: with several models it raises MultipleModelsError, as does
+    ``replace(rows=...)`` — take ``model_scenario(k)``, the one-model scenario of model k, which
+    analyze() and every view understand.
     """
 
     classes: tuple
-    rows: np.ndarray
+    models: tuple
     targets: np.ndarray
     mode: str = "softmax"
     input: str = "logits"
-    options: Options = field(default_factory=Options)
+    options: Options = None
     samples: tuple = None
     title: str = ""
     description: str = ""
 
-    def __post_init__(self):
+    def __init__(self, classes, rows=None, targets=None, mode="softmax", input="logits",
+                 options=None, samples=None, title="", description="", models=None):
+        values = dict(classes=classes, models=_given_models(rows, models), targets=targets,
+                      mode=mode, input=input, options=Options() if options is None else options,
+                      samples=samples, title=title, description=description)
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_parts", {})  # model index -> its one-model scenario
+        self._validate()
+
+    def _validate(self):
         _check_choice(self.mode, "mode", MODES)
         _check_choice(self.input, "input", INPUTS)
         _text(self.title, "title", MAX_TITLE_CHARS)
         _text(self.description, "description", MAX_DESCRIPTION_CHARS)
         classes = _names(self.classes, "classes")
-        rows = _matrix(self.rows, "rows", classes)
-        if rows.size > MAX_CELLS:  # files are checked before parsing; edits are checked here
-            raise ScenarioError("too_large", f"{rows.shape[0]} × {rows.shape[1]} values is more "
-                                f"than the {MAX_CELLS:,} Logit Lab handles", field="rows", kind="cells",
-                                rows=rows.shape[0], columns=rows.shape[1], limit=MAX_CELLS)
-        if rows.shape[1] != len(classes):
-            raise ScenarioError("shape", f"rows have {rows.shape[1]} columns but there are "
-                                f"{len(classes)} classes", field="rows", kind="columns",
-                                columns=rows.shape[1], classes=len(classes))
-        samples = _sample_names(self.samples, len(rows))
+        models = _checked_models(self.models, classes, self.input)
+        samples = _sample_names(self.samples, len(models[0].rows))
         object.__setattr__(self, "classes", classes)
         object.__setattr__(self, "samples", samples)
-        object.__setattr__(self, "rows", _frozen(rows))
-        if self.input == "probabilities":
-            self._check_probability_range()
+        object.__setattr__(self, "models", models)
         object.__setattr__(self, "targets", _frozen(self._checked_targets()))
         for name in ("class_weights", "pos_weight"):
             weights = getattr(self.options, name)
@@ -130,41 +169,63 @@ class Scenario:
                                     count=len(weights), classes=len(classes))
 
     @property
+    def rows(self):
+        """The (N, C) rows of the only model."""
+        if len(self.models) != 1:
+            raise MultipleModelsError(
+                f"this scenario has {len(self.models)} models: take models[k].rows, or "
+                f"model_scenario(k) for the one-model scenario of model k")
+        return self.models[0].rows
+
+    @property
+    def model_names(self):
+        return tuple(model.name for model in self.models)
+
+    def model_scenario(self, k):
+        """The one-model scenario of model k: the same classes, samples, targets, mode, input,
+        options, title and description, and the very same arrays (nothing copied or checked
+        again). A one-model scenario is its own."""
+        if len(self.models) == 1 and k in (0, -1):
+            return self
+        k = range(len(self.models))[k]  # an IndexError for a model that is not there
+        part = self._parts.get(k)
+        if part is None:
+            part = object.__new__(Scenario)
+            for item in dataclasses.fields(Scenario):
+                object.__setattr__(part, item.name, getattr(self, item.name))
+            object.__setattr__(part, "models", (self.models[k],))
+            object.__setattr__(part, "_parts", {})
+            self._parts[k] = part
+        return part
+
+    @property
     def target_kind(self):
         """"index" (one class per sample) or "distribution" (a target row per sample)."""
         return "index" if self.targets.ndim == 1 else "distribution"
 
     @property
     def shape(self):
-        return self.rows.shape
+        """(samples, classes): the shape of each model's rows."""
+        return (len(self.samples), len(self.classes))
 
     def __eq__(self, other):
         if not isinstance(other, Scenario):
             return NotImplemented
-        same_arrays = all(getattr(self, name).shape == getattr(other, name).shape
-                          and np.array_equal(getattr(self, name), getattr(other, name))
-                          for name in ("rows", "targets"))
-        return same_arrays and all(getattr(self, name) == getattr(other, name) for name in (
-            "classes", "samples", "mode", "input", "options", "title", "description"))
+        return _same_array(self.targets, other.targets) and all(
+            getattr(self, name) == getattr(other, name) for name in (
+                "classes", "samples", "models", "mode", "input", "options", "title",
+                "description"))
 
     __hash__ = None
 
     def replace(self, **changes):
-        """A new, validated Scenario with some fields changed."""
+        """A new, validated Scenario with some fields changed. ``rows=`` changes the rows of the
+        only model (keeping its name)."""
         return dataclasses.replace(self, **changes)
-
-    def _check_probability_range(self):
-        bad = (self.rows < 0) | (self.rows > 1)
-        if bad.any():
-            n, c = np.argwhere(bad)[0]
-            raise ScenarioError("probability_range", f"{_cell('rows', n, c, self.classes)}: "
-                                f"{float(self.rows[n, c])!r} is not a probability between 0 and 1",
-                                value=repr(float(self.rows[n, c])),
-                                **_cell_details("rows", n, c, self.classes))
 
     def _checked_targets(self):
         targets = np.asarray(self.targets)
-        n_rows, n_classes = self.rows.shape
+        n_rows, n_classes = self.shape
         if targets.ndim == 1 and len(targets) == n_rows and self.mode == "softmax":
             return self._checked_indices(targets, n_classes)
         if targets.shape == (n_rows, n_classes):
@@ -187,13 +248,7 @@ class Scenario:
 
     def _checked_target_rows(self, targets):
         targets = _matrix(targets, "targets", self.classes)
-        bad = (targets < 0) | (targets > 1)
-        if bad.any():
-            n, c = np.argwhere(bad)[0]
-            raise ScenarioError("target_range", f"{_cell('targets', n, c, self.classes)}: "
-                                f"{float(targets[n, c])!r} is not between 0 and 1",
-                                value=repr(float(targets[n, c])),
-                                **_cell_details("targets", n, c, self.classes))
+        _check_unit_range(targets, "targets", self.classes, "target_range", "between 0 and 1")
         if self.mode == "softmax":
             sums = targets.sum(axis=1)
             off = np.abs(sums - 1.0) > PROBABILITY_SUM_TOLERANCE
@@ -205,22 +260,139 @@ class Scenario:
         return targets
 
 
+def _given_models(rows, models):
+    """The models of ``Scenario(rows=...)`` or ``Scenario(models=...)``; both at once (as
+    ``replace(rows=...)`` makes) change the rows of the only model."""
+    if models is None:
+        return (Model(DEFAULT_MODEL_NAME, rows),)
+    if rows is None:
+        return models
+    if isinstance(models, (list, tuple)) and len(models) == 1 and isinstance(models[0], Model):
+        return (Model(models[0].name, rows),)
+    raise MultipleModelsError("rows= with several models: which model's rows are they? "
+                              "Give models= instead")
+
+
+def _checked_models(models, classes, input):
+    """The models, validated, with their rows as read-only float64 arrays (a model already so
+    is kept as it is). Errors name the model when there are several."""
+    if isinstance(models, (str, bytes)) or not isinstance(models, (list, tuple)) or not models:
+        raise ScenarioError("no_models", "\"models\" must be a list of at least one model",
+                            field="models")
+    if len(models) > MAX_MODELS:
+        raise ScenarioError("too_large", f"{len(models)} models are more than the {MAX_MODELS} "
+                            f"Logit Lab compares", field="models", kind="models",
+                            models=len(models), limit=MAX_MODELS)
+    if sum(_cell_count(model) for model in models) > MAX_CELLS:
+        raise _too_many_cells(models)
+    checked = []
+    for k, model in enumerate(models):
+        checked.append(_checked_model(model, k, classes, input, checked[0] if k else None,
+                                      several=len(models) > 1))
+    names = [model.name for model in checked]
+    duplicate = next((name for name in names if names.count(name) > 1), None)
+    if duplicate is not None:
+        raise ScenarioError("duplicate_name", f"models: '{duplicate}' appears twice",
+                            field="models", name=duplicate)
+    return tuple(checked)
+
+
+def _checked_model(model, k, classes, input, first, several):
+    """Model k validated; ``first`` is model 0, already validated (None for model 0 itself)."""
+    if not isinstance(model, Model):
+        raise ScenarioError("not_a_model", f"models[{k}] is not a Model", field="models", model=k)
+    name = _name(model.name, f"models[{k}].name")
+    if not name.strip():
+        raise ScenarioError("empty_name", f"model {k + 1} has no name: a model needs one",
+                            field="models", model=k)
+    try:
+        rows = _checked_rows(model.rows, classes, input)
+        if first is not None and len(rows) != len(first.rows):
+            raise ScenarioError("shape", f"{rows.shape[0]} × {rows.shape[1]} values, but model "
+                                f"'{first.name}' has {first.rows.shape[0]} × {rows.shape[1]}: "
+                                f"every model has a row per sample", field="rows",
+                                kind="model_rows", rows=rows.shape[0], columns=rows.shape[1],
+                                first=first.name, count=first.rows.shape[0])
+    except ScenarioError as error:
+        if not several:
+            raise
+        raise ScenarioError(error.code, f"model '{name}': {error}", model=k, model_name=name,
+                            **error.details) from None
+    return model if rows is model.rows and name is model.name else Model(name, rows)
+
+
+def _checked_rows(values, classes, input):
+    rows = _frozen(_matrix(values, "rows", classes))
+    if rows.shape[1] != len(classes):
+        raise ScenarioError("shape", f"rows have {rows.shape[1]} columns but there are "
+                            f"{len(classes)} classes", field="rows", kind="columns",
+                            columns=rows.shape[1], classes=len(classes))
+    if input == "probabilities":
+        _check_unit_range(rows, "rows", classes, "probability_range",
+                          "a probability between 0 and 1")
+    return rows
+
+
+def _check_unit_range(values, table, classes, code, what):
+    """Refuse the first value of ``table`` outside [0, 1]: "row 2, column 'dog': 1.5 is not
+    {what}"."""
+    bad = (values < 0) | (values > 1)
+    if bad.any():
+        n, c = np.argwhere(bad)[0]
+        raise ScenarioError(code, f"{_cell(table, n, c, classes)}: {float(values[n, c])!r} is "
+                            f"not {what}", value=repr(float(values[n, c])),
+                            **_cell_details(table, n, c, classes))
+
+
+def _cell_count(model):
+    """How many values a model's rows hold, counted before they are turned into an array."""
+    rows = getattr(model, "rows", None)
+    if isinstance(rows, np.ndarray):
+        return rows.size
+    if isinstance(rows, (list, tuple)) and rows and isinstance(rows[0], (list, tuple)):
+        return len(rows) * len(rows[0])
+    return 0
+
+
+def _too_many_cells(models):
+    if len(models) == 1:
+        rows = models[0].rows
+        shape = rows.shape if isinstance(rows, np.ndarray) else (len(rows), len(rows[0]))
+        return ScenarioError("too_large", f"{shape[0]} × {shape[1]} values is more than the "
+                             f"{MAX_CELLS:,} Logit Lab handles", field="rows", kind="cells",
+                             rows=shape[0], columns=shape[1], limit=MAX_CELLS)
+    cells = sum(map(_cell_count, models))
+    return ScenarioError("too_large", f"{len(models)} models of {cells:,} values in all is more "
+                         f"than the {MAX_CELLS:,} Logit Lab handles", field="models",
+                         kind="model_cells", models=len(models), cells=cells, limit=MAX_CELLS)
+
+
+def _same_array(a, b):
+    return a.shape == b.shape and np.array_equal(a, b)
+
+
 def to_dict(scenario):
-    """The scenario as the plain data of its JSON file (version 1)."""
+    """The scenario as the plain data of its JSON file: version 1 (``"rows"``) when its one model
+    has the default name, so older builds read it; else version 2 (``"models"``)."""
     options = dataclasses.asdict(scenario.options)
     for name in ("class_weights", "pos_weight"):
         if options[name] is not None:
             options[name] = list(options[name])
+    if scenario.model_names == (DEFAULT_MODEL_NAME,):
+        version, tables = 1, {"rows": scenario.rows.tolist()}
+    else:
+        version, tables = 2, {"models": [{"name": model.name, "rows": model.rows.tolist()}
+                                         for model in scenario.models]}
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": version,
         "title": scenario.title,
         "description": scenario.description,
         "classes": list(scenario.classes),
         "samples": list(scenario.samples),
         "mode": scenario.mode,
         "input": scenario.input,
-        "rows": scenario.rows.tolist(),
+        **tables,
         "targets": scenario.targets.tolist(),
         "options": options,
     }
@@ -266,30 +438,29 @@ def from_json(text):
 
 
 def from_dict(data):
-    """Validate the plain data of a scenario file and build the Scenario."""
+    """Validate the plain data of a scenario file (any version) and build the Scenario."""
     data = _migrated(data)
-    unknown = set(data) - _TOP_LEVEL_KEYS
-    if unknown:
-        name = _shown(sorted(unknown)[0])  # any text: shortened, a lone surrogate escaped
-        raise ScenarioError("unknown_field", f"unknown field {name}", field=name)
-    for key in ("classes", "rows", "targets"):
-        if key not in data:
-            raise ScenarioError("missing_field", f"missing field '{key}'", field=key)
-    _check_size(data)
+    _check_size(data["models"])
     return Scenario(
-        classes=data["classes"], rows=data["rows"], targets=_targets_array(data["targets"]),
+        classes=data["classes"], models=_models(data["models"]),
+        targets=_targets_array(data["targets"]),
         mode=data.get("mode", "softmax"), input=data.get("input", "logits"),
         options=_options(data.get("options", {})), samples=data.get("samples"),
         title=data.get("title", ""), description=data.get("description", ""),
     )
 
 
-_TOP_LEVEL_KEYS = {"format", "version", "title", "description", "classes", "samples", "mode",
-                   "input", "rows", "targets", "options"}
+_COMMON_KEYS = {"format", "version", "title", "description", "classes", "samples", "mode",
+                "input", "targets", "options"}
+# Each version's fields, and those it requires.
+_KEYS = {1: _COMMON_KEYS | {"rows"}, 2: _COMMON_KEYS | {"models"}}
+_REQUIRED = {1: ("classes", "rows", "targets"), 2: ("classes", "models", "targets")}
+_MODEL_KEYS = ("name", "rows")
 
 
 def _migrated(data):
-    # Each future version adds one step here that turns version k into k + 1.
+    """The data of a file of any version, checked for its version's fields, as the current
+    version has them."""
     if not isinstance(data, dict):
         raise ScenarioError("not_object", "the file must hold a JSON object", kind="file")
     if data.get("format") != FORMAT:
@@ -303,7 +474,40 @@ def _migrated(data):
         raise ScenarioError("newer_version", f"the file was written by a newer Logit Lab (format "
                             f"version {version}); this one reads up to version {VERSION}",
                             version=version, supported=VERSION)
+    _check_keys(data, _KEYS[version], _REQUIRED[version])
+    data_rows = data.get("rows")
+    if version == 1:  # version 1 -> 2: its rows are the one model's
+        data = {key: value for key, value in data.items() if key != "rows"}
+        data["models"] = [{"name": DEFAULT_MODEL_NAME, "rows": data_rows}]
     return data
+
+
+def _check_keys(data, known, required, where=""):
+    """Refuse a field not in ``known`` or a ``required`` one missing; ``where`` says whose
+    fields they are ("models[1]." for a model's)."""
+    unknown = set(data) - known
+    if unknown:  # any text: shortened, a lone surrogate escaped
+        name = _shown(where + sorted(unknown)[0])
+        raise ScenarioError("unknown_field", f"unknown field {name}", field=name)
+    for key in required:
+        if key not in data:
+            raise ScenarioError("missing_field", f"missing field '{where}{key}'",
+                                field=where + key)
+
+
+def _models(values):
+    """The Models of a file's "models" list (their rows are checked by Scenario)."""
+    if not isinstance(values, list) or not values:
+        raise ScenarioError("no_models", "\"models\" must be a list of at least one model",
+                            field="models")
+    models = []
+    for k, value in enumerate(values):
+        if not isinstance(value, dict):
+            raise ScenarioError("not_object", f"models[{k}] must be an object with \"name\" and "
+                                f"\"rows\"", field=f"models[{k}]", kind="model")
+        _check_keys(value, set(_MODEL_KEYS), _MODEL_KEYS, where=f"models[{k}].")
+        models.append(Model(value["name"], value["rows"]))
+    return tuple(models)
 
 
 def _options(data):
@@ -319,13 +523,12 @@ def _options(data):
     return Options(**data)
 
 
-def _check_size(data):
-    rows = data["rows"]
-    if isinstance(rows, list) and rows and isinstance(rows[0], list):
-        if len(rows) * len(rows[0]) > MAX_CELLS:
-            raise ScenarioError("too_large", f"{len(rows)} × {len(rows[0])} values is more than "
-                                f"the {MAX_CELLS:,} Logit Lab handles", field="rows", kind="cells",
-                                rows=len(rows), columns=len(rows[0]), limit=MAX_CELLS)
+def _check_size(models):
+    """Refuse a file whose tables hold more than MAX_CELLS values before they are parsed."""
+    if isinstance(models, list) and all(isinstance(model, dict) for model in models):
+        tables = [SimpleNamespace(rows=model.get("rows")) for model in models]
+        if tables and sum(map(_cell_count, tables)) > MAX_CELLS:
+            raise _too_many_cells(tables)
 
 
 def _targets_array(values):

@@ -1,6 +1,8 @@
 """The Document: the single owner of the scenario being edited, its undo stack, file path and
-"modified" state. Every edit is an undo command; every change recomputes one Analysis."""
+"modified" state. Every edit is an undo command; every change recomputes the Analysis of each
+model it changed."""
 
+import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -23,9 +25,11 @@ STEP_BYTES = 2048
 @dataclass(frozen=True)
 class Selection:
     """What the user has selected, shared by every view; it travels with the Analysis in
-    Document.changed, so no view asks the Document for it."""
+    Document.changed, so no view asks the Document for it. ``model``: the index of the model
+    the views show and the input table edits."""
 
     sample: int = 0
+    model: int = 0
 
 
 class ScenarioCommand(QUndoCommand):
@@ -33,13 +37,16 @@ class ScenarioCommand(QUndoCommand):
 
     Consecutive edits with the same ``merge_key`` (e.g. repeated edits of one cell, or a slider
     being dragged) make one undo step: Document.edit merges their patches into this one.
+    ``models``: the model selected before and after the edit; undo and redo select it again, so
+    that the user sees the model the step changes.
     """
 
-    def __init__(self, document, patch, text, merge_key=None):
+    def __init__(self, document, patch, text, merge_key=None, models=(0, 0)):
         super().__init__(text)
         self._document = document
         self.patch = patch
         self.merge_key = merge_key
+        self.models = models
         # push() calls redo() at once; the document shows the edit's scenario already.
         self._pushed = False
 
@@ -49,11 +56,11 @@ class ScenarioCommand(QUndoCommand):
 
     def redo(self):
         if self._pushed:
-            self._document._show(self.patch.apply(self._document.scenario))
+            self._document._show(self.patch.apply(self._document.scenario), self.models[1])
         self._pushed = True
 
     def undo(self):
-        self._document._show(self.patch.revert(self._document.scenario))
+        self._document._show(self.patch.revert(self._document.scenario), self.models[0])
 
 
 class Document(QObject):
@@ -61,11 +68,15 @@ class Document(QObject):
     -------
     ========================  ==================================================================
     changed(object, object)   (engine.Analysis, Selection): the one signal views listen to,
-                              once per change of the scenario or of the selection
+                              once per change of the scenario or of the selection. The
+                              Analysis is the selected model's (its ``scenario`` is that
+                              model's one-model scenario); its ``comparison`` holds every
+                              model's Analysis (an engine.Comparison, also for one model)
     editRefused(str)          an edit was invalid; the text says why (already translated)
     ========================  ==================================================================
 
-    ``undo_stack.cleanChanged`` tells whether the document is saved.
+    ``undo_stack.cleanChanged`` tells whether the document is saved. ``scenario`` is the whole
+    scenario, every model (what is saved); ``model_scenario`` the selected model's.
     """
 
     changed = Signal(object, object)
@@ -82,16 +93,31 @@ class Document(QObject):
         self.history_limit = HISTORY_BYTES
         self._history_bytes = 0  # the nbytes of every step on the undo stack
         self._scenario = scenario
-        self._analysis = engine.analyze(scenario)
         self._selection = Selection()
+        self._analyses = ()
+        self._recompute()
 
     @property
     def scenario(self):
         return self._scenario
 
     @property
+    def model_scenario(self):
+        """The selected model's one-model scenario: the one the views show."""
+        return self._analysis.scenario
+
+    @property
     def analysis(self):
+        """The selected model's Analysis, with the comparison of every model."""
         return self._analysis
+
+    @property
+    def comparison(self):
+        return self._analysis.comparison
+
+    @property
+    def selected_model(self):
+        return self._selection.model
 
     @property
     def selection(self):
@@ -110,15 +136,25 @@ class Document(QObject):
 
     def select_sample(self, n):
         """Select sample n everywhere (clamped to the table)."""
-        n = max(0, min(int(n), len(self._scenario.rows) - 1))
+        n = max(0, min(int(n), len(self._scenario.samples) - 1))
         if n != self._selection.sample:
-            self._selection = Selection(sample=n)
+            self._selection = dataclasses.replace(self._selection, sample=n)
             self.changed.emit(self._analysis, self._selection)
 
-    def edit(self, text, change, *args, merge_key=None, refusal_to=None, **kwargs):
-        """Apply ``change(scenario, *args, **kwargs)`` (an engine.edits function) as one undo
-        step named ``text``. An invalid result is refused and nothing changes: the reason goes
-        to ``refusal_to(text)`` when given (a control with its own message line), else to
+    def select_model(self, k):
+        """Show and edit model k (clamped to the models): nothing is computed again."""
+        k = max(0, min(int(k), len(self._scenario.models) - 1))
+        if k != self._selection.model:
+            self._selection = dataclasses.replace(self._selection, model=k)
+            self._analysis = self._shown_analysis(self._analysis.comparison)
+            self.changed.emit(self._analysis, self._selection)
+
+    def edit(self, text, change, *args, merge_key=None, refusal_to=None, selects=None,
+             **kwargs):
+        """Apply ``change(scenario, *args, **kwargs)`` (an engine.edits function) to the whole
+        scenario as one undo step named ``text``, then select model ``selects`` (default: the
+        one selected). An invalid result is refused and nothing changes: the reason goes to
+        ``refusal_to(text)`` when given (a control with its own message line), else to
         editRefused. Returns True when the edit was applied."""
         try:
             after = change(self._scenario, *args, **kwargs)
@@ -128,12 +164,13 @@ class Document(QObject):
         patch = history.diff(self._scenario, after)
         if not patch:  # nothing changed, not even the sign of a zero
             return True
-        if not self._merged(patch, after, merge_key):
-            self._show(after)
-            self._push(ScenarioCommand(self, patch, text, merge_key))
+        models = (self._selection.model, self._selection.model if selects is None else selects)
+        if not self._merged(patch, after, merge_key, models[1]):
+            self._show(after, models[1])
+            self._push(ScenarioCommand(self, patch, text, merge_key, models))
         return True
 
-    def _merged(self, patch, after, merge_key):
+    def _merged(self, patch, after, merge_key, model):
         """Fold an edit into the last undo step when both have the same merge key. Returns
         False when it must be a step of its own: a different key, a redo to keep, or a saved
         state to keep."""
@@ -149,7 +186,8 @@ class Document(QObject):
         patch = history.merged(top.patch, patch, self._scenario)
         self._history_bytes += patch.nbytes - top.patch.nbytes
         top.patch = patch
-        self._show(after)
+        top.models = (top.models[0], model)
+        self._show(after, model)
         self._trim()
         return True
 
@@ -173,12 +211,12 @@ class Document(QObject):
         while self._history_bytes > self.history_limit * 3 // 4 and dropped < len(steps) - 1:
             self._history_bytes -= steps[dropped].nbytes
             dropped += 1
-        self._restack([(step.patch, step.text(), step.merge_key) for step in steps[dropped:]],
-                      stack.cleanIndex() - dropped)
+        self._restack([(step.patch, step.text(), step.merge_key, step.models)
+                       for step in steps[dropped:]], stack.cleanIndex() - dropped)
 
     def _restack(self, steps, clean):
-        """Make the undo stack hold these steps (patch, text, merge key), with the saved state
-        after the first ``clean`` of them (none when it is negative)."""
+        """Make the undo stack hold these steps (patch, text, merge key, models), with the saved
+        state after the first ``clean`` of them (none when it is negative)."""
         # A QUndoStack cannot drop its oldest commands: its undo limit counts commands, not
         # bytes, and can only be set on an empty stack; an obsolete command would stay as an
         # Undo that does nothing. So the stack is cleared and the kept steps are pushed again,
@@ -190,10 +228,10 @@ class Document(QObject):
         stack.blockSignals(True)
         try:
             stack.clear()
-            for n, (patch, text, merge_key) in enumerate(steps):
+            for n, step in enumerate(steps):
                 if n == clean:
                     stack.setClean()
-                stack.push(ScenarioCommand(self, patch, text, merge_key))
+                stack.push(ScenarioCommand(self, *step))
             if clean == len(steps):
                 stack.setClean()
             elif clean < 0:
@@ -203,8 +241,40 @@ class Document(QObject):
         stack.indexChanged.emit(stack.index())
 
     def set_cell(self, row, column, value):
+        """Change one value of the selected model."""
+        model = self._selection.model
         return self.edit(self.tr("Edit {name}").format(name=self._cell_name(row, column)),
-                         edits.set_cell, row, column, value, merge_key=("cell", row, column))
+                         edits.set_cell, row, column, value, model=model,
+                         merge_key=("cell", model, row, column))
+
+    # --- models: each one undo step -------------------------------------------------------
+
+    def add_model(self, duplicate=None, name=None):
+        """Add a model after the others and select it: a copy of model ``duplicate``'s rows
+        (a teacher's "model 2"), or, when None, a model that knows nothing."""
+        text = self.tr("Add a model") if duplicate is None else self.tr(
+            "Duplicate model '{name}'").format(name=self._scenario.models[duplicate].name)
+        return self.edit(text, edits.add_model, name=name, duplicate=duplicate,
+                         selects=len(self._scenario.models))
+
+    def rename_model(self, k, name):
+        return self.edit(self.tr("Rename model '{old}' to '{new}'").format(
+            old=self._scenario.models[k].name, new=name), edits.rename_model, k, name)
+
+    def move_model(self, k, to):
+        """Move model k to place ``to``; the selection stays on the model it was on."""
+        order = list(range(len(self._scenario.models)))
+        order.insert(to, order.pop(k))
+        return self.edit(self.tr("Move model '{name}'").format(name=self._scenario.models[k].name),
+                         edits.move_model, k, to, selects=order.index(self._selection.model))
+
+    def remove_model(self, k):
+        """Remove model k (the last one stays); the selection stays on the model it was on, or
+        goes to the one that takes k's place."""
+        selected = self._selection.model
+        return self.edit(self.tr("Remove model '{name}'").format(
+            name=self._scenario.models[k].name), edits.remove_model, k,
+            selects=selected - 1 if selected > k else selected)
 
     def set_options(self, text, merge_key=None, refusal_to=None, **changes):
         return self.edit(text, edits.set_options, merge_key=merge_key, refusal_to=refusal_to,
@@ -220,13 +290,31 @@ class Document(QObject):
         self.undo_stack.setClean()
 
     def _cell_name(self, row, column):
-        return f"{self._scenario.samples[row]} · {self._scenario.classes[column]}"
+        name = f"{self._scenario.samples[row]} · {self._scenario.classes[column]}"
+        if len(self._scenario.models) > 1:
+            name = f"{self._scenario.models[self._selection.model].name} · {name}"
+        return name
 
-    def _show(self, scenario):
-        # The only place the scenario changes: recompute once, then tell every view. Given the
-        # analysis shown so far, a cell edit in a large table recomputes only its own row.
+    def _show(self, scenario, model=None):
+        # The only place the scenario changes: recompute once, then tell every view.
         self._scenario = scenario
-        self._analysis = engine.analyze(scenario, previous=self._analysis)
-        if self._selection.sample >= len(scenario.rows):
-            self._selection = Selection(sample=len(scenario.rows) - 1)
+        self._recompute(model)
         self.changed.emit(self._analysis, self._selection)
+
+    def _recompute(self, model=None):
+        """Analyse the scenario and select ``model`` (default: the one selected), both clamped.
+        Given the analyses so far, only the models an edit changed are computed again, and of a
+        large table only the rows it changed."""
+        self._analyses = engine.analyze_models(self._scenario, previous=self._analyses)
+        n_models, n_samples = len(self._scenario.models), len(self._scenario.samples)
+        model = self._selection.model if model is None else model
+        selection = Selection(sample=min(self._selection.sample, n_samples - 1),
+                              model=max(0, min(model, n_models - 1)))
+        if selection != self._selection:
+            self._selection = selection
+        self._analysis = self._shown_analysis(engine.Comparison(self._analyses))
+
+    def _shown_analysis(self, comparison):
+        """The selected model's Analysis, carrying the comparison of every model."""
+        return dataclasses.replace(comparison.analyses[self._selection.model],
+                                   comparison=comparison)

@@ -13,18 +13,19 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_benchmark_prints_a_row_per_size_and_every_view_paints_once_per_edit():
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "bench.py"), "--size", "4x3", "--size", "1x50",
-         "--repeats", "20", "--rounds", "2"],
+         "--models", "4x3", "--repeats", "20", "--rounds", "2"],
         capture_output=True, text=True, timeout=300,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     out = result.stdout
     assert "median of 20 edits each, in 2 rounds" in out
-    rows = re.findall(r"^\s+(\d+x\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+).*\s(yes|NO)$", out, re.M)
-    assert [row[0] for row in rows] == ["4x3", "1x50"]
+    row = r"^\s+((?:2 models )?\d+x\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+).*\s(yes|NO)$"
+    rows = re.findall(row, out, re.M)
+    assert [row[0] for row in rows] == ["4x3", "1x50", "2 models 4x3"]
     for _size, median, low, high, _ok in rows:
         assert 0 < float(low) <= float(median) <= float(high)
     # 1 when a median is over its target (a slow machine), never for anything else.
     assert result.returncode == (1 if any(row[4] == "NO" for row in rows) else 0), result.stderr
-    for size in ("4x3", "1x50"):
+    for size in ("4x3", "1x50", "2 models 4x3"):
         paints = re.search(rf"^{size}: paints per edit: (.*)$", out, re.M).group(1)
         counts = dict(part.rsplit(" ", 1) for part in paints.split(", "))
         assert counts.pop("sigmoid") == "0"  # softmax mode: the sigmoid plot has nothing new

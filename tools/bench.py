@@ -1,7 +1,7 @@
 """Edit-to-repaint latency: one cell edit through the engine and every view, painted.
 
     .venv/bin/python tools/bench.py [--repeats 30] [--rounds 3] [--size 4x3] [--train 64x1000]
-                                    [--profile 4x3]
+                                    [--models 64x1000] [--profile 4x3]
 
 For each table size it edits one logit ``repeats`` times (alternating values) and times each edit
 from ``Document.set_cell`` until every view has updated and Qt has painted it (offscreen: into
@@ -20,8 +20,12 @@ and the run's curves), until painted. Every row changes, so every view repaints,
 panel's curves too. At 30 steps a second a frame has 33 ms; the target is the same 16 ms as a
 cell edit. After the table, Play itself runs for PLAY_SECONDS at PLAY_SPEED steps a second on
 the same table: the steps it took, and the ticks it skipped because the last step was not yet
-painted (Play never queues steps behind paints). By default the cell-edit sizes and
-"train 64x1000" run; --size alone runs no training row.
+painted (Play never queues steps behind paints).
+
+"2 models RxC" rows time a cell edit in the second of two models of that size, shown: the
+views show the edited model, and the other model's numbers are not computed again. Target
+16 ms. By default the cell-edit sizes, "train 64x1000" and "2 models 64x1000" run; --size,
+--train or --models alone run only the rows asked for.
 
 The window runs with empty, temporary settings (English unless --language; the first-start
 layout, resized to 1600 x 1000): the user's own settings neither change the numbers nor get
@@ -50,19 +54,24 @@ import engine  # noqa: E402
 
 SIZES = [((4, 3), 16.0), ((32, 10), 16.0), ((64, 1000), 16.0), ((1, 50_000), 50.0)]
 TRAIN_SIZES = [((64, 1000), 16.0)]
+MODEL_SIZES = [((64, 1000), 16.0)]
 TRAIN_LR = 1.0
 PLAY_SPEED = 30
 PLAY_SECONDS = 3.0
 WINDOW_SIZE = (1600, 1000)
+# How each kind of row names its size.
+CASE_PREFIXES = {"edit": "", "train": "train ", "models": "2 models "}
 # An edit is done when this many event-loop passes in a row paint nothing.
 QUIET_PASSES = 2
 
 
-def scenario(n_rows, n_classes, seed=0):
+def scenario(n_rows, n_classes, seed=0, models=1):
     rng = np.random.default_rng(seed)
-    return engine.Scenario(classes=tuple(f"c{c}" for c in range(n_classes)),
-                           rows=rng.normal(0, 2, (n_rows, n_classes)),
-                           targets=rng.integers(0, n_classes, n_rows))
+    targets = rng.integers(0, n_classes, n_rows)
+    tables = [rng.normal(0, 2, (n_rows, n_classes)) for _ in range(models)]
+    return engine.Scenario(classes=tuple(f"c{c}" for c in range(n_classes)), targets=targets,
+                           models=tuple(engine.Model(f"Model {m + 1}", rows)
+                                        for m, rows in enumerate(tables)))
 
 
 def parse_size(text):
@@ -160,9 +169,11 @@ def drain(app, counter):
     return done
 
 
-def edits_of(window, shape, repeats):
-    """Load a scenario of ``shape`` and return the edits to time: (row, column, value)."""
-    window.document.replace(scenario(*shape), None)
+def edits_of(window, shape, repeats, models=1):
+    """Load a scenario of ``shape`` (with ``models`` models, the last one shown) and return the
+    edits to time: (row, column, value)."""
+    window.document.replace(scenario(*shape, models=models), None)
+    window.document.select_model(models - 1)
     window.document.select_sample(0)
     # The true class of sample 0 is on every plot (a target class is always shown).
     column = int(window.document.scenario.targets[0])
@@ -172,6 +183,13 @@ def edits_of(window, shape, repeats):
 def cell_edits(window, shape, repeats):
     """The cell edits to time, as calls, and the views each must repaint."""
     edits = edits_of(window, shape, repeats)
+    calls = [lambda edit=edit: window.document.set_cell(*edit) for edit in edits]
+    return calls, expected_paints(window, *edits[0][:2])
+
+
+def model_edits(window, shape, repeats):
+    """Cell edits in the second of two models, and the views each must repaint."""
+    edits = edits_of(window, shape, repeats, models=2)
     calls = [lambda edit=edit: window.document.set_cell(*edit) for edit in edits]
     return calls, expected_paints(window, *edits[0][:2])
 
@@ -210,11 +228,12 @@ def play(app, window, shape):
 
 def measure(app, window, counter, case, repeats):
     """Times in ms of edit → all views updated → painted, the paints per view per edit, and
-    the views expected to paint. ``case`` is ("edit" or "train", shape)."""
+    the views expected to paint. ``case`` is ("edit", "train" or "models", shape)."""
     kind, shape = case
     if kind == "train" and "learn" not in counter.counts:
         counter.watch("learn", window.learn.chart.widget.viewport())  # (a cell edit leaves it)
-    calls, expected = (cell_edits if kind == "edit" else training_steps)(window, shape, repeats)
+    make = {"edit": cell_edits, "train": training_steps, "models": model_edits}[kind]
+    calls, expected = make(window, shape, repeats)
     drain(app, counter)
     edit_ms, loop_ms, total_ms = [], [], []
     paints = {name: [] for name in counter.counts}
@@ -313,6 +332,9 @@ def main():
                         help="only this size (repeatable), e.g. 4x3")
     parser.add_argument("--train", action="append", type=parse_size, metavar="RxC",
                         help="time training steps (Play) at this size (repeatable)")
+    parser.add_argument("--models", action="append", type=parse_size, metavar="RxC",
+                        help="time cell edits in the second of two models of this size "
+                             "(repeatable)")
     parser.add_argument("--profile", type=parse_size, metavar="RxC",
                         help="print the cProfile top 25 of the edits at this size, no table")
     parser.add_argument("--sort", default="cumulative", choices=("cumulative", "tottime"),
@@ -338,9 +360,12 @@ def main():
 
     targets = {("edit", shape): target for shape, target in SIZES}
     targets.update({("train", shape): target for shape, target in TRAIN_SIZES})
-    sizes = args.size or ([] if args.train else [shape for shape, _ in SIZES])
-    trained = args.train or ([] if args.size else [shape for shape, _ in TRAIN_SIZES])
-    cases = [("edit", shape) for shape in sizes] + [("train", shape) for shape in trained]
+    targets.update({("models", shape): target for shape, target in MODEL_SIZES})
+    asked = args.size or args.train or args.models
+    defaults = {"edit": SIZES, "train": TRAIN_SIZES, "models": MODEL_SIZES}
+    chosen = {"edit": args.size, "train": args.train, "models": args.models}
+    cases = [(kind, shape) for kind, sizes in chosen.items()
+             for shape in (sizes or ([] if asked else [shape for shape, _ in defaults[kind]]))]
     rounds = max(1, min(args.rounds, args.repeats))
     print(f"{len(cases)} sizes, median of {args.repeats} edits each, in {rounds} rounds; "
           f"{os.cpu_count()} CPUs, {load_average()} before")
@@ -361,7 +386,7 @@ def main():
         ok = median <= target and not problems
         all_ok &= ok
         kind, shape = case
-        size = f"{'train ' if kind == 'train' else ''}{shape[0]}x{shape[1]}"
+        size = f"{CASE_PREFIXES[kind]}{shape[0]}x{shape[1]}"
         print(f"{size:>15} {median:>7.2f} {min(total_ms):>6.2f} {max(total_ms):>6.2f} "
               f"{statistics.median(edit_ms):>6.2f} {statistics.median(loop_ms):>6.2f} "
               f"{statistics.median(reference):>5.1f} {target:>6.0f}  {'yes' if ok else 'NO'}")
@@ -370,7 +395,7 @@ def main():
         notes += [f"{size}: {problem}" for problem in problems]
     print(load_average(), "after")
     print("\n".join(notes))
-    for shape in trained:
+    for shape in [shape for kind, shape in cases if kind == "train"]:
         steps, skipped, seconds = play(app, window, shape)
         print(f"play {shape[0]}x{shape[1]} at {PLAY_SPEED} steps/s for {seconds:.1f} s: {steps} "
               f"steps ({steps / seconds:.1f} a second), {skipped} ticks skipped while the last "

@@ -50,9 +50,12 @@ def reduce_sum(x):
 def scenarios():
     """(name, scenario): the presets, the recorded edge cases, and option variants."""
     for path in sorted((ROOT / "resources" / "presets").glob("*.json")):
-        scenario = engine.from_json(path.read_text(encoding="utf-8"))
-        yield path.stem, scenario
-        yield from variants(path.stem, scenario)
+        preset = engine.from_json(path.read_text(encoding="utf-8"))
+        for k, model in enumerate(preset.model_names):
+            name = path.stem if len(preset.models) == 1 else f"{path.stem} · {model}"
+            scenario = preset.model_scenario(k)
+            yield name, scenario
+            yield from variants(name, scenario)
     for case in json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]:
         if "scenario" in case:
             data = case["scenario"]

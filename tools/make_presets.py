@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import engine  # noqa: E402
-from engine import Options, Scenario, edits, training  # noqa: E402
+from engine import Model, Options, Scenario, edits, training  # noqa: E402
 
 PRESETS_DIR = ROOT / "resources" / "presets"
 
@@ -24,61 +24,60 @@ PRESETS_DIR = ROOT / "resources" / "presets"
 MODEL_1 = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]
 MODEL_2 = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]
 PHOTO_TARGETS = [2, 1, 0]
+TWO_MODELS = (Model("Model 1", MODEL_1), Model("Model 2", MODEL_2))
 
 
 def fmt(value, decimals=4):
     return f"{value:.{decimals}f}"
 
 
-def loss_of(scenario):
-    return engine.analyze(scenario).loss
+def losses_of(scenario):
+    """Each model's batch loss."""
+    return [analysis.loss for analysis in engine.analyze_models(scenario)]
 
 
 def cat_dog_pig():
     scenario = Scenario(
-        classes=("cat", "dog", "pig"), input="probabilities",
-        rows=MODEL_1 + MODEL_2, targets=PHOTO_TARGETS * 2,
-        samples=tuple(f"model {m} · photo {n}" for m in (1, 2) for n in (1, 2, 3)),
+        classes=("cat", "dog", "pig"), input="probabilities", models=TWO_MODELS,
+        targets=PHOTO_TARGETS, samples=("photo 1", "photo 2", "photo 3"),
         title="Cat, dog or pig: which model is better?")
-    losses = engine.analyze(scenario).sample_loss
+    first, second = losses_of(scenario)
     return scenario.replace(description=(
         "Two models classify the same three photos: photo 1 is a pig, photo 2 a dog, photo 3 a "
-        "cat. Rows 1–3 are model 1's predictions, rows 4–6 model 2's. Both models get photos 1 "
-        "and 2 right and photo 3 wrong, so accuracy cannot tell them apart; cross-entropy can. "
-        f"Model 1's mean loss is {fmt(losses[:3].mean())} nats, model 2's is "
-        f"{fmt(losses[3:].mean())} nats: model 2 is better. It gives the true class more "
-        "probability where it is right, and is less sure where it is wrong (0.3 for the cat "
-        f"instead of 0.1). The batch loss shown, {fmt(loss_of(scenario))} nats, is the mean "
-        "over all six rows, both models together."))
+        "cat. Both models get photos 1 and 2 right and photo 3 wrong, so accuracy cannot tell "
+        f"them apart; cross-entropy can. Model 1's loss is {fmt(first)} nats, model 2's is "
+        f"{fmt(second)} nats: model 2 is better. It gives the true class more probability where "
+        "it is right, and is less sure where it is wrong (0.3 for the cat instead of 0.1)."))
 
 
-def sklearn_log_loss(model):
-    rows, other = (MODEL_1, 2) if model == 1 else (MODEL_2, 1)
+def sklearn_log_loss():
     scenario = Scenario(
-        classes=("class 0", "class 1", "class 2"), input="probabilities", rows=rows,
+        classes=("class 0", "class 1", "class 2"), input="probabilities", models=TWO_MODELS,
         targets=PHOTO_TARGETS, samples=("sample 1", "sample 2", "sample 3"),
-        title=f"scikit-learn log_loss (model {model})")
+        title="scikit-learn log_loss: two models")
+    first, second = losses_of(scenario)
     return scenario.replace(description=(
         "The same numbers as scikit-learn's sklearn.metrics.log_loss(y_true, y_pred) with "
-        f"y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and y_pred = {rows}. "
-        f"scikit-learn returns {loss_of(scenario)!r}; the batch loss here (the mean over the "
-        "three samples) is exactly that number. The targets are written as class indices: "
-        f"row 1 is class 2, row 2 class 1, row 3 class 0. Open 'scikit-learn log_loss (model "
-        f"{other})' for the other prediction set."))
+        "y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and two prediction sets: model 1's y_pred = "
+        f"{MODEL_1} and model 2's y_pred = {MODEL_2}. scikit-learn returns {first!r} and "
+        f"{second!r}; each model's batch loss here (the mean over its three samples) is exactly "
+        "that number, and model 2 has the lower loss. The targets are written as class "
+        "indices: row 1 is class 2, row 2 class 1, row 3 class 0."))
 
 
 def two_models_one_truth():
+    # 甲 and 乙 (jiǎ, yǐ: the first two of the Chinese "heavenly stems", used as A and B) are
+    # the names the article gives the two models.
     scenario = Scenario(
-        classes=("A", "B", "C"), input="probabilities",
-        rows=[[0.5, 0.2, 0.3], [0.7, 0.1, 0.2]], targets=[[1.0, 0.0, 0.0], [1.0, 0.0, 0.0]],
-        samples=("model 1", "model 2"), title="Two models, one truth")
-    losses = engine.analyze(scenario).sample_loss
+        classes=("A", "B", "C"), input="probabilities", targets=[[1.0, 0.0, 0.0]],
+        models=(Model("甲", [[0.5, 0.2, 0.3]]), Model("乙", [[0.7, 0.1, 0.2]])),
+        samples=("example",), title="Two models, one truth")
+    first, second = losses_of(scenario)
     return scenario.replace(description=(
-        "The truth is (1, 0, 0). Model 1 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = "
-        f"{fmt(losses[0])} nats. Model 2 predicts (0.7, 0.1, 0.2): −ln 0.7 = {fmt(losses[1])} "
-        "nats. Only the probability given to the true class counts, so the model more "
-        "confident in the truth has the lower loss. The batch loss, "
-        f"{fmt(loss_of(scenario))} nats, is the mean of the two."))
+        "The truth is (1, 0, 0). Model 甲 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = "
+        f"{fmt(first)} nats. Model 乙 predicts (0.7, 0.1, 0.2): −ln 0.7 = {fmt(second)} nats. "
+        "Only the probability given to the true class counts, so 乙, the model more confident "
+        "in the truth, has the lower loss. (甲 and 乙, jiǎ and yǐ, are the Chinese A and B.)"))
 
 
 SPAM_LOGITS = [2.0, -1.0, 0.5, -2.5]
@@ -223,7 +222,7 @@ def learn_binary_pair():
     n = len(EMAILS)
     return scenario.replace(description=(
         f"Four emails, each with the logit z = 0 (p = 0.5): the loss is ln 2 = "
-        f"{fmt(loss_of(scenario))} nats. In the Learn panel tick 'Train the other form beside "
+        f"{fmt(engine.analyze(scenario).loss)} nats. In the Learn panel tick 'Train the other form beside "
         "it' and press Play: this one-logit sigmoid and the two-class softmax with logits (0, z) "
         "that equals it train from the same start with the same learning rate "
         f"({LEARNING_RATE:g}, the panel's default), yet the softmax's loss falls faster. Its margin z₁ − z₀ moves "
@@ -291,8 +290,7 @@ def learn_class_weights():
 
 PRESETS = {
     "cat_dog_pig.json": cat_dog_pig,
-    "sklearn_log_loss_model_1.json": lambda: sklearn_log_loss(1),
-    "sklearn_log_loss_model_2.json": lambda: sklearn_log_loss(2),
+    "sklearn_log_loss.json": sklearn_log_loss,
     "two_models_one_truth.json": two_models_one_truth,
     "binary_sigmoid.json": binary_sigmoid,
     "binary_softmax.json": binary_softmax,
@@ -311,9 +309,13 @@ def preset_texts():
 
 def main():
     PRESETS_DIR.mkdir(parents=True, exist_ok=True)
-    for name, text in preset_texts().items():
+    texts = preset_texts()
+    for name, text in texts.items():
         (PRESETS_DIR / name).write_text(text, encoding="utf-8", newline="\n")
         print(f"wrote {PRESETS_DIR / name} ({len(text.encode()):,} bytes)")
+    for stale in sorted(set(path.name for path in PRESETS_DIR.glob("*.json")) - set(texts)):
+        (PRESETS_DIR / stale).unlink()  # a preset no longer made here
+        print(f"removed {PRESETS_DIR / stale}")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ compares with engine.conventions (to 1e-9). This script does not import the engi
 comes from the library's own call, in float64. Infinities and NaN are stored as the strings
 "inf", "-inf", "nan".
 
-For each case (the presets in resources/presets and the hand-made edge cases below) and each
-library it records the batch loss the call returns (nats, the scenario's reduction) and each
+For each case (each model of the presets in resources/presets and the hand-made edge cases
+below) and each library it records the batch loss the call returns (nats, the scenario's reduction) and each
 sample's loss (the sum of its terms), or what the library cannot express. Also the hardmax (np.max and Keras's
 ops) of logit rows, and PyTorch's unbatched cross_entropy.
 """
@@ -308,9 +308,16 @@ def main():
     cases = []
     for path in sorted(PRESETS.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        case = scenario(data["rows"], data["targets"], data.get("mode", "softmax"),
-                        data.get("input", "logits"), **data.get("options", {}))
-        cases.append({"name": path.stem, "preset": path.name, **record_all(case)})
+        if "models" not in data:  # a version-1 file: one table
+            case = scenario(data["rows"], data["targets"], data.get("mode", "softmax"),
+                            data.get("input", "logits"), **data.get("options", {}))
+            cases.append({"name": path.stem, "preset": path.name, **record_all(case)})
+            continue
+        for model in data["models"]:  # each model's table, as a case of its own
+            case = scenario(model["rows"], data["targets"], data.get("mode", "softmax"),
+                            data.get("input", "logits"), **data.get("options", {}))
+            cases.append({"name": f"{path.stem} · {model['name']}", "scenario": case,
+                          **record_all(case)})
     for name, case in EDGE_CASES.items():
         cases.append({"name": name, "scenario": case, **record_all(case)})
     output = {

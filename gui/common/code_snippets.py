@@ -18,6 +18,7 @@ MISSING = {"class_weights": "takes no class weights", "pos_weight": "takes no po
            "soft_targets": "takes only targets of 0 and 1",
            "one_class": "needs at least two classes",
            "zero_weights": "refuses sample weights that are all 0"}
+LINE_CHARS = 88  # a line of data is broken before this many characters
 # Why the Keras 3 code sums and divides instead of keras.ops.mean.
 KERAS_NOTE = ("# keras.ops.mean averages float64 in float32 on the torch and JAX backends: "
               "sum and divide")
@@ -32,8 +33,8 @@ def snippet(spelling, analysis):
     uses_torch = spelling == "pytorch"
     imports = ["import torch"] if uses_torch else ["import numpy as np"]
     imports += [line for line in (call.imports if call else ()) if line not in imports]
-    lines = [_title_line(s, spelling), *_sorted_imports(imports), "",
-             f"classes = {_literal(list(s.classes))}", *_data(s, uses_torch)]
+    lines = [_title_line(s, spelling, analysis.model_label), *_sorted_imports(imports), "",
+             f"classes = {_literal(list(s.classes), len('classes = '))}", *_data(s, uses_torch)]
     if call is None:
         return "\n".join(lines + [f"# {TITLES[spelling]} cannot compute this loss: it "
                                   f"{MISSING[result.not_expressible]}."]) + "\n"
@@ -45,10 +46,16 @@ def snippet(spelling, analysis):
     return "\n".join(lines) + "\n"
 
 
-def _title_line(s, spelling):
-    # a comment line: no line breaks or control characters (a NUL would not even compile)
-    title = " ".join("".join(ch if ch.isprintable() else " " for ch in s.title).split())
-    return f"# {title or 'A Logit Lab scenario'}: the loss as {TITLES[spelling]} computes it."
+def _title_line(s, spelling, model=None):
+    title = _comment_text(s.title) or "A Logit Lab scenario"
+    if model is not None:
+        title = f"{title} — {_comment_text(model)}"
+    return f"# {title}: the loss as {TITLES[spelling]} computes it."
+
+
+def _comment_text(text):
+    # in a comment line: no line breaks or control characters (a NUL would not even compile)
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
 def _sorted_imports(imports):
@@ -67,11 +74,13 @@ def _data(s, uses_torch):
     float_type = ", dtype=torch.float64)" if uses_torch else ")"
     array = "torch.tensor(" if uses_torch else "np.array("
     target_type = ")" if s.target_kind == "index" else float_type
-    lines = [f"{name} = {array}{_literal(rows)}{float_type}",
-             f"target = {array}{_literal(targets)}{target_type}  # {what}"]
+    lines = [f"{name} = {array}{_literal(rows, len(f'{name} = {array}'))}{float_type}",
+             f"target = {array}{_literal(targets, len(f'target = {array}'))}{target_type}"
+             f"  # {what}"]
     for option, values in (("weight", s.options.class_weights), ("pos_weight", s.options.pos_weight)):
         if values is not None:
-            lines.append(f"{option} = {array}{_literal(list(values))}{float_type}")
+            start = f"{option} = {array}"
+            lines.append(f"{start}{_literal(list(values), len(start))}{float_type}")
     return lines
 
 
@@ -97,13 +106,34 @@ def _value(loss, unit):
     return "no value (no sample is counted)" if loss is None else f"{loss!r} {unit}"
 
 
-def _literal(values):
-    """Python source for a number, a list or a table; floats written so they read back exactly."""
+def _literal(values, column=0):
+    """Python source for a number, a list or a table; floats written so they read back exactly.
+    A list starts at ``column`` and is broken into lines of at most LINE_CHARS, its items
+    lined up under the first (a row of a thousand logits is readable, and an editor lays out
+    the lines it shows, not all of them)."""
     values = values.tolist() if isinstance(values, np.ndarray) else values
     if isinstance(values, tuple):
         values = list(values)
     if isinstance(values, list) and values and isinstance(values[0], (list, tuple)):
-        return "[\n" + "".join(f"    {_literal(list(row))},\n" for row in values) + "]"
+        return "[\n" + "".join(f"    {_literal(list(row), 4)},\n" for row in values) + "]"
     if isinstance(values, list):
-        return "[" + ", ".join(_literal(v) for v in values) + "]"
+        return _wrapped(list(map(repr, values)), column)
     return repr(values)
+
+
+def _wrapped(items, column):
+    """"[a, b, …]" from ``column`` on, broken after a comma before LINE_CHARS."""
+    if not items:
+        return "[]"
+    items = [item + "," for item in items[:-1]] + [items[-1] + "]"]
+    indent = " " * (column + 1)
+    lines, line, width = [], [items[0]], column + 1 + len(items[0])
+    for item in items[1:]:
+        width += 1 + len(item)
+        if width > LINE_CHARS - 1:
+            lines.append(" ".join(line))
+            line, width = [item], column + 1 + len(item)
+        else:
+            line.append(item)
+    lines.append(" ".join(line))
+    return "[" + f"\n{indent}".join(lines)

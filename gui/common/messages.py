@@ -81,6 +81,22 @@ SENTENCES = {
     ("not_binary", "pair"): QT_TRANSLATE_NOOP(
         "messages", "only one sigmoid label or two softmax classes can be trained in both forms, "
                     "not {classes} {mode} classes"),
+    # Models
+    ("last_model", None): QT_TRANSLATE_NOOP("messages", "the last model cannot be removed"),
+    ("empty_name", None): QT_TRANSLATE_NOOP(
+        "messages", "model {model} has no name: a model needs one"),
+    ("no_models", None): QT_TRANSLATE_NOOP(
+        "messages", "\"models\" must be a list of at least one model"),
+    ("not_object", "model"): QT_TRANSLATE_NOOP(
+        "messages", "{field} must be an object with \"name\" and \"rows\""),
+    ("shape", "model_rows"): QT_TRANSLATE_NOOP(
+        "messages", "{rows} × {columns} values, but model '{first}' has {count} × {columns}: "
+                    "every model has a row per sample"),
+    ("too_large", "models"): QT_TRANSLATE_NOOP(
+        "messages", "{models} models are more than the {limit} Logit Lab compares"),
+    ("too_large", "model_cells"): QT_TRANSLATE_NOOP(
+        "messages", "{models} models of {cells} values in all is more than the {limit} Logit Lab "
+                    "handles"),
     # The file as a whole
     ("not_found", None): QT_TRANSLATE_NOOP("messages", "there is no such file"),
     ("not_found", "folder"): QT_TRANSLATE_NOOP("messages", "it is a folder or device, not a file"),
@@ -109,6 +125,9 @@ SENTENCES = {
     ("unknown_field", "option"): QT_TRANSLATE_NOOP("messages", "unknown option {field}"),
 }
 
+# An error in one model of several: which one, before what is wrong with it.
+IN_MODEL = QT_TRANSLATE_NOOP("messages", "model '{name}': {problem}")
+
 # Where a cell is: (table, whether its class name is known) → the words.
 CELLS = {
     ("rows", True): QT_TRANSLATE_NOOP("messages", "row {row}, column '{name}'"),
@@ -128,24 +147,29 @@ def describe(error):
     if translated == sentence:
         return str(error)
     try:
-        return translated.format(**_values(error.details))
+        problem = translated.format(**_values(error.details))
     except (KeyError, IndexError):  # a detail the sentence needs is missing: say it in English
         return str(error)
+    if "model_name" not in error.details:
+        return problem
+    return QCoreApplication.translate(CONTEXT, IN_MODEL).format(
+        name=error.details["model_name"], problem=problem)
 
 
 def _values(details):
     """The details as the sentences show them: rows counted from 1, numbers in the locale's
     form."""
     values = dict(details)
-    if "row" in values:
-        values["row"] += 1
+    for name in ("row", "model"):
+        if name in values:
+            values[name] += 1
     if "table" in values:
         values["cell"] = _cell(values["table"], values["row"], values["column"],
                                values.get("column_name"))
     for name in ("low", "high", "total"):
         if values.get(name) is not None:  # as the engine writes them: up to 6 digits, "0.9"
             values[name] = QLocale().toString(float(values[name]), "g", 6)
-    for name in ("limit", "length"):
+    for name in ("limit", "length", "cells"):
         if name in values:
             values[name] = QLocale().toString(values[name])
     if "choices" in values:  # quoted, as the value is: '2' is text, 2 a number

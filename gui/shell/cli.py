@@ -118,18 +118,18 @@ def compute(path, *, as_json=False, convention="textbook", out=None, err=None, t
     out, err = out or sys.stdout, err or sys.stderr
     try:
         scenario = load_scenario(path)
-        run = engine.training.train(scenario, *training) if training else None
+        runs = train_models(scenario, training) if training else None
     except ValueError as error:
         print(QCoreApplication.translate("cli", "logit-lab: {path}: {error}").format(
             path=path, error=describe(error)), file=err)
         return EXIT_USAGE
-    analysis = engine.analyze(scenario)
+    analyses = engine.analyze_models(scenario)
     if convention != "textbook":
-        return print_convention(path, analysis, convention, as_json=as_json, out=out, err=err)
+        return print_convention(path, analyses, convention, as_json=as_json, out=out, err=err)
     if as_json:
-        write_utf8(analysis_json(analysis, run), out)
+        write_utf8(models_json(analyses, runs), out)
     else:
-        out.write(report(analysis, run))
+        out.write(models_report(analyses, runs))
     return 0
 
 
@@ -161,6 +161,63 @@ def analysis_json(analysis, run=None):
     return json.dumps(_finite_or_text(data), ensure_ascii=False, indent=1) + "\n"
 
 
+# --- several models: each model's numbers, in file order ----------------------------------------
+
+# The keys of each entry of "models" in --json: those of the top level that differ by model.
+MODEL_KEYS = ("loss", "total", "divisor", "samples")
+
+
+def train_models(scenario, training):
+    """Each model's training run of ``training`` (steps, lr), in file order."""
+    return tuple(engine.training.train(scenario.model_scenario(k), *training)
+                 for k in range(len(scenario.models)))
+
+
+def models_json(analyses, runs=None):
+    """The --json text: the first model's numbers at the top level, as for a one-model file
+    (scripts written for those keep working), and "models": every model's, in file order."""
+    runs = runs or (None,) * len(analyses)
+    entries = []
+    for analysis, run in zip(analyses, runs):
+        numbers = analysis.to_dict()
+        entry = {"name": analysis.model_name, **{key: numbers[key] for key in MODEL_KEYS}}
+        if run is not None:
+            entry["training"] = training_dict(run)
+        entries.append(entry)
+    data = analyses[0].to_dict()
+    if runs[0] is not None:
+        data["training"] = training_dict(runs[0])
+    data["models"] = entries
+    return json.dumps(_finite_or_text(data), ensure_ascii=False, indent=1) + "\n"
+
+
+def models_report(analyses, runs=None):
+    """The text report: as ever for one model; for several, every model's loss and which is
+    lowest, then each model's samples (and training run) under its name."""
+    if len(analyses) == 1:
+        return report(analyses[0], runs[0] if runs else None)
+    from gui.common.formatting import format_number as fmt
+
+    translate = QCoreApplication.translate
+    comparison = engine.Comparison(analyses)
+    lines = _header_lines(analyses[0])
+    for k, analysis in enumerate(analyses):
+        line = translate("cli", "{model}: loss {loss} {unit} (total {total} / {divisor})").format(
+            model=analysis.model_name, loss=fmt(analysis.loss, 6), unit=word(analysis.unit),
+            total=fmt(analysis.total, 6), divisor=fmt(analysis.divisor, 6))
+        lines.append(line + (translate("cli", "  ← lowest") if k in comparison.lowest else ""))
+    if comparison.lowest:
+        lines.append(translate("cli", "Lowest loss: {models} (lower is better)").format(
+            models=", ".join(comparison.names[k] for k in comparison.lowest)))
+    for k, analysis in enumerate(analyses):
+        lines += ["", translate("cli", "— {model} —").format(model=analysis.model_name)]
+        for n in range(len(analysis.sample_loss)):
+            lines.extend(_sample_lines(analysis, n, fmt))
+        if runs:
+            lines.extend(training_lines(runs[k], word(analysis.unit), fmt))
+    return "\n".join(lines) + "\n"
+
+
 def _finite_or_text(value):
     if isinstance(value, float) and math.isinf(value):
         return "inf" if value > 0 else "-inf"
@@ -177,17 +234,9 @@ def report(analysis, run=None):
     """A readable plain-text report: the batch loss, then each sample's numbers, then how the
     training ``run`` went when there is one."""
     from gui.common.formatting import format_number as fmt
-    from gui.shell.i18n import preset_text
 
-    scenario = analysis.scenario
     unit = word(analysis.unit)
-    lines = []
-    if scenario.title:
-        lines.append(preset_text(scenario.title))
-    lines.append(QCoreApplication.translate(
-        "cli", "Mode: {mode}, input: {input}, reduction: {reduction}").format(
-        mode=word(scenario.mode), input=word(scenario.input),
-        reduction=word(scenario.options.reduction)))
+    lines = _header_lines(analysis)
     lines.append(QCoreApplication.translate(
         "cli", "Loss: {loss} {unit} (total {total} / {divisor})").format(
         loss=fmt(analysis.loss, 6), unit=unit, total=fmt(analysis.total, 6),
@@ -197,6 +246,19 @@ def report(analysis, run=None):
     if run is not None:
         lines.extend(training_lines(run, unit, fmt))
     return "\n".join(lines) + "\n"
+
+
+def _header_lines(analysis):
+    """The report's first lines: the title, then the mode, input and reduction."""
+    from gui.shell.i18n import preset_text
+
+    scenario = analysis.scenario
+    lines = [preset_text(scenario.title)] if scenario.title else []
+    lines.append(QCoreApplication.translate(
+        "cli", "Mode: {mode}, input: {input}, reduction: {reduction}").format(
+        mode=word(scenario.mode), input=word(scenario.input),
+        reduction=word(scenario.options.reduction)))
+    return lines
 
 
 def _sample_lines(analysis, n, fmt):
@@ -246,9 +308,11 @@ MISSING_WORDS = {
 }
 
 
-def print_convention(path, analysis, convention, *, as_json, out, err):
-    """Print the loss as ``convention``'s library returns it; 2 if it cannot express it."""
-    result = engine.batch_loss(analysis.scenario, convention, analysis=analysis)
+def print_convention(path, analyses, convention, *, as_json, out, err):
+    """Print the loss of each model as ``convention``'s library returns it; 2 if it cannot
+    express it."""
+    results = [engine.batch_loss(a.scenario, convention, analysis=a) for a in analyses]
+    result = results[0]  # the setup decides what a library can express: the same for each
     if not result.expressible:
         print(QCoreApplication.translate(
             "cli", "logit-lab: {path}: {library} cannot compute this loss: {why}").format(
@@ -257,10 +321,24 @@ def print_convention(path, analysis, convention, *, as_json, out, err):
             file=err)
         return EXIT_USAGE
     if as_json:
-        write_utf8(convention_json(analysis, result), out)
+        write_utf8(convention_models_json(analyses, results), out)
+    elif len(analyses) == 1:
+        out.write(convention_report(analyses[0], result))
     else:
-        out.write(convention_report(analysis, result))
+        out.write("\n".join(QCoreApplication.translate("cli", "— {model} —").format(
+            model=analysis.model_name) + "\n" + convention_report(analysis, result, title=k == 0)
+            for k, (analysis, result) in enumerate(zip(analyses, results))))
     return 0
+
+
+def convention_models_json(analyses, results):
+    """The first model's convention_json, with "models": each model's loss, textbook loss and
+    samples, in file order."""
+    data, *_ = each = [json.loads(convention_json(a, r)) for a, r in zip(analyses, results)]
+    data["models"] = [{"name": analysis.model_name, "loss": numbers["loss"],
+                       "textbook_loss": numbers["textbook_loss"], "samples": numbers["samples"]}
+                      for analysis, numbers in zip(analyses, each)]
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def convention_json(analysis, result):
@@ -274,15 +352,16 @@ def convention_json(analysis, result):
     return json.dumps(_finite_or_text(data), ensure_ascii=False, indent=1) + "\n"
 
 
-def convention_report(analysis, result):
+def convention_report(analysis, result, title=True):
     """The convention's loss in plain text: the call, the loss beside the textbook's, each
-    sample's loss and the rules that make the difference."""
+    sample's loss and the rules that make the difference (after the scenario's title, unless
+    ``title`` is False)."""
     from gui.common.formatting import format_number as fmt
     from gui.shell.i18n import preset_text
 
     translate = QCoreApplication.translate
     samples = analysis.scenario.samples
-    lines = [preset_text(analysis.scenario.title)] if analysis.scenario.title else []
+    lines = [preset_text(analysis.scenario.title)] if analysis.scenario.title and title else []
     lines += [translate("cli", "Convention: {library}").format(
         library=LIBRARY_NAMES[result.convention]), translate("cli", "Call:")]
     lines += [f"  {line}" for line in (*result.call.setup, result.call.expression)]

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevi
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from gui.common.user_text import in_csv
+from gui.common.user_text import in_csv, in_markdown
 
 CSV_ENCODING = "utf-8-sig"  # the byte-order mark makes spreadsheets read class names right
 PNG_SCALE = 2  # twice the on-screen size: sharp on a slide or a projector
@@ -29,6 +29,10 @@ SAMPLE_COLUMNS = (QT_TRANSLATE_NOOP("exports", "sample"), QT_TRANSLATE_NOOP("exp
                   QT_TRANSLATE_NOOP("exports", "cross-entropy"),
                   QT_TRANSLATE_NOOP("exports", "predicted"),
                   QT_TRANSLATE_NOOP("exports", "correct"), QT_TRANSLATE_NOOP("exports", "ignored"))
+# With several models each block starts with this column.
+MODEL_COLUMN = QT_TRANSLATE_NOOP("exports", "model")
+# The heading the exported math starts with, with several models.
+MODEL_HEADING = QT_TRANSLATE_NOOP("exports", "Model: {name}")
 BATCH_COLUMNS = (QT_TRANSLATE_NOOP("exports", "batch loss"), QT_TRANSLATE_NOOP("exports", "total"),
                  QT_TRANSLATE_NOOP("exports", "divisor"),
                  QT_TRANSLATE_NOOP("exports", "reduction"), QT_TRANSLATE_NOOP("exports", "unit"))
@@ -41,16 +45,37 @@ def headers(texts):
 
 def results_csv(analysis):
     """Every number of the results table, full precision (``repr``), as CSV text in three
-    blocks separated by an empty line: per sample and class, per sample, and the batch. Names
-    are text to a spreadsheet, even "=1+1" (gui.common.user_text.in_csv)."""
+    blocks separated by an empty line: per sample and class, per sample, and the batch. With
+    several models (``analysis.comparison``) each block holds every model's rows, in order,
+    after a first column naming the model. Names are text to a spreadsheet, even "=1+1"
+    (gui.common.user_text.in_csv)."""
+    analyses = models_of(analysis)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerows(_class_rows(analysis))
+    writer.writerows(_for_each_model(_class_rows, analyses))
     writer.writerow([])
-    writer.writerows(_sample_rows(analysis))
+    writer.writerows(_for_each_model(_sample_rows, analyses))
     writer.writerow([])
-    writer.writerows(_batch_rows(analysis))
+    writer.writerows(_for_each_model(_batch_rows, analyses))
     return out.getvalue()
+
+
+def models_of(analysis):
+    """The analyses of every model ``analysis`` is compared with, or it alone."""
+    comparison = analysis.comparison
+    return comparison.analyses if comparison is not None else (analysis,)
+
+
+def _for_each_model(rows_of, analyses):
+    """The rows ``rows_of`` makes of each analysis: its header once, then every model's rows;
+    with several models, after a "model" column."""
+    several = len(analyses) > 1
+    for k, analysis in enumerate(analyses):
+        header, *rows = rows_of(analysis)
+        if k == 0:
+            yield headers((MODEL_COLUMN,)) + header if several else header
+        for row in rows:
+            yield [in_csv(analysis.model_name), *row] if several else row
 
 
 def _class_rows(analysis):
@@ -133,9 +158,16 @@ def _qt_svg(plot_widget):
     return bytes(buffer.data())
 
 
-def math_text(panel, kind):
-    """The "show the math" panel's text: ``kind`` "md" gives Markdown, "txt" plain text."""
-    return panel.markdown() if kind == "md" else panel.plain_text()
+def math_text(panel, kind, model=None):
+    """The "show the math" panel's text: ``kind`` "md" gives Markdown, "txt" plain text. With
+    ``model`` (the shown model's name, where it tells something) a heading first names it."""
+    text = panel.markdown() if kind == "md" else panel.plain_text()
+    if model is None:
+        return text
+    heading = QCoreApplication.translate("exports", MODEL_HEADING).format(name=model)
+    if kind == "md":
+        return f"## {in_markdown(heading)}\n\n{text}"
+    return f"{heading}\n{'=' * len(heading)}\n\n{text}"
 
 
 def plot_paths(path, names):

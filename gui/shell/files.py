@@ -33,10 +33,9 @@ RECENT_KEY = "files/recent"
 DIRECTORY_KEY = "files/last_directory"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 # The order of File ▸ Examples; presets not listed here follow, by file name.
-EXAMPLE_ORDER = ("cat_dog_pig", "sklearn_log_loss_model_1", "sklearn_log_loss_model_2",
-                 "two_models_one_truth", "binary_sigmoid", "binary_softmax",
-                 "chest_xray_multilabel", "learn_binary_pair", "learn_label_smoothing",
-                 "learn_class_weights", "next_token")
+EXAMPLE_ORDER = ("cat_dog_pig", "sklearn_log_loss", "two_models_one_truth", "binary_sigmoid",
+                 "binary_softmax", "chest_xray_multilabel", "learn_binary_pair",
+                 "learn_label_smoothing", "learn_class_weights", "next_token")
 
 
 # --- questions to the user: module functions, so tests can answer them -----------------------
@@ -509,13 +508,18 @@ class FileController(QObject):
             return False
         name_filter = self.tr("Text files (*.txt)") if kind == "txt" else self.tr("Markdown (*.md)")
         path = path or self._ask_export_path(self.tr("Export the Math"), kind, name_filter)
-        data = exports.math_text(panel, kind).encode("utf-8")
+        data = exports.math_text(panel, kind, self.document.analysis.model_label).encode("utf-8")
         return path is not None and self._export(path, data)
 
     def copy_code(self, framework):
-        """Put the scenario as PyTorch, Keras or scikit-learn code on the clipboard."""
-        text = code_snippets.snippet(framework, self.document.analysis)
-        QGuiApplication.clipboard().setText(text)
+        """Show the scenario as PyTorch, Keras or scikit-learn code in the window's code panel
+        and put that text on the clipboard (the clipboard alone, for a window without one)."""
+        show_code = getattr(self.window, "show_code", None)
+        if show_code is not None:
+            text = show_code(framework).copy()
+        else:
+            text = code_snippets.snippet(framework, self.document.analysis)
+            QGuiApplication.clipboard().setText(text)
         self._tell(self.tr("Copied the code to the clipboard."))
         return text
 

@@ -1,5 +1,6 @@
 """The main window: menus, docks and layout only; the views do the showing."""
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
@@ -11,6 +12,8 @@ from gui.common.labels import SteadyLabel
 from gui.common.texts import batch_loss_text
 from gui.shell.settings import remember_options
 from gui.shell.theme import THEMES, chosen_theme
+from gui.views.code.panel import CodePanel
+from gui.views.conventions.view import ConventionsView
 from gui.views.learn.forms import FormsView
 from gui.views.learn.panel import LearnPanel
 from gui.views.math.panel import MathPanel
@@ -20,8 +23,9 @@ from gui.views.tables.input_table import InputTable
 from gui.views.tables.results import ResultsView
 from gui.common.user_text import in_menu, in_window_title, short
 
-# 2: the Learn and softmax | sigmoid docks. A layout saved without them would leave them loose
-# (not a tab beside the plots), so one from version 1 gives way to the first-start layout.
+# 2: the docks added since version 1 (Library conventions, Code, Learn, softmax | sigmoid). A
+# layout saved without them leaves them loose (softmax | sigmoid not a tab beside the plots, the
+# window taller than the screen), so one from version 1 gives way to the first-start layout.
 SETTINGS_VERSION = 2
 # The Undo and Redo items show this much of the step's name (it may quote long names).
 HISTORY_TEXT_CHARS = 60
@@ -48,6 +52,8 @@ class MainWindow(QMainWindow):
         self.plots = PlotsView(document)
         self.math_panel = MathPanel(document)
         self.options = OptionsPanel(document)
+        self.conventions = ConventionsView(document)
+        self.code_panel = CodePanel(document)
         self.learn = LearnPanel(document)
         self.forms = FormsView(document)
         self._build_layout()
@@ -76,15 +82,26 @@ class MainWindow(QMainWindow):
                 ("options", self.tr("Options"), self.options, Qt.LeftDockWidgetArea),
                 ("plots", self.tr("Plots"), self.plots, Qt.RightDockWidgetArea),
                 ("math", self.tr("Show the math"), self.math_panel, Qt.RightDockWidgetArea),
+                ("conventions", self.tr("Library conventions"), self.conventions,
+                 Qt.RightDockWidgetArea),
+                ("code", self.tr("Code"), self.code_panel, Qt.RightDockWidgetArea),
                 ("learn", self.tr("Learn"), self.learn, Qt.LeftDockWidgetArea),
                 ("forms", self.tr("softmax | sigmoid"), self.forms, Qt.RightDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{key}Dock")
             dock.setWidget(widget)
+            # Floated (onto a projector, say), a dock still takes the window's font: larger
+            # in presentation mode.
+            dock.setAttribute(Qt.WA_WindowPropagation)
             self.addDockWidget(area, dock)
+            # A tab brought to the front shows a view that may have skipped changes behind it.
+            dock.visibilityChanged.connect(lambda on, view=widget: on and view.catch_up())
             self.docks[key] = dock
-            # A tab brought to the front gets no show event: it catches up here.
-            dock.visibilityChanged.connect(lambda shown, view=widget: shown and view.catch_up())
+        # Tabs behind the math, which stays in front: no more crowded than before, and a
+        # view behind a tab computes nothing until its tab is chosen.
+        self.tabifyDockWidget(self.docks["math"], self.docks["conventions"])
+        self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
+        self.docks["math"].raise_()
         # Learn is under the options; softmax | sigmoid a tab behind the plots.
         self.tabifyDockWidget(self.docks["plots"], self.docks["forms"])
         self.docks["plots"].raise_()
@@ -115,6 +132,8 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
+            # Shown from the menu, a dock tabbed with others comes to the front.
+            dock.toggleViewAction().triggered.connect(lambda on, dock=dock: on and dock.raise_())
         self.view_menu.addSeparator()
         self.presentation_action = QAction(self.tr("&Presentation mode"), self, checkable=True,
                                            shortcut=QKeySequence("F5"),
@@ -149,6 +168,13 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             self.language_actions[code] = action
 
+    def show_code(self, spelling):
+        """Bring the code panel into sight with ``spelling``'s code; returns the panel."""
+        self.docks["code"].show()
+        self.docks["code"].raise_()
+        self.code_panel.show_framework(spelling)
+        return self.code_panel
+
     def set_presentation(self, on):
         """Scale fonts (and plot lines) up for a lecture-hall projector, or back."""
         font = self.font()
@@ -175,6 +201,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _show_history_text(action, prefix, text):
+        if not shiboken6.isValid(action):  # the stack outlives a closed window and its actions
+            return
         action.setText(f"{prefix} {in_menu(short(text, HISTORY_TEXT_CHARS))}" if text else prefix)
 
     def _update_title(self):

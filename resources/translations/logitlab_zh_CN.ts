@@ -49,10 +49,156 @@
     </message>
 </context>
 <context>
+    <name>CodePanel</name>
+    <message>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy this code to the clipboard, exactly as shown.</source>
+        <translation>将这段代码按显示的原样复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+</context>
+<context>
+    <name>ConventionsView</name>
+    <message>
+        <source>{library} divides each probability row by its sum first: the row of sample “{sample}” sums to {sum}.</source>
+        <translation>{library} 先将每行概率除以该行之和：样本“{sample}”这一行之和为 {sum}。</translation>
+    </message>
+    <message>
+        <source>{library} clips p to [{low}, {high}] before the logarithm: p({class_name}) = {p} in sample “{sample}” counts as {clipped}.</source>
+        <translation>{library} 在取对数之前把 p 截断到 [{low}, {high}]：样本“{sample}”中的 p({class_name}) = {p} 按 {clipped} 计算。</translation>
+    </message>
+    <message>
+        <source>{library} gets p({class_name}) in sample “{sample}” as exactly 0 in float64 (anything below {smallest} is 0), where the logits give ln p = {log_p}.</source>
+        <translation>{library} 在 float64 中得到样本“{sample}”的 p({class_name}) 恰好为 0（小于 {smallest} 的数都成为 0），而由 logits 算出的 ln p = {log_p}。</translation>
+    </message>
+    <message>
+        <source>{library} gets p({class_name}) in sample “{sample}” as exactly 1 in float64 (1 − p below {one} is lost), where the logits give ln(1 − p) = {log_p}.</source>
+        <translation>{library} 在 float64 中得到样本“{sample}”的 p({class_name}) 恰好为 1（小于 {one} 的 1 − p 会丢失），而由 logits 算出的 ln(1 − p) = {log_p}。</translation>
+    </message>
+    <message>
+        <source>{library} clamps each logarithm at {bound}: ln p({class_name}) in sample “{sample}”, with p = {p}, counts as {bound}.</source>
+        <translation>{library} 把每个对数限制在不低于 {bound}：样本“{sample}”中 p = {p} 的 ln p({class_name}) 按 {bound} 计算。</translation>
+    </message>
+    <message>
+        <source>{library} clamps each logarithm at {bound}: ln(1 − p({class_name})) in sample “{sample}”, with p = {p}, counts as {bound}.</source>
+        <translation>{library} 把每个对数限制在不低于 {bound}：样本“{sample}”中 p = {p} 的 ln(1 − p({class_name})) 按 {bound} 计算。</translation>
+    </message>
+    <message>
+        <source>{library} multiplies the target 0 of {class_name} in sample “{sample}” by ln 0 = −∞ and gets nan, where Logit Lab counts 0 · ln 0 as 0.</source>
+        <translation>{library} 把样本“{sample}”中 {class_name} 的目标 0 乘以 ln 0 = −∞，得到 nan；而 Logit Lab 将 0 · ln 0 记为 0。</translation>
+    </message>
+    <message>
+        <source>{library} uses rows that do not sum to 1 as they are, with a warning (the row of sample “{sample}” sums to {sum}): the value stays the textbook&apos;s.</source>
+        <translation>{library} 按原样使用和不为 1 的行，并给出警告（样本“{sample}”这一行之和为 {sum}）：数值与教科书相同。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes no class weights.</source>
+        <translation>{library} 无法计算这个损失：它不支持类别权重。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes no pos_weight.</source>
+        <translation>{library} 无法计算这个损失：它不支持 pos_weight。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it cannot leave samples out (ignore_index).</source>
+        <translation>{library} 无法计算这个损失：它不能略去样本（ignore_index）。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes no label smoothing.</source>
+        <translation>{library} 无法计算这个损失：它不支持标签平滑。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it takes only targets of 0 and 1.</source>
+        <translation>{library} 无法计算这个损失：它只接受 0 和 1 的目标。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: it needs at least two classes.</source>
+        <translation>{library} 无法计算这个损失：它至少需要两个类别。</translation>
+    </message>
+    <message>
+        <source>{library} cannot compute this loss: every counted sample&apos;s class weight is 0.</source>
+        <translation>{library} 无法计算这个损失：每个计入样本的类别权重都是 0。</translation>
+    </message>
+    <message>
+        <source>(%n classes of that sample.)</source>
+        <translation>（该样本中共 %n 个类别。）</translation>
+    </message>
+    <message>
+        <source>Other samples it changes: %n.</source>
+        <translation>它还改变了另外 %n 个样本。</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>the logits</source>
+        <translation>logits</translation>
+    </message>
+    <message>
+        <source>the probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Each library&apos;s own call, from {source} as the table holds them; losses in {unit}.</source>
+        <translation>各库自己的调用，输入为表格中的{source}；损失单位为{unit}。</translation>
+    </message>
+    <message>
+        <source>Sample “{name}”</source>
+        <translation>样本“{name}”</translation>
+    </message>
+    <message>
+        <source>cannot compute it</source>
+        <translation>无法计算</translation>
+    </message>
+    <message>
+        <source>Logit Lab&apos;s own value: p = 0 for a class the target gives mass makes it ∞.</source>
+        <translation>Logit Lab 自己的值：目标赋予概率质量的类别若 p = 0，损失即为 ∞。</translation>
+    </message>
+    <message>
+        <source>No rule of {library} changes this loss: the value is the textbook&apos;s.</source>
+        <translation>{library} 的规则都不改变这个损失：数值与教科书相同。</translation>
+    </message>
+    <message>
+        <source>Textbook</source>
+        <translation>教科书</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Edit {name}</source>
         <translation>编辑 {name}</translation>
+    </message>
+    <message>
+        <source>Add a model</source>
+        <translation>添加模型</translation>
+    </message>
+    <message>
+        <source>Duplicate model &apos;{name}&apos;</source>
+        <translation>复制模型“{name}”</translation>
+    </message>
+    <message>
+        <source>Rename model &apos;{old}&apos; to &apos;{new}&apos;</source>
+        <translation>将模型“{old}”重命名为“{new}”</translation>
+    </message>
+    <message>
+        <source>Move model &apos;{name}&apos;</source>
+        <translation>移动模型“{name}”</translation>
+    </message>
+    <message>
+        <source>Remove model &apos;{name}&apos;</source>
+        <translation>删除模型“{name}”</translation>
     </message>
 </context>
 <context>
@@ -741,6 +887,14 @@
         <translation>显示数学推导</translation>
     </message>
     <message>
+        <source>Library conventions</source>
+        <translation>库的约定</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
@@ -1427,6 +1581,45 @@
     </message>
 </context>
 <context>
+    <name>_HardmaxBox</name>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>softmax p</source>
+        <translation>softmax p</translation>
+    </message>
+    <message>
+        <source>hardmax</source>
+        <translation>hardmax</translation>
+    </message>
+    <message>
+        <source>Hardmax beside softmax: sample “{name}”</source>
+        <translation>hardmax 与 softmax 对照：样本“{name}”</translation>
+    </message>
+    <message>
+        <source>logit z</source>
+        <translation>logit z</translation>
+    </message>
+    <message>
+        <source>input p</source>
+        <translation>输入 p</translation>
+    </message>
+    <message>
+        <source>max = {max}, at {class_name}: hardmax puts 1 there and 0 elsewhere.</source>
+        <translation>max = {max}，位于 {class_name}：hardmax 在此处为 1，其余为 0。</translation>
+    </message>
+    <message>
+        <source>The {count} most probable of {total} classes are listed.</source>
+        <translation>列出了 {total} 个类别中概率最高的 {count} 个。</translation>
+    </message>
+    <message>
+        <source>The largest value occurs more than once: numpy marks the first; tf.argmax does not promise which.</source>
+        <translation>最大值出现了不止一次：numpy 标记第一个；tf.argmax 不保证标记哪一个。</translation>
+    </message>
+</context>
+<context>
     <name>_Writer</name>
     <message>
         <source>bits</source>
@@ -1835,6 +2028,22 @@
         <translation>logit-lab：--convention 需要与 --compute FILE 一起使用</translation>
     </message>
     <message>
+        <source>{model}: loss {loss} {unit} (total {total} / {divisor})</source>
+        <translation>{model}：损失 {loss} {unit}（总和 {total} / {divisor}）</translation>
+    </message>
+    <message>
+        <source>  ← lowest</source>
+        <translation>  ← 最低</translation>
+    </message>
+    <message>
+        <source>Lowest loss: {models} (lower is better)</source>
+        <translation>损失最低：{models}（越低越好）</translation>
+    </message>
+    <message>
+        <source>— {model} —</source>
+        <translation>— {model} —</translation>
+    </message>
+    <message>
         <source>each probability row divided by its sum</source>
         <translation>每行概率都除以该行之和</translation>
     </message>
@@ -1991,6 +2200,14 @@
     <message>
         <source>ignored</source>
         <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model: {name}</source>
+        <translation>模型：{name}</translation>
     </message>
     <message>
         <source>batch loss</source>
@@ -2207,6 +2424,34 @@
         <translation>只有一个 sigmoid 标签或两个 softmax 类别才能以两种形式训练，而不是 {classes} 个 {mode} 类别</translation>
     </message>
     <message>
+        <source>the last model cannot be removed</source>
+        <translation>不能删除最后一个模型</translation>
+    </message>
+    <message>
+        <source>model {model} has no name: a model needs one</source>
+        <translation>模型 {model} 没有名称：每个模型都需要名称</translation>
+    </message>
+    <message>
+        <source>&quot;models&quot; must be a list of at least one model</source>
+        <translation>“models”必须是至少包含一个模型的列表</translation>
+    </message>
+    <message>
+        <source>{field} must be an object with &quot;name&quot; and &quot;rows&quot;</source>
+        <translation>{field} 必须是包含“name”和“rows”的对象</translation>
+    </message>
+    <message>
+        <source>{rows} × {columns} values, but model &apos;{first}&apos; has {count} × {columns}: every model has a row per sample</source>
+        <translation>{rows} × {columns} 个值，但模型“{first}”有 {count} × {columns} 个：每个模型对每个样本都有一行</translation>
+    </message>
+    <message>
+        <source>{models} models are more than the {limit} Logit Lab compares</source>
+        <translation>{models} 个模型超过了 Logit Lab 能比较的上限 {limit}</translation>
+    </message>
+    <message>
+        <source>{models} models of {cells} values in all is more than the {limit} Logit Lab handles</source>
+        <translation>{models} 个模型共 {cells} 个值，超过了 Logit Lab 能处理的上限 {limit}</translation>
+    </message>
+    <message>
         <source>there is no such file</source>
         <translation>文件不存在</translation>
     </message>
@@ -2273,6 +2518,10 @@
     <message>
         <source>unknown option {field}</source>
         <translation>未知选项 {field}</translation>
+    </message>
+    <message>
+        <source>model &apos;{name}&apos;: {problem}</source>
+        <translation>模型“{name}”：{problem}</translation>
     </message>
     <message>
         <source>row {row}, column &apos;{name}&apos;</source>
@@ -2401,16 +2650,8 @@
         <translation>猫、狗还是猪：哪个模型更好？</translation>
     </message>
     <message>
-        <source>Two models classify the same three photos: photo 1 is a pig, photo 2 a dog, photo 3 a cat. Rows 1–3 are model 1&apos;s predictions, rows 4–6 model 2&apos;s. Both models get photos 1 and 2 right and photo 3 wrong, so accuracy cannot tell them apart; cross-entropy can. Model 1&apos;s mean loss is 1.3784 nats, model 2&apos;s is 0.6391 nats: model 2 is better. It gives the true class more probability where it is right, and is less sure where it is wrong (0.3 for the cat instead of 0.1). The batch loss shown, 1.0087 nats, is the mean over all six rows, both models together.</source>
-        <translation>两个模型对同样的三张照片分类：照片 1 是猪，照片 2 是狗，照片 3 是猫。第 1–3 行是模型 1 的预测，第 4–6 行是模型 2 的预测。两个模型都把照片 1 和 2 分对、把照片 3 分错，所以准确率区分不出它们；交叉熵可以。模型 1 的平均损失为 1.3784 奈特，模型 2 为 0.6391 奈特：模型 2 更好。它在分对时给真实类别更高的概率，在分错时也没那么笃定（给猫 0.3 而不是 0.1）。显示的批次损失 1.0087 奈特是全部六行（两个模型合在一起）的平均值。</translation>
-    </message>
-    <message>
-        <source>Multi-label chest X-ray</source>
-        <translation>多标签胸部 X 光片</translation>
-    </message>
-    <message>
-        <source>Each finding is its own yes/no question: one sigmoid per class, several findings can be true at once, and the probabilities need not sum to 1. Patient 1 has cardiomegaly and effusion; patient 2 atelectasis, effusion and pneumonia; patient 3 none of them. Patient 1&apos;s loss (summed over the five findings) is 0.7953 nats. The batch loss, 0.1758 nats, is the mean binary cross-entropy over all 15 patient–finding pairs, as PyTorch&apos;s BCEWithLogitsLoss computes it.</source>
-        <translation>每种征象都是一个独立的是/否问题：每个类别一个 sigmoid，多种征象可以同时成立，概率之和也不必为 1。患者 1 有心脏肥大（cardiomegaly）和积液（effusion）；患者 2 有肺不张（atelectasis）、积液和肺炎（pneumonia）；患者 3 都没有。患者 1 的损失（对五种征象求和）为 0.7953 奈特。批次损失 0.1758 奈特是全部 15 个“患者–征象”对的二元交叉熵的平均值，与 PyTorch 的 BCEWithLogitsLoss 的计算方式相同。</translation>
+        <source>Two models classify the same three photos: photo 1 is a pig, photo 2 a dog, photo 3 a cat. Both models get photos 1 and 2 right and photo 3 wrong, so accuracy cannot tell them apart; cross-entropy can. Model 1&apos;s loss is 1.3784 nats, model 2&apos;s is 0.6391 nats: model 2 is better. It gives the true class more probability where it is right, and is less sure where it is wrong (0.3 for the cat instead of 0.1).</source>
+        <translation>两个模型对同样的三张照片分类：照片 1 是猪，照片 2 是狗，照片 3 是猫。两个模型都把照片 1 和 2 分对、把照片 3 分错，所以准确率区分不出它们；交叉熵可以。模型 1 的损失为 1.3784 奈特，模型 2 为 0.6391 奈特：模型 2 更好。它在分对时给真实类别更高的概率，在分错时也没那么笃定（给猫 0.3 而不是 0.1）。</translation>
     </message>
     <message>
         <source>Learning: sigmoid beside two-class softmax</source>
@@ -2437,6 +2678,26 @@
         <translation>标签平滑 ε = 0.1 要求 q = (0.9333, 0.0333, 0.0333)，而不是 (1, 0, 0)。在“学习”面板中按“播放”：每张照片的 logits 停在 p = q 的位置，真实类别与其他每个类别之间的差为 ln((1 − ε + ε/C)/(ε/C)) = ln 28 = 3.3322，损失停在 H(q) = 0.2911 奈特。按“重置”，把标签平滑设为 0 再按“播放”：使用硬标签时差值永不停止；100 步后为 4.97，1,000 步后为 7.31，并随着损失慢慢趋近 0 而无限增大。</translation>
     </message>
     <message>
+        <source>scikit-learn log_loss: two models</source>
+        <translation>scikit-learn log_loss：两个模型</translation>
+    </message>
+    <message>
+        <source>The same numbers as scikit-learn&apos;s sklearn.metrics.log_loss(y_true, y_pred) with y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and two prediction sets: model 1&apos;s y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]] and model 2&apos;s y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]. scikit-learn returns 1.3783888522474517 and 0.6391075640678003; each model&apos;s batch loss here (the mean over its three samples) is exactly that number, and model 2 has the lower loss. The targets are written as class indices: row 1 is class 2, row 2 class 1, row 3 class 0.</source>
+        <translation>与 scikit-learn 的 sklearn.metrics.log_loss(y_true, y_pred) 使用相同的数字，其中 y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]]，两组预测分别是：模型 1 的 y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]，模型 2 的 y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]。scikit-learn 返回 1.3783888522474517 和 0.6391075640678003；这里每个模型的批次损失（其三个样本的平均值）正是这两个数，模型 2 的损失更低。目标写作类别索引：第 1 行是类别 2，第 2 行是类别 1，第 3 行是类别 0。</translation>
+    </message>
+    <message>
+        <source>The truth is (1, 0, 0). Model 甲 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = 0.6931 nats. Model 乙 predicts (0.7, 0.1, 0.2): −ln 0.7 = 0.3567 nats. Only the probability given to the true class counts, so 乙, the model more confident in the truth, has the lower loss. (甲 and 乙, jiǎ and yǐ, are the Chinese A and B.)</source>
+        <translation>真实情况是 (1, 0, 0)。模型甲预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型乙预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给真实类别的概率才算数，因此对真相更有把握的模型乙损失更低。</translation>
+    </message>
+    <message>
+        <source>Multi-label chest X-ray</source>
+        <translation>多标签胸部 X 光片</translation>
+    </message>
+    <message>
+        <source>Each finding is its own yes/no question: one sigmoid per class, several findings can be true at once, and the probabilities need not sum to 1. Patient 1 has cardiomegaly and effusion; patient 2 atelectasis, effusion and pneumonia; patient 3 none of them. Patient 1&apos;s loss (summed over the five findings) is 0.7953 nats. The batch loss, 0.1758 nats, is the mean binary cross-entropy over all 15 patient–finding pairs, as PyTorch&apos;s BCEWithLogitsLoss computes it.</source>
+        <translation>每种征象都是一个独立的是/否问题：每个类别一个 sigmoid，多种征象可以同时成立，概率之和也不必为 1。患者 1 有心脏肥大（cardiomegaly）和积液（effusion）；患者 2 有肺不张（atelectasis）、积液和肺炎（pneumonia）；患者 3 都没有。患者 1 的损失（对五种征象求和）为 0.7953 奈特。批次损失 0.1758 奈特是全部 15 个“患者–征象”对的二元交叉熵的平均值，与 PyTorch 的 BCEWithLogitsLoss 的计算方式相同。</translation>
+    </message>
+    <message>
         <source>Next-token prediction</source>
         <translation>下一个词元预测</translation>
     </message>
@@ -2445,28 +2706,8 @@
         <translation>一个语言模型读入 &quot;The cat sat on the&quot;，为词表中全部 4265 个词元打分；softmax 把这些分数变成下一个词元的概率。真实的下一个词元是 &quot;mat&quot;，它是模型在 &quot;floor&quot; 之后的第二选择。温度为 0.7 时（logits 除以 0.7），它的概率为 0.1389，损失为 1.9741 奈特（困惑度 e^loss = 7.20）。温度为 1 时分布更平缓：概率 0.0718，损失 2.6336 奈特。调节温度，看看采样如何变得更大胆或更保守。</translation>
     </message>
     <message>
-        <source>scikit-learn log_loss (model 1)</source>
-        <translation>scikit-learn log_loss（模型 1）</translation>
-    </message>
-    <message>
-        <source>The same numbers as scikit-learn&apos;s sklearn.metrics.log_loss(y_true, y_pred) with y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]. scikit-learn returns 1.3783888522474517; the batch loss here (the mean over the three samples) is exactly that number. The targets are written as class indices: row 1 is class 2, row 2 class 1, row 3 class 0. Open &apos;scikit-learn log_loss (model 2)&apos; for the other prediction set.</source>
-        <translation>与 scikit-learn 的 sklearn.metrics.log_loss(y_true, y_pred) 使用相同的数字，其中 y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]]，y_pred = [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]。scikit-learn 返回 1.3783888522474517；这里的批次损失（三个样本的平均值）正是这个数。目标写作类别索引：第 1 行是类别 2，第 2 行是类别 1，第 3 行是类别 0。打开“scikit-learn log_loss（模型 2）”查看另一组预测。</translation>
-    </message>
-    <message>
-        <source>scikit-learn log_loss (model 2)</source>
-        <translation>scikit-learn log_loss（模型 2）</translation>
-    </message>
-    <message>
-        <source>The same numbers as scikit-learn&apos;s sklearn.metrics.log_loss(y_true, y_pred) with y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]] and y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]. scikit-learn returns 0.6391075640678003; the batch loss here (the mean over the three samples) is exactly that number. The targets are written as class indices: row 1 is class 2, row 2 class 1, row 3 class 0. Open &apos;scikit-learn log_loss (model 1)&apos; for the other prediction set.</source>
-        <translation>与 scikit-learn 的 sklearn.metrics.log_loss(y_true, y_pred) 使用相同的数字，其中 y_true = [[0, 0, 1], [0, 1, 0], [1, 0, 0]]，y_pred = [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]]。scikit-learn 返回 0.6391075640678003；这里的批次损失（三个样本的平均值）正是这个数。目标写作类别索引：第 1 行是类别 2，第 2 行是类别 1，第 3 行是类别 0。打开“scikit-learn log_loss（模型 1）”查看另一组预测。</translation>
-    </message>
-    <message>
         <source>Two models, one truth</source>
         <translation>两个模型，一个真相</translation>
-    </message>
-    <message>
-        <source>The truth is (1, 0, 0). Model 1 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = 0.6931 nats. Model 2 predicts (0.7, 0.1, 0.2): −ln 0.7 = 0.3567 nats. Only the probability given to the true class counts, so the model more confident in the truth has the lower loss. The batch loss, 0.5249 nats, is the mean of the two.</source>
-        <translation>真实情况是 (1, 0, 0)。模型 1 预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型 2 预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给真实类别的概率才算数，因此对真相更有把握的模型损失更低。批次损失 0.5249 奈特是两者的平均值。</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from engine import Options, Scenario
+from engine import Model, Options, Scenario
 
 LARGEST = float(np.finfo(np.float64).max)
 MODERATE = 30.0  # logits whose losses and gradients are far from overflow and underflow
@@ -153,3 +153,16 @@ def scenarios(draw, *, logit_bound=LARGEST, make_options=options,
                                     max_size=n_rows))),
         title=draw(st.text(max_size=20)), description=draw(st.text(max_size=20)),
     )
+
+
+@st.composite
+def model_scenarios(draw, *, max_models=3, logit_bound=LARGEST, **scenario_options):
+    """Valid Scenarios with 1 to ``max_models`` models of random rows and distinct names."""
+    scenario = draw(scenarios(logit_bound=logit_bound, **scenario_options))
+    count = draw(st.integers(1, max_models))
+    names = draw(st.lists(st.text(NAME_CHARACTERS, min_size=1, max_size=8).filter(str.strip),
+                          min_size=count, max_size=count, unique=True))
+    cells = unit_floats() if scenario.input == "probabilities" else reals(logit_bound)
+    tables = [scenario.rows] + [draw(hnp.arrays(np.float64, scenario.shape, elements=cells))
+                                for _ in names[1:]]
+    return scenario.replace(models=tuple(map(Model, names, tables)))

@@ -348,6 +348,8 @@ def test_a_wrong_convention_is_an_error_with_exit_2(args, problem):
     result = run_cli(*args)
     assert (result.returncode, result.stdout) == (2, "")
     assert problem in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("changes, problem", [
     ({"classes": ["\ud800", "b", "c"]}, "classes[0]: '\\ud800' holds half of a UTF-16 surrogate"),
     ({"classes": ["x" * 100_000, "b", "c"]},
@@ -360,3 +362,76 @@ def test_a_hostile_file_is_one_line_naming_the_field_not_a_traceback(tmp_path, c
     assert (result.returncode, result.stdout, "Traceback" in result.stderr) == (2, "", False)
     assert result.stderr.startswith(f"logit-lab: {path}: {problem}")
     assert len(result.stderr.splitlines()) == 1
+
+
+# --- several models (issue 15) -----------------------------------------------------------------
+
+PHOTOS = {"format": "logit-lab", "version": 2, "title": "Photos", "classes": ["cat", "dog", "pig"],
+          "input": "probabilities", "targets": [2, 1, 0],
+          "models": [{"name": "Model 1", "rows": [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3],
+                                                  [0.1, 0.2, 0.7]]},
+                     {"name": "Model 2", "rows": [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2],
+                                                  [0.3, 0.4, 0.3]]}]}
+
+
+def test_compute_json_gives_every_models_numbers_and_the_first_at_the_top(tmp_path):
+    result = run_cli("--compute", write(tmp_path, PHOTOS), "--json")
+    assert (result.returncode, result.stderr) == (0, "")
+    printed = json.loads(result.stdout)
+    assert [m["name"] for m in printed["models"]] == ["Model 1", "Model 2"]
+    assert [m["loss"] for m in printed["models"]] == [1.3783888522474517, 0.6391075640678003]
+    assert set(printed["models"][1]) == {"name", "loss", "total", "divisor", "samples"}
+    assert printed["models"][1]["samples"][2]["loss"] == -np.log(0.3)
+    for key in ("loss", "total", "divisor", "samples"):  # what scripts read today
+        assert printed[key] == printed["models"][0][key]
+
+
+def test_compute_json_of_one_model_lists_it_under_models_too(tmp_path):
+    printed = json.loads(run_cli("--compute", write(tmp_path, LESSON), "--json").stdout)
+    assert printed["models"] == [{"name": "Model 1", **{key: printed[key] for key in (
+        "loss", "total", "divisor", "samples")}}]
+
+
+def test_the_report_shows_each_models_loss_and_which_is_lower(tmp_path):
+    result = run_cli("--compute", write(tmp_path, PHOTOS))
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert lines[:5] == [
+        "Photos", "Mode: softmax, input: probabilities, reduction: mean",
+        "Model 1: loss 1.37839 nats (total 4.13517 / 3)",
+        "Model 2: loss 0.639108 nats (total 1.91732 / 3)  ← lowest",
+        "Lowest loss: Model 2 (lower is better)"]
+    assert "— Model 2 —" in lines and lines.count("Sample #3: loss 1.204, H(y) 0 + KL(y‖p) "
+                                                  "1.204 = CE 1.204, predicted dog ✗") == 1
+
+
+def test_a_file_with_a_bad_model_is_one_line_naming_the_model_and_exit_2(tmp_path):
+    bad = {**PHOTOS, "models": [PHOTOS["models"][0], {"name": "Model 2", "rows": [[0.5] * 3]}]}
+    result = run_cli("--compute", write(tmp_path, bad))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.endswith("model 'Model 2': 1 × 3 values, but model 'Model 1' has "
+                                  "3 × 3: every model has a row per sample\n")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_train_trains_every_model(tmp_path):
+    logits = {**PHOTOS, "input": "logits"}
+    result = run_cli("--compute", write(tmp_path, logits), "--train", "2", "--json")
+    printed = json.loads(result.stdout)
+    scenario = engine.from_json(json.dumps(logits))
+    for k, entry in enumerate(printed["models"]):
+        run = engine.training.train(scenario.model_scenario(k), 2, 1.0)
+        assert entry["training"]["loss"] == run.losses.tolist()
+    assert printed["training"] == printed["models"][0]["training"]
+    report = run_cli("--compute", write(tmp_path, logits), "--train", "2").stdout
+    assert report.count("Training: 2 gradient steps on the logits") == 2
+
+
+def test_a_convention_gives_every_models_loss(tmp_path):
+    path = write(tmp_path, PHOTOS)
+    printed = json.loads(run_cli("--compute", path, "--convention", "sklearn", "--json").stdout)
+    assert [m["loss"] for m in printed["models"]] == [1.3783888522474517, 0.6391075640678003]
+    assert printed["loss"] == 1.3783888522474517
+    report = run_cli("--compute", path, "--convention", "sklearn").stdout
+    assert report.startswith("— Model 1 —\nPhotos\nConvention: scikit-learn\n")
+    assert "— Model 2 —\nConvention: scikit-learn\n" in report

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from engine import Scenario, ScenarioError, edits, history
+from engine import Model, Scenario, ScenarioError, edits, history
 from engine.analysis import same_value
-from strategies import NAME_CHARACTERS, reals, scenarios, unit_floats
+from strategies import NAME_CHARACTERS, model_scenarios, reals, unit_floats
 
 
 def assert_same(got, expected):
@@ -18,11 +18,19 @@ def assert_same(got, expected):
     assert got == expected
     for name in history.FIELDS:
         mine, theirs = getattr(got, name), getattr(expected, name)
-        if isinstance(mine, np.ndarray):
-            assert (mine.dtype, mine.shape) == (theirs.dtype, theirs.shape), name
-            assert mine.tobytes() == theirs.tobytes(), f"{name}: the same values, other bits"
+        if name == "models":
+            assert [m.name for m in mine] == [m.name for m in theirs]
+            for a, b in zip(mine, theirs):
+                assert_same_array(a.rows, b.rows, f"rows of {a.name}")
+        elif isinstance(mine, np.ndarray):
+            assert_same_array(mine, theirs, name)
         else:
             assert same_value(mine, theirs), name
+
+
+def assert_same_array(mine, theirs, name):
+    assert (mine.dtype, mine.shape) == (theirs.dtype, theirs.shape), name
+    assert mine.tobytes() == theirs.tobytes(), f"{name}: the same values, other bits"
 
 
 def values(scenario):
@@ -37,12 +45,19 @@ def some_edit(draw, scenario):
     are invalid (they raise)."""
     n_rows, n_classes = scenario.shape
     row, column = st.integers(0, n_rows - 1), st.integers(0, n_classes - 1)
+    model = st.integers(0, len(scenario.models) - 1)
     name = st.text(NAME_CHARACTERS, max_size=4)
     block = st.tuples(st.integers(1, 3), st.integers(1, 3)).flatmap(
         lambda shape: hnp.arrays(np.float64, shape, elements=values(scenario)))
     choices = {
-        "cell": lambda: (edits.set_cell, draw(row), draw(column), draw(values(scenario))),
-        "block": lambda: (edits.set_block, draw(row), draw(column), draw(block)),
+        "cell": lambda: (edits.set_cell, draw(row), draw(column), draw(values(scenario)),
+                         draw(model)),
+        "block": lambda: (edits.set_block, draw(row), draw(column), draw(block), draw(model)),
+        "add_model": lambda: (edits.add_model, draw(st.none() | name),
+                              draw(st.none() | model)),
+        "rename_model": lambda: (edits.rename_model, draw(model), draw(name)),
+        "move_model": lambda: (edits.move_model, draw(model), draw(model)),
+        "remove_model": lambda: (edits.remove_model, draw(model)),
         "target": lambda: ((edits.set_target, draw(row), draw(column))
                            if scenario.target_kind == "index" else
                            (edits.set_target_value, draw(row), draw(column), draw(unit_floats()))),
@@ -89,7 +104,7 @@ def edited(scenario, data, count):
     return path
 
 
-@given(scenario=scenarios(logit_bound=1e6, max_rows=5, max_classes=5), data=st.data())
+@given(scenario=model_scenarios(logit_bound=1e6, max_rows=5, max_classes=5), data=st.data())
 def test_undoing_every_patch_gives_back_the_start_and_redoing_them_the_end(scenario, data):
     path = edited(scenario, data, data.draw(st.integers(1, 12), label="count"))
     patches = [history.diff(before, after) for before, after in zip(path, path[1:])]
@@ -102,7 +117,7 @@ def test_undoing_every_patch_gives_back_the_start_and_redoing_them_the_end(scena
         assert_same(current, after)
 
 
-@given(scenario=scenarios(logit_bound=1e6, max_rows=5, max_classes=5), data=st.data())
+@given(scenario=model_scenarios(logit_bound=1e6, max_rows=5, max_classes=5), data=st.data())
 def test_merged_patches_go_from_the_first_scenario_to_the_last_at_once(scenario, data):
     path = edited(scenario, data, data.draw(st.integers(1, 6), label="count"))
     patch = history.diff(path[0], path[0])
@@ -125,8 +140,48 @@ def test_a_cell_edit_of_a_large_table_keeps_under_a_kilobyte():
     patch = history.diff(before, after)
     # Two copies of the table, what undo kept before, are 1 MB.
     assert patch.nbytes < 1024
-    assert list(patch.changes) == ["rows"]
+    assert list(patch.changes) == ["models"]
     assert_same(patch.revert(after), before)
+
+
+def two_models(n_rows=64, n_classes=1000):
+    first = table(n_rows, n_classes)
+    second = np.random.default_rng(1).normal(0, 2, first.shape)
+    return first.replace(models=(first.models[0], Model("Model 2", second)))
+
+
+def test_a_cell_edit_of_one_of_two_large_models_keeps_under_a_kilobyte():
+    before = two_models()
+    after = edits.set_cell(before, 40, 700, 1.5, model=1)
+    patch = history.diff(before, after)
+    assert patch.nbytes < 1024
+    undone = patch.revert(after)
+    assert_same(undone, before)
+    assert undone.models[0] is after.models[0]  # the other model: the very same, not a copy
+    dragged = history.merged(patch, history.diff(after, edits.set_cell(after, 40, 700, 2.5,
+                                                                      model=1)), after)
+    assert dragged.nbytes < 1024
+
+
+def test_renaming_a_model_keeps_the_names_only():
+    before = two_models()
+    after = edits.rename_model(before, 1, "Model B")
+    patch = history.diff(before, after)
+    assert patch.nbytes < 1024
+    assert patch.revert(after).models[1].rows is after.models[1].rows
+    assert_same(patch.revert(after), before)
+
+
+@pytest.mark.parametrize("edit", [
+    lambda s: edits.add_model(s, duplicate=1), lambda s: edits.remove_model(s, 0),
+    lambda s: edits.move_model(s, 1, 0)], ids=["duplicate", "remove", "move"])
+def test_models_added_removed_or_moved_are_kept_whole_and_counted(edit):
+    before = two_models(8, 300)
+    after = edit(before)
+    patch = history.diff(before, after)
+    assert patch.nbytes >= 2 * before.models[0].rows.nbytes
+    assert_same(patch.revert(after), before)
+    assert_same(patch.apply(before), after)
 
 
 def test_a_patch_leaves_the_fields_it_did_not_change_as_they_are():
@@ -150,9 +205,11 @@ def test_the_sign_of_a_zero_is_a_change():
 def test_a_table_of_another_shape_is_kept_whole_and_mostly_changed_tables_too():
     before = table(6, 4)
     grown = history.diff(before, edits.add_row(before))
-    assert grown.changes["rows"].new.shape == (7, 4)
+    (name, rows), = grown.changes["models"].changes
+    assert name is None and rows.new.shape == (7, 4)
     everything = history.diff(before, before.replace(rows=before.rows + 1.0))
-    assert everything.changes["rows"].old is before.rows  # shared, not copied
+    (name, rows), = everything.changes["models"].changes
+    assert rows.old is before.rows  # shared, not copied
 
 
 def test_renaming_one_class_of_many_keeps_that_name_only():

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 
 import engine
-from engine import Options, Scenario, ScenarioError, edits
+from engine import Model, Options, Scenario, ScenarioError, edits
 from engine.scenario import (MAX_CELLS, MAX_DESCRIPTION_CHARS, MAX_FILE_CHARS, MAX_NAME_CHARS,
-                             MAX_TITLE_CHARS, PROBABILITY_SUM_TOLERANCE)
+                             MAX_MODELS, MAX_TITLE_CHARS, PROBABILITY_SUM_TOLERANCE)
 from strategies import scenarios
 
 CLASSES = ["cat", "dog", "pig"]
@@ -192,7 +192,7 @@ def huge_rows_text():
     (lambda: "[1, 2]", "not_object", "must hold a JSON object"),
     (lambda: file_text(format="other-lab"), "wrong_format", "not a Logit Lab file"),
     (lambda: file_text(format=None), "wrong_format", "not a Logit Lab file"),
-    (lambda: file_text(version=2), "newer_version", "newer Logit Lab (format version 2)"),
+    (lambda: file_text(version=3), "newer_version", "newer Logit Lab (format version 3)"),
     (lambda: file_text(version="1"), "bad_version", "\"version\" must be a whole number"),
     (lambda: file_text(rows=None), "missing_field", "missing field 'rows'"),
     (lambda: file_text(classes=None), "missing_field", "missing field 'classes'"),
@@ -227,9 +227,10 @@ def test_from_json_refuses_with_a_code_and_a_message(make_text, code, message):
     assert message in str(error)
 
 
-def worst_case_file_size(n_classes):
+def worst_case_file_size(n_classes, models=1):
     """The file size of one sample of ``n_classes`` with every number at its longest: a target
-    row, both per-class weights, and default class names of the longest kind."""
+    row, both per-class weights, and default class names of the longest kind; with ``models``
+    models of 200-character names."""
     longest_negative = -2.2250738585072014e-308  # the longest a float's repr gets: 24 characters
     longest_positive = 2.2250738585072014e-308
     rows = np.full((1, n_classes), longest_negative)
@@ -239,6 +240,9 @@ def worst_case_file_size(n_classes):
     scenario = Scenario(classes=tuple(f"class {n + 1_000_001}" for n in range(n_classes)),
                         rows=rows, targets=targets,
                         options=Options(class_weights=weights, pos_weight=weights))
+    if models > 1:
+        scenario = scenario.replace(models=tuple(
+            Model(f"{m:03}" + "模" * 197, rows) for m in range(models)))
     return len(engine.to_json(scenario).encode("utf-8"))
 
 
@@ -250,6 +254,15 @@ def test_the_largest_table_the_app_allows_fits_the_reading_limit():
     largest = small + per_class * (MAX_CELLS - 1000)
     assert per_class == 132
     assert 250 * 2**20 < largest <= MAX_FILE_CHARS
+
+
+@pytest.mark.parametrize("models", [2, MAX_MODELS])
+def test_the_largest_scenario_of_several_models_fits_the_reading_limit_too(models):
+    # The values are shared out among the models; the targets, weights and class names shrink.
+    small, large = worst_case_file_size(10, models), worst_case_file_size(20, models)
+    per_class = (large - small) / 10
+    largest = small + per_class * (MAX_CELLS // models - 10)
+    assert largest <= MAX_FILE_CHARS
 
 
 def test_a_scenario_built_in_memory_beyond_the_size_limit_is_refused_too():

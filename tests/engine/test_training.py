@@ -181,7 +181,7 @@ def test_in_the_first_step_of_a_binary_preset_the_margin_moves_twice_as_fast(nam
 
 def test_train_pair_refuses_a_problem_that_is_not_binary():
     with pytest.raises(ScenarioError) as refused:
-        training.train_pair(preset("cat_dog_pig.json"), 5)
+        training.train_pair(preset("cat_dog_pig.json").model_scenario(0), 5)
     assert refused.value.code == "not_binary"
 
 
@@ -220,7 +220,7 @@ def test_an_ignored_sample_has_no_true_probability_and_does_not_move():
 
 def test_probabilities_cannot_be_trained():
     with pytest.raises(ScenarioError) as refused:
-        training.train(preset("cat_dog_pig.json"), 5)
+        training.train(preset("cat_dog_pig.json").model_scenario(0), 5)
     assert (refused.value.code, refused.value.details["kind"]) == ("not_trainable",
                                                                    "probabilities")
 

@@ -3,6 +3,7 @@ comment; the scikit-learn ones run here with the real scikit-learn. PyTorch and 
 test dependencies: tools/check_snippets.py runs every snippet with the real libraries."""
 
 import contextlib
+import dataclasses
 import io
 
 import numpy as np
@@ -45,10 +46,11 @@ CASES = {
     "sigmoid logits 800": sigmoid().replace(rows=[[800.0, -800.0, 60.0], [1.0, 2.0, 3.0],
                                                   [0.0, 0.0, 0.0]]),
 }
-CASES.update({name: preset(name) for name in (
-    "cat_dog_pig.json", "sklearn_log_loss_model_1.json", "sklearn_log_loss_model_2.json",
-    "two_models_one_truth.json", "binary_sigmoid.json", "binary_softmax.json",
-    "chest_xray_multilabel.json", "next_token.json")})
+CASES.update({f"{name} {model}": preset(name).model_scenario(model) for name, model in (
+    ("cat_dog_pig.json", 0), ("cat_dog_pig.json", 1), ("sklearn_log_loss.json", 0),
+    ("sklearn_log_loss.json", 1), ("two_models_one_truth.json", 0),
+    ("two_models_one_truth.json", 1), ("binary_sigmoid.json", 0), ("binary_softmax.json", 0),
+    ("chest_xray_multilabel.json", 0), ("next_token.json", 0))})
 
 
 def run_snippet(code):
@@ -92,10 +94,25 @@ def test_the_scikit_learn_snippet_prints_the_engines_value_with_real_scikit_lear
         assert float(printed) == pytest.approx(result.loss, rel=1e-12)
 
 
-def test_the_scikit_learn_snippet_is_the_log_loss_call_for_the_log_loss_preset():
-    code = snippet("sklearn", engine.analyze(preset("sklearn_log_loss_model_1.json")))
+@pytest.mark.parametrize("model, value", [(0, "1.3783888522474517"),
+                                          (1, "0.6391075640678003")])
+def test_the_scikit_learn_snippet_is_the_log_loss_call_for_each_model_of_the_preset(model,
+                                                                                    value):
+    analyses = engine.analyze_models(preset("sklearn_log_loss.json"))
+    shown = dataclasses.replace(analyses[model], comparison=engine.Comparison(analyses))
+    code = snippet("sklearn", shown)
+    assert code.startswith(f"# scikit-learn log_loss: two models — Model {model + 1}: the loss "
+                           "as scikit-learn computes it.\n")
     assert "loss = sklearn.metrics.log_loss(target, probabilities)\n" in code
-    assert run_snippet(code) == "1.3783888522474517\n"
+    assert run_snippet(code) == f"{value}\n"
+
+
+def test_a_snippet_of_one_model_says_its_name_only_when_it_has_one_of_its_own():
+    plain = snippet("pytorch", engine.analyze(cat_dog_pig(title="Lesson")))
+    assert plain.startswith("# Lesson: the loss as PyTorch computes it.\n")
+    named = edits.rename_model(cat_dog_pig(title="Lesson"), 0, "Teacher\u20282")
+    assert snippet("pytorch", engine.analyze(named)).startswith(
+        "# Lesson — Teacher 2: the loss as PyTorch computes it.\n")
 
 
 def test_the_snippets_for_p_equal_to_zero_expect_the_issues_numbers():

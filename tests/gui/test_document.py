@@ -6,6 +6,7 @@ import gc
 import os
 
 import numpy as np
+import pytest
 
 import engine
 from engine import analysis, edits
@@ -207,3 +208,107 @@ def test_only_a_real_change_is_a_step_and_the_sign_of_a_zero_is_one(qtbot):
     assert document.undo_stack.count() == 1 and np.signbit(document.scenario.rows[0, 0])
     document.undo_stack.undo()
     assert not np.signbit(document.scenario.rows[0, 0])
+
+
+# --- several models (issue 15) -----------------------------------------------------------------
+
+def photos():
+    """The article's two models of three photos (scikit-learn's log_loss example)."""
+    return engine.Scenario(
+        classes=("cat", "dog", "pig"), targets=[2, 1, 0], input="probabilities",
+        models=(engine.Model("Model 1", [[0.3, 0.3, 0.4], [0.3, 0.4, 0.3], [0.1, 0.2, 0.7]]),
+                engine.Model("Model 2", [[0.1, 0.2, 0.7], [0.1, 0.7, 0.2], [0.3, 0.4, 0.3]])))
+
+
+def test_the_signal_carries_the_selected_models_analysis_and_every_models(qtbot):
+    document = Document(photos())
+    assert document.analysis.loss == 1.3783888522474517
+    assert document.model_scenario.model_names == ("Model 1",)
+    with qtbot.waitSignal(document.changed) as signal:
+        document.select_model(1)
+    analysis, selection = signal.args
+    assert selection.model == 1 and analysis.loss == 0.6391075640678003
+    assert analysis.scenario.model_names == ("Model 2",)
+    comparison = analysis.comparison
+    assert comparison.names == ("Model 1", "Model 2") and comparison.lowest == (1,)
+    assert comparison.losses.tolist() == [1.3783888522474517, 0.6391075640678003]
+
+
+def test_one_model_looks_as_before_with_a_comparison_of_one(qtbot):
+    document = Document(scenario())
+    assert document.analysis.scenario is document.scenario
+    assert document.comparison.names == ("Model 1",) and document.comparison.lowest == (0,)
+
+
+def test_a_cell_edit_goes_to_the_selected_model_and_undo_shows_that_model_again(qtbot):
+    document = Document(photos())
+    document.select_model(1)
+    document.set_cell(2, 0, 0.5)
+    assert document.scenario.models[1].rows[2, 0] == 0.5
+    assert document.scenario.models[0].rows[2, 0] == 0.1
+    assert document.undo_stack.undoText() == "Edit Model 2 · #3 · cat"
+    document.select_model(0)
+    document.undo_stack.undo()
+    assert document.selected_model == 1 and document.scenario.models[1].rows[2, 0] == 0.3
+
+
+def test_an_edit_of_one_model_recomputes_that_model_only(qtbot, monkeypatch):
+    start = table()
+    document = Document(start.replace(models=(start.models[0],
+                                              engine.Model("Model 2", start.rows + 1.0))))
+    first = document.comparison.analyses[0]
+    computed = []
+    real = analysis._sample_results
+    monkeypatch.setattr(analysis, "_sample_results", lambda scenario, index: (
+        computed.append(np.asarray(index).tolist()), real(scenario, index))[1])
+    document.select_model(1)
+    document.set_cell(5, 7, 1.5)
+    assert computed == [[5]]
+    assert document.comparison.analyses[0].probabilities is first.probabilities
+
+
+@pytest.mark.parametrize("operation, names, selected, text", [
+    (lambda d: d.add_model(), ("Model 1", "Model 2", "Model 3"), 2, "Add a model"),
+    (lambda d: d.add_model(duplicate=0, name="Teacher"), ("Model 1", "Model 2", "Teacher"), 2,
+     "Duplicate model 'Model 1'"),
+    (lambda d: d.rename_model(1, "乙"), ("Model 1", "乙"), 1,
+     "Rename model 'Model 2' to '乙'"),
+    (lambda d: d.move_model(1, 0), ("Model 2", "Model 1"), 0, "Move model 'Model 2'"),
+    (lambda d: d.move_model(0, 1), ("Model 2", "Model 1"), 0, "Move model 'Model 1'"),
+    (lambda d: d.remove_model(0), ("Model 2",), 0, "Remove model 'Model 1'"),
+    (lambda d: d.remove_model(1), ("Model 1",), 0, "Remove model 'Model 2'"),
+], ids=["add", "duplicate", "rename", "move the selected", "move another", "remove another",
+        "remove the selected"])
+def test_each_model_operation_is_one_undo_step_and_the_selection_follows(
+        qtbot, operation, names, selected, text):
+    document = Document(photos())
+    document.select_model(1)
+    with qtbot.waitSignal(document.changed) as signal:
+        assert operation(document)
+    assert document.scenario.model_names == names
+    assert signal.args[1].model == selected == document.selected_model
+    assert signal.args[0].model_name == names[selected]
+    assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == text
+    document.undo_stack.undo()
+    assert document.scenario == photos() and document.selected_model == 1
+    document.undo_stack.redo()
+    assert document.scenario.model_names == names and document.selected_model == selected
+
+
+def test_a_refused_model_operation_says_why_and_changes_nothing(qtbot):
+    document = Document(photos())
+    with qtbot.waitSignal(document.editRefused) as refused:
+        assert not document.rename_model(1, "Model 1")
+    assert refused.args == ["models: 'Model 1' appears twice"]
+    document.remove_model(0)
+    with qtbot.waitSignal(document.editRefused) as refused:
+        assert not document.remove_model(0)
+    assert refused.args == ["the last model cannot be removed"]
+    assert document.undo_stack.count() == 1
+
+
+def test_a_structural_edit_applies_to_every_model(qtbot):
+    document = Document(photos())
+    document.edit("Add sample", edits.add_row)
+    assert [len(m.rows) for m in document.scenario.models] == [4, 4]
+    assert len(document.comparison.analyses[1].sample_loss) == 4

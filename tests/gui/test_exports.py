@@ -125,6 +125,23 @@ def test_results_csv_writes_infinite_and_missing_values_readably():
     assert batch[1][0] == ""
 
 
+def test_results_csv_of_several_models_has_a_model_column_and_every_models_rows(controller):
+    controller.document.replace(preset("sklearn_log_loss.json"))
+    controller.document.select_model(1)
+    per_class, per_sample, batch = csv_blocks(exports.results_csv(controller.document.analysis))
+    assert per_class[0][:3] == ["model", "sample", "class"]
+    assert [row[0] for row in per_class[1:]] == ["Model 1"] * 9 + ["Model 2"] * 9
+    assert per_class[10][:4] == ["Model 2", "sample 1", "class 0", "0.1"]
+    assert per_sample[0][:3] == ["model", "sample", "loss"]
+    assert [row[:2] for row in per_sample[1:]] == [
+        [model, f"sample {n}"] for model in ("Model 1", "Model 2") for n in (1, 2, 3)]
+    assert batch == [["model", "batch loss", "total", "divisor", "reduction", "unit"],
+                     ["Model 1", "1.3783888522474517", repr(4.135166556742355), "3.0", "mean",
+                      "nats"],
+                     ["Model 2", "0.6391075640678003", repr(1.917322692203401), "3.0", "mean",
+                      "nats"]]
+
+
 def test_exporting_the_csv_writes_utf8_that_spreadsheets_read(controller, tmp_path):
     controller.document.replace(cat_dog_pig(classes=("猫", "狗", "猪")))
     path = tmp_path / "results.csv"
@@ -184,7 +201,30 @@ def test_the_math_exports_as_plain_text_and_markdown(controller, tmp_path, kind)
     assert path.read_text(encoding="utf-8") == expected
 
 
+@pytest.mark.parametrize("kind, heading", [
+    ("txt", "Model: 乙 *2*\n============\n\n"), ("md", "## Model: 乙 \\*2\\*\n\n")])
+def test_the_math_of_one_of_several_models_starts_with_its_name(controller, tmp_path, kind,
+                                                               heading):
+    controller.document.replace(edits.rename_model(preset("two_models_one_truth.json"), 1,
+                                                   "乙 *2*"))
+    controller.document.select_model(1)
+    path = tmp_path / f"math.{kind}"
+    assert controller.export_math(kind, path)
+    panel = StubMathPanel()
+    expected = panel.markdown() if kind == "md" else panel.plain_text()
+    assert path.read_text(encoding="utf-8") == heading + expected
+
+
 # --- copy as code ----------------------------------------------------------------------------
+
+def test_copy_as_code_of_several_models_is_the_shown_models_code_under_its_name(controller):
+    controller.document.replace(preset("two_models_one_truth.json"))
+    controller.document.select_model(1)
+    controller.code_actions["sklearn"].trigger()
+    code = QGuiApplication.clipboard().text()
+    assert code.startswith("# Two models, one truth — 乙: the loss as scikit-learn computes it.")
+    assert "0.7, 0.1, 0.2" in code and "0.5, 0.2, 0.3" not in code
+
 
 @pytest.mark.parametrize("framework", code_snippets.FRAMEWORKS)
 def test_copy_as_code_puts_the_snippet_on_the_clipboard(controller, framework):

@@ -260,7 +260,8 @@ def test_probability_input_cannot_be_trained_and_the_panel_offers_logits(learn):
     assert panel.to_logits_button.isVisible()
     panel.to_logits_button.click()
     assert document.scenario.input == "logits"
-    np.testing.assert_allclose(document.scenario.rows, np.log(scenario.rows), rtol=1e-15)
+    for after, before in zip(document.scenario.models, scenario.models):  # (two models)
+        np.testing.assert_allclose(after.rows, np.log(before.rows), rtol=1e-15)
     assert panel.step_button.isEnabled() and panel.message.text() == ""
     assert not panel.to_logits_button.isVisible()
     assert panel.step()
@@ -422,3 +423,19 @@ def test_a_layout_saved_before_the_learn_docks_gives_way_to_the_first_start_layo
     assert fresh.tabifiedDockWidgets(fresh.docks["plots"]) == [fresh.docks["forms"]]
     assert fresh.dockWidgetArea(fresh.docks["learn"]) == fresh.dockWidgetArea(
         fresh.docks["options"])
+
+
+def test_with_several_models_a_step_trains_the_shown_model_only(learn):
+    two = cat_dog_pig(models=(engine.Model("A", cat_dog_pig().rows),
+                              engine.Model("B", [[0.0, 0.0, 0.0]] * 3)), rows=None)
+    document, panel = learn(two)
+    document.select_model(1)
+    panel.step()
+    panel.step()
+    after = document.scenario
+    np.testing.assert_array_equal(after.models[0].rows, two.models[0].rows)
+    np.testing.assert_array_equal(after.models[1].rows,
+                                  training.train(two.model_scenario(1), 2, 1.0).scenario.rows)
+    assert document.undo_stack.count() == 1 and panel.steps == 2
+    document.select_model(0)  # another model shown: that run is over
+    assert panel.steps == 0

@@ -125,7 +125,7 @@ def test_preset_texts_are_in_step_with_the_presets():
     assert source == tool.preset_texts_source()
     titles = [json.loads(p.read_text(encoding="utf-8"))["title"]
               for p in sorted((ROOT / "resources" / "presets").glob("*.json"))]
-    assert len(titles) == 11
+    assert len(titles) == 10
     assert all(("presets", title) in catalogue(TS) for title in titles)
 
 
@@ -155,7 +155,7 @@ def test_every_preset_title_and_description_is_translated(chinese):
     texts = [json.loads(path.read_text(encoding="utf-8"))[key]
              for path in sorted((ROOT / "resources" / "presets").glob("*.json"))
              for key in ("title", "description")]
-    assert len(texts) == 22
+    assert len(texts) == 20
     untranslated = [text for text in texts
                     if not re.search(r"[\u4e00-\u9fff]", i18n.preset_text(text))]
     assert untranslated == []
@@ -307,8 +307,17 @@ def test_describe_gives_the_engine_message_in_english(english):
     (lambda: engine.Options(log_base=10), "log_base 必须是 'e', '2' 之一；实际为 10"),
     (lambda: engine.from_json('{"format": "logit-lab", "version": 1, "\\ud800": 0}'),
      "未知字段 '\\ud800'"),
+    (lambda: edits.remove_model(engine.Scenario(classes=("a", "b"), rows=[[1.0, 2.0]],
+                                                targets=[0]), 0), "不能删除最后一个模型"),
+    (lambda: engine.Scenario(classes=("cat", "dog"), targets=[0], models=(
+        engine.Model("A", [[1.0, 2.0]]), engine.Model("B", [[1.0, "x"]]))),
+     "模型“B”：第 1 行，“dog”列：'x' 不是数字"),
+    (lambda: engine.Scenario(classes=("cat", "dog"), targets=[0], models=(
+        engine.Model("A", [[1.0, 2.0]]), engine.Model("B", [[1.0, 2.0]] * 2))),
+     "模型“B”：2 × 2 个值，但模型“A”有 1 × 2 个：每个模型对每个样本都有一行"),
 ], ids=["out of range", "cell not a number", "target sum", "not JSON", "last class", "ragged",
-        "name too long", "lone surrogate", "bad choice", "unknown field"])
+        "name too long", "lone surrogate", "bad choice", "unknown field", "last model",
+        "cell of a model", "rows of a model"])
 def test_describe_fills_the_chinese_sentence_with_the_details(chinese, make, chinese_text):
     assert messages.describe(refusal(make)) == chinese_text
 

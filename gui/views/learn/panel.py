@@ -51,8 +51,9 @@ class _Run:
     document (an edit, an undo, a file), and Reset undoes it."""
 
     key: tuple  # the merge key of its undo step
+    model: int  # the model it trains (of a scenario with several)
     samples: tuple  # the names of the samples it trains
-    last: object  # the scenario its last step made (the start, before any)
+    last: object  # the (whole) scenario its last step made (the start, before any)
     steps: int
     history: Series  # per step: [batch loss, p(true class) of each of the first samples]
     pair: object = None  # a _Pair, while the other form trains beside it
@@ -174,13 +175,14 @@ class LearnPanel(View):
         """Take one gradient step (as one tick of Play does). Returns True when the logits
         moved."""
         document = self.document
-        if self._run is None or self._run.last is not document.scenario:
+        if (self._run is None or self._run.last is not document.scenario
+                or self._run.model != document.selected_model):
             self._start_run()
         before = document.scenario
         self._stepping = True
         try:
-            applied = document.edit(self.tr("Train the logits"), training.step,
-                                    self.lr.value(), analysis=document.analysis,
+            applied = document.edit(self.tr("Train the logits"), stepped, self.lr.value(),
+                                    document.analysis, document.selected_model,
                                     merge_key=self._run.key, refusal_to=self._refuse)
         finally:
             self._stepping = False
@@ -234,10 +236,12 @@ class LearnPanel(View):
     # ----------------------------------------------------------------------------- runs
 
     def _start_run(self):
-        analysis = self.document.analysis
-        curves = min(len(analysis.scenario.rows), MAX_SAMPLE_CURVES)
-        self._run = _Run(key=("train", next(_RUN_NUMBERS)), samples=analysis.scenario.samples,
-                         last=analysis.scenario, steps=0, history=Series(1 + curves))
+        document = self.document
+        analysis = document.analysis
+        curves = min(len(analysis.scenario.samples), MAX_SAMPLE_CURVES)
+        self._run = _Run(key=("train", next(_RUN_NUMBERS)), model=document.selected_model,
+                         samples=analysis.scenario.samples, last=document.scenario, steps=0,
+                         history=Series(1 + curves))
         self._shown_run = self._run
         self._record(analysis)
         self._pair_toggled(self.pair_box.isChecked())
@@ -247,7 +251,7 @@ class LearnPanel(View):
         right = training.true_probabilities(analysis)[:run.history.values.shape[1] - 1]
         loss = float("nan") if analysis.loss is None else analysis.loss
         run.history.append(run.steps, [loss, *right])
-        run.last = analysis.scenario
+        run.last = self.document.scenario
         if run.pair is not None:
             self._step_pair(run, analysis)
 
@@ -257,10 +261,10 @@ class LearnPanel(View):
         if run is None:
             self._show_run(self.state[1])
             return
-        if not on or not _binary(run.last):
+        scenario = self.document.analysis.scenario  # the trained model's
+        if not on or not _binary(scenario):
             run.pair = None
         elif run.pair is None:
-            scenario = run.last
             other = "softmax" if scenario.mode == "sigmoid" else "sigmoid"
             switched = edits.switch_mode(scenario, other, negative_name=self.tr("not {name}"))
             run.pair = _Pair(other=switched.scenario, analysis=engine.analyze(switched.scenario),
@@ -296,12 +300,13 @@ class LearnPanel(View):
     # ----------------------------------------------------------------------------- showing
 
     def show_analysis(self, analysis, selection):
-        scenario = analysis.scenario
+        scenario = analysis.scenario  # the shown model's
         if self._stepping:
             self._run.steps += 1
             self._record(analysis)
-        elif self._run is not None and scenario is not self._run.last:
-            self._run = None  # something else changed the document: the run is over
+        elif self._run is not None and (self.document.scenario is not self._run.last
+                                        or selection.model != self._run.model):
+            self._run = None  # something else changed the document (or the model shown)
             self.pause()
         run = self._shown_run
         if run is not None and run is not self._run and scenario.samples != run.samples:
@@ -403,6 +408,16 @@ class LearnPanel(View):
         super().hideEvent(event)
         if not self.window().isVisible():
             self.pause()  # the window is closing
+
+
+def stepped(scenario, lr, analysis, model):
+    """``scenario`` with model ``model``'s logits one gradient step further: engine.training.step
+    of that model's one-model scenario, whose Analysis is ``analysis``."""
+    one = analysis.scenario
+    after = training.step(one, lr, analysis)
+    if one is scenario:  # the only model
+        return after
+    return edits.set_block(scenario, 0, 0, after.rows, model=model)
 
 
 def _binary(scenario):

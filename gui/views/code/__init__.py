@@ -1,0 +1,1 @@
+"""code: see README, Development."""
