@@ -1,6 +1,7 @@
 """What every view is: a widget that shows one (Analysis, Selection) pair from the Document's one
 signal, catches up when it comes into sight, and knows the presentation scale."""
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 
 from gui.common import style
@@ -55,9 +56,12 @@ class View(QWidget):
             self.show_analysis(*self._state)
 
     def in_sight(self):
-        """Whether some of the view is on screen. A dock that is a tab behind another is still
-        "visible" to Qt, only placed outside the window: nothing of it is in sight."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
+        """Whether some of the view is on screen: shown, and within its window. A dock that is
+        a tab behind another is still "visible" to Qt, only placed outside the window."""
+        if not self.isVisible():
+            return False
+        window = self.window()
+        return QRect(self.mapTo(window, QPoint(0, 0)), self.size()).intersects(window.rect())
 
     def _changed(self, analysis, selection):
         self._state = (analysis, selection)
@@ -70,3 +74,8 @@ class View(QWidget):
     def showEvent(self, event):
         super().showEvent(event)
         self.catch_up()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if getattr(self, "_stale", False) and self.in_sight():
+            self.catch_up()  # it had no room (a dock squeezed to nothing) and has some again
