@@ -12,8 +12,7 @@ class View(QWidget):
     (QWidget.show is taken) and call ``follow(document)`` at the end of their ``__init__``.
 
     A view whose drawing is costly (``catch_up_when_hidden``) skips the changes made while it
-    is out of sight (a closed dock, a tab behind another) and draws the latest one when shown
-    (``catch_up``; the window calls it when a dock's tab comes to the front).
+    is out of sight (a closed dock, a tab behind another) and draws the latest one when shown.
     """
 
     catch_up_when_hidden = False
@@ -55,17 +54,21 @@ class View(QWidget):
             self._stale = False
             self.show_analysis(*self._state)
 
-    def in_sight(self):
-        """Whether some of the view is on screen: shown, and within its window. A dock that is
-        a tab behind another is still "visible" to Qt, only placed outside the window."""
-        if not self.isVisible():
-            return False
+    def out_of_sight(self):
+        """Whether this view, in a shown window, cannot be seen: hidden (a closed dock), or
+        lying outside the window (Qt moves a dock there when another dock's tab is chosen,
+        and still calls it visible)."""
         window = self.window()
-        return QRect(self.mapTo(window, QPoint(0, 0)), self.size()).intersects(window.rect())
+        if not window.isVisible():
+            return False
+        if not self.isVisible():
+            return True
+        place = QRect(self.mapTo(window, QPoint(0, 0)), self.size())
+        return not place.intersects(window.rect())
 
     def _changed(self, analysis, selection):
         self._state = (analysis, selection)
-        if self.catch_up_when_hidden and not self.in_sight() and self.window().isVisible():
+        if self.catch_up_when_hidden and self.out_of_sight():
             self._stale = True
             return
         self._stale = False
@@ -74,8 +77,3 @@ class View(QWidget):
     def showEvent(self, event):
         super().showEvent(event)
         self.catch_up()
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        if getattr(self, "_stale", False) and self.in_sight():
-            self.catch_up()  # it had no room (a dock squeezed to nothing) and has some again

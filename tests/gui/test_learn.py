@@ -385,12 +385,12 @@ def test_a_view_in_a_tab_behind_another_waits_and_catches_up_when_brought_to_fro
     window.document.select_sample(1)
     QApplication.processEvents()
     forms = window.forms
-    assert forms.isVisible() and not forms.in_sight()  # Qt keeps a tab behind "visible"
+    assert forms.isVisible() and forms.out_of_sight()  # Qt keeps a tab behind "visible"
     assert forms.needs["softmax"].text() == "Targets: one class index, 0 ('cat')."  # sample 1
     window.docks["forms"].raise_()
-    qtbot.waitUntil(lambda: forms.in_sight())
+    qtbot.waitUntil(lambda: not forms.out_of_sight())
     assert forms.needs["softmax"].text() == "Targets: one class index, 1 ('dog')."
-    assert window.plots.isVisible() and not window.plots.in_sight()
+    assert window.plots.isVisible() and window.plots.out_of_sight()
 
 
 def test_the_curves_stay_after_an_edit_and_go_with_another_table(learn):
