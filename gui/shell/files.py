@@ -35,7 +35,8 @@ DIRECTORY_KEY = "files/last_directory"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 # The order of File ▸ Examples; presets not listed here follow, by file name.
 EXAMPLE_ORDER = ("cat_dog_pig", "sklearn_log_loss", "two_models_one_truth", "binary_sigmoid",
-                 "binary_softmax", "chest_xray_multilabel", "next_token")
+                 "binary_softmax", "chest_xray_multilabel", "learn_binary_pair",
+                 "learn_label_smoothing", "learn_class_weights", "next_token")
 
 
 # --- questions to the user: module functions, so tests can answer them -----------------------

@@ -15,6 +15,8 @@ from gui.shell.settings import remember_options
 from gui.shell.theme import THEMES, chosen_theme
 from gui.views.code.panel import CodePanel
 from gui.views.conventions.view import ConventionsView
+from gui.views.learn.forms import FormsView
+from gui.views.learn.panel import LearnPanel
 from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
 from gui.views.plots.container import PlotsView
@@ -22,7 +24,10 @@ from gui.views.tables.input_table import InputTable
 from gui.views.tables.results import ResultsView
 from gui.common.user_text import in_menu, in_window_title, short
 
-SETTINGS_VERSION = 1
+# 2: the docks added since version 1 (Library conventions, Code, Learn, softmax | sigmoid). A
+# layout saved without them leaves them loose (softmax | sigmoid not a tab beside the plots, the
+# window taller than the screen), so one from version 1 gives way to the first-start layout.
+SETTINGS_VERSION = 2
 # The Undo and Redo items show this much of the step's name (it may quote long names).
 HISTORY_TEXT_CHARS = 60
 
@@ -50,6 +55,8 @@ class MainWindow(QMainWindow):
         self.options = OptionsPanel(document)
         self.conventions = ConventionsView(document)
         self.code_panel = CodePanel(document)
+        self.learn = LearnPanel(document)
+        self.forms = FormsView(document)
         self._build_layout()
         self._build_menus()
         self.files = FileController(self, document)
@@ -79,7 +86,9 @@ class MainWindow(QMainWindow):
                 ("math", self.tr("Show the math"), self.math_panel, Qt.RightDockWidgetArea),
                 ("conventions", self.tr("Library conventions"), self.conventions,
                  Qt.RightDockWidgetArea),
-                ("code", self.tr("Code"), self.code_panel, Qt.RightDockWidgetArea)):
+                ("code", self.tr("Code"), self.code_panel, Qt.RightDockWidgetArea),
+                ("learn", self.tr("Learn"), self.learn, Qt.LeftDockWidgetArea),
+                ("forms", self.tr("softmax | sigmoid"), self.forms, Qt.RightDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{key}Dock")
             dock.setWidget(widget)
@@ -95,6 +104,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["math"], self.docks["conventions"])
         self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
         self.docks["math"].raise_()
+        # Learn is under the options; softmax | sigmoid a tab behind the plots.
+        self.tabifyDockWidget(self.docks["plots"], self.docks["forms"])
+        self.docks["plots"].raise_()
 
     def _build_menus(self):
         stack = self.document.undo_stack
@@ -237,6 +249,8 @@ class MainWindow(QMainWindow):
                          [int(width * 0.15), int(width * 0.43)], Qt.Horizontal)
         self.resizeDocks([self.docks["plots"], self.docks["math"]],
                          [int(height * 0.68), int(height * 0.32)], Qt.Vertical)
+        self.resizeDocks([self.docks["options"], self.docks["learn"]],
+                         [int(height * 0.36), int(height * 0.64)], Qt.Vertical)
 
     def closeEvent(self, event):
         settings = QSettings()

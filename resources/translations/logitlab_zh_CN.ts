@@ -445,6 +445,81 @@
     </message>
 </context>
 <context>
+    <name>FormsView</name>
+    <message>
+        <source>softmax | sigmoid</source>
+        <translation>softmax | sigmoid</translation>
+    </message>
+    <message>
+        <source>Sample read both ways</source>
+        <translation>以两种方式解读的样本</translation>
+    </message>
+    <message>
+        <source>softmax and sigmoid probabilities</source>
+        <translation>softmax 与 sigmoid 的概率</translation>
+    </message>
+    <message>
+        <source>Targets it needs</source>
+        <translation>它需要的目标</translation>
+    </message>
+    <message>
+        <source>Its loss</source>
+        <translation>它的损失</translation>
+    </message>
+    <message>
+        <source>Targets note</source>
+        <translation>目标说明</translation>
+    </message>
+    <message>
+        <source>softmax: one right answer. The classes exclude each other, so the probabilities sum to 1.</source>
+        <translation>softmax：唯一正确答案。各类别互斥，所以概率之和为 1。</translation>
+    </message>
+    <message>
+        <source>sigmoid: a yes/no question per class. Each is independent, so the probabilities can sum to anything from 0 to the number of classes.</source>
+        <translation>sigmoid：每个类别一个是/否问题。各类别相互独立，所以概率之和可以是 0 到类别数之间的任意值。</translation>
+    </message>
+    <message>
+        <source>Loss of this sample: {loss} {unit}</source>
+        <translation>该样本的损失：{loss} {unit}</translation>
+    </message>
+    <message>
+        <source>With one class, softmax is always 1. The two-class softmax of the logits (0, z) is what equals this sigmoid: switch the mode to see it.</source>
+        <translation>只有一个类别时，softmax 恒为 1。与这个 sigmoid 相等的是 logits 为 (0, z) 的两类 softmax：切换模式即可看到。</translation>
+    </message>
+    <message>
+        <source>{sample}: the same logits, read two ways</source>
+        <translation>{sample}：同一组 logits 的两种解读</translation>
+    </message>
+    <message>
+        <source> (the logits of the probabilities: ln p)</source>
+        <translation>（由概率得到的 logits：ln p）</translation>
+    </message>
+    <message>
+        <source> · {shown} of {count} classes shown</source>
+        <translation> · 显示 {count} 个类别中的 {shown} 个</translation>
+    </message>
+    <message>
+        <source>{form}: Σp = {total}</source>
+        <translation>{form}：Σp = {total}</translation>
+    </message>
+    <message>
+        <source>Targets: none, the sample is ignored (ignore_index).</source>
+        <translation>目标：无，该样本被忽略（ignore_index）。</translation>
+    </message>
+    <message>
+        <source>Targets: one class index, {index} (&apos;{name}&apos;).</source>
+        <translation>目标：一个类别索引 {index}（“{name}”）。</translation>
+    </message>
+    <message>
+        <source>Targets: one distribution over the classes, summing to 1: {listed}</source>
+        <translation>目标：各类别上的一个分布，总和为 1：{listed}</translation>
+    </message>
+    <message>
+        <source>Targets: a label from 0 to 1 for every class: {listed}</source>
+        <translation>目标：每个类别一个 0 到 1 之间的标签：{listed}</translation>
+    </message>
+</context>
+<context>
     <name>GradientPlot</name>
     <message>
         <source>Gradient plot</source>
@@ -719,6 +794,117 @@
         <translation>
             <numerusform>粘贴 %n 个值</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LearnPanel</name>
+    <message>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>One gradient step on every logit: z ← z − lr · ∂L/∂z of the batch loss.</source>
+        <translation>对每个 logit 做一步梯度下降：z ← z − lr · ∂L/∂z（批次损失的梯度）。</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Take steps one after another, at the speed below; the whole run is one undo step.</source>
+        <translation>按下方的速度连续迈步；整次训练是一个撤销步骤。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the logits before the run (an undo of it).</source>
+        <translation>回到训练前的 logits（即撤销这次训练）。</translation>
+    </message>
+    <message>
+        <source>The learning rate: how far each step moves the logits along −∂L/∂z.</source>
+        <translation>学习率：每一步沿 −∂L/∂z 移动 logits 的距离。</translation>
+    </message>
+    <message>
+        <source> steps/s</source>
+        <translation> 步/秒</translation>
+    </message>
+    <message>
+        <source>How many steps Play takes per second (at most one per painted frame).</source>
+        <translation>播放时每秒走多少步（每绘制一帧最多一步）。</translation>
+    </message>
+    <message>
+        <source>Train the other &amp;form beside it</source>
+        <translation>同时训练另一种形式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>For one sigmoid label or two softmax classes: train the equal other form from the same start with the same learning rate, and draw both losses.</source>
+        <translation>用于一个 sigmoid 标签或两个 softmax 类别：从同一起点、以相同学习率训练与之相等的另一种形式，并画出两者的损失。</translation>
+    </message>
+    <message>
+        <source>Learn message</source>
+        <translation>学习面板消息</translation>
+    </message>
+    <message>
+        <source>Switch to logits (ln p)</source>
+        <translation>切换为 logits（ln p）</translation>
+    </message>
+    <message>
+        <source>Turn the probabilities into logits z = ln p (sigmoid: ln p − ln(1 − p)), which can be trained; undo turns them back.</source>
+        <translation>把概率转换为可以训练的 logits z = ln p（sigmoid：ln p − ln(1 − p)）；撤销可以转换回来。</translation>
+    </message>
+    <message>
+        <source>Training status</source>
+        <translation>训练状态</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate</source>
+        <translation>学习率(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Spee&amp;d</source>
+        <translation>速度(&amp;D)</translation>
+    </message>
+    <message>
+        <source>What the pair shows</source>
+        <translation>两种形式对比说明</translation>
+    </message>
+    <message>
+        <source>Switch input</source>
+        <translation>切换输入</translation>
+    </message>
+    <message>
+        <source>Train the logits</source>
+        <translation>训练 logits</translation>
+    </message>
+    <message>
+        <source>The logits no longer move: every step&apos;s gradient is 0.</source>
+        <translation>logits 不再变化：每一步的梯度都是 0。</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>not {name}</source>
+        <translation>非{name}</translation>
+    </message>
+    <message>
+        <source>Press Step or Play to train the logits.</source>
+        <translation>按“单步”或“播放”来训练 logits。</translation>
+    </message>
+    <message>
+        <source>Step {step} · batch loss {loss} {unit}</source>
+        <translation>第 {step} 步 · 批次损失 {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>Step 1 moved this sample&apos;s sigmoid logit z by {logit} and its softmax margin z₁ − z₀ by {margin}: twice as far, as each softmax logit takes the whole gradient.</source>
+        <translation>第 1 步把该样本的 sigmoid logit z 移动了 {logit}，把 softmax 的差值 z₁ − z₀ 移动了 {margin}：是前者的两倍，因为 softmax 的每个 logit 都得到完整的梯度。</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1186,14 @@
         <source>{name}[*] — Logit Lab</source>
         <translation>{name}[*] — Logit Lab</translation>
     </message>
+    <message>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>softmax | sigmoid</source>
+        <translation>softmax | sigmoid</translation>
+    </message>
 </context>
 <context>
     <name>MathPanel</name>
@@ -1232,6 +1426,26 @@
         <source>Set pos_weight</source>
         <translation>设置 pos_weight</translation>
     </message>
+    <message>
+        <source>Mode switch note</source>
+        <translation>模式切换说明</translation>
+    </message>
+    <message>
+        <source>not {name}</source>
+        <translation>非{name}</translation>
+    </message>
+    <message>
+        <source>Each true class is now a label 1 and every other class a label 0: one yes/no question per class.</source>
+        <translation>每个真实类别现在是标签 1，其他类别都是标签 0：每个类别一个是/否问题。</translation>
+    </message>
+    <message>
+        <source>Switched to {mode}: the batch loss is unchanged, {loss} {unit}.</source>
+        <translation>已切换为 {mode}：批次损失不变，为 {loss} {unit}。</translation>
+    </message>
+    <message>
+        <source>Switched to {mode}: the batch loss is now {after} {unit} (it was {before}).</source>
+        <translation>已切换为 {mode}：批次损失现在是 {after} {unit}（之前为 {before}）。</translation>
+    </message>
 </context>
 <context>
     <name>Plot</name>
@@ -1419,6 +1633,33 @@
     <message>
         <source>with weights the sample&apos;s loss is {loss} {unit}, not the CE</source>
         <translation>加权后该样本的损失为 {loss} {unit}，而不是 CE</translation>
+    </message>
+</context>
+<context>
+    <name>RunChart</name>
+    <message>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <source>sigmoid: 1 logit</source>
+        <translation>sigmoid：1 个 logit</translation>
+    </message>
+    <message>
+        <source>softmax: 2 logits</source>
+        <translation>softmax：2 个 logit</translation>
+    </message>
+    <message>
+        <source>Batch loss ({unit}) by step</source>
+        <translation>各步的批次损失（{unit}）</translation>
+    </message>
+    <message>
+        <source>Loss of each form ({unit}) by step</source>
+        <translation>两种形式各步的损失（{unit}）</translation>
+    </message>
+    <message>
+        <source>p(true class) of each sample</source>
+        <translation>每个样本的 p(真实类别)</translation>
     </message>
 </context>
 <context>
@@ -2256,6 +2497,14 @@
         <translation>患者 3</translation>
     </message>
     <message>
+        <source>photo 1 (a cat)</source>
+        <translation>照片 1（猫）</translation>
+    </message>
+    <message>
+        <source>photo 2 (a dog)</source>
+        <translation>照片 2（狗）</translation>
+    </message>
+    <message>
         <source>class 0</source>
         <translation>类别 0</translation>
     </message>
@@ -2692,6 +2941,94 @@
         <source>targets row {row}, column {number}</source>
         <translation>targets 第 {row} 行，第 {number} 列</translation>
     </message>
+    <message>
+        <source>probabilities cannot be trained: only logits take a gradient step</source>
+        <translation>概率无法训练：只有 logits 能做梯度下降</translation>
+    </message>
+    <message>
+        <source>no sample is counted (every target is ignored or weighted 0): there is no loss to train</source>
+        <translation>没有计入任何样本（每个目标都被忽略或权重为 0）：没有可训练的损失</translation>
+    </message>
+    <message>
+        <source>only one sigmoid label or two softmax classes can be trained in both forms, not {classes} {mode} classes</source>
+        <translation>只有一个 sigmoid 标签或两个 softmax 类别才能以两种形式训练，而不是 {classes} 个 {mode} 类别</translation>
+    </message>
+    <message>
+        <source>The sigmoid label &apos;{name}&apos; is now the two-class softmax it equals: classes &apos;{negative}&apos; and &apos;{name}&apos; with logits (0, z), and the true class &apos;{name}&apos; (index {positive}) where y = 1. The probabilities and the loss are unchanged.</source>
+        <translation>sigmoid 标签“{name}”现在是与之相等的两类 softmax：类别“{negative}”和“{name}”，logits 为 (0, z)；y = 1 时真实类别是“{name}”（索引 {positive}）。概率和损失都不变。</translation>
+    </message>
+    <message>
+        <source>The label&apos;s weight and pos_weight are now the class weights ({class_weights}).</source>
+        <translation>该标签的权重和 pos_weight 现在是类别权重（{class_weights}）。</translation>
+    </message>
+    <message>
+        <source>The targets are written as rows (1 − y, y), not as class indices, so that the loss stays the same.</source>
+        <translation>目标写成 (1 − y, y) 的行而不是类别索引，这样损失保持不变。</translation>
+    </message>
+    <message>
+        <source>Label smoothing {label_smoothing} is now 0: sigmoid did not use it, and softmax would smooth the targets with it.</source>
+        <translation>标签平滑 {label_smoothing} 现在为 0：sigmoid 不使用它，而 softmax 会用它平滑目标。</translation>
+    </message>
+    <message>
+        <source>The two classes are now one sigmoid label &apos;{name}&apos;: p(&apos;{dropped}&apos;) is 1 − p(&apos;{name}&apos;).</source>
+        <translation>两个类别现在是一个 sigmoid 标签“{name}”：p(“{dropped}”) 等于 1 − p(“{name}”)。</translation>
+    </message>
+    <message>
+        <source>{where}: the one logit is the difference of the two, z₁ − z₀, which is all that decides the probabilities.</source>
+        <translation>{where}：唯一的 logit 是原来两个 logit 之差 z₁ − z₀，概率只取决于它。</translation>
+    </message>
+    <message>
+        <source>{where}: the probabilities did not sum to 1; only the second was kept, so the loss changed.</source>
+        <translation>{where}：概率之和不为 1；只保留了第二个概率，因此损失改变了。</translation>
+    </message>
+    <message>
+        <source>Label smoothing {label_smoothing} is now in the labels, y = (1 − ε)·y + ε/2, and the option is 0.</source>
+        <translation>标签平滑 {label_smoothing} 现已并入标签 y = (1 − ε)·y + ε/2，该选项设为 0。</translation>
+    </message>
+    <message>
+        <source>The class weights ({class_weights}) are now the label&apos;s weight {weight} and pos_weight {pos_weight}.</source>
+        <translation>类别权重（{class_weights}）现在是该标签的权重 {weight} 和 pos_weight {pos_weight}。</translation>
+    </message>
+    <message>
+        <source>The class weights ({class_weights}) cannot be written as a weight and a pos_weight: they were dropped, and the loss changed.</source>
+        <translation>类别权重（{class_weights}）无法写成一个权重和一个 pos_weight：已被舍弃，损失因此改变。</translation>
+    </message>
+    <message>
+        <source>{where}: left out by ignore_index, but sigmoid counts every sample, so now counted, with no true label.</source>
+        <translation>{where}：原被 ignore_index 排除，但 sigmoid 计入每个样本，所以现在计入，且没有真实标签。</translation>
+    </message>
+    <message>
+        <source>&quot;mean&quot; now divides by {after}, the number of samples, instead of {before}, the summed weights: the batch loss changed by that ratio.</source>
+        <translation>“平均”现在除以样本数 {after}，而不是权重之和 {before}：批次损失按这个比例改变了。</translation>
+    </message>
+    <message>
+        <source>{where}: several true labels, but softmax has one right answer, so the labels were divided by their sum.</source>
+        <translation>{where}：有多个真实标签，但 softmax 只有一个正确答案，所以标签都除以了它们的和。</translation>
+    </message>
+    <message>
+        <source>{where}: no true label, so the softmax target is uniform over the classes.</source>
+        <translation>{where}：没有真实标签，所以 softmax 目标在各类别上均匀分布。</translation>
+    </message>
+    <message>
+        <source>pos_weight ({pos_weight}) means nothing to softmax: it is kept, unused.</source>
+        <translation>pos_weight（{pos_weight}）对 softmax 没有意义：保留但不使用。</translation>
+    </message>
+    <message>
+        <source>{where}: a soft target, so each class&apos;s share is now a label of its own, no longer part of one distribution.</source>
+        <translation>{where}：软目标，所以每个类别的份额现在是它自己的标签，不再是同一个分布的一部分。</translation>
+    </message>
+    <message>
+        <source>Label smoothing {label_smoothing} means nothing to sigmoid: it is kept, unused.</source>
+        <translation>标签平滑 {label_smoothing} 对 sigmoid 没有意义：保留但不使用。</translation>
+    </message>
+    <message>
+        <source>Row {rows}</source>
+        <translation>第 {rows} 行</translation>
+    </message>
+    <message>
+        <source>Rows {rows}</source>
+        <translation>第 {rows} 行</translation>
+    </message>
 </context>
 <context>
     <name>numbers</name>
@@ -2731,6 +3068,10 @@
         <translation>两个模型对同样的三张照片分类：照片 1 是猪，照片 2 是狗，照片 3 是猫。两个模型都把照片 1 和 2 分对、把照片 3 分错，所以准确率区分不出它们；交叉熵可以。模型 1 的损失为 1.3784 奈特，模型 2 为 0.6391 奈特：模型 2 更好。它在分对时给真实类别更高的概率，在分错时也没那么笃定（给猫 0.3 而不是 0.1）。</translation>
     </message>
     <message>
+        <source>Label smoothing ε = 0.1 asks for the smoothed target y′ = (0.9333, 0.0333, 0.0333), not (1, 0, 0). Press Play in the Learn panel: each photo&apos;s logits settle where p = y′, with a gap of ln((1 − ε + ε/C)/(ε/C)) = ln 28 = 3.3322 between its true class and each other class, and the loss settles at H(y′) = 0.2911 nats. Press Reset, set label smoothing to 0 and press Play again: with hard labels the gap never settles; it is 4.97 after 100 steps and 7.31 after 1,000, and grows without end as the loss creeps toward 0.</source>
+        <translation>标签平滑 ε = 0.1 要求的是平滑后的目标 y′ = (0.9333, 0.0333, 0.0333)，而不是 (1, 0, 0)。在“学习”面板中按“播放”：每张照片的 logits 会停在 p = y′ 处，真实类别与其他每个类别之间的差距为 ln((1 − ε + ε/C)/(ε/C)) = ln 28 = 3.3322，损失停在 H(y′) = 0.2911 nats。按“重置”，把标签平滑设为 0，再按“播放”：用硬标签时差距永不停止，100 步后为 4.97，1,000 步后为 7.31，随着损失逼近 0 而无限增大。</translation>
+    </message>
+    <message>
         <source>scikit-learn log_loss: two models</source>
         <translation>scikit-learn log_loss：两个模型</translation>
     </message>
@@ -2761,6 +3102,26 @@
     <message>
         <source>Two models, one truth</source>
         <translation>两个模型，一个正确答案</translation>
+    </message>
+    <message>
+        <source>Learning: sigmoid beside two-class softmax</source>
+        <translation>学习：sigmoid 与两类 softmax 并排训练</translation>
+    </message>
+    <message>
+        <source>Four emails, each with the logit z = 0 (p = 0.5): the loss is ln 2 = 0.6931 nats. In the Learn panel tick &apos;Train the other form beside it&apos; and press Play: this one-logit sigmoid and the two-class softmax with logits (0, z) that equals it train from the same start with the same learning rate (1, the panel&apos;s default), yet the softmax&apos;s loss falls faster. Its margin z₁ − z₀ moves twice as far per step, because each of its two logits takes the whole gradient ±(p − y)/4: after step 1 the sigmoid logit of email 1 is 0.125 and the softmax margin 0.25. After 30 steps the sigmoid&apos;s loss is 0.1379 nats, the softmax&apos;s 0.0696.</source>
+        <translation>四封邮件，每封的 logit 都是 z = 0（p = 0.5）：损失为 ln 2 = 0.6931 奈特。在“学习”面板中勾选“同时训练另一种形式”并按“播放”：这个单 logit 的 sigmoid 与和它相等、logits 为 (0, z) 的两类 softmax 从同一起点、以相同的学习率（1，面板的默认值）训练，但 softmax 的损失下降得更快。它的差值 z₁ − z₀ 每步移动的距离是前者的两倍，因为它的两个 logit 都得到完整的梯度 ±(p − y)/4：第 1 步之后，邮件 1 的 sigmoid logit 为 0.125，softmax 的差值为 0.25。30 步之后，sigmoid 的损失为 0.1379 奈特，softmax 的为 0.0696。</translation>
+    </message>
+    <message>
+        <source>Learning: class weights change which sample improves first</source>
+        <translation>学习：类别权重决定哪个样本先变好</translation>
+    </message>
+    <message>
+        <source>Both photos start alike: every logit 0, p = 1/3 for the true class. The class weights (1, 4, 1) count the dog&apos;s loss four times. Press Play in the Learn panel and watch p(true class) of each sample: the dog photo races ahead. After 10 steps p(dog) of photo 2 is 0.9148 and p(cat) of photo 1 only 0.6828. Press Reset, empty the class weights and train again: both reach 0.8592 after 10 steps, side by side.</source>
+        <translation>两张照片起点相同：每个 logit 都是 0，真实类别的 p = 1/3。类别权重 (1, 4, 1) 把狗的损失算作四倍。在“学习”面板中按“播放”，观察每个样本的 p(真实类别)：狗的照片遥遥领先。10 步之后，照片 2 的 p(狗) 为 0.9148，而照片 1 的 p(猫) 只有 0.6828。按“重置”，清空类别权重后再训练：10 步之后两者并肩达到 0.8592。</translation>
+    </message>
+    <message>
+        <source>Learning: label smoothing keeps the logits finite</source>
+        <translation>学习：标签平滑让 logits 保持有限</translation>
     </message>
 </context>
 </TS>

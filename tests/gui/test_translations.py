@@ -161,7 +161,7 @@ def test_preset_texts_are_in_step_with_the_presets():
     assert source == tool.preset_texts_source()
     titles = [json.loads(p.read_text(encoding="utf-8"))["title"]
               for p in sorted((ROOT / "resources" / "presets").glob("*.json"))]
-    assert len(titles) == 7
+    assert len(titles) == 10
     assert all(("presets", title) in catalogue(TS) for title in titles)
 
 
@@ -184,7 +184,7 @@ def test_every_preset_title_and_description_is_translated(chinese):
     texts = [json.loads(path.read_text(encoding="utf-8"))[key]
              for path in sorted((ROOT / "resources" / "presets").glob("*.json"))
              for key in ("title", "description")]
-    assert len(texts) == 14
+    assert len(texts) == 20
     untranslated = [text for text in texts
                     if not re.search(r"[\u4e00-\u9fff]", i18n.preset_text(text))]
     assert untranslated == []
