@@ -840,3 +840,50 @@ def test_every_result_column_is_in_sight_in_the_first_start_layout(main_window, 
     for view in (main_window.results.samples_view, main_window.results.classes_view):
         header = view.horizontalHeader()
         assert header.length() <= view.viewport().width()
+
+
+# --- several models: the table edits the selected one ---------------------------------------
+
+def two_model_scenario(**changes):
+    """A logits scenario with two models: model 2's logits are model 1's plus 10."""
+    values = dict(classes=CLASSES, targets=np.array([0, 1, 2]),
+                  models=(engine.Model("Model 1", ROWS),
+                          engine.Model("Model 2", np.array(ROWS) + 10.0)))
+    values.update(changes)
+    return engine.Scenario(**values)
+
+
+def test_the_input_table_opens_on_a_scenario_of_two_models(make):
+    # It read document.scenario.rows at construction, which raises with several models.
+    document, table, _ = make(two_model_scenario())
+    assert table.model.rowCount() == 3 and table.model.columnCount() == 4
+    assert table.model.data(cell(table, 0, 0), Qt.EditRole) == 2.0
+    document.select_model(1)
+    assert table.model.data(cell(table, 0, 0), Qt.EditRole) == 12.0
+
+
+def test_a_paste_goes_into_the_selected_model(make):
+    document, table, _ = make(two_model_scenario())
+    document.select_model(1)
+    QGuiApplication.clipboard().setText("7\t8\n")
+    table.view.setCurrentIndex(cell(table, 2, 0))
+    table.paste_action.trigger()
+    assert_allclose(document.scenario.models[1].rows[2], [7.0, 8.0, 13.0])
+    assert_allclose(document.scenario.models[0].rows, ROWS)
+    assert table.model.data(cell(table, 2, 1), Qt.EditRole) == 8.0
+
+
+def test_normalize_rows_normalises_the_selected_model_only(make):
+    off = [[0.5, 0.5, 0.0], [0.2, 0.2, 0.2], [0, 0, 1]]
+    scenario = two_model_scenario(input="probabilities",
+                                  models=(engine.Model("Model 1", off),
+                                          engine.Model("Model 2", [[0.1, 0.1, 0.1],
+                                                                   [0.2, 0.3, 0.5], [0, 0, 1]])))
+    document, table, _ = make(scenario)
+    document.select_model(1)
+    assert table.normalize_button.isVisible() and "Row 1 " in table.sums_label.text()
+    table.normalize_button.click()
+    assert_allclose(document.scenario.models[1].rows[0], [1 / 3] * 3)
+    assert_allclose(document.scenario.models[0].rows, off)  # its row 2 still sums to 0.6
+    assert document.undo_stack.count() == 1
+    assert not table.normalize_button.isVisible()

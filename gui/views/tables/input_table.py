@@ -375,8 +375,9 @@ class InputTable(View):
         self.view.setFocus()
 
     def normalize_rows(self):
-        rows = edits.row_sums_off(self.document.scenario)
-        self.document.edit(self.tr("Normalize rows"), edits.normalize_rows, rows)
+        model = self.document.selected_model
+        rows = edits.row_sums_off(self.document.scenario, model=model)
+        self.document.edit(self.tr("Normalize rows"), edits.normalize_rows, rows, model=model)
 
     def _target_kind_chosen(self, choice):
         kind = self.targets_combo.itemData(choice)
@@ -412,7 +413,8 @@ class InputTable(View):
             return
         count = len(block) * len(block[0])
         text = self.tr("Paste 1 value") if count == 1 else self.tr("Paste %n values", "", count)
-        if self.document.edit(text, edits.set_block, top, left, block):
+        if self.document.edit(text, edits.set_block, top, left, block,
+                              model=self.document.selected_model):
             self._select_block(top, left, len(block), len(block[0]))
 
     def _select_block(self, top, left, height, width):
