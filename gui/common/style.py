@@ -1,7 +1,7 @@
 """Colours and sizes shared by every view: a colour-blind-safe palette (Okabe & Ito) and the
 "presentation" scale for a lecture-hall projector."""
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 # Okabe-Ito: distinguishable with every common form of colour blindness.
 OKABE_ITO = {
@@ -48,3 +48,11 @@ def model_colour(k, alpha=255):
     result = QColor(MODEL_COLOURS[k % len(MODEL_COLOURS)])
     result.setAlpha(alpha)
     return result
+
+
+def model_icon(k, size=10):
+    """A small square in model k's colour: beside its name, it links the name to the model's
+    marks in the plots."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(model_colour(k))
+    return QIcon(pixmap)

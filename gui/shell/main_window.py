@@ -13,6 +13,7 @@ from gui.common.texts import batch_loss_text
 from gui.shell.settings import remember_options
 from gui.shell.theme import THEMES, chosen_theme
 from gui.views.code.panel import CodePanel
+from gui.views.compare.view import CompareView
 from gui.views.conventions.view import ConventionsView
 from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.options = OptionsPanel(document)
         self.conventions = ConventionsView(document)
         self.code_panel = CodePanel(document)
+        self.compare = CompareView(document)
         self._build_layout()
         self._build_menus()
         self.files = FileController(self, document)
@@ -77,7 +79,8 @@ class MainWindow(QMainWindow):
                 ("math", self.tr("Show the math"), self.math_panel, Qt.RightDockWidgetArea),
                 ("conventions", self.tr("Library conventions"), self.conventions,
                  Qt.RightDockWidgetArea),
-                ("code", self.tr("Code"), self.code_panel, Qt.RightDockWidgetArea)):
+                ("code", self.tr("Code"), self.code_panel, Qt.RightDockWidgetArea),
+                ("compare", self.tr("Compare models"), self.compare, Qt.RightDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{key}Dock")
             dock.setWidget(widget)
@@ -93,6 +96,21 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["math"], self.docks["conventions"])
         self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
         self.docks["math"].raise_()
+        # Behind the plots, whose room its plots need; in front when there are models to compare.
+        self.tabifyDockWidget(self.docks["plots"], self.docks["compare"])
+        self.docks["plots"].raise_()
+        self._model_count = 1
+        self.document.changed.connect(self._raise_compare)
+        self._raise_compare(self.document.analysis)
+
+    def _raise_compare(self, analysis, _selection=None):
+        """Bring the compare view to the front when a scenario gets a second model (opened or
+        added); the user's choice of tab stays meanwhile."""
+        count = len(analysis.comparison.names)
+        if count > 1 and self._model_count == 1:
+            self.docks["compare"].show()
+            self.docks["compare"].raise_()
+        self._model_count = count
 
     def _build_menus(self):
         stack = self.document.undo_stack
@@ -170,6 +188,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(base * (style.PRESENTATION_SCALE if on else 1.0))
         self.setFont(font)
         self.plots.set_presentation(on)
+        self.compare.set_presentation(on)
 
     def _base_point_size(self):
         if not hasattr(self, "_normal_point_size"):

@@ -1,6 +1,7 @@
 """What every view is: a widget that shows one (Analysis, Selection) pair from the Document's one
 signal, catches up when it comes into sight, and knows the presentation scale."""
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 
 from gui.common import style
@@ -11,7 +12,8 @@ class View(QWidget):
     (QWidget.show is taken) and call ``follow(document)`` at the end of their ``__init__``.
 
     A view whose drawing is costly (``catch_up_when_hidden``) skips the changes made while it
-    is out of sight (a closed dock, a tab behind another) and draws the latest one when shown.
+    is out of sight (a closed dock, a tab behind another) and draws the latest one when shown
+    (or told to ``catch_up``: the main window does when a dock's tab comes to the front).
     """
 
     catch_up_when_hidden = False
@@ -55,7 +57,8 @@ class View(QWidget):
 
     def _changed(self, analysis, selection):
         self._state = (analysis, selection)
-        if self.catch_up_when_hidden and not self.isVisible() and self.window().isVisible():
+        if self.catch_up_when_hidden and self.window().isVisible() and (
+                not self.isVisible() or out_of_sight(self)):
             self._stale = True
             return
         self._stale = False
@@ -64,3 +67,11 @@ class View(QWidget):
     def showEvent(self, event):
         super().showEvent(event)
         self.catch_up()
+
+
+def out_of_sight(widget):
+    """Whether ``widget``, in a shown window, lies outside it: Qt moves a dock there, still
+    "visible", when another dock's tab is chosen."""
+    window = widget.window()
+    place = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    return window.isVisible() and not place.intersects(window.rect())

@@ -3,10 +3,10 @@ model the table edits; add, duplicate, rename (double-click), reorder (drag) and
 each one undo step. Hidden while there is one model: the Models menu adds the second."""
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QPixmap
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QStyle, QTabBar, QToolButton
 
-from gui.common.style import model_colour
+from gui.common.style import model_icon
 from gui.common.user_text import in_menu, short, tooltip
 from gui.views.base import View
 from gui.views.tables.name_editor import NameEditor
@@ -150,7 +150,7 @@ class ModelTabs(View):
             self.bar.setTabText(k, in_menu(short(name)))
             self.bar.setTabToolTip(k, tooltip(name + "\n" + self.tr(
                 "Double-click to rename, drag to reorder")))
-            self.bar.setTabIcon(k, _swatch(k))
+            self.bar.setTabIcon(k, model_icon(k))
             close = self.bar.close_button(k)
             close.setToolTip(self.tr("Remove this model"))
             close.setAccessibleName(self.tr("Remove model"))
@@ -190,9 +190,3 @@ class ModelTabs(View):
         self.name_editor, self._renaming = None, False
         self._update_visibility()
 
-
-def _swatch(k):
-    """A small square in model k's colour, the colour its marks have in the plots."""
-    pixmap = QPixmap(10, 10)
-    pixmap.fill(model_colour(k))
-    return QIcon(pixmap)
