@@ -8,8 +8,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from engine.top_classes import target_mass, top_classes
 from gui.common import style
@@ -102,28 +102,32 @@ class CompareView(View):
         return self.idle
 
     def _build_header(self):
-        header = QHBoxLayout()
+        """"Batch loss (lower is better):" and the All digits toggle over a row of cards, which
+        has the view's whole width and scrolls sideways when the models need more."""
+        header = QVBoxLayout()
+        line = QHBoxLayout()
         self.header_label = QLabel(self.tr("Batch loss (lower is better):"), self)
-        cards = QWidget(self)
-        self._cards_layout = QHBoxLayout(cards)
-        self._cards_layout.setContentsMargins(0, 0, 0, 0)
-        self._cards_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidget(cards)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-        self._cards_scroll = scroll
         self.digits_button = QToolButton(self)
         self.digits_button.setText(self.tr("All digits"))
         self.digits_button.setCheckable(True)
         self.digits_button.setToolTip(self.tr("Show every digit of each batch loss (as "
                                               "scikit-learn prints it), not 4"))
         self.digits_button.toggled.connect(lambda _on: self._show_cards(*self.state))
-        header.addWidget(self.header_label)
-        header.addWidget(scroll, 1)
-        header.addWidget(self.digits_button)
+        line.addWidget(self.header_label)
+        line.addStretch(1)
+        line.addWidget(self.digits_button)
+        cards = QWidget(self)
+        self._cards_layout = QHBoxLayout(cards)
+        self._cards_layout.setContentsMargins(0, 0, 0, 0)
+        self._cards_layout.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        scroll = QScrollArea(self)
+        scroll.setWidget(cards)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self._cards_scroll = scroll
+        header.addLayout(line)
+        header.addWidget(scroll)
         return header
 
     def _make_plot(self, name):
@@ -197,6 +201,10 @@ class CompareView(View):
             font.setBold(lowest)
             card.setFont(font)
             card.setChecked(k == selection.model)
+        # Room for the cards and, under them, the scroll bar they may need (not over them).
+        scroll = self._cards_scroll
+        scroll.setFixedHeight(scroll.widget().sizeHint().height()
+                              + scroll.horizontalScrollBar().sizeHint().height())
 
     def _loss_tip(self, name, loss, unit, lowest):
         if math.isnan(loss):
@@ -215,7 +223,7 @@ class CompareView(View):
         card.setAutoRaise(True)
         card.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         card.clicked.connect(lambda _on, k=k: self._card_clicked(k))
-        self._cards_layout.insertWidget(k, card)
+        self._cards_layout.addWidget(card)
         self.cards.append(card)
 
     def _card_clicked(self, k):
