@@ -246,6 +246,8 @@ def test_the_compare_view_comes_forward_when_a_second_model_arrives(main_window,
     window.document.replace(sklearn_preset())
     qtbot.waitUntil(lambda: in_front(window.compare))
     assert SKLEARN_LOSSES[1] in window.compare.cards[1].toolTip()
+    row = window.compare.cards[1].parentWidget()  # the cards are in full sight, not cut
+    assert row.height() >= max(card.sizeHint().height() for card in window.compare.cards)
     assert window.input_table.model_tabs.isVisible()
     window.docks["plots"].raise_()  # the user's choice stays while the models do
     qtbot.waitUntil(lambda: in_front(window.plots))

@@ -203,7 +203,9 @@ class CompareView(View):
             card.setChecked(k == selection.model)
         # Room for the cards and, under them, the scroll bar they may need (not over them).
         scroll = self._cards_scroll
-        scroll.setFixedHeight(scroll.widget().sizeHint().height()
+        # (From the cards themselves: ones just added are not shown yet, so the row's own size
+        # hint would leave them out.)
+        scroll.setFixedHeight(max(card.sizeHint().height() for card in self.cards)
                               + scroll.horizontalScrollBar().sizeHint().height())
 
     def _loss_tip(self, name, loss, unit, lowest):
