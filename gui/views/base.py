@@ -12,8 +12,7 @@ class View(QWidget):
     (QWidget.show is taken) and call ``follow(document)`` at the end of their ``__init__``.
 
     A view whose drawing is costly (``catch_up_when_hidden``) skips the changes made while it
-    is out of sight (a closed dock, a tab behind another) and draws the latest one when shown
-    (or told to ``catch_up``: the main window does when a dock's tab comes to the front).
+    is out of sight (a closed dock, a tab behind another) and draws the latest one when shown.
     """
 
     catch_up_when_hidden = False
@@ -55,10 +54,21 @@ class View(QWidget):
             self._stale = False
             self.show_analysis(*self._state)
 
+    def out_of_sight(self):
+        """Whether this view, in a shown window, cannot be seen: hidden (a closed dock), or
+        lying outside the window (Qt moves a dock there when another dock's tab is chosen,
+        and still calls it visible)."""
+        window = self.window()
+        if not window.isVisible():
+            return False
+        if not self.isVisible():
+            return True
+        place = QRect(self.mapTo(window, QPoint(0, 0)), self.size())
+        return not place.intersects(window.rect())
+
     def _changed(self, analysis, selection):
         self._state = (analysis, selection)
-        if self.catch_up_when_hidden and self.window().isVisible() and (
-                not self.isVisible() or out_of_sight(self)):
+        if self.catch_up_when_hidden and self.out_of_sight():
             self._stale = True
             return
         self._stale = False
@@ -67,11 +77,3 @@ class View(QWidget):
     def showEvent(self, event):
         super().showEvent(event)
         self.catch_up()
-
-
-def out_of_sight(widget):
-    """Whether ``widget``, in a shown window, lies outside it: Qt moves a dock there, still
-    "visible", when another dock's tab is chosen."""
-    window = widget.window()
-    place = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-    return window.isVisible() and not place.intersects(window.rect())

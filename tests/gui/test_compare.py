@@ -18,7 +18,6 @@ from gui.common import style
 from gui.document import Document
 from gui.shell.resources import resource_path
 from gui.shell.scenario_file import read_scenario
-from gui.views.base import out_of_sight
 from gui.views.compare.view import MAX_SAMPLES_SHOWN, CompareView
 from gui.views.math import formats, writer
 
@@ -235,7 +234,7 @@ def test_model_names_in_the_math_are_text():
 # --- the main window --------------------------------------------------------------------------
 
 def in_front(view):
-    return not out_of_sight(view)
+    return not view.out_of_sight()
 
 
 def test_the_compare_view_comes_forward_when_a_second_model_arrives(main_window, qtbot):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTabBar, QVBoxLayout
 
 from gui.common.code_snippets import SPELLINGS, snippet
-from gui.views.base import View, out_of_sight
+from gui.views.base import View
 from gui.views.code.highlighter import PythonHighlighter
 
 # The tabs: the libraries' own names, the same in every language.
@@ -107,7 +107,7 @@ class CodePanel(View):
     def _draw_in_sight(self):
         # A dock behind another's tab is still "visible" to Qt (moved out of sight, not
         # hidden): it waits, and base.View.catch_up draws it when its tab comes to the front.
-        if out_of_sight(self):
+        if self.out_of_sight():
             self._stale = True
             return
         self._draw()

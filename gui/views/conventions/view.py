@@ -15,7 +15,7 @@ from engine.top_classes import top_classes
 from gui.common.formatting import format_number, full_precision
 from gui.common.texts import unit_name
 from gui.common.user_text import plain, short, tooltip
-from gui.views.base import View, out_of_sight
+from gui.views.base import View
 from gui.views.conventions.sentences import LIBRARY_NAMES, missing_sentence, reason_sentence
 
 CONVENTIONS = engine.CONVENTIONS
@@ -115,7 +115,7 @@ class ConventionsView(View):
     def _draw(self):
         # A dock behind another's tab is still "visible" to Qt (moved out of sight, not
         # hidden): it waits, and base.View.catch_up draws it when its tab comes to the front.
-        if out_of_sight(self):
+        if self.out_of_sight():
             self._stale = True
             return
         analysis, selection = self.state
