@@ -96,8 +96,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["math"], self.docks["conventions"])
         self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
         self.docks["math"].raise_()
-        # Behind the plots, whose room its plots need; in front when there are models to compare.
+        # A tab of the plots, whose room its plots need: closed while there is one model (the
+        # window looks as it always did; View opens it), in front when a second one arrives.
         self.tabifyDockWidget(self.docks["plots"], self.docks["compare"])
+        self.docks["compare"].hide()
         self.docks["plots"].raise_()
         self._model_count = 1
         self.document.changed.connect(self._raise_compare)

@@ -241,9 +241,10 @@ def test_the_compare_view_comes_forward_when_a_second_model_arrives(main_window,
     window = main_window
     qtbot.waitUntil(lambda: in_front(window.plots))
     assert not window.input_table.model_tabs.isVisible()
-    assert not in_front(window.compare)  # one model: behind the plots' tab
+    assert window.docks["compare"].isHidden()  # one model: as it always looked
     window.document.replace(sklearn_preset())
     qtbot.waitUntil(lambda: in_front(window.compare))
+    assert window.tabifiedDockWidgets(window.docks["compare"]) == [window.docks["plots"]]
     assert SKLEARN_LOSSES[1] in window.compare.cards[1].toolTip()
     row = window.compare.cards[1].parentWidget()  # the cards are in full sight, not cut
     assert row.height() >= max(card.sizeHint().height() for card in window.compare.cards)
@@ -266,3 +267,11 @@ def test_the_plots_behind_the_compare_tab_wait_and_catch_up(main_window, qtbot):
     assert_allclose(heights(window.plots.probability_bars), before)  # out of sight: not drawn
     window.docks["plots"].raise_()
     qtbot.waitUntil(lambda: heights(window.plots.probability_bars)[0] == 0.6)
+
+
+def test_the_view_menu_opens_the_compare_view_of_one_model_with_its_hint(main_window, qtbot):
+    window = main_window
+    window.docks["compare"].toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: in_front(window.compare))
+    assert window.compare.idle_label.isVisible() and window.compare.loss_bars == []
+    assert window.tabifiedDockWidgets(window.docks["compare"]) == [window.docks["plots"]]

@@ -1004,3 +1004,14 @@ def test_a_tab_close_button_removes_its_model_in_one_undo_step(make, qtbot):
     assert document.undo_stack.undoText() == "Remove model 'Model 1'"
     document.undo_stack.undo()
     assert document.scenario.model_names == ("Model 1", "Model 2") and tabs.isVisible()
+
+
+def test_the_plus_button_offers_an_empty_model_or_a_copy(make):
+    document, table, _ = make(two_model_scenario())
+    menu = table.model_tabs.add_button.menu()
+    assert [a.text() for a in menu.actions()] == ["New empty model", "Duplicate this model"]
+    document.select_model(1)
+    menu.actions()[1].trigger()
+    assert document.scenario.model_names == ("Model 1", "Model 2", "Model 3")
+    assert_allclose(document.scenario.models[2].rows, document.scenario.models[1].rows)
+    assert document.selected_model == 2 and table.model_tabs.bar.currentIndex() == 2
