@@ -20,6 +20,8 @@ from gui.shell.resources import resource_path
 from gui.shell.scenario_file import read_scenario
 from gui.views.compare.view import MAX_SAMPLES_SHOWN, CompareView
 from gui.views.math import formats, writer
+from gui.views.plots.container import PlotsView
+from gui.views.plots.items import Points
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
@@ -275,3 +277,53 @@ def test_the_view_menu_opens_the_compare_view_of_one_model_with_its_hint(main_wi
     qtbot.waitUntil(lambda: in_front(window.compare))
     assert window.compare.idle_label.isVisible() and window.compare.loss_bars == []
     assert window.tabifiedDockWidgets(window.docks["compare"]) == [window.docks["plots"]]
+
+
+# --- the −ln p plot: each model's samples in its colour ---------------------------------------
+
+@pytest.fixture
+def make_plots(qtbot):
+    made = []
+
+    def make(scenario):
+        document = Document(scenario)
+        view = PlotsView(document)
+        view.resize(1100, 800)
+        made.append(view)
+        return document, view
+
+    yield make
+    for view in made:
+        view.close()
+        shiboken6.delete(view)
+    QApplication.processEvents()
+    gc.collect()
+
+
+def other_models_points(view):
+    items = view.plot_widgets["nll"].getPlotItem().items
+    return [item for item in items if isinstance(item, Points) and item.zValue() == -1]
+
+
+def test_the_nll_curve_marks_each_models_samples_in_its_colour(make_plots):
+    document, view = make_plots(sklearn_preset())
+    brush = view.nll_points.opts["brush"].color()
+    assert brush == style.model_colour(0, 150)
+    (other,) = other_models_points(view)
+    assert_allclose(other.getData()[0], [0.7, 0.7, 0.3])  # model 2's true-class p
+    assert other.opts["brush"].color() == style.model_colour(1, 110)
+    assert other.opts["size"] < view.nll_points.opts["size"]  # the shown model's stand out
+    document.select_model(1)
+    assert view.nll_points.opts["brush"].color() == style.model_colour(1, 150)
+    assert_allclose(other.getData()[0], [0.4, 0.4, 0.1])  # model 1's, every sample
+    assert_allclose(view.nll_selected.getData()[0], [0.7])
+    assert other.opts["brush"].color() == style.model_colour(0, 110)
+
+
+def test_the_nll_curve_of_one_model_looks_as_before(make_plots):
+    document, view = make_plots(one_model())
+    assert view.nll_points.opts["brush"].color() == style.colour("probability", 150)
+    assert other_models_points(view) == []
+    document.add_model(duplicate=0)
+    document.undo_stack.undo()
+    assert all(len(item.getData()[0]) == 0 for item in other_models_points(view))
