@@ -39,10 +39,21 @@ def one_model():
 
 
 @pytest.fixture
-def make_view(qtbot):
-    """A document and its CompareView, shown; the view's C++ side deleted at teardown (as
-    the plots' tests do: a pyqtgraph scene left to the garbage collector can crash later)."""
+def delete_at_end():
+    """Collects views whose C++ side is deleted at teardown (as the plots' tests do: a
+    pyqtgraph scene left to the garbage collector can crash a later test)."""
     made = []
+    yield made.append
+    for view in made:
+        view.close()
+        shiboken6.delete(view)
+    QApplication.processEvents()
+    gc.collect()
+
+
+@pytest.fixture
+def make_view(qtbot, delete_at_end):
+    """make(scenario) -> (document, its CompareView, shown)."""
 
     def make(scenario):
         document = Document(scenario)
@@ -50,15 +61,10 @@ def make_view(qtbot):
         view.resize(900, 600)
         view.show()
         qtbot.waitExposed(view)
-        made.append(view)
+        delete_at_end(view)
         return document, view
 
-    yield make
-    for view in made:
-        view.close()
-        shiboken6.delete(view)
-    QApplication.processEvents()
-    gc.collect()
+    return make
 
 
 def heights(bars):
@@ -282,22 +288,17 @@ def test_the_view_menu_opens_the_compare_view_of_one_model_with_its_hint(main_wi
 # --- the −ln p plot: each model's samples in its colour ---------------------------------------
 
 @pytest.fixture
-def make_plots(qtbot):
-    made = []
+def make_plots(delete_at_end):
+    """make(scenario) -> (document, its PlotsView)."""
 
     def make(scenario):
         document = Document(scenario)
         view = PlotsView(document)
         view.resize(1100, 800)
-        made.append(view)
+        delete_at_end(view)
         return document, view
 
-    yield make
-    for view in made:
-        view.close()
-        shiboken6.delete(view)
-    QApplication.processEvents()
-    gc.collect()
+    return make
 
 
 def other_models_points(view):
