@@ -193,6 +193,9 @@ def cell_edits(window, shape, repeats):
 def model_edits(window, shape, repeats):
     """Cell edits in the second of two models, and the views each must repaint."""
     edits = edits_of(window, shape, repeats, models=2)
+    # A second model brings the compare view to the front, over the plots: these edits are
+    # timed with the plots in sight, as when the user goes back to them to edit.
+    window.docks["plots"].raise_()
     calls = [lambda edit=edit: window.document.set_cell(*edit) for edit in edits]
     return calls, expected_paints(window, *edits[0][:2])
 

@@ -14,6 +14,7 @@ from gui.common.texts import batch_loss_text
 from gui.shell.settings import remember_options
 from gui.shell.theme import THEMES, chosen_theme
 from gui.views.code.panel import CodePanel
+from gui.views.compare.view import CompareView
 from gui.views.conventions.view import ConventionsView
 from gui.views.learn.forms import FormsView
 from gui.views.learn.panel import LearnPanel
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.code_panel = CodePanel(document)
         self.learn = LearnPanel(document)
         self.forms = FormsView(document)
+        self.compare = CompareView(document)
         self._build_layout()
         self._build_menus()
         self.files = FileController(self, document)
@@ -88,7 +90,8 @@ class MainWindow(QMainWindow):
                  Qt.RightDockWidgetArea),
                 ("code", self.tr("Code"), self.code_panel, Qt.RightDockWidgetArea),
                 ("learn", self.tr("Learn"), self.learn, Qt.LeftDockWidgetArea),
-                ("forms", self.tr("softmax | sigmoid"), self.forms, Qt.RightDockWidgetArea)):
+                ("forms", self.tr("softmax | sigmoid"), self.forms, Qt.RightDockWidgetArea),
+                ("compare", self.tr("Compare models"), self.compare, Qt.RightDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{key}Dock")
             dock.setWidget(widget)
@@ -104,9 +107,25 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["math"], self.docks["conventions"])
         self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
         self.docks["math"].raise_()
-        # Learn is under the options; softmax | sigmoid a tab behind the plots.
+        # softmax | sigmoid and compare are tabs behind the plots; compare is closed while
+        # there is one model (the window looks as it always did; View opens it), and comes to
+        # the front when a second one arrives.
         self.tabifyDockWidget(self.docks["plots"], self.docks["forms"])
+        self.tabifyDockWidget(self.docks["plots"], self.docks["compare"])
+        self.docks["compare"].hide()
         self.docks["plots"].raise_()
+        self._model_count = 1
+        self.document.changed.connect(self._raise_compare)
+        self._raise_compare(self.document.analysis)
+
+    def _raise_compare(self, analysis, _selection=None):
+        """Bring the compare view to the front when a scenario gets a second model (opened or
+        added); the user's choice of tab stays meanwhile."""
+        count = len(analysis.comparison.names)
+        if count > 1 and self._model_count == 1:
+            self.docks["compare"].show()
+            self.docks["compare"].raise_()
+        self._model_count = count
 
     def _build_menus(self):
         stack = self.document.undo_stack
@@ -185,6 +204,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(base * (style.PRESENTATION_SCALE if on else 1.0))
         self.setFont(font)
         self.plots.set_presentation(on)
+        self.compare.set_presentation(on)
 
     def _base_point_size(self):
         if not hasattr(self, "_normal_point_size"):

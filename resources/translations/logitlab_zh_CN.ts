@@ -68,6 +68,95 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <source>Loss of each sample under each model</source>
+        <translation>每个模型下各样本的损失</translation>
+    </message>
+    <message>
+        <source>Probabilities of the selected sample under each model</source>
+        <translation>所选样本在各模型下的概率</translation>
+    </message>
+    <message>
+        <source>One model: add a model to compare (the Models menu above the input table, or the button below).</source>
+        <translation>只有一个模型：添加一个模型即可比较（输入表上方的“模型”菜单，或下面的按钮）。</translation>
+    </message>
+    <message>
+        <source>Duplicate this model to compare</source>
+        <translation>复制此模型以作比较</translation>
+    </message>
+    <message>
+        <source>Add a copy of the current model as a second model; then change its numbers.</source>
+        <translation>把当前模型复制为第二个模型，然后修改它的数值。</translation>
+    </message>
+    <message>
+        <source>Batch loss (lower is better):</source>
+        <translation>批次损失（越低越好）：</translation>
+    </message>
+    <message>
+        <source>All digits</source>
+        <translation>全部位数</translation>
+    </message>
+    <message>
+        <source>Show every digit of each batch loss (as scikit-learn prints it), not 4</source>
+        <translation>显示每个批次损失的全部位数（与 scikit-learn 的输出相同），而不是 4 位</translation>
+    </message>
+    <message>
+        <source>★ lowest</source>
+        <translation>★ 最低</translation>
+    </message>
+    <message>
+        <source>{name}: no sample is counted, so there is no batch loss</source>
+        <translation>{name}：没有计入任何样本，因此没有批次损失</translation>
+    </message>
+    <message>
+        <source>{name}: batch loss L = {loss} {unit} (lower is better)</source>
+        <translation>{name}：批次损失 L = {loss} {unit}（越低越好）</translation>
+    </message>
+    <message>
+        <source>The lowest of the models.</source>
+        <translation>各模型中最低。</translation>
+    </message>
+    <message>
+        <source>Click to show and edit this model.</source>
+        <translation>单击以显示并编辑此模型。</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loss of each sample (lower is better):</source>
+        <translation>各样本的损失（越低越好）：</translation>
+    </message>
+    <message>
+        <source>labels y</source>
+        <translation>标签 y</translation>
+    </message>
+    <message>
+        <source>target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>smoothed target y′</source>
+        <translation>平滑后的目标 y′</translation>
+    </message>
+    <message>
+        <source>The selected sample: each model&apos;s p beside the</source>
+        <translation>所选样本：各模型的 p，旁边是</translation>
+    </message>
+    <message>
+        <source>{name}: {loss}</source>
+        <translation>{name}：{loss}</translation>
+    </message>
+    <message>
+        <source>Batch losses: {losses}. Lowest: {lowest}.</source>
+        <translation>批次损失：{losses}。最低：{lowest}。</translation>
+    </message>
+</context>
+<context>
     <name>ConventionsView</name>
     <message>
         <source>{library} divides each probability row by its sum first: the row of sample “{sample}” sums to {sum}.</source>
@@ -539,13 +628,6 @@
     </message>
 </context>
 <context>
-    <name>HeaderNameEditor</name>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-</context>
-<context>
     <name>InputDelegate</name>
     <message>
         <source>True class</source>
@@ -704,6 +786,14 @@
     <message>
         <source>Input table tools</source>
         <translation>输入表工具</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Add, duplicate, rename or remove models, to compare their losses on the same samples.</source>
+        <translation>添加、复制、重命名或删除模型，以比较它们在相同样本上的损失。</translation>
     </message>
     <message>
         <source>class index</source>
@@ -1123,6 +1213,10 @@
         <translation>代码</translation>
     </message>
     <message>
+        <source>Compare models</source>
+        <translation>比较模型</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1211,6 +1305,83 @@
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTabBar</name>
+    <message>
+        <source>Earlier models</source>
+        <translation>前面的模型</translation>
+    </message>
+    <message>
+        <source>Later models</source>
+        <translation>后面的模型</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTabs</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Add a model</source>
+        <translation>添加模型</translation>
+    </message>
+    <message>
+        <source>Add a model: an empty one, or a copy of this one</source>
+        <translation>添加模型：空模型，或此模型的副本</translation>
+    </message>
+    <message>
+        <source>New empty model</source>
+        <translation>新建空模型</translation>
+    </message>
+    <message>
+        <source>Add a model that knows nothing yet: every class equally likely.</source>
+        <translation>添加一个还什么都不知道的模型：每个类别的可能性相同。</translation>
+    </message>
+    <message>
+        <source>Duplicate this model</source>
+        <translation>复制此模型</translation>
+    </message>
+    <message>
+        <source>Add a copy of the current model, to change into a second model.</source>
+        <translation>添加当前模型的副本，再把它改成第二个模型。</translation>
+    </message>
+    <message>
+        <source>Rename model…</source>
+        <translation>重命名模型…</translation>
+    </message>
+    <message>
+        <source>Rename the current model.</source>
+        <translation>重命名当前模型。</translation>
+    </message>
+    <message>
+        <source>Remove model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Remove the current model (the last one stays).</source>
+        <translation>删除当前模型（最后一个会保留）。</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Double-click to rename, drag to reorder</source>
+        <translation>双击可重命名，拖动可调整顺序</translation>
+    </message>
+    <message>
+        <source>Remove this model</source>
+        <translation>删除此模型</translation>
+    </message>
+</context>
+<context>
+    <name>NameEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
 </context>
 <context>
@@ -1909,6 +2080,10 @@
         <translation>样本“{name}”</translation>
     </message>
     <message>
+        <source>Sample {name} ({model})</source>
+        <translation>样本 {name}（{model}）</translation>
+    </message>
+    <message>
         <source>Logits z: {values}.</source>
         <translation>logits z：{values}。</translation>
     </message>
@@ -2131,6 +2306,22 @@
     <message>
         <source>loss (mean) = {total} / {divisor} = {loss} {unit}</source>
         <translation>损失（平均）= {total} / {divisor} = {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>The models</source>
+        <translation>各模型</translation>
+    </message>
+    <message>
+        <source>{name}: no sample is counted</source>
+        <translation>{name}：没有计入任何样本</translation>
+    </message>
+    <message>
+        <source>{name}: L = {loss} {unit} (lower is better) — the lowest</source>
+        <translation>{name}：L = {loss} {unit}（越低越好）— 最低</translation>
+    </message>
+    <message>
+        <source>{name}: L = {loss} {unit} (lower is better)</source>
+        <translation>{name}：L = {loss} {unit}（越低越好）</translation>
     </message>
 </context>
 <context>

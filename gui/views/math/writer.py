@@ -88,7 +88,11 @@ class _Writer:
 
     def blocks(self):
         scenario = self.scenario
-        self.heading(self.tr("Sample {name}"), name=scenario.samples[self.n])
+        if self.models() is None:
+            self.heading(self.tr("Sample {name}"), name=scenario.samples[self.n])
+        else:
+            self.heading(self.tr("Sample {name} ({model})"), name=scenario.samples[self.n],
+                         model=self.analysis.model_name)
         self.context()
         if scenario.mode == "softmax":
             self.softmax_probabilities()
@@ -97,7 +101,13 @@ class _Writer:
             self.sigmoid_terms()
         self.information()
         self.batch()
+        self.comparison()
         return self.out
+
+    def models(self):
+        """The engine.Comparison of several models, or None (one model)."""
+        comparison = self.analysis.comparison
+        return comparison if comparison is not None and len(comparison.names) > 1 else None
 
     def context(self):
         """The sample's own numbers: its logits (or probabilities) and its target."""
@@ -424,6 +434,22 @@ class _Writer:
         self.equation(self.tr("loss (mean) = {total} / {divisor} = {loss} {unit}"),
                       total=self.num(analysis.total), divisor=self.num(analysis.divisor),
                       loss=self.result(analysis.loss), unit=self.unit)
+
+    def comparison(self):
+        """With several models: each model's batch loss, one line each, the lowest marked."""
+        comparison = self.models()
+        if comparison is None:
+            return
+        self.heading(self.tr("The models"))
+        for k, name in enumerate(comparison.names):
+            loss = comparison.losses[k]
+            if math.isnan(loss):
+                self.equation(self.tr("{name}: no sample is counted"), name=name)
+                continue
+            template = (self.tr("{name}: L = {loss} {unit} (lower is better) — the lowest")
+                        if k in comparison.lowest else
+                        self.tr("{name}: L = {loss} {unit} (lower is better)"))
+            self.equation(template, name=name, loss=self.result(loss), unit=self.unit)
 
 
 # ----------------------------------------------------------------------------- helpers
