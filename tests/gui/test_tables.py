@@ -352,7 +352,7 @@ def test_a_sigmoid_label_can_be_typed_as_a_soft_label(make, qtbot):
 
 def test_soft_targets_are_edited_and_the_row_stays_a_distribution(make, qtbot):
     document, table, _ = make(softmax_scenario())
-    assert table.targets_combo_action.isVisible()
+    assert table.targets_combo.isVisibleTo(table)
     table.targets_combo.activated.emit(table.targets_combo.findData("distribution"))
     assert document.scenario.target_kind == "distribution"
     assert table.model.columnCount() == 6
@@ -367,7 +367,7 @@ def test_soft_targets_are_edited_and_the_row_stays_a_distribution(make, qtbot):
 
 def test_the_target_kind_selector_is_hidden_in_sigmoid_mode(make):
     _, table, _ = make(sigmoid_scenario())
-    assert not table.targets_combo_action.isVisible()
+    assert not table.targets_combo.isVisibleTo(table)
 
 
 def test_rows_that_do_not_sum_to_one_are_flagged_and_can_be_normalised(make):
