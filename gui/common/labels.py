@@ -127,7 +127,12 @@ class SteadyLabel(QWidget):
         self.label.setAccessibleName(name)
 
     def sizeHint(self):
-        return QSize(self.label.sizeHint().width(), self.height())
+        # The whole text's width (not the fitted one's: a layout that gave the label what its
+        # cut text needs would cut it further at the next fit).
+        margins = self.label.contentsMargins()
+        width = QFontMetricsF(self.font()).horizontalAdvance(self._text)
+        return QSize(int(width) + 1 + margins.left() + margins.right() + 2 * self.label.margin(),
+                     self.height())
 
     def minimumSizeHint(self):
         return QSize(0, self.height())
