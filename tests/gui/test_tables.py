@@ -833,7 +833,7 @@ def test_a_renamed_sample_or_class_gets_room_for_its_new_name(make):
         _texts_fit(view)
 
 
-@pytest.mark.parametrize("size", [(1520, 900), (1600, 1000)])  # (the README's, the bench's)
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1520, 900), (1600, 1000)])
 def test_every_result_column_is_in_sight_in_the_first_start_layout(main_window, size):
     main_window.default_layout(*size)
     QApplication.processEvents()
