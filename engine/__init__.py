@@ -30,3 +30,8 @@ __all__ += ["ModeSwitch", "switch_mode", "Pair", "Trajectory", "train", "train_p
 from .conventions import CONVENTIONS, ConventionResult, batch_loss, compare, hardmax  # noqa: E402
 
 __all__ += ["CONVENTIONS", "ConventionResult", "batch_loss", "compare", "hardmax"]
+
+# Importing these also makes engine.lessons, engine.lesson_text and engine.quantities available.
+from .lessons import Lesson, LessonError, read_lesson  # noqa: E402
+
+__all__ += ["Lesson", "LessonError", "read_lesson"]

@@ -412,11 +412,24 @@ def from_json(text):
         Not JSON, NaN/Infinity literals, too large, another format, a newer version, a missing or
         unknown field, or any invalid value; the message names the problem.
     """
-    if len(text) > MAX_FILE_CHARS:
-        raise ScenarioError("too_large", f"the file is larger than {MAX_FILE_CHARS // 2**20} MB",
-                            kind="file", limit=MAX_FILE_CHARS // 2**20)
+    data = parse_json(text)
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        return from_dict(data)
+    except RecursionError:
+        raise ScenarioError("too_deep", "the JSON is nested too deeply") from None
+    except OverflowError:
+        raise ScenarioError("not_finite", "a number is too large for a 64-bit float",
+                            kind="overflow") from None
+
+
+def parse_json(text, limit=MAX_FILE_CHARS):
+    """The plain data of JSON text of at most ``limit`` characters, as every Logit Lab file is
+    read (scenarios and lessons): NaN and Infinity refused; any problem is a ScenarioError."""
+    if len(text) > limit:
+        raise ScenarioError("too_large", f"the file is larger than {limit // 2**20} MB",
+                            kind="file", limit=limit // 2**20)
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise ScenarioError("not_json", f"not valid JSON: {error.msg} at line {error.lineno}, "
                             f"column {error.colno}", line=error.lineno, column=error.colno,
@@ -428,13 +441,6 @@ def from_json(text):
     except ValueError as error:  # e.g. Python's limit on the digits of an integer
         raise ScenarioError("invalid", f"the JSON cannot be read ({error})",
                             reason=str(error)) from None
-    try:
-        return from_dict(data)
-    except RecursionError:
-        raise ScenarioError("too_deep", "the JSON is nested too deeply") from None
-    except OverflowError:
-        raise ScenarioError("not_finite", "a number is too large for a 64-bit float",
-                            kind="overflow") from None
 
 
 def from_dict(data):

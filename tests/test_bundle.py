@@ -130,6 +130,8 @@ def test_without_a_display_it_says_so_in_one_line_and_in_the_log(bundle, tmp_pat
 def test_the_bundle_holds_our_resources(bundle):
     resources = next(bundle.folder.rglob("resources"))
     assert sorted(p.name for p in (resources / "presets").glob("*.json")) == [p.name for p in PRESETS]
+    lessons = sorted(p.name for p in (ROOT / "resources" / "lessons").glob("*.json"))
+    assert sorted(p.name for p in (resources / "lessons").glob("*.json")) == lessons
     for name in ("logit-lab-32.png", "logit-lab-64.png", "logit-lab-256.png", "logit-lab.svg"):
         assert (resources / "icons" / name).is_file()
     assert (resources / "logit-lab.desktop").is_file()

@@ -1,7 +1,7 @@
 """The command line: ``main.py [FILE]`` opens the window; ``--compute FILE [--json]`` prints the
 results without a window, ``--train STEPS [--lr LR]`` with it trains the logits first, and
-``--convention`` gives the loss as PyTorch, Keras or scikit-learn return it. Errors are one line
-on stderr and exit code 2, never a traceback."""
+``--convention`` gives the loss as PyTorch, Keras or scikit-learn return it; ``--check-lesson
+FILE`` validates a lesson. Errors are one line on stderr and exit code 2, never a traceback."""
 
 import argparse
 import codecs
@@ -18,7 +18,8 @@ from gui.common.messages import describe
 
 EXIT_USAGE = 2
 # Options that print and exit without a window: they speak the system's language.
-HEADLESS_OPTIONS = ("--compute", "--train", "--lr", "--version", "-h", "--help")
+HEADLESS_OPTIONS = ("--compute", "--train", "--lr", "--check-lesson", "--version", "-h",
+                    "--help")
 # The words of the scenario's settings, as the report shows them.
 WORDS = {"softmax": QT_TRANSLATE_NOOP("cli", "softmax"),
          "sigmoid": QT_TRANSLATE_NOOP("cli", "sigmoid"),
@@ -68,6 +69,8 @@ def main(argv):
                        convention=args.convention)
     if args.compute:
         return compute(args.compute, as_json=args.json, convention=args.convention)
+    if args.check_lesson:
+        return check_lesson(args.check_lesson)
     if args.smoke:
         from gui.shell.smoke import smoke
 
@@ -405,6 +408,8 @@ def _parser():
     parser.add_argument("--convention", choices=engine.CONVENTIONS, default="textbook",
                         help=translate("cli", "with --compute: the loss as that library's call "
                                               "returns it (default: textbook)"))
+    parser.add_argument("--check-lesson", metavar="FILE", help=translate(
+        "cli", "check a lesson file: every step's scenario, text and question"))
     parser.add_argument("--version", action="store_true",
                         help=translate("cli", "print the version and exit"))
     parser.add_argument("--smoke", action="store_true", help=translate(
@@ -530,6 +535,42 @@ def training_lines(run, unit, fmt):
             name=name, logits=", ".join(fmt(value) for value in row[:MAX_REPORTED_LOGITS])
             + (", …" if len(row) > MAX_REPORTED_LOGITS else "")))
     return lines
+
+
+# --- --check-lesson FILE ------------------------------------------------------------------------
+
+def check_lesson(path, *, out=None, err=None):
+    """Validate the lesson file at ``path``: 0 and one line saying what it holds, or 2 and one
+    line naming the problem (and the step, counted from 1)."""
+    from gui.shell.i18n import system_language
+    from gui.shell.lesson_file import read_lesson
+
+    out, err = out or sys.stdout, err or sys.stderr
+    translate = QCoreApplication.translate
+    try:
+        lesson = read_lesson(path)
+    except ValueError as error:
+        print(translate("cli", "logit-lab: {path}: {error}").format(
+            path=path, error=lesson_problem(error)), file=err)
+        return EXIT_USAGE
+    print(translate("cli", "{path}: {title}: {steps} steps, {questions} questions").format(
+        path=path, title=lesson.title[system_language()], steps=len(lesson.steps),
+        questions=lesson.question_count), file=out)
+    return 0
+
+
+def lesson_problem(error):
+    """What is wrong with a lesson, in one line: where ("step 3: question.number"), then the
+    problem; a step's scenario error in the current language, as --compute says it."""
+    if not isinstance(error, engine.LessonError):
+        return describe(error)
+    problem = describe(error.cause) if error.cause is not None else error.problem
+    if error.field:  # a path in the file, as the file spells it
+        problem = f"{error.field}{f', line {error.line}' if error.line else ''}: {problem}"
+    if error.step is None:
+        return problem
+    return QCoreApplication.translate("cli", "step {step}: {problem}").format(step=error.step,
+                                                                            problem=problem)
 
 
 def entry_point():

@@ -35,8 +35,13 @@ class FileTooLarge(ValueError):
 def read_scenario(path):
     """Read and validate a scenario file. Raises ScenarioError whose message names the
     problem: missing, unreadable, too large, not UTF-8, not JSON, or invalid content."""
+    return engine.from_json(read_text(path, file_format.MAX_FILE_CHARS))
+
+
+def read_text(path, limit):
+    """The text of a Logit Lab file (a scenario, a lesson) of at most ``limit`` bytes. Raises
+    ScenarioError: missing, a folder, unreadable, too large or not UTF-8."""
     path = Path(path)
-    limit = file_format.MAX_FILE_CHARS
     try:
         if not path.is_file():
             folder = path.exists()
@@ -56,7 +61,7 @@ def read_scenario(path):
         raise ScenarioError("not_utf8", f"the file is not UTF-8 text (byte {error.start + 1} "
                             f"cannot be read); save it as UTF-8",
                             byte=error.start + 1) from None
-    return engine.from_json(text)
+    return text
 
 
 def scenario_bytes(scenario):

@@ -1747,6 +1747,10 @@
         <translation>与 --train 一起使用：学习率（默认 1.0）</translation>
     </message>
     <message>
+        <source>check a lesson file: every step&apos;s scenario, text and question</source>
+        <translation>检查一个课程文件：每一步的场景、文字和问题</translation>
+    </message>
+    <message>
         <source>print the version and exit</source>
         <translation>打印版本号并退出</translation>
     </message>
@@ -1781,6 +1785,14 @@
     <message>
         <source>  {name}: logits {logits}</source>
         <translation>  {name}：logits {logits}</translation>
+    </message>
+    <message>
+        <source>{path}: {title}: {steps} steps, {questions} questions</source>
+        <translation>{path}：{title}：共 {steps} 步，{questions} 道题</translation>
+    </message>
+    <message>
+        <source>step {step}: {problem}</source>
+        <translation>第 {step} 步：{problem}</translation>
     </message>
     <message>
         <source>logit-lab: --convention needs --compute FILE</source>

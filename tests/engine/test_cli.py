@@ -1,5 +1,6 @@
 """``main.py --compute FILE [--json]``, run as a user runs it: a new process in the repo root."""
 
+import copy
 import json
 import os
 import shutil
@@ -435,3 +436,58 @@ def test_a_convention_gives_every_models_loss(tmp_path):
     report = run_cli("--compute", path, "--convention", "sklearn").stdout
     assert report.startswith("— Model 1 —\nPhotos\nConvention: scikit-learn\n")
     assert "— Model 2 —\nConvention: scikit-learn\n" in report
+
+
+# --- --check-lesson FILE -----------------------------------------------------------------------
+
+LESSONS = sorted((ROOT / "resources" / "lessons").glob("*.json"))
+A_LESSON = {"format": "logit-lab-lesson", "version": 1, "title": {"en": "Softmax", "zh_CN": "软"},
+            "steps": [{"title": {"en": "One", "zh_CN": "一"}, "text": {"en": "x", "zh_CN": "一"},
+                       "example": "cat_dog_pig"},
+                      {"title": {"en": "Two", "zh_CN": "二"}, "text": {"en": "x", "zh_CN": "二"},
+                       "scenario": LESSON, "question": {
+                           "text": {"en": "p?", "zh_CN": "p？"}, "why": {"en": "x", "zh_CN": "二"},
+                           "number": {"quantity": "probability", "sample": "photo 1",
+                                      "class": "dgo"}}}]}
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda path: path.stem)
+def test_check_lesson_accepts_every_bundled_lesson(path):
+    result = run_cli("--check-lesson", path)
+    assert (result.returncode, result.stderr) == (0, "")
+    lesson = engine.lessons.read_lesson(path.read_text(encoding="utf-8"), {
+        p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "resources" / "presets").glob("*")})
+    assert result.stdout == (f"{path}: {lesson.title['en']}: {len(lesson.steps)} steps, "
+                             f"{lesson.question_count} questions\n")
+
+
+def test_check_lesson_names_the_step_and_the_problem_in_one_line(tmp_path):
+    path = write(tmp_path, A_LESSON)
+    result = run_cli("--check-lesson", path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (f"logit-lab: {path}: step 2: question.number.class: 'dgo' is not "
+                             f"one of the classes ('cat', 'dog', 'pig')\n")
+
+
+def test_check_lesson_says_a_steps_scenario_problem_as_compute_does(tmp_path):
+    broken = copy.deepcopy(A_LESSON)
+    broken["steps"][1]["scenario"] = {**LESSON, "rows": [[3.0, "x", 1.0], [0.5, 2.0, 1.0]]}
+    path = write(tmp_path, broken)
+    result = run_cli("--check-lesson", path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (f"logit-lab: {path}: step 2: scenario: row 1, column 'dog': 'x' is "
+                             f"not a number\n")
+
+
+@pytest.mark.parametrize("content, problem", [
+    (None, "there is no such file"),
+    ("{", "not valid JSON: Expecting property name enclosed in double quotes at line 1"),
+    ({**A_LESSON, "version": 3}, "version: the lesson was written for a newer Logit Lab"),
+    ({**A_LESSON, "format": "logit-lab"}, "format: not a Logit Lab lesson"),
+])
+def test_check_lesson_refuses_a_broken_file_in_one_line(tmp_path, content, problem):
+    path = tmp_path / "missing.json" if content is None else write(tmp_path, content)
+    result = run_cli("--check-lesson", path)
+    assert (result.returncode, result.stdout, "Traceback" in result.stderr) == (2, "", False)
+    assert result.stderr.startswith(f"logit-lab: {path}: {problem}")
+    assert len(result.stderr.splitlines()) == 1
