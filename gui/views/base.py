@@ -1,6 +1,7 @@
 """What every view is: a widget that shows one (Analysis, Selection) pair from the Document's one
 signal, catches up when it comes into sight, and knows the presentation scale."""
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 
 from gui.common import style
@@ -54,9 +55,21 @@ class View(QWidget):
             self._stale = False
             self.show_analysis(*self._state)
 
+    def out_of_sight(self):
+        """Whether this view, in a shown window, cannot be seen: hidden (a closed dock), or
+        lying outside the window (Qt moves a dock there when another dock's tab is chosen,
+        and still calls it visible)."""
+        window = self.window()
+        if not window.isVisible():
+            return False
+        if not self.isVisible():
+            return True
+        place = QRect(self.mapTo(window, QPoint(0, 0)), self.size())
+        return not place.intersects(window.rect())
+
     def _changed(self, analysis, selection):
         self._state = (analysis, selection)
-        if self.catch_up_when_hidden and not self.isVisible() and self.window().isVisible():
+        if self.catch_up_when_hidden and self.out_of_sight():
             self._stale = True
             return
         self._stale = False

@@ -5,7 +5,7 @@ gui.common.code_snippets', the same that File ▸ Copy as Code copies."""
 import time
 from difflib import SequenceMatcher
 
-from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTabBar, QVBoxLayout
 
@@ -107,7 +107,7 @@ class CodePanel(View):
     def _draw_in_sight(self):
         # A dock behind another's tab is still "visible" to Qt (moved out of sight, not
         # hidden): it waits, and base.View.catch_up draws it when its tab comes to the front.
-        if _out_of_sight(self):
+        if self.out_of_sight():
             self._stale = True
             return
         self._draw()
@@ -147,10 +147,3 @@ class CodePanel(View):
                                    QTextCursor.KeepAnchor)
                 cursor.insertText("".join(f"{line}\n" for line in new_lines[j1:j2]))
         self._text = text
-
-def _out_of_sight(widget):
-    """Whether ``widget``, in a shown window, lies outside it (Qt moves a dock there when
-    another dock's tab is chosen)."""
-    window = widget.window()
-    place = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-    return window.isVisible() and not place.intersects(window.rect())

@@ -5,7 +5,7 @@ makes a difference, and hardmax beside softmax. Every number is engine.conventio
 import math
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QTextOption
 from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QTextEdit,
                                QVBoxLayout, QWidget)
@@ -115,7 +115,7 @@ class ConventionsView(View):
     def _draw(self):
         # A dock behind another's tab is still "visible" to Qt (moved out of sight, not
         # hidden): it waits, and base.View.catch_up draws it when its tab comes to the front.
-        if _out_of_sight(self):
+        if self.out_of_sight():
             self._stale = True
             return
         analysis, selection = self.state
@@ -376,10 +376,3 @@ def _bold(label):
     label.setFont(font)
     return label
 
-
-def _out_of_sight(widget):
-    """Whether ``widget``, in a shown window, lies outside it (Qt moves a dock there when
-    another dock's tab is chosen)."""
-    window = widget.window()
-    place = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-    return window.isVisible() and not place.intersects(window.rect())
