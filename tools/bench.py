@@ -9,8 +9,10 @@ the window's backing store, as on screen but without the compositor). The sizes 
 ``rounds`` rounds of repeats / rounds edits each: a slow spell of a shared machine then falls on
 every size alike, not on whichever size it happened to meet. It prints the median, the
 split between the edit itself (engine and every view's Python update) and the event loop (layout
-and paint), and how often each view painted per edit: a plot whose numbers changed must paint
-exactly once, so a number cannot come from a view that skipped or deferred its paint.
+and paint), the GUI thread's CPU time per edit (on a machine shared with other work, compare
+code by it: the latency also counts the time other processes had the CPU), and how often each
+view painted per edit: a plot whose numbers changed must paint exactly once, so a number cannot
+come from a view that skipped or deferred its paint.
 Targets: <= 16 ms (one 60 Hz frame), <= 50 ms for the 1 x 50,000 vocabulary.
 
 "train RxC" rows time a frame of Play in the Learn panel instead: one gradient step on every
@@ -149,15 +151,16 @@ def expected_paints(window, row, column):
 
 
 def drain(app, counter):
-    """Run the event loop until it stops painting; returns when the last paint finished."""
+    """Run the event loop until it stops painting; returns when the last paint finished: the
+    wall-clock time and the GUI thread's CPU time then."""
     app.processEvents()
-    done = time.perf_counter()
+    done = time.perf_counter(), time.thread_time()
     quiet = 0
     while quiet < QUIET_PASSES:
         before = counter.total()
         app.processEvents()
         if counter.total() != before:
-            done = time.perf_counter()
+            done = time.perf_counter(), time.thread_time()
             quiet = 0
         else:
             quiet += 1
@@ -204,44 +207,45 @@ def training_steps(window, shape, repeats):
 
 
 def measure(app, window, counter, case, repeats):
-    """Times in ms of edit → all views updated → painted, the paints per view per edit, and
-    the views expected to paint. ``case`` is ("edit", "train" or "models", shape)."""
+    """Times in ms of edit → all views updated → painted ({"edit", "paint", "total", "cpu"}:
+    lists, one number per edit), the paints per view per edit, and the views expected to
+    paint. ``case`` is ("edit", "train" or "models", shape)."""
     kind, shape = case
     make = {"edit": cell_edits, "train": training_steps, "models": model_edits}[kind]
     calls, expected = make(window, shape, repeats)
     drain(app, counter)
-    edit_ms, loop_ms, total_ms = [], [], []
+    times = {"edit": [], "paint": [], "total": [], "cpu": []}
     paints = {name: [] for name in counter.counts}
     for i, call in enumerate(calls):
         counter.reset()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         call()
         edited = time.perf_counter()
-        done = drain(app, counter)
+        done, done_cpu = drain(app, counter)
         if i < 2:  # the first edits after a reset warm caches
             continue
-        edit_ms.append((edited - start) * 1000)
-        loop_ms.append((done - edited) * 1000)
-        total_ms.append((done - start) * 1000)
+        times["edit"].append((edited - start) * 1000)
+        times["paint"].append((done - edited) * 1000)
+        times["total"].append((done - start) * 1000)
+        times["cpu"].append((done_cpu - start_cpu) * 1000)
         for name, count in counter.counts.items():
             paints[name].append(count)
-    return edit_ms, loop_ms, total_ms, paints, expected
+    return times, paints, expected
 
 
 def in_rounds(app, window, counter, cases, repeats, rounds):
     """measure() each case in turn, ``rounds`` times, about repeats / rounds edits a time.
-    Returns {case: (ref ms per round, edit ms, loop ms, total ms, paints, expected)}."""
-    results = {case: ([], [], [], [], {}, set()) for case in cases}
+    Returns {case: (times as measure() gives them, with "ref": ms per round; paints,
+    expected)}."""
+    results = {case: ({"ref": []}, {}, set()) for case in cases}
     for turn in range(rounds):
         count = repeats // rounds + (turn < repeats % rounds)
         for case in cases:
-            reference, edit_ms, loop_ms, total_ms, paints, expected = results[case]
-            reference.append(calibration_ms())
-            edits, loops, totals, new_paints, expected_now = measure(app, window, counter,
-                                                                     case, count)
-            edit_ms += edits
-            loop_ms += loops
-            total_ms += totals
+            times, paints, expected = results[case]
+            times["ref"].append(calibration_ms())
+            new_times, new_paints, expected_now = measure(app, window, counter, case, count)
+            for kind, values in new_times.items():
+                times.setdefault(kind, []).extend(values)
             for name, counts in new_paints.items():
                 paints.setdefault(name, []).extend(counts)
             expected |= expected_now
@@ -346,25 +350,29 @@ def main():
           f"{os.cpu_count()} CPUs, {load_average()} before")
     print("(ms; edit = set_cell or the training step: the engine and every view's update; "
           "paint = the event loop "
-          "after it: layout and painting, pyqtgraph's Python included; ref = a fixed Python "
-          "loop timed before each round (the median), to tell a slow CPU from slow code)")
+          "after it: layout and painting, pyqtgraph's Python included; cpu = the GUI thread's "
+          "CPU time from the edit to the last paint, which other processes on a shared "
+          "machine inflate far less than the latency; ref = a fixed Python loop timed before "
+          "each round (the median), to tell a slow CPU from slow code)")
     print(f"{'size':>15} {'median':>7} {'min':>6} {'max':>6} {'edit':>6} {'paint':>6} "
-          f"{'ref':>5} {'target':>6}  ok")
+          f"{'cpu':>6} {'ref':>5} {'target':>6}  ok")
     all_ok = True
     notes = []
     results = in_rounds(app, window, counter, cases, args.repeats, rounds)
     for case in cases:
         target = targets.get(case, 16.0)
-        reference, edit_ms, loop_ms, total_ms, paints, expected = results[case]
-        median = statistics.median(total_ms)
+        times, paints, expected = results[case]
+        median = statistics.median(times["total"])
         problems = check_paints(expected, paints)
         ok = median <= target and not problems
         all_ok &= ok
         kind, shape = case
         size = f"{CASE_PREFIXES[kind]}{shape[0]}x{shape[1]}"
-        print(f"{size:>15} {median:>7.2f} {min(total_ms):>6.2f} {max(total_ms):>6.2f} "
-              f"{statistics.median(edit_ms):>6.2f} {statistics.median(loop_ms):>6.2f} "
-              f"{statistics.median(reference):>5.1f} {target:>6.0f}  {'yes' if ok else 'NO'}")
+        middle = {name: statistics.median(values) for name, values in times.items()}
+        print(f"{size:>15} {median:>7.2f} {min(times['total']):>6.2f} "
+              f"{max(times['total']):>6.2f} {middle['edit']:>6.2f} {middle['paint']:>6.2f} "
+              f"{middle['cpu']:>6.2f} {middle['ref']:>5.1f} {target:>6.0f}  "
+              f"{'yes' if ok else 'NO'}")
         counts = ", ".join(f"{name} {statistics.mean(c):.2g}" for name, c in paints.items())
         notes.append(f"{size}: paints per edit: {counts}")
         notes += [f"{size}: {problem}" for problem in problems]

@@ -425,6 +425,25 @@
     </message>
 </context>
 <context>
+    <name>GradientPlot</name>
+    <message>
+        <source>Gradient plot</source>
+        <translation>梯度图</translation>
+    </message>
+    <message>
+        <source>Gradient ∂L/∂z of the sample loss</source>
+        <translation>样本损失的梯度 ∂L/∂z</translation>
+    </message>
+    <message>
+        <source>∂L/∂z</source>
+        <translation>∂L/∂z</translation>
+    </message>
+    <message>
+        <source>Gradient ∂L/∂z</source>
+        <translation>梯度 ∂L/∂z</translation>
+    </message>
+</context>
+<context>
     <name>HeaderNameEditor</name>
     <message>
         <source>Name</source>
@@ -683,6 +702,41 @@
     </message>
 </context>
 <context>
+    <name>LogitsPlot</name>
+    <message>
+        <source>Logits plot</source>
+        <translation>logits 图</translation>
+    </message>
+    <message>
+        <source>Logits z — drag a bar to change it</source>
+        <translation>logits（对数几率）z — 拖动柱条可修改</translation>
+    </message>
+    <message>
+        <source>logit z</source>
+        <translation>logit z</translation>
+    </message>
+    <message>
+        <source>ln p</source>
+        <translation>ln p</translation>
+    </message>
+    <message>
+        <source>ln p − ln(1 − p)</source>
+        <translation>ln p − ln(1 − p)</translation>
+    </message>
+    <message>
+        <source>Logits equivalent to the input probabilities: {formula}</source>
+        <translation>与输入概率等价的 logits（对数几率）：{formula}</translation>
+    </message>
+    <message>
+        <source>logit</source>
+        <translation>logit</translation>
+    </message>
+    <message>
+        <source>Logits of sample {name}</source>
+        <translation>样本 {name} 的 logits（对数几率）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Batch loss</source>
@@ -785,6 +839,61 @@
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>NllPlot</name>
+    <message>
+        <source>Loss curve −ln p</source>
+        <translation>损失曲线 −ln p</translation>
+    </message>
+    <message>
+        <source>Loss of each positive label: {formula}</source>
+        <translation>每个正标签的损失：{formula}</translation>
+    </message>
+    <message>
+        <source>probability p of a positive label</source>
+        <translation>正标签的概率 p</translation>
+    </message>
+    <message>
+        <source>Loss of the true class: {formula}</source>
+        <translation>真实类别的损失：{formula}</translation>
+    </message>
+    <message>
+        <source>probability p of the true class</source>
+        <translation>真实类别的概率 p</translation>
+    </message>
+    <message>
+        <source>Surprisal of the target classes: {formula}</source>
+        <translation>目标类别的自信息：{formula}</translation>
+    </message>
+    <message>
+        <source>probability p of a class with target mass</source>
+        <translation>有目标概率质量的类别的概率 p</translation>
+    </message>
+    <message>
+        <source>−ln p</source>
+        <translation>−ln p</translation>
+    </message>
+    <message>
+        <source>−log&lt;sub&gt;2&lt;/sub&gt; p</source>
+        <translation>−log&lt;sub&gt;2&lt;/sub&gt; p</translation>
+    </message>
+    <message>
+        <source>{sample} {cls} {p}</source>
+        <translation>{sample} {cls} {p}</translation>
+    </message>
+    <message>
+        <source>Curve {formula}; probability of the true class per sample: {list}</source>
+        <translation>曲线 {formula}；各样本真实类别的概率：{list}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> … and {count} more</source>
+        <translation> … 另有 {count} 个</translation>
     </message>
 </context>
 <context>
@@ -947,138 +1056,10 @@
     </message>
 </context>
 <context>
-    <name>PlotsView</name>
+    <name>Plot</name>
     <message>
-        <source>Logits plot</source>
-        <translation>logits 图</translation>
-    </message>
-    <message>
-        <source>Probabilities and targets plot</source>
-        <translation>概率与目标图</translation>
-    </message>
-    <message>
-        <source>Cross-entropy terms plot</source>
-        <translation>交叉熵项图</translation>
-    </message>
-    <message>
-        <source>Gradient plot</source>
-        <translation>梯度图</translation>
-    </message>
-    <message>
-        <source>Loss curve −ln p</source>
-        <translation>损失曲线 −ln p</translation>
-    </message>
-    <message>
-        <source>Sigmoid curve</source>
-        <translation>sigmoid 曲线</translation>
-    </message>
-    <message>
-        <source>Logit sweep plot</source>
-        <translation>logit 扫描图</translation>
-    </message>
-    <message>
-        <source>Sweep the logit of:</source>
-        <translation>扫描此类别的 logit：</translation>
-    </message>
-    <message>
-        <source>Class whose logit sweeps</source>
-        <translation>被扫描 logit 的类别</translation>
-    </message>
-    <message>
-        <source>Logits z — drag a bar to change it</source>
-        <translation>logits（对数几率）z — 拖动柱条可修改</translation>
-    </message>
-    <message>
-        <source>logit z</source>
-        <translation>logit z</translation>
-    </message>
-    <message>
-        <source>ln p</source>
-        <translation>ln p</translation>
-    </message>
-    <message>
-        <source>ln p − ln(1 − p)</source>
-        <translation>ln p − ln(1 − p)</translation>
-    </message>
-    <message>
-        <source>Logits equivalent to the input probabilities: {formula}</source>
-        <translation>与输入概率等价的 logits（对数几率）：{formula}</translation>
-    </message>
-    <message>
-        <source>logit</source>
-        <translation>logit</translation>
-    </message>
-    <message>
-        <source>labels y</source>
-        <translation>标签 y</translation>
-    </message>
-    <message>
-        <source>target q</source>
-        <translation>目标 q</translation>
-    </message>
-    <message>
-        <source>probability p</source>
-        <translation>概率 p</translation>
-    </message>
-    <message>
-        <source>probability</source>
-        <translation>概率</translation>
-    </message>
-    <message>
-        <source>Cross-entropy terms −w q ln p per class</source>
-        <translation>各类别的交叉熵项 −w q ln p</translation>
-    </message>
-    <message>
-        <source>Binary cross-entropy per class</source>
-        <translation>各类别的二元交叉熵</translation>
-    </message>
-    <message>
-        <source>Gradient ∂L/∂z of the sample loss</source>
-        <translation>样本损失的梯度 ∂L/∂z</translation>
-    </message>
-    <message>
-        <source>∂L/∂z</source>
-        <translation>∂L/∂z</translation>
-    </message>
-    <message>
-        <source>Loss of each positive label: {formula}</source>
-        <translation>每个正标签的损失：{formula}</translation>
-    </message>
-    <message>
-        <source>probability p of a positive label</source>
-        <translation>正标签的概率 p</translation>
-    </message>
-    <message>
-        <source>Loss of the true class: {formula}</source>
-        <translation>真实类别的损失：{formula}</translation>
-    </message>
-    <message>
-        <source>probability p of the true class</source>
-        <translation>真实类别的概率 p</translation>
-    </message>
-    <message>
-        <source>Surprisal of the target classes: {formula}</source>
-        <translation>目标类别的自信息：{formula}</translation>
-    </message>
-    <message>
-        <source>probability p of a class with target mass</source>
-        <translation>有目标概率质量的类别的概率 p</translation>
-    </message>
-    <message>
-        <source>Sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)</source>
-        <translation>Sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)</translation>
-    </message>
-    <message>
-        <source>z / T</source>
-        <translation>z / T</translation>
-    </message>
-    <message>
-        <source>z</source>
-        <translation>z</translation>
-    </message>
-    <message>
-        <source>σ</source>
-        <translation>σ</translation>
+        <source>{label}: {values}</source>
+        <translation>{label}：{values}</translation>
     </message>
     <message>
         <source>nats</source>
@@ -1088,13 +1069,16 @@
         <source>bits</source>
         <translation>比特</translation>
     </message>
+</context>
+<context>
+    <name>PlotsView</name>
     <message>
-        <source>−ln p</source>
-        <translation>−ln p</translation>
+        <source>nats</source>
+        <translation>奈特</translation>
     </message>
     <message>
-        <source>−log&lt;sub&gt;2&lt;/sub&gt; p</source>
-        <translation>−log&lt;sub&gt;2&lt;/sub&gt; p</translation>
+        <source>bits</source>
+        <translation>比特</translation>
     </message>
     <message>
         <source>Sample {name} — ignored (adds nothing to the loss)</source>
@@ -1117,8 +1101,31 @@
         <translation>显示 {total} 个类别中的 {shown} 个：概率最高的和有目标概率质量的</translation>
     </message>
     <message>
-        <source>Logits of sample {name}</source>
-        <translation>样本 {name} 的 logits（对数几率）</translation>
+        <source> (showing {shown} of {total} classes)</source>
+        <translation>（显示 {total} 个类别中的 {shown} 个）</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilitiesPlot</name>
+    <message>
+        <source>Probabilities and targets plot</source>
+        <translation>概率与目标图</translation>
+    </message>
+    <message>
+        <source>labels y</source>
+        <translation>标签 y</translation>
+    </message>
+    <message>
+        <source>target q</source>
+        <translation>目标 q</translation>
+    </message>
+    <message>
+        <source>probability p</source>
+        <translation>概率 p</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
     </message>
     <message>
         <source>Probabilities</source>
@@ -1127,78 +1134,6 @@
     <message>
         <source>Targets</source>
         <translation>目标</translation>
-    </message>
-    <message>
-        <source>Cross-entropy terms ({unit})</source>
-        <translation>交叉熵项（{unit}）</translation>
-    </message>
-    <message>
-        <source>Gradient ∂L/∂z</source>
-        <translation>梯度 ∂L/∂z</translation>
-    </message>
-    <message>
-        <source>{sample} {cls} {p}</source>
-        <translation>{sample} {cls} {p}</translation>
-    </message>
-    <message>
-        <source>Curve {formula}; probability of the true class per sample: {list}</source>
-        <translation>曲线 {formula}；各样本真实类别的概率：{list}</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source> … and {count} more</source>
-        <translation> … 另有 {count} 个</translation>
-    </message>
-    <message>
-        <source>Sigmoid curve, not used in softmax mode</source>
-        <translation>sigmoid 曲线，softmax 模式下不使用</translation>
-    </message>
-    <message>
-        <source>{cls} z = {z}, p = {p}</source>
-        <translation>{cls} z = {z}，p = {p}</translation>
-    </message>
-    <message>
-        <source>Sigmoid curve with the logits of sample {name}: {list}</source>
-        <translation>带有样本 {name} 的 logits 的 sigmoid 曲线：{list}</translation>
-    </message>
-    <message>
-        <source>Probabilities as z({name}) changes</source>
-        <translation>z({name}) 变化时的概率</translation>
-    </message>
-    <message>
-        <source>logit z({name})</source>
-        <translation>logit z({name})</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>当前</translation>
-    </message>
-    <message>
-        <source>Probability of each class as the logit of {name} goes from {low} to {high}; at z = {z}: {now}</source>
-        <translation>{name} 的 logit 从 {low} 变到 {high} 时各类别的概率；在 z = {z} 处：{now}</translation>
-    </message>
-    <message>
-        <source>Sigmoid σ(z) (sigmoid mode only)</source>
-        <translation>Sigmoid σ(z)（仅 sigmoid 模式）</translation>
-    </message>
-    <message>
-        <source>other classes</source>
-        <translation>其他类别</translation>
-    </message>
-    <message>
-        <source>the true class</source>
-        <translation>真实类别</translation>
-    </message>
-    <message>
-        <source>{label}: {values}</source>
-        <translation>{label}：{values}</translation>
-    </message>
-    <message>
-        <source> (showing {shown} of {total} classes)</source>
-        <translation>（显示 {total} 个类别中的 {shown} 个）</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1272,107 @@
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>SigmoidPlot</name>
+    <message>
+        <source>Sigmoid curve</source>
+        <translation>sigmoid 曲线</translation>
+    </message>
+    <message>
+        <source>Sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)</source>
+        <translation>Sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)</translation>
+    </message>
+    <message>
+        <source>Sigmoid σ(z) (sigmoid mode only)</source>
+        <translation>Sigmoid σ(z)（仅 sigmoid 模式）</translation>
+    </message>
+    <message>
+        <source>z / T</source>
+        <translation>z / T</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>σ</source>
+        <translation>σ</translation>
+    </message>
+    <message>
+        <source>Sigmoid curve, not used in softmax mode</source>
+        <translation>sigmoid 曲线，softmax 模式下不使用</translation>
+    </message>
+    <message>
+        <source>{cls} z = {z}, p = {p}</source>
+        <translation>{cls} z = {z}，p = {p}</translation>
+    </message>
+    <message>
+        <source>Sigmoid curve with the logits of sample {name}: {list}</source>
+        <translation>带有样本 {name} 的 logits 的 sigmoid 曲线：{list}</translation>
+    </message>
+</context>
+<context>
+    <name>SweepPlot</name>
+    <message>
+        <source>Logit sweep plot</source>
+        <translation>logit 扫描图</translation>
+    </message>
+    <message>
+        <source>Sweep the logit of:</source>
+        <translation>扫描此类别的 logit：</translation>
+    </message>
+    <message>
+        <source>Class whose logit sweeps</source>
+        <translation>被扫描 logit 的类别</translation>
+    </message>
+    <message>
+        <source>the true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Probabilities as z({name}) changes</source>
+        <translation>z({name}) 变化时的概率</translation>
+    </message>
+    <message>
+        <source>logit z({name})</source>
+        <translation>logit z({name})</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>other classes</source>
+        <translation>其他类别</translation>
+    </message>
+    <message>
+        <source>Probability of each class as the logit of {name} goes from {low} to {high}; at z = {z}: {now}</source>
+        <translation>{name} 的 logit 从 {low} 变到 {high} 时各类别的概率；在 z = {z} 处：{now}</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>TermsPlot</name>
+    <message>
+        <source>Cross-entropy terms plot</source>
+        <translation>交叉熵项图</translation>
+    </message>
+    <message>
+        <source>Cross-entropy terms −w q ln p per class</source>
+        <translation>各类别的交叉熵项 −w q ln p</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy per class</source>
+        <translation>各类别的二元交叉熵</translation>
+    </message>
+    <message>
+        <source>Cross-entropy terms ({unit})</source>
+        <translation>交叉熵项（{unit}）</translation>
     </message>
 </context>
 <context>

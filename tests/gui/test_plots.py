@@ -10,8 +10,8 @@ import pyqtgraph.exporters
 import pytest
 import shiboken6
 from numpy.testing import assert_allclose
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -19,7 +19,9 @@ import engine
 from engine import curves, edits
 from gui.common import style
 from gui.document import Document
-from gui.views.plots.container import Bars, Markers, PlotsView, Points, drawable
+from gui.views.plots.container import PlotsView
+from gui.views.plots.items import Points
+from gui.views.plots.scales import HeldRange, SweepWindow, drawable, round_range, sigmoid_range
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
@@ -208,6 +210,19 @@ def test_sigmoid_mode_marks_each_logit_on_the_sigmoid(make_view):
     assert "z / T" in view.plot_widgets["sigmoid"].getPlotItem().getAxis("bottom").labelText
 
 
+def test_sigmoid_points_of_probability_input_sit_at_their_logits(make_view):
+    rows = np.array([[0.5, 0.25, 0.9]])
+    document, view = make_view(sigmoid_scenario(input="probabilities", rows=rows,
+                                                targets=np.array([[1.0, 0, 0]]),
+                                                options=engine.Options(temperature=3.0)))
+    x, y = view.sigmoid_points.getData()
+    # ln p − ln(1 − p): probabilities carry their temperature, so z is not divided by it
+    assert_allclose(x, np.log(rows[0] / (1 - rows[0])))
+    assert_allclose(y, document.analysis.probabilities[0])
+    assert_allclose(engine.sigmoid(x), rows[0])
+    assert view.plot_widgets["sigmoid"].getPlotItem().getAxis("bottom").labelText == "z"
+
+
 def test_softmax_mode_greys_out_the_sigmoid(make_view, qtbot):
     document, view = make_view(softmax_scenario())
     x, _ = view.sigmoid_points.getData()
@@ -377,6 +392,24 @@ def test_dragging_with_the_mouse(make_view, qtbot):
     assert document.undo_stack.count() == 1
 
 
+def test_dragging_a_bar_of_the_second_model_edits_that_model(make_view):
+    other = np.array(ROWS) - 1.0
+    scenario = engine.Scenario(classes=CLASSES, targets=np.array([0, 1, 2]),
+                               models=(engine.Model("A", np.array(ROWS)),
+                                       engine.Model("B", other)))
+    document, view = make_view(scenario)
+    document.select_model(1)
+    assert_allclose(bar_heights(view.logit_bars), other[0])
+    view.plot_widgets["logits"].getPlotItem().getViewBox().setYRange(-5, 5, padding=0)
+    events = drag(view, 1, 1.5)
+    assert all(event.accepted for event in events)
+    models = document.scenario.models
+    assert models[1].rows[0, 1] == pytest.approx(other[0, 1] + 1.5, abs=0.01)
+    assert_allclose(models[0].rows, ROWS)  # the other model is left as it was
+    assert_allclose(bar_heights(view.logit_bars), models[1].rows[0])
+    assert document.undo_stack.count() == 1
+
+
 def test_a_drag_away_from_the_bars_or_on_probability_input_edits_nothing(make_view):
     document, view = make_view(softmax_scenario())
     view_box = view.plot_widgets["logits"].getPlotItem().getViewBox()
@@ -410,6 +443,20 @@ def test_fifty_thousand_classes_show_the_top_forty_with_a_caption(make_view):
     caption = view.caption.text()
     assert "40" in caption and ("50,000" in caption or "50000" in caption)
     assert "classes" in caption
+
+
+def test_a_swept_class_outside_the_top_forty_is_shown(make_view):
+    document, view = make_view(many_classes(1, 50_000))
+    p = document.analysis.probabilities[0]
+    least = int(np.argmin(p))  # surely not among the 40 most probable
+    assert least not in view.shown_classes
+    view.set_swept_class(document.scenario.classes[least])
+    assert view.swept_class == least
+    assert least in view.shown_classes and len(view.shown_classes) == style.MAX_CLASSES_SHOWN
+    assert int(document.scenario.targets[0]) in view.shown_classes
+    x, _y = view.sweep_points.getData()
+    assert_allclose(x, document.scenario.rows[0, least])
+    assert view.sweep_curve_classes == [least]  # many classes: its curve, the rest in grey
 
 
 def test_few_classes_have_no_caption(make_view):
@@ -592,26 +639,64 @@ def test_an_option_change_fits_the_scales_afresh(make_view):
     assert y_range(view, "gradient")[1] - y_range(view, "gradient")[0] < 0.5 * (sharp[1] - sharp[0])
 
 
-def test_kept_bounding_rects_are_the_ones_pyqtgraph_computes(make_view, qtbot):
+def test_an_edit_that_widens_the_left_axis_paints_each_plot_once(make_view, qtbot):
     document, view = make_view(softmax_scenario())
-    view.resize(900, 700)
     view.show()
     qtbot.waitExposed(view)
-    items = [item for widget in view.plot_widgets.values()
-             for item in widget.getPlotItem().items if isinstance(item, (Bars, Points))]
-    assert len(items) == 8  # five kinds of bars, three of clip marks (Markers are tested below)
-    steps = [lambda: document.set_cell(0, 0, 40.0),  # new data and a grown y range
-             lambda: document.select_sample(2),
-             lambda: view.resize(700, 500),  # every view transform changes
-             lambda: view.set_presentation(True),  # larger symbols and pens
-             lambda: view.plot_widgets["terms"].getPlotItem().setYRange(-1, 9),  # as a zoom
-             lambda: document.edit("mode", edits.convert_mode, "sigmoid")]
-    for step in steps:
-        step()
-        qtbot.wait(20)  # the event loop lays out and paints, as after a real edit
-        for item in items:
-            fresh = (pg.BarGraphItem if isinstance(item, Bars) else pg.ScatterPlotItem)
-            assert item.boundingRect() == fresh.boundingRect(item), (step, item)
+    counter = PaintCounter(view.plot_widgets)
+    axis = view.plot_widgets["logits"].getPlotItem().getAxis("left")
+    try:
+        counter.settle()
+        width = axis.width()
+        # Tick labels such as "-40000" need a wider axis than pyqtgraph's usual room: the axis
+        # is measured before painting (else each bar plot painted three times).
+        for value in (-40000.0, 123456789.0):
+            document.set_cell(0, 0, value)
+            assert counter.settle() == {"logits": 1, "probabilities": 1, "terms": 1,
+                                        "gradient": 1, "nll": 1, "sigmoid": 0, "sweep": 1}, value
+        assert axis.width() > width
+    finally:
+        counter.remove()
+
+
+# --- the scale rules ------------------------------------------------------------------------
+
+def test_a_held_range_grows_in_one_context_and_is_fitted_afresh_in_another():
+    held = HeldRange()
+    assert held.fit([3.0, 1.0, -3.0], "sample 1") == (-4.0, 4.0)
+    assert held.fit([3.5, 1.0, -2.0], "sample 1") is None  # fits: kept
+    assert held.fit([30.0, 1.0, -3.0], "sample 1") == (-10.0, 40.0)  # grows
+    assert held.fit([0.5, 0.2, -0.1], "sample 1") is None  # shrunk bars, the same scale
+    assert held.fit([0.5, 0.2, -0.1], "sample 2") == (-0.2, 0.6)  # far too wide: afresh
+    assert held.fit([0.5, 0.3, 0.0], "sample 3") is None  # fits, not too wide: kept
+    assert HeldRange().fit([], "no classes") == (0.0, 1.0)
+
+
+def test_the_sweep_window_holds_grows_and_is_fitted_afresh():
+    window = SweepWindow()
+    low, high = window.fit(3.0, 0.0, 1.0, "a")  # the logit, the crossover, the temperature
+    assert low <= -8.0 and 3.0 + 8.0 <= high
+    assert window.fit(4.0, 0.0, 1.0, "a") == (low, high)  # a small move: the axis stays
+    grown = window.fit(20.0, 0.0, 1.0, "a")
+    assert grown[0] == low and grown[1] >= 28.0
+    assert window.fit(3.0, 0.0, 1.0, "a") == grown  # while editing: only grows
+    assert window.fit(3.0, 0.0, 1.0, "b") == (low, high)  # elsewhere: fitted afresh
+    far = window.fit(-690.0, 0.0, 1.0, "c")  # no further than 30 temperatures
+    assert far[0] == -30.0 and far[1] >= 8.0
+    assert window.fit(1e6, 1e6, 1.0, "d")[1] >= 1e6 + 8.0
+
+
+def test_the_sigmoid_range_moves_in_whole_steps_of_two():
+    assert sigmoid_range(np.array([0.5, -1.0])) == (-6.0, 6.0)
+    assert sigmoid_range(np.array([6.5, -7.5])) == (-10.0, 8.0)
+    assert sigmoid_range(np.array([1e6, -1e6])) == (-50.0, 50.0)
+
+
+def test_round_ranges_hold_their_bars_in_round_numbers():
+    assert round_range(-3.0, 2.9) == (-4.0, 4.0)
+    assert round_range(0.0, 0.55) == (0.0, 0.8)
+    assert round_range(0.0, 0.0) == (0.0, 1.0)
+    assert round_range(-1e-7, 0.0) == (-1.25e-7, 0.0)
 
 
 # --- markers: drawn where their data is, inside their bounding rect ------------------------
@@ -760,7 +845,7 @@ def marker_plot(qtbot):
 
 
 def add_markers(widget, qtbot, **style):
-    markers = Markers(**style)
+    markers = Points(**style)
     widget.addItem(markers)
     qtbot.wait(10)
     return markers
@@ -809,56 +894,41 @@ def test_markers_grow_with_their_size_and_outline(marker_plot, qtbot):
         assert_markers_drawn(marker_plot, markers, RED)
 
 
-def test_non_finite_points_are_kept_but_not_drawn(marker_plot, qtbot):
-    markers = add_markers(marker_plot, qtbot, size=12, pen="k", brush=RED)
-    markers.setData(x=[0.5, 0.25], y=[0.5, 0.75])
-    qtbot.wait(10)
-    finite_only, finite_rect = viewport_pixels(marker_plot), markers.boundingRect()
-    markers.setData(x=[0.5, np.nan, 0.25, np.inf, 0.1], y=[0.5, 0.2, 0.75, 0.3, -np.inf])
-    qtbot.wait(10)
-    assert_allclose(markers.getData()[0], [0.5, np.nan, 0.25, np.inf, 0.1])
-    assert_allclose(markers.getData()[1], [0.5, 0.2, 0.75, 0.3, -np.inf])
-    assert np.array_equal(viewport_pixels(marker_plot), finite_only)
-    assert markers.boundingRect() == finite_rect
-    assert markers.dataBounds(0) == (0.25, 0.5)
-    alone = Markers()  # outside a view: no pixel margin, the finite points' extent itself
-    alone.setData(x=[0.5, np.nan, 0.25, 0.75], y=[0.5, 0.2, np.inf, 1.5])
-    assert alone.boundingRect() == QRectF(0.5, 0.5, 0.25, 1.0)
-
-
 def test_empty_markers_draw_nothing(marker_plot, qtbot):
     markers = add_markers(marker_plot, qtbot, size=12, pen="k", brush=RED)
-    assert markers.boundingRect().isEmpty()
     assert markers.dataBounds(1) == (None, None)
     markers.setData(x=[0.5], y=[0.5])
     qtbot.wait(10)
     markers.setData()
     qtbot.wait(10)
-    assert markers.boundingRect().isEmpty()
+    assert markers.dataBounds(1) == (None, None)
     shown, hidden = with_and_without(marker_plot, markers)
     assert np.array_equal(shown, hidden)
-    image = QImage(20, 20, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    markers.paint(painter, None)
-    painter.end()
-    assert image.pixelColor(10, 10) == QColor("white") and image.pixelColor(0, 0) == QColor("white")
 
 
 def test_markers_repaint_only_when_something_changed(marker_plot, qtbot):
     markers = add_markers(marker_plot, qtbot, size=12, pen=None, brush=RED)
-    markers.setData(x=[0.5], y=[0.5])
+    x, y = np.array([0.5, 0.25]), np.array([0.5, 0.75])
+    markers.setData(x=x, y=y, brush=[RED, BLUE])
     counter = PaintCounter({"plot": marker_plot})
     try:
         counter.settle()
-        markers.setData(x=[0.5], y=[0.5])
+        markers.setData(x=x.copy(), y=y.copy(), brush=[RED, BLUE])  # the same values
         markers.setSize(12)
-        markers.setBrush(RED)
         assert counter.settle() == {"plot": 0}
-        markers.setData(x=[0.5], y=[0.4])
+        x[0] = 0.4  # the array given before, changed since: new data
+        markers.setData(x=x, y=y, brush=[RED, BLUE])
         assert counter.settle() == {"plot": 1}
-        markers.setData(x=[0.5], y=[0.4], brush=[BLUE])
+        assert markers.getData()[0].tolist() == [0.4, 0.25]
+        markers.setData(x=x, y=y, brush=[BLUE, BLUE])
         assert counter.settle() == {"plot": 1}
+        markers.setSize(14)
+        assert counter.settle() == {"plot": 1}
+        markers.setData()
+        assert counter.settle() == {"plot": 1}
+        assert len(markers.getData()[0]) == 0
+        markers.setData()
+        assert counter.settle() == {"plot": 0}
     finally:
         counter.remove()
 

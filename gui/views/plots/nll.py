@@ -1,0 +1,127 @@
+"""The −ln p plot: the loss of a probability given to the right answer as a curve, with every
+sample's true-class probability (or the target classes' ones) on it."""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem
+
+from engine import curves
+from gui.common import style
+from gui.common.formatting import format_number
+from gui.views.plots.base import DESCRIBED_SAMPLES, Plot
+from gui.views.plots.items import Points
+
+# The −ln p curve starts here; smaller probabilities are drawn at the top edge.
+NLL_P_MIN = 1e-3
+# Distribution (or multi-label) targets mark at most this many classes per sample: the ones
+# with the most target mass.
+MAX_POINTS_PER_SAMPLE = 5
+
+
+class NllPlot(Plot):
+    """Attributes
+    ----------
+    curve : pyqtgraph.PlotDataItem, −ln p (or −log2 p).
+    points, selected : Points, the points of the other samples and of the selected one.
+    """
+
+    name = "nll"
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.item.setMouseEnabled(x=False, y=False)
+        self._grid = np.geomspace(NLL_P_MIN, 1.0, 400)
+        self._top = None  # the loss at NLL_P_MIN: the top of the plot
+        self.curve = pg.PlotDataItem(x=self._grid, y=np.zeros_like(self._grid))
+        self.points = Points(pen=None, brush=style.colour("probability", 150))
+        self.selected = Points(pen=self.foreground, brush=style.colour("selected"))
+        for item in (self.curve, self.points, self.selected):
+            self.item.addItem(item)
+        self.item.setXRange(0.0, 1.0, padding=0.02)
+        # The curve stays while the points move: repaint it from a pixmap.
+        self.curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.widget.setAccessibleName(self.tr("Loss curve −ln p"))
+
+    def lists_classes(self, frame):
+        return False
+
+    def apply_style(self, scale):
+        super().apply_style(scale)
+        self.curve.setPen(pg.mkPen(style.colour("curve"), width=2.5 * scale))
+        self.points.setSize(9 * scale)
+        self.selected.setSize(15 * scale)
+        self.selected.setPen(pg.mkPen(self.foreground, width=1.5 * scale))
+
+    def update(self, frame):
+        analysis = frame.analysis
+        self._write_labels(analysis)
+        samples, classes = self.marks(analysis)
+        p = analysis.probabilities[samples, classes]
+        y = np.minimum(curves.surprisal(p, analysis.scenario.options.log_base), self._top)
+        # The selected sample's points only on ``selected``: an edit of that sample (the usual
+        # one) then leaves the others' item, and its repaint, alone.
+        selected = samples == frame.n
+        self._drawn = (samples, classes, p)  # for the description
+        self.points.setData(x=p[~selected], y=y[~selected])
+        self.selected.setData(x=p[selected], y=y[selected])
+
+    def _write_labels(self, analysis):
+        scenario = analysis.scenario
+        log_base = scenario.options.log_base
+        if not self.relabel((analysis.unit, log_base, scenario.mode, scenario.target_kind)):
+            return
+        formula = self._formula(analysis.unit)
+        if scenario.mode == "sigmoid":
+            self.set_title(self.tr("Loss of each positive label: {formula}").format(
+                formula=formula))
+            self.set_axis_label("bottom", self.tr("probability p of a positive label"))
+        elif scenario.target_kind == "index":
+            self.set_title(self.tr("Loss of the true class: {formula}").format(formula=formula))
+            self.set_axis_label("bottom", self.tr("probability p of the true class"))
+        else:
+            self.set_title(self.tr("Surprisal of the target classes: {formula}").format(
+                formula=formula))
+            self.set_axis_label("bottom", self.tr("probability p of a class with target mass"))
+        self.set_axis_label("left", self.unit_name(analysis.unit))
+        self._top = float(curves.surprisal(NLL_P_MIN, log_base))
+        self.curve.setData(self._grid, curves.surprisal(self._grid, log_base))
+        self.item.setYRange(0.0, self._top, padding=0.04)
+
+    def _formula(self, unit):
+        return self.tr("−ln p") if unit == "nats" else self.tr("−log<sub>2</sub> p")
+
+    def description(self, frame):
+        analysis, (samples, classes, p) = frame.analysis, self._drawn
+        return lambda: self._description(analysis, samples, classes, p)
+
+    def _description(self, analysis, samples, classes, p):
+        scenario = analysis.scenario
+        entries = [self.tr("{sample} {cls} {p}").format(
+            sample=scenario.samples[s], cls=scenario.classes[c], p=format_number(v, 3))
+            for s, c, v in zip(samples[:DESCRIBED_SAMPLES].tolist(),
+                               classes[:DESCRIBED_SAMPLES].tolist(),
+                               p[:DESCRIBED_SAMPLES].tolist())]
+        text = self.tr("Curve {formula}; probability of the true class per sample: {list}").format(
+            formula=self._formula(analysis.unit).replace("<sub>2</sub>", "2"),
+            list=", ".join(entries) if entries else self.tr("none"))
+        if len(samples) > DESCRIBED_SAMPLES:
+            text += self.tr(" … and {count} more").format(count=len(samples) - DESCRIBED_SAMPLES)
+        return text
+
+    @staticmethod
+    def marks(analysis):
+        """(sample, class) index pairs of the points on the curve."""
+        scenario = analysis.scenario
+        n_rows = len(scenario.rows)
+        if scenario.target_kind == "index":
+            keep = ~analysis.ignored
+            return np.flatnonzero(keep), scenario.targets[keep].astype(np.intp)
+        mass = scenario.targets
+        if mass.shape[1] > MAX_POINTS_PER_SAMPLE:
+            columns = np.argpartition(-mass, MAX_POINTS_PER_SAMPLE - 1, axis=1)
+            columns = np.sort(columns[:, :MAX_POINTS_PER_SAMPLE], axis=1)
+        else:
+            columns = np.broadcast_to(np.arange(mass.shape[1]), mass.shape)
+        rows = np.broadcast_to(np.arange(n_rows)[:, np.newaxis], columns.shape)
+        keep = np.take_along_axis(mass, columns, axis=1) > 0
+        return rows[keep], columns[keep]

@@ -1,0 +1,60 @@
+"""The probabilities plot: each shown class's probability p beside its target (q, or the
+labels y in sigmoid mode), on a fixed scale from 0 to 1."""
+
+import pyqtgraph as pg
+
+from gui.common import style
+from gui.views.plots.base import ClassPlot
+from gui.views.plots.items import legend_entry, probability_ticks, set_bars
+from gui.views.plots.scales import drawable
+
+
+class ProbabilitiesPlot(ClassPlot):
+    """Two bars per class; the legend is the title.
+
+    Attributes
+    ----------
+    probability_bars, target_bars : pyqtgraph.BarGraphItem, left and right of each class's position.
+    """
+
+    name = "probabilities"
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.probability_bars = pg.BarGraphItem(x=[], height=[], width=0.4, pen=None,
+                                     brush=style.colour("probability"))
+        self.target_bars = pg.BarGraphItem(x=[], height=[], width=0.4, pen=None,
+                                brush=style.colour("target"))
+        self.item.addItem(self.probability_bars)
+        self.item.addItem(self.target_bars)
+        self.item.setYRange(0.0, 1.0, padding=0.04)
+        self.item.getAxis("left").setTicks(probability_ticks())
+        self.widget.setAccessibleName(self.tr("Probabilities and targets plot"))
+
+    @staticmethod
+    def _values(frame):
+        """The shown classes' probabilities and targets."""
+        index = frame.n, frame.shown
+        return frame.analysis.probabilities[index], frame.analysis.targets[index]
+
+    def update(self, frame):
+        self._write_labels(frame.scenario.mode)
+        p, q = self._values(frame)
+        set_bars(self.probability_bars, frame.x - 0.2, drawable(p)[0])
+        set_bars(self.target_bars, frame.x + 0.2, drawable(q)[0])
+
+    def _write_labels(self, mode):
+        if not self.relabel(mode):
+            return
+        # The legend is the title: inside the plot pyqtgraph's LegendItem covers bars, and in a
+        # layout row of its own it took part in crashes when plots were destroyed.
+        target = self.tr("labels y") if mode == "sigmoid" else self.tr("target q")
+        self.set_title("{p}&nbsp;&nbsp;&nbsp;{q}".format(
+            p=legend_entry(style.COLOURS["probability"], self.tr("probability p")),
+            q=legend_entry(style.COLOURS["target"], target)))
+        self.set_axis_label("left", self.tr("probability"))
+
+    def description(self, frame):
+        names, (p, q) = frame.names, self._values(frame)
+        return lambda: "{}. {}".format(self.summary(self.tr("Probabilities"), names, p),
+                                       self.summary(self.tr("Targets"), names, q))

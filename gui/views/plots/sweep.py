@@ -1,0 +1,278 @@
+"""The sweep plot: every shown class's probability as the logit of one class (the true class,
+or the one chosen in its combo box) sweeps while the others stay, with a marker at the current
+logit."""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsLineItem, QHBoxLayout, QLabel,
+                               QVBoxLayout, QWidget)
+
+from engine import curves
+from gui.common import style
+from gui.common.formatting import format_number
+from gui.common.user_text import in_html, short
+from gui.views.plots.base import AXIS_NAME_CHARS, Plot
+from gui.views.plots.items import Points, legend_entry, probability_ticks
+from gui.views.plots.scales import DRAW_LIMIT, SweepWindow
+
+SWEEP_POINTS = 241
+# Up to this many classes, each has its own coloured sweep curve and legend entry; beyond, the
+# classes other than the swept one are thin grey lines.
+SWEEP_COLOURED = 7
+_SWEEP_CYCLE = ("target", "gradient", "term", "selected", "curve", "logit")
+
+
+class SweepPlot(Plot):
+    """The probability and sweep plots carry their legends in their titles.
+
+    Attributes
+    ----------
+    curves : list of pyqtgraph.PlotDataItem
+        With up to SWEEP_COLOURED shown classes, curve k is class ``curve_classes[k]``; with
+        more, ``curves[0]`` is the swept class and ``others`` draws the rest. Unused curves are
+        hidden.
+    points : Points, every shown class's current point; marker : QGraphicsLineItem, the
+        vertical line at the current logit.
+    combo : QComboBox choosing the swept class (``set_swept_class(name)`` does the same).
+    swept_class : int, the class whose logit sweeps.
+    """
+
+    name = "sweep"
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self._choice = None  # a class name, or None for the sample's true class
+        self._choice_index = None  # (classes, index of the chosen class in them)
+        self._combo_entries = None
+        self._brushes = {}
+        self._styles = {}
+        self._window = SweepWindow()
+        self._x_range = None  # the (low, high) the x axis was set to
+        self._drawn = None  # what the curves were drawn for
+        self._probabilities = None
+        self.swept_class = 0
+        self.curve_classes = []
+        self._panel = self._build_panel(parent)
+        self._build_items()
+        self.widget.setAccessibleName(self.tr("Logit sweep plot"))
+
+    def _build_panel(self, parent):
+        panel = QWidget(parent)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.label = QLabel(self.tr("Sweep the logit of:"), panel)
+        self.combo = QComboBox(panel)
+        self.combo.setAccessibleName(self.tr("Class whose logit sweeps"))
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.label.setBuddy(self.combo)
+        row.addWidget(self.label)
+        row.addWidget(self.combo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.widget, 1)
+        self.combo.activated.connect(self._on_choice)
+        return panel
+
+    def _build_items(self):
+        plot = self.item
+        plot.setMouseEnabled(x=False, y=False)
+        # Few classes: one coloured curve each. Many: the swept class's curve, and every other
+        # class in one grey item (one setData instead of forty).
+        self.curves = [pg.PlotDataItem(x=[0.0], y=[0.0]) for _ in range(SWEEP_COLOURED)]
+        self.others = pg.PlotDataItem(x=[0.0], y=[0.0])
+        self.others.hide()
+        # Thousands of points, which stay while the swept logit is edited: from a pixmap.
+        self.others.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        plot.addItem(self.others)
+        for curve in self.curves:
+            # Editing the swept logit moves the point and the marker over the curves, which
+            # stay: each repaints from a pixmap (measured: 7% of a 4 x 3 edit's instructions).
+            curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            curve.hide()
+            plot.addItem(curve)
+        # A plain Qt line: it moves on every edit of the swept logit, and pyqtgraph's
+        # PlotDataItem would redo its data handling and bounds in Python each time.
+        self.marker = QGraphicsLineItem(0.0, 0.0, 0.0, 1.0)
+        self.points = Points(pen=self.foreground)  # a brush per point, in setData
+        plot.addItem(self.marker, ignoreBounds=True)
+        plot.addItem(self.points)
+        plot.setYRange(0.0, 1.0, padding=0.04)
+        plot.getAxis("left").setTicks(probability_ticks())
+
+    def panel(self):
+        return self._panel
+
+    def apply_style(self, scale):
+        super().apply_style(scale)
+        font = self.widget.font()
+        font.setPointSizeF(self.text_size(1.0))
+        self.label.setFont(font)
+        self.combo.setFont(font)
+        self.marker.setPen(pg.mkPen(self.foreground, width=scale, style=Qt.PenStyle.DashLine))
+        self.points.setSize(10 * scale)
+        self.others.setPen(pg.mkPen(style.colour("logit", 150), width=1.5 * scale))
+        self._styles = {}
+
+    # ----------------------------------------------------------------------------- the class
+
+    def pinned(self, analysis, n):
+        return (self._swept(analysis, n),)
+
+    def _swept(self, analysis, n):
+        if self._choice is not None:
+            classes = analysis.scenario.classes
+            if self._choice_index is None or classes is not self._choice_index[0]:
+                index = classes.index(self._choice) if self._choice in classes else None
+                self._choice_index = (classes, index)
+            if self._choice_index[1] is not None:
+                return self._choice_index[1]
+            self._choice = None  # that class is gone: back to the true class
+        return analysis.true_class(n)
+
+    def set_swept_class(self, name):
+        """Sweep the logit of the class called ``name`` (None: the selected sample's true
+        class)."""
+        if name != self._choice:
+            self._choice = name
+            self._choice_index = None
+            self.redraw_wanted.emit()
+
+    def _on_choice(self, index):
+        self.set_swept_class(self.combo.itemData(index))
+
+    def _update_combo(self, names):
+        entries = tuple(names)
+        if entries != self._combo_entries:
+            self._combo_entries = entries
+            blocker = self.combo.blockSignals(True)
+            self.combo.clear()
+            self.combo.addItem(self.tr("the true class"), None)
+            for name in names:
+                self.combo.addItem(short(name), name)
+            self.combo.blockSignals(blocker)
+        index = self.combo.findData(self._choice) if self._choice is not None else 0
+        if index != self.combo.currentIndex():
+            blocker = self.combo.blockSignals(True)
+            self.combo.setCurrentIndex(max(index, 0))
+            self.combo.blockSignals(blocker)
+
+    # ----------------------------------------------------------------------------- drawing
+
+    def update(self, frame):
+        scenario, shown, names = frame.scenario, frame.shown, frame.names
+        swept = self.swept_class = self._swept(frame.analysis, frame.n)
+        self._update_combo(names)
+        logits, temperature = curves.sweep_inputs(scenario, frame.n)
+        centre = float(np.clip(logits[swept], -DRAW_LIMIT, DRAW_LIMIT))
+        # Cover the current logit and the one where p = 1/2, so the whole S shows.
+        crossover = curves.crossover_logit(logits, swept, mode=scenario.mode,
+                                           temperature=temperature)
+        crossover = centre if crossover is None else float(np.clip(crossover, -DRAW_LIMIT,
+                                                                    DRAW_LIMIT))
+        low, high = self._window.fit(centre, crossover, temperature, (*frame.context, swept))
+        values = np.linspace(low, high, SWEEP_POINTS)
+        centre = float(np.clip(centre, low, high))
+        probabilities = curves.sweep_probabilities(
+            logits, swept, values, mode=scenario.mode, temperature=temperature, classes=shown)
+        slot = int(np.searchsorted(shown, swept))
+        # Editing the swept logit itself moves only the current point: the curves stay.
+        drawn = (low, high, shown.tolist(), slot, self.scale)
+        if drawn != self._drawn or not np.array_equal(probabilities, self._probabilities):
+            self._drawn, self._probabilities = drawn, probabilities
+            self._draw_curves(shown, values, probabilities, slot)
+        self.points.setData(x=np.full(len(shown), centre),
+                            y=frame.analysis.probabilities[frame.n, shown],
+                            brush=self._point_brushes(len(shown), slot))
+        if self.marker.line().x1() != centre:
+            self.marker.setLine(centre, 0.0, centre, 1.0)
+        if self._x_range != (low, high):  # pyqtgraph works through an unchanged range too
+            self._x_range = (low, high)
+            self.item.setXRange(low, high, padding=0)
+        self._write_labels(scenario.classes[swept], names, slot)
+        self._swept_range = (float(logits[swept]), low, high)  # for the description
+
+    def _write_labels(self, swept_name, names, slot):
+        self.set_title("{title}<br><span style='font-size: {size:.1f}pt'>{legend}</span>".format(
+            title=self.tr("Probabilities as z({name}) changes").format(
+                name=in_html(short(swept_name))),
+            size=self.text_size(0.9), legend=self._legend(names, slot)))
+        self.set_axis_label("bottom", self.tr("logit z({name})").format(
+            name=in_html(short(swept_name, 24))))
+        self.set_axis_label("left", self.tr("probability"))
+
+    def _draw_curves(self, shown, values, probabilities, swept_slot):
+        count = probabilities.shape[1]
+        if count <= SWEEP_COLOURED:
+            slots = list(range(count))
+            colours = self._colours(count, swept_slot)
+        else:
+            slots = [swept_slot]
+            colours = ["probability"]
+        self.curve_classes = [int(shown[k]) for k in slots]
+        for k, (curve, slot, colour) in enumerate(zip(self.curves, slots, colours)):
+            curve.setData(values, probabilities[:, slot])
+            width = (3.5 if slot == swept_slot else 2.0) * self.scale
+            if self._styles.get(k) != (colour, width):
+                self._styles[k] = (colour, width)
+                curve.setPen(pg.mkPen(style.colour(colour), width=width))
+            curve.setZValue(1 if slot == swept_slot else 0)
+            curve.show()
+        for curve in self.curves[len(slots):]:
+            if curve.isVisible():
+                curve.hide()
+        if count <= SWEEP_COLOURED:
+            if self.others.isVisible():
+                self.others.hide()
+            return
+        others = np.delete(np.arange(count), swept_slot)
+        # Every other class's curve in one item: a break after each curve's last point.
+        x = np.tile(values, len(others))
+        y = probabilities[:, others].T.ravel()
+        connect = np.ones(len(x), dtype=bool)
+        connect[len(values) - 1::len(values)] = False
+        self.others.setData(x, y, connect=connect)
+        self.others.show()
+
+    @staticmethod
+    def _colours(count, swept_slot):
+        """The colour name of each shown class's curve (the swept one is blue)."""
+        cycle = iter(_SWEEP_CYCLE * 2)
+        return ["probability" if k == swept_slot else next(cycle) for k in range(count)]
+
+    def _point_brushes(self, count, swept_slot):
+        if count <= SWEEP_COLOURED:
+            names = self._colours(count, swept_slot)
+        else:
+            names = ["probability" if k == swept_slot else "logit" for k in range(count)]
+        # The same QBrush objects every time: pyqtgraph caches a rendered symbol per object.
+        for name in set(names) - set(self._brushes):
+            self._brushes[name] = pg.mkBrush(style.colour(name))
+        return [self._brushes[name] for name in names]
+
+    def _legend(self, names, swept_slot):
+        """The legend, an HTML line under the title: each class's colour and name (with many
+        classes, the swept one and "other classes")."""
+        count = len(names)
+        if count <= SWEEP_COLOURED:
+            colours = self._colours(count, swept_slot)
+            entries = [legend_entry(style.COLOURS[colour], short(name, AXIS_NAME_CHARS),
+                                    line=True)
+                       for colour, name in zip(colours, names)]
+        else:
+            entries = [legend_entry(style.COLOURS["probability"],
+                                    short(names[swept_slot], AXIS_NAME_CHARS), line=True),
+                       legend_entry(style.COLOURS["logit"], self.tr("other classes"),
+                                    line=True)]
+        return "&nbsp;&nbsp;".join(entries)
+
+    def description(self, frame):
+        swept_name = frame.scenario.classes[self.swept_class]
+        z, low, high = self._swept_range
+        names, now = frame.names, frame.analysis.probabilities[frame.n, frame.shown]
+        return lambda: self.tr(
+            "Probability of each class as the logit of {name} goes from {low} to {high}; "
+            "at z = {z}: {now}").format(name=swept_name, low=format_number(low, 3),
+                                        high=format_number(high, 3), z=format_number(z, 3),
+                                        now=self.summary(self.tr("now"), names, now))
