@@ -12,8 +12,10 @@ from gui.common.user_text import ELLIPSIS, plain, tooltip
 
 # A number as the window writes it: "0.9163", "-1.2e-05", "1,234", "50 000", "∞", "−3", "12%".
 NUMBER = re.compile(r"[-−+]?(?:\d(?:[\d.,\u00a0\u202f]*\d)?(?:[eE][-−+]?\d+)?%?|∞)")
-# A text that cannot fit even with its words cut to "…" is drawn in a font this much smaller
-# at most, in these steps, before it is left cut at the right.
+# A text a little too long is first drawn in a font this much smaller, whole; then its words
+# are cut. One that cannot fit even with its words cut to "…" is drawn smaller still, down to
+# SMALLEST_FONT, in FONT_STEPs, before it is left cut at the right.
+SLIGHTLY_SMALLER = 0.9
 SMALLEST_FONT = 0.6
 FONT_STEP = 0.1
 
@@ -76,7 +78,8 @@ def _one_shorter(piece):
 
 class SteadyLabel(QWidget):
     """``lines`` lines of text (wrapped at words when more than one) in a holder of fixed
-    height that takes the width its layout gives.
+    height that takes the width its layout gives. With ``cut=False`` a text too long for the
+    room is only drawn smaller (for numbers: "0.1291 = 0 + 0.1291" has no word to spare).
 
     A QLabel in a layout asks the whole window to lay itself out again on every ``setText``.
     Here the QLabel is a child placed by hand (the holder has no layout), so a new text only
@@ -87,9 +90,10 @@ class SteadyLabel(QWidget):
     methods (setTextInteractionFlags, …) pass through.
     """
 
-    def __init__(self, parent=None, lines=1):
+    def __init__(self, parent=None, lines=1, cut=True):
         super().__init__(parent)
         self._lines = lines
+        self._cut = cut
         self._text = ""
         self.label = plain(QLabel(self))
         if lines > 1:
@@ -157,12 +161,20 @@ class SteadyLabel(QWidget):
                             + margins.top() + margins.bottom() + 2 * self.label.margin())
 
     def _fit_text(self):
-        """Show the text in the label's font if it fits, cut at words if that fits, else in a
-        smaller font (down to SMALLEST_FONT); as a last resort cut at the right."""
+        """Show the text in the label's font if it fits, else in a slightly smaller one, whole
+        or cut at words; else in a smaller font still (down to SMALLEST_FONT); as a last resort
+        cut at the right."""
         font = QFont(self.font())
         scale = 1.0
+        if not self._fits_in(font)(self._text):
+            scale = SLIGHTLY_SMALLER
+            font.setPointSizeF(self.font().pointSizeF() * scale)
         while True:
-            shown = fitted_text(self._text, QFontMetricsF(font), self._fits_in(font))
+            fits = self._fits_in(font)
+            if self._cut:
+                shown = fitted_text(self._text, QFontMetricsF(font), fits)
+            else:
+                shown = self._text if fits(self._text) else None
             if shown is not None or scale - FONT_STEP < SMALLEST_FONT - 1e-9:
                 break
             scale -= FONT_STEP

@@ -58,10 +58,11 @@ def test_a_narrow_label_cuts_words_never_a_number(qtbot, width):
         label.label.contentsMargins().right()
     assert QFontMetricsF(label.label.font()).horizontalAdvance(shown) <= room
     assert label.toolTip() == HEADER and label.text() == HEADER
+    smaller = label.label.font().pointSizeF() < label.font().pointSizeF()
     if width == 600:
-        assert shown == HEADER
+        assert shown == HEADER and not smaller
     else:
-        assert "…" in shown
+        assert "…" in shown or smaller
 
 
 def test_fitted_text_keeps_the_words_next_to_the_number():
