@@ -11,11 +11,8 @@ from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 from gui.common.formatting import format_number
-from gui.common.user_text import short
 from gui.views.plots.items import ClassAxis, TitleLabel, reference_line
 
-# Class names longer than this are elided on the axes (they are whole in the descriptions).
-AXIS_NAME_CHARS = 12
 # Each plot's accessible description lists at most this many samples, and this many classes
 # (the largest values).
 DESCRIBED_SAMPLES = 20
@@ -126,6 +123,14 @@ class Plot(QObject):
         """What the container lays out: the plot, and any control of its own."""
         return self.widget
 
+    def short_name(self):
+        """The plot's name in a few words, for tabs and choosers."""
+        raise NotImplementedError
+
+    def applies(self, scenario):
+        """Whether the plot shows something for ``scenario`` (else it is not shown)."""
+        return True
+
     def pinned(self, analysis, n):
         """The classes this plot needs among the shown ones (a dragged bar, the swept
         class)."""
@@ -174,17 +179,21 @@ class Plot(QObject):
         self._labels = key
         return True
 
-    def set_title(self, text):
-        if self._texts.get("title") == (text, self.scale):
+    def set_title(self, text, short=None):
+        """Title the plot with ``text`` (HTML), on one line; ``short`` is what it reads where
+        ``text`` does not fit (see TitleLabel)."""
+        if self._texts.get("title") == (text, short, self.scale):
             return
-        self._texts["title"] = (text, self.scale)
-        self.item.setTitle(text, size=f"{self.text_size(1.1):.1f}pt", color=self.foreground)
-        lines = text.count("<br>") + 1
-        height = round((30 + 18 * (lines - 1)) * self.scale)
-        # At least the room of its lines, more when a narrow plot wraps it (TitleLabel).
+        self._texts["title"] = (text, short, self.scale)
+        size = self.text_size(1.1)
+        self.item.titleLabel.set_short(short)
+        self.item.setTitle(text, size=f"{size:.1f}pt", color=self.foreground)
+        font = QFont(self.widget.font())
+        font.setPointSizeF(size)
+        height = QFontMetrics(font).height() + round(6 * self.scale)
         self.item.layout.setRowMinimumHeight(0, height)
-        self.item.layout.setRowMaximumHeight(0, 4 * height)
-        self.item.titleLabel.setMaximumHeight(4 * height)
+        self.item.layout.setRowMaximumHeight(0, height)
+        self.item.titleLabel.setMaximumHeight(height)
 
     def set_axis_label(self, axis, text):
         if self._texts.get(axis) == (text, self.scale):
@@ -214,7 +223,8 @@ class Plot(QObject):
 
 class ClassPlot(Plot):
     """A plot with a bar (or bars) per shown class, at x = 0, 1, 2…: its bottom axis names
-    them, and its x axis is linked to the other class plots' (``follow_x``)."""
+    them. Each sets its own x range, the same for all: pyqtgraph's linked axes line views up
+    pixel by pixel, which plots of other widths or out of sight (the stage) do not share."""
 
     class_axis = True
 
@@ -222,26 +232,19 @@ class ClassPlot(Plot):
         super().__init__(parent, view_box=view_box)
         self.item.setMouseEnabled(x=False, y=True)
         self.zero_line = reference_line(self.item, self.foreground) if zero_line else None
-        self._leads_x = True
         self._ticks = None
         self._count = None
 
-    def follow_x(self, leader):
-        """Show the same x range as the class plot ``leader``."""
-        self._leads_x = False
-        self.item.setXLink(leader.item)
-
     def show_classes(self, frame):
         """Name the shown classes on the bottom axis; fit the x range to their number."""
-        ticks = [[(float(i), short(name, AXIS_NAME_CHARS)) for i, name in enumerate(frame.names)]]
-        if ticks != self._ticks:  # new ticks redraw the axis: only when they change
-            self._ticks = ticks
-            self.item.getAxis("bottom").setTicks(ticks)
+        names = list(frame.names)
+        if names != self._ticks:  # new ticks redraw the axis: only when they change
+            self._ticks = names
+            self.item.getAxis("bottom").set_names(names)
         count = len(frame.shown)
         if count == self._count:
             return
         self._count = count
         if self.zero_line is not None:
             self.zero_line.setData([-0.6, max(count, 1) - 0.4], [0.0, 0.0])
-        if self._leads_x:  # the others follow it
-            self.item.setXRange(-0.6, max(count, 1) - 0.4, padding=0)
+        self.item.setXRange(-0.6, max(count, 1) - 0.4, padding=0)

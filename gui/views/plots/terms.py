@@ -21,10 +21,14 @@ class TermsPlot(FittedBarsPlot):
         if not self.relabel((mode, unit)):
             return
         if mode == "softmax":
-            self.set_title(self.tr("Cross-entropy terms −w q ln p per class"))
+            self.set_title(self.tr("Cross-entropy terms −w q ln p per class"),
+                           self.tr("CE terms −w q ln p"))
         else:
-            self.set_title(self.tr("Binary cross-entropy per class"))
+            self.set_title(self.tr("Binary cross-entropy per class"), self.tr("BCE per class"))
         self.set_axis_label("left", self.unit_name(unit))
+
+    def short_name(self):
+        return self.tr("CE terms")
 
     def described_as(self, frame):
         return self.tr("Cross-entropy terms ({unit})").format(
