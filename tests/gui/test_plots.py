@@ -223,16 +223,20 @@ def test_sigmoid_points_of_probability_input_sit_at_their_logits(make_view):
     assert view.plot_widgets["sigmoid"].getPlotItem().getAxis("bottom").labelText == "z"
 
 
-def test_softmax_mode_greys_out_the_sigmoid(make_view, qtbot):
+def test_softmax_mode_leaves_the_sigmoid_out(make_view, qtbot):
+    # It took one of the seven places, greyed out, "sigmoid mode only".
     document, view = make_view(softmax_scenario())
-    x, _ = view.sigmoid_points.getData()
-    assert len(x) == 0
-    assert view.sigmoid_curve.opts["pen"].style() == Qt.PenStyle.DashLine
-    assert "sigmoid mode only" in view.plot_widgets["sigmoid"].getPlotItem().titleLabel.text
-    from engine import edits
+    view.show()
+    qtbot.waitExposed(view)
+    assert len(view.sigmoid_points.getData()[0]) == 0
+    assert "sigmoid" not in view.shown_plots()
+    assert not view.plot_widgets["sigmoid"].isVisible()
+    assert view.shown_plots() == ["logits", "probabilities", "terms", "gradient", "nll", "sweep"]
     document.edit("mode", edits.convert_mode, "sigmoid")
-    assert view.sigmoid_curve.opts["pen"].style() == Qt.PenStyle.SolidLine
+    assert "sigmoid" in sum(view.grid.pages, [])  # (on the first page or the next)
     assert len(view.sigmoid_points.getData()[0]) == 3
+    view.show_only(["sigmoid"])
+    assert view.shown_plots() == ["sigmoid"] and view.plot_widgets["sigmoid"].isVisible()
 
 
 # --- the sweep --------------------------------------------------------------------------------
@@ -775,13 +779,14 @@ def test_markers_are_drawn_at_their_points_inside_their_rects(make_view, qtbot):
              lambda: view.resize(1200, 850),  # every view transform changes
              lambda: view.set_presentation(True),  # larger symbols and pens
              lambda: view.plot_widgets["logits"].getPlotItem().setYRange(-1, 9),  # as a zoom
-             lambda: document.edit("mode", edits.convert_mode, "sigmoid")]
+             lambda: document.edit("mode", edits.convert_mode, "sigmoid"),
+             lambda: view.show_only(["sigmoid"])]  # (past the first page at this size)
     drawn = set()
     for step in steps:
         step()
         qtbot.wait(20)  # the event loop lays out and paints, as after a real edit
         for item, name, colour in markers:
-            if len(item.getData()[0]):
+            if len(item.getData()[0]) and name in view.shown_plots():
                 assert_markers_drawn(view.plot_widgets[name], item, colour)
                 drawn.add(item)
     assert len(drawn) == len(markers)
@@ -981,28 +986,37 @@ def test_presentation_mode_scales_fonts_and_lines(make_view):
 
 
 
-def test_in_presentation_mode_every_plot_fits_its_widget_and_long_titles_wrap(make_view, qtbot):
+def test_in_presentation_mode_every_plot_fits_its_widget_and_titles_stay_on_one_line(
+        make_view, qtbot):
     _document, view = make_view(softmax_scenario())
     view.resize(700, 500)
     view.show()
     qtbot.waitExposed(view)
     view.set_presentation(True)
+    view.show_only(["terms", "logits"])  # side by side, as on the stage: 350 px each
     qtbot.wait(20)
-    for name, widget in view.plot_widgets.items():
+    for name in view.shown_plots():
+        widget = view.plot_widgets[name]
         plot = widget.getPlotItem()
         # Before: a long title's width was the plot's least width, and the plot's right part
         # (the last bars, the p = 1 end of the −ln p curve) fell outside its widget.
         assert plot.geometry().width() <= widget.viewport().width(), name
         title = plot.titleLabel
-        assert title.item.boundingRect().width() <= title.size().width() + 1, name
+        # Then titles wrapped, over the plot: now one line that fits, the size of a line.
+        assert title.itemRect().width() <= title.size().width() + 1, name
+        assert title.item.textWidth() == -1 and title.item.document().lineCount() == 1, name
+        line = QFontMetricsF(title.item.font()).height()
+        assert title.itemRect().height() <= 1.5 * line * style.PRESENTATION_SCALE, name
     terms = view.plot_widgets["terms"].getPlotItem().titleLabel
-    line = QFontMetricsF(terms.item.font()).height()
-    assert terms.item.textWidth() > 0  # wrapped, not cut: two lines or more
-    assert terms.item.boundingRect().height() > 1.8 * line * style.PRESENTATION_SCALE
+    # Too long for 350 px at 1.6 times the size: its short form, "CE terms −w q ln p".
+    assert terms.shown_text() == "CE terms −w q ln p"
+    assert terms.toolTip() == "Cross-entropy terms −w q ln p per class"
     view.set_presentation(False)
+    view.show_only(None)
     view.resize(1600, 900)
     qtbot.wait(20)
-    assert terms.item.textWidth() == -1  # room again: one line
+    assert terms.shown_text() == "Cross-entropy terms −w q ln p per class"  # room again
+    assert terms.item.scale() == 1.0
 
 
 # --- engine.curves --------------------------------------------------------------------------
