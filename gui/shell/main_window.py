@@ -23,9 +23,6 @@ from gui.views.tables.results import ResultsView
 from gui.common.user_text import in_menu, in_window_title, short
 
 SETTINGS_VERSION = 1
-# Below this size the first-start layout puts the math under the options (a short panel), so
-# the plots get the whole height of the right side.
-WIDE_DESK = (1500, 900)
 # The Undo and Redo items show this much of the step's name (it may quote long names).
 HISTORY_TEXT_CHARS = 60
 
@@ -240,8 +237,21 @@ class MainWindow(QMainWindow):
         for menu in self.findChildren(QMenu):
             menu.setAttribute(Qt.WA_WindowPropagation)
         self.setFont(font)
+        self._size_table_cells(scale)
         if self.stage is not None:
             self.stage_plots.set_presentation(self.presenting, scale)
+
+    def _size_table_cells(self, scale):
+        """Rows as much taller as the text, columns somewhat wider (the stage has little
+        room): the input table sizes its cells by Qt's defaults, made for the desk's font."""
+        view = self.input_table.view
+        if not hasattr(self, "_desk_cells"):
+            self._desk_cells = (view.horizontalHeader().defaultSectionSize(),
+                                view.verticalHeader().defaultSectionSize(),
+                                view.fontMetrics().height())
+        column, row, line = self._desk_cells
+        view.horizontalHeader().setDefaultSectionSize(round(column * max(1.0, 0.7 * scale)))
+        view.verticalHeader().setDefaultSectionSize(round(row + line * (scale - 1.0)))
 
     def _base_point_size(self):
         if not hasattr(self, "_normal_point_size"):
@@ -310,41 +320,29 @@ class MainWindow(QMainWindow):
         self.presentation_action.setChecked(settings.value("window/presentation", False, bool))
 
     def default_layout(self, width=None, height=None):
-        """The first-start layout: nearly the whole screen (or ``width`` x ``height``). Below
-        WIDE_DESK the math goes under the options and the plots get the right side's whole
-        height; on a larger screen the math is under the plots. The tables get what their
-        columns need (about 500 px); the plots lay themselves out in what they get."""
+        """The first-start layout: nearly the whole screen (or ``width`` x ``height``). The
+        plots take the right side's whole height (as many as can be read at once); the math
+        stands under the options (a short panel) on the left; the tables get what their
+        columns need (about 500 px) in the middle."""
         screen = self.screen().availableGeometry()
         width = width or min(1680, int(screen.width() * 0.95))
         height = height or min(1000, int(screen.height() * 0.9))
         self.resize(width, height)
-        wide = width >= WIDE_DESK[0] and height >= WIDE_DESK[1]
         options, plots, math = self.docks["options"], self.docks["plots"], self.docks["math"]
         for dock in self.docks.values():
             dock.setFloating(False)
             dock.show()
-        if wide:
-            self.addDockWidget(Qt.LeftDockWidgetArea, options)
-            self.addDockWidget(Qt.RightDockWidgetArea, plots)
-            self.splitDockWidget(plots, math, Qt.Vertical)
-        else:
-            self.addDockWidget(Qt.RightDockWidgetArea, plots)
-            self.addDockWidget(Qt.LeftDockWidgetArea, options)
-            self.splitDockWidget(options, math, Qt.Vertical)
+        self.addDockWidget(Qt.RightDockWidgetArea, plots)
+        self.addDockWidget(Qt.LeftDockWidgetArea, options)
+        self.splitDockWidget(options, math, Qt.Vertical)
         self.tabifyDockWidget(math, self.docks["conventions"])
         self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
         math.raise_()
-        if wide:
-            self.resizeDocks([options, plots], [int(width * 0.15), int(width * 0.43)],
-                             Qt.Horizontal)
-            self.resizeDocks([plots, math], [int(height * 0.68), int(height * 0.32)],
-                             Qt.Vertical)
-        else:
-            self.resizeDocks([options, plots], [int(width * 0.21), int(width * 0.38)],
-                             Qt.Horizontal)
-            options_height = self.options.sizeHint().height() + 30  # and its title bar
-            self.resizeDocks([options, math], [options_height, height - options_height],
-                             Qt.Vertical)
+        self.resizeDocks([options, plots], [int(width * 0.21), int(width * 0.38)],
+                         Qt.Horizontal)
+        options_height = self.options.sizeHint().height() + 30  # and its title bar
+        self.resizeDocks([options, math], [options_height, height - options_height],
+                         Qt.Vertical)
 
     def closeEvent(self, event):
         settings = QSettings()

@@ -1,7 +1,7 @@
 """The stage's key numbers in large type: the selected sample's loss, the probability of its
 true class, the batch loss, and CE = H + KL with its numbers."""
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout
 
@@ -13,13 +13,15 @@ from gui.views.base import View
 
 # The numbers are this much larger than the stage's text.
 NUMBER_SCALE = 1.5
-ROWS = ("loss", "p", "batch", "identity")
+# Where each number stands: (row, column) of its name; the number is under it.
+PLACES = {"loss": (0, 0), "p": (0, 1), "batch": (2, 0), "identity": (2, 1)}
 
 
 class KeyNumbers(View):
-    """Four rows of a name and a number in large type; every number is the Analysis'.
+    """Four numbers in large type, each under its name; every number is the Analysis'. A name
+    too long for its place has words cut ("…"), a number is drawn smaller, never cut.
 
-    Attributes: ``names`` and ``values``, dicts of SteadyLabel by row ("loss", "p", "batch",
+    Attributes: ``names`` and ``values``, dicts of SteadyLabel by key ("loss", "p", "batch",
     "identity"). Signals: none; it shows what ``Document.changed`` carries.
     """
 
@@ -27,14 +29,15 @@ class KeyNumbers(View):
         super().__init__(parent)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setColumnStretch(0, 3)
-        layout.setColumnStretch(1, 4)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
         self.names, self.values = {}, {}
-        for row, key in enumerate(ROWS):
+        for key, (row, column) in PLACES.items():
             self.names[key] = SteadyLabel(self)
-            self.values[key] = SteadyLabel(self)
-            layout.addWidget(self.names[key], row, 0, Qt.AlignmentFlag.AlignVCenter)
-            layout.addWidget(self.values[key], row, 1, Qt.AlignmentFlag.AlignVCenter)
+            self.values[key] = SteadyLabel(self, cut=False)
+            layout.addWidget(self.names[key], row, column)
+            layout.addWidget(self.values[key], row + 1, column)
+        layout.setRowStretch(4, 1)
         self.values["loss"].setAccessibleName(self.tr("Loss of the selected sample"))
         self.values["p"].setAccessibleName(self.tr("Probability of the true class"))
         self.values["batch"].setAccessibleName(self.tr("Batch loss"))
@@ -50,7 +53,7 @@ class KeyNumbers(View):
             self.values[key].setText(value)
 
     def _texts(self, analysis, n, name):
-        """Each row's (name, number) for sample ``n``; ``name`` shortens names (``str``:
+        """Each number's (name, number) for sample ``n``; ``name`` shortens names (``str``:
         whole)."""
         scenario = analysis.scenario
         unit = unit_name(analysis.unit)
