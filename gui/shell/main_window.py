@@ -183,11 +183,13 @@ class MainWindow(QMainWindow):
         if on != self.presenting:
             if on:
                 self._show_stage()
+                self._scale_fonts(self.presentation_scale())
             else:
+                # The desk's fonts first: its heights are restored for the room they leave.
+                self._scale_fonts(1.0)
                 self._show_desk()
         if self.presentation_action.isChecked() != on:
             self.presentation_action.setChecked(on)
-        self._scale_fonts()
 
     def _stage_view(self):
         if self.stage is None:
@@ -213,12 +215,12 @@ class MainWindow(QMainWindow):
     def _show_desk(self):
         window_state, tables_state = self._desk_state
         self._desk_state = None
+        self.statusBar().show()  # (first: the tables' heights are restored for the room left)
         self.stage.take_table(self.input_table)
         self.tables.insertWidget(0, self.input_table)
         self.tables.restoreState(tables_state)
         self.central.setCurrentWidget(self.tables)
         self.restoreState(window_state, SETTINGS_VERSION)
-        self.statusBar().show()
 
     def presentation_scale(self):
         """How much larger text is on the stage: style.PRESENTATION_SCALE, and more on a taller
@@ -226,8 +228,7 @@ class MainWindow(QMainWindow):
         resolution."""
         return style.PRESENTATION_SCALE * max(1.0, self.height() / style.PRESENTATION_HEIGHT)
 
-    def _scale_fonts(self):
-        scale = self.presentation_scale() if self.presenting else 1.0
+    def _scale_fonts(self, scale):
         if abs(scale - self._font_scale) < 0.05 * self._font_scale:
             return  # (a window resized by a few pixels keeps its fonts)
         self._font_scale = scale
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
         self.setFont(font)
         self._size_table_cells(scale)
         if self.stage is not None:
-            self.stage_plots.set_presentation(self.presenting, scale)
+            self.stage_plots.set_presentation(scale != 1.0, scale)
 
     def _size_table_cells(self, scale):
         """Rows as much taller as the text, columns somewhat wider (the stage has little
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         if self.presenting:
-            self._scale_fonts()
+            self._scale_fonts(self.presentation_scale())
 
     def keyPressEvent(self, event):
         # Esc leaves the stage; an open cell editor or menu takes its Esc first.
@@ -338,7 +339,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(math, self.docks["conventions"])
         self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
         math.raise_()
-        self.resizeDocks([options, plots], [int(width * 0.21), int(width * 0.38)],
+        self.resizeDocks([options, plots], [int(width * 0.21), int(width * 0.37)],
                          Qt.Horizontal)
         options_height = self.options.sizeHint().height() + 30  # and its title bar
         self.resizeDocks([options, math], [options_height, height - options_height],

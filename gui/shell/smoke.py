@@ -2,6 +2,7 @@
 optionally screenshot the screen, exit 0. Used by the tests and by CI on the frozen bundle."""
 
 import sys
+from pathlib import Path
 
 import engine
 from gui.shell.resources import resource_path
@@ -79,14 +80,17 @@ def slide_window(file=None, size=(1280, 720), presentation=False, language=None)
     language = language or i18n.chosen_language(settings)
     i18n.install_language(language)
     theme.apply_theme(theme.chosen_theme(settings))
-    try:  # (after the language: a start scenario's names are in it)
-        scenario = read_scenario(file) if file else starting_scenario(settings)
+    try:
+        opened = read_scenario(file) if file else None
     except engine.ScenarioError as error:
         from gui.common.messages import describe
 
         return QCoreApplication.translate("cli", "logit-lab: {path}: {error}").format(
             path=file, error=describe(error))
-    window = application._window_for(Document(scenario), language)
+    # (after the language: the start scenario's names are in it)
+    window = application._window_for(Document(starting_scenario(settings)), language)
+    if opened is not None:
+        window.document.replace(opened, Path(file).absolute())
     window.default_layout(*size)
     window.show()
     if presentation:

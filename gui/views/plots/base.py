@@ -2,6 +2,7 @@
 its own pyqtgraph PlotWidget, whose items it builds once and updates in place, and restyles
 itself for the presentation scale."""
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -188,9 +189,8 @@ class Plot(QObject):
         size = self.text_size(1.1)
         self.item.titleLabel.set_short(short)
         self.item.setTitle(text, size=f"{size:.1f}pt", color=self.foreground)
-        font = QFont(self.widget.font())
-        font.setPointSizeF(size)
-        height = QFontMetrics(font).height() + round(6 * self.scale)
+        # A line of the title at full size, and its text item's margins.
+        height = math.ceil(self.item.titleLabel.item.boundingRect().height())
         self.item.layout.setRowMinimumHeight(0, height)
         self.item.layout.setRowMaximumHeight(0, height)
         self.item.titleLabel.setMaximumHeight(height)

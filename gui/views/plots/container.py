@@ -93,8 +93,10 @@ class PlotsView(View):
             plot.redraw_wanted.connect(self._redraw)
 
         self.grid = PlotGrid(self)
-        self.grid.set_panels([(plot.name, plot.short_name(), plot.panel()) for plot in self._plots])
+        self.grid.set_panels([(plot.name, plot.short_name(), plot.panel(), plot.widget)
+                              for plot in self._plots])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)  # (the dock has its own)
         layout.addLayout(header)
         layout.addWidget(self.grid, 1)
 

@@ -7,22 +7,25 @@ from PySide6.QtWidgets import QTabBar, QWidget
 # A plot shorter or narrower than this cannot be read past the first rows of a room: the desk
 # shows fewer plots at once (pages) rather than squash them under it (times the scale).
 MIN_PLOT_HEIGHT = 200
-MIN_PLOT_WIDTH = 230
+MIN_PLOT_WIDTH = 220
 GAP = 4
 
 
 class PlotGrid(QWidget):
-    """Lays out panels (one per plot) by hand: ``set_panels([(name, title, widget)])`` gives them
-    in reading order, ``show_only(names)`` shows those (side by side, the stage's choice) or all
+    """Lays out panels (one per plot) by hand, in reading order: ``set_panels([(name, title,
+    panel, plot_widget)])`` (a panel is the plot's widget, or the plot with controls of its
+    own above it), ``show_only(names)`` shows those side by side (the stage's choice) or all
     (None), ``set_applicable(names)`` leaves out the plots that do not apply.
 
-    Attributes: ``tabs`` (QTabBar, shown when the plots take more than one page), ``pages``
-    (the names on each page), ``page`` (the page shown).
+    Every plot in sight is MIN_PLOT_HEIGHT tall at least (its panel's controls come on top);
+    rows share what is left. Attributes: ``tabs`` (QTabBar, shown when the plots take more
+    than one page), ``pages`` (the names on each page), ``page`` (the page shown).
     """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._panels = {}
+        self._plots = {}
         self._order = []
         self._titles = {}
         self._applicable = None
@@ -34,14 +37,15 @@ class PlotGrid(QWidget):
         self.tabs.setDrawBase(False)
         self.tabs.setExpanding(False)
         self.tabs.setUsesScrollButtons(True)
+        self.tabs.setAccessibleName(self.tr("Pages of plots"))
         self.tabs.hide()
         self.tabs.currentChanged.connect(self._page_chosen)
         self.setMinimumSize(MIN_PLOT_WIDTH, MIN_PLOT_HEIGHT)
 
     def set_panels(self, panels):
-        for name, title, widget in panels:
-            widget.setParent(self)
-            self._panels[name] = widget
+        for name, title, panel, plot in panels:
+            panel.setParent(self)
+            self._panels[name], self._plots[name] = panel, plot
             self._titles[name] = title
             self._order.append(name)
         self._arrange()
@@ -75,41 +79,69 @@ class PlotGrid(QWidget):
         applicable = self._applicable
         return [name for name in names if applicable is None or name in applicable]
 
+    def _least_height(self, row):
+        """What a row of these plots needs: the readable height, and any panel's controls."""
+        controls = max((self._panels[name].sizeHint().height()
+                        - self._plots[name].sizeHint().height()
+                        for name in row if self._panels[name] is not self._plots[name]),
+                       default=0)
+        return MIN_PLOT_HEIGHT * self._scale + max(controls, 0)
+
+    def _page_from(self, names, columns, height):
+        """How many of ``names`` (from the first) fit on a page ``height`` tall: whole rows."""
+        used, count = -GAP, 0
+        while count < len(names):
+            row = names[count:count + columns]
+            used += GAP + self._least_height(row)
+            if used > height and count:
+                break
+            count += len(row)
+        return count
+
+    def _paginate(self, names, columns, height):
+        if self._page_from(names, columns, height) >= len(names):
+            return [names]
+        height -= self.tabs.sizeHint().height()  # the tabs take a row of their own
+        pages, start = [], 0
+        while start < len(names):
+            count = self._page_from(names[start:], columns, height)
+            pages.append(names[start:start + count])
+            start += count
+        return pages
+
     def _arrange(self):
         names = self._names()
         width, height = self.width(), self.height()
         if self._only is not None:
-            columns, rows = max(len(names), 1), 1
+            columns = max(len(names), 1)
             pages = [names]
         else:
             columns = 2 if width >= 2 * MIN_PLOT_WIDTH * self._scale + GAP else 1
-            rows = max(1, (height + GAP) // int(MIN_PLOT_HEIGHT * self._scale + GAP))
-            if len(names) > columns * rows:  # pages: the tabs take a row of their own
-                tab_height = self.tabs.sizeHint().height()
-                rows = max(1, (height - tab_height + GAP) // int(MIN_PLOT_HEIGHT * self._scale
-                                                                 + GAP))
-            count = -(-len(names) // (columns * rows))  # pages, each as full as the others
-            per_page = max(1, -(-len(names) // max(count, 1)))
-            pages = [names[k:k + per_page] for k in range(0, len(names), per_page)] or [[]]
+            pages = self._paginate(names, columns, height) or [[]]
         self._set_pages(pages)
         top = 0
         if len(pages) > 1:
             self.tabs.setGeometry(0, 0, width, self.tabs.sizeHint().height())
             top = self.tabs.height()
         shown = pages[self.page]
-        rows_used = max(1, -(-len(shown) // columns))
-        columns_used = min(columns, max(len(shown), 1))
-        cell_width = (width - GAP * (columns_used - 1)) / columns_used
-        cell_height = (height - top - GAP * (rows_used - 1)) / rows_used
-        for name, widget in self._panels.items():
+        for name, panel in self._panels.items():
             if name not in shown:
-                widget.hide()
-        for k, name in enumerate(shown):
-            row, column = divmod(k, columns_used)
-            self._panels[name].setGeometry(QRect(round(column * (cell_width + GAP)),
-                                                 round(top + row * (cell_height + GAP)),
-                                                 round(cell_width), round(cell_height)))
-            self._panels[name].show()
+                panel.hide()
+        self._place(shown, min(columns, max(len(shown), 1)), top, width, height)
+
+    def _place(self, shown, columns, top, width, height):
+        rows = [shown[k:k + columns] for k in range(0, len(shown), columns)]
+        least = [self._least_height(row) for row in rows]
+        spare = max(0.0, height - top - GAP * (len(rows) - 1) - sum(least)) / max(len(rows), 1)
+        cell_width = (width - GAP * (columns - 1)) / columns
+        y = float(top)
+        for row, row_height in zip(rows, least):
+            for column, name in enumerate(row):
+                self._panels[name].setGeometry(QRect(round(column * (cell_width + GAP)),
+                                                     round(y), round(cell_width),
+                                                     round(row_height + spare)))
+                self._panels[name].show()
+            y += row_height + spare + GAP
 
     def _set_pages(self, pages):
         first = self.shown()[0] if self.pages and self.shown() else None
