@@ -180,3 +180,26 @@ def test_the_desk_shows_fewer_plots_at_once_rather_than_squash_them(window, qtbo
         assert plots.plot_widgets[name].height() >= 200, name
     plots.grid.tabs.setCurrentIndex(1)
     assert plots.shown_plots() == plots.grid.pages[1]
+
+
+def test_each_plot_copies_and_saves_itself_as_an_image_at_a_slides_size(window, qtbot, tmp_path):
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    from gui.views.plots.base import IMAGE_WIDTH
+
+    for plot in window.plots._plots:
+        texts = [action.text() for action in plot.widget.actions()]
+        assert texts == ["Copy as image", "Save as image…"], plot.name
+        assert plot.widget.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    terms = next(plot for plot in window.plots._plots if plot.name == "terms")
+    terms.widget.actions()[0].trigger()
+    copied = QGuiApplication.clipboard().image()
+    assert copied.width() >= IMAGE_WIDTH
+    aspect = terms.widget.height() / terms.widget.width()
+    assert copied.height() == pytest.approx(copied.width() * aspect, rel=0.05)
+    path = tmp_path / "terms.png"
+    assert terms.save_image(str(path))
+    saved = QImage(str(path))
+    colours = {saved.pixel(x, y) for x in range(0, saved.width(), 7)
+               for y in range(0, saved.height(), 7)}
+    assert saved.width() == copied.width() and len(colours) > 10  # bars, text, not blank

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPalette
-from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
+import pyqtgraph.exporters
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QPalette
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QMessageBox, QSizePolicy
 
 from gui.common.formatting import format_number
 from gui.views.plots.items import ClassAxis, TitleLabel, reference_line
@@ -18,6 +19,9 @@ from gui.views.plots.items import ClassAxis, TitleLabel, reference_line
 # (the largest values).
 DESCRIBED_SAMPLES = 20
 DESCRIBED_CLASSES = 12
+# A plot copied or saved as an image is drawn this wide at least (a slide's width), its text
+# and lines scaled with it, so that it reads on a projected slide as on the stage.
+IMAGE_WIDTH = 1600
 
 
 def text_size(size, scale):
@@ -88,6 +92,7 @@ class Plot(QObject):
         self._labels = None  # what the titles and axis labels were last written for
         self.widget = self._make_widget(parent, view_box)
         self.item = self.widget.getPlotItem()
+        self._add_image_actions()
 
     def _make_widget(self, parent, view_box):
         axes = {"bottom": ClassAxis("bottom")} if self.class_axis else None
@@ -119,6 +124,44 @@ class Plot(QObject):
         # narrowed for "4" and widened again for "2.5" would move the plot on most rescales.
         plot.getAxis("left").setStyle(autoReduceTextSpace=False)
         return widget
+
+    # ----------------------------------------------------------------------------- images
+
+    def _add_image_actions(self):
+        """Copy as image and Save as image…, in the plot's context menu."""
+        copy = QAction(self.tr("Copy as image"), self.widget)
+        copy.triggered.connect(self.copy_image)
+        save = QAction(self.tr("Save as image…"), self.widget)
+        save.triggered.connect(lambda: self.save_image())
+        self.widget.addActions([copy, save])
+        self.widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def image(self):
+        """The plot as a QImage, IMAGE_WIDTH pixels wide at least (pyqtgraph's
+        ImageExporter scales text and lines with it)."""
+        exporter = pg.exporters.ImageExporter(self.item)
+        width = exporter.parameters()["width"]
+        exporter.parameters()["width"] = max(int(width), IMAGE_WIDTH)
+        return exporter.export(toBytes=True)
+
+    def copy_image(self):
+        QGuiApplication.clipboard().setImage(self.image())
+
+    def save_image(self, path=None):
+        """Save the image as PNG at ``path`` (None: ask where). Returns whether it was saved;
+        a file that cannot be written is said in one line."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self.widget, self.tr("Save Plot as Image"),
+                                                  f"{self.name}.png",
+                                                  self.tr("PNG image (*.png)"))
+            if not path:
+                return False
+        if self.image().save(path, "PNG"):
+            return True
+        QMessageBox.warning(self.widget, self.tr("Cannot Save Image"),
+                            self.tr("The image could not be written to “{path}”.").format(
+                                path=path))
+        return False
 
     def panel(self):
         """What the container lays out: the plot, and any control of its own."""
