@@ -281,7 +281,7 @@ class SweepPlot(Plot):
                                     short(names[swept_slot], LEGEND_NAME_CHARS), line=True),
                        legend_entry(style.COLOURS["logit"], self.tr("other classes"),
                                     line=True)]
-        return "&nbsp;&nbsp;".join(entries)
+        return "&nbsp; ".join(entries)  # (a space between entries: the line can wrap there)
 
     def description(self, frame):
         swept_name = frame.scenario.classes[self.swept_class]
