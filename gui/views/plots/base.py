@@ -206,13 +206,20 @@ class Plot(QObject):
         for axis_name in ("left", "bottom"):
             axis = self.item.getAxis(axis_name)
             axis.setTickFont(tick_font)
-            axis.setPen(pg.mkPen(self.foreground, width=scale))
+            axis.setPen(pg.mkPen(self.foreground, width=self.line_width(1.0)))
             axis.update()  # setPen does not: the cached pixmap must go
         self.item.getAxis("bottom").setStyle(autoExpandTextSpace=False,
                                              tickTextHeight=line_height)
 
     def text_size(self, size):
         return text_size(size, self.scale)
+
+    def line_width(self, width):
+        """A line's pen ``width`` (desk pixels) at this scale. pyqtgraph draws lines with
+        cosmetic pens, in device pixels: on a HiDPI screen (Qt's device pixel ratio 2) they
+        are made as much wider, or a 4K projector shows hairlines. (Markers are rendered at
+        the device pixel ratio already: their pens take ``scale`` alone.)"""
+        return width * self.scale * self.widget.devicePixelRatioF()
 
     def relabel(self, key):
         """Whether the titles and axis labels need writing for ``key`` (what they depend on):

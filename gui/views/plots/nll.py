@@ -47,7 +47,7 @@ class NllPlot(Plot):
 
     def apply_style(self, scale):
         super().apply_style(scale)
-        self.curve.setPen(pg.mkPen(style.colour("curve"), width=2.5 * scale))
+        self.curve.setPen(pg.mkPen(style.colour("curve"), width=self.line_width(2.5)))
         self.points.setSize(9 * scale)
         self.selected.setSize(15 * scale)
         self.selected.setPen(pg.mkPen(self.foreground, width=1.5 * scale))

@@ -76,7 +76,7 @@ class SigmoidPlot(Plot):
         self.set_title(self.tr("Sigmoid σ(z) = 1 / (1 + e<sup>−z</sup>)"), self.tr("σ(z)"))
         self.set_axis_label("bottom", self.tr("z / T") if divided else self.tr("z"))
         self.set_axis_label("left", self.tr("σ"))
-        self.curve.setPen(pg.mkPen(style.colour("curve"), width=2.5 * self.scale))
+        self.curve.setPen(pg.mkPen(style.colour("curve"), width=self.line_width(2.5)))
 
     def _draw_curve(self, low, high):
         if self._grid == (low, high):

@@ -121,9 +121,10 @@ class SweepPlot(Plot):
         self.label.setFont(font)
         self.combo.setFont(font)
         self.legend.setFont(font)
-        self.marker.setPen(pg.mkPen(self.foreground, width=scale, style=Qt.PenStyle.DashLine))
+        self.marker.setPen(pg.mkPen(self.foreground, width=self.line_width(1.0),
+                                     style=Qt.PenStyle.DashLine))
         self.points.setSize(10 * scale)
-        self.others.setPen(pg.mkPen(style.colour("logit", 150), width=1.5 * scale))
+        self.others.setPen(pg.mkPen(style.colour("logit", 150), width=self.line_width(1.5)))
         self._styles = {}
 
     # ----------------------------------------------------------------------------- the class
@@ -229,7 +230,7 @@ class SweepPlot(Plot):
         self.curve_classes = [int(shown[k]) for k in slots]
         for k, (curve, slot, colour) in enumerate(zip(self.curves, slots, colours)):
             curve.setData(values, probabilities[:, slot])
-            width = (3.5 if slot == swept_slot else 2.0) * self.scale
+            width = self.line_width(3.5 if slot == swept_slot else 2.0)
             if self._styles.get(k) != (colour, width):
                 self._styles[k] = (colour, width)
                 curve.setPen(pg.mkPen(style.colour(colour), width=width))
