@@ -203,3 +203,19 @@ def test_each_plot_copies_and_saves_itself_as_an_image_at_a_slides_size(window, 
     colours = {saved.pixel(x, y) for x in range(0, saved.width(), 7)
                for y in range(0, saved.height(), 7)}
     assert saved.width() == copied.width() and len(colours) > 10  # bars, text, not blank
+
+
+def test_esc_in_a_cell_editor_cancels_the_edit_and_stays_on_the_stage(window, qtbot):
+    window.set_presentation(True)
+    view = window.input_table.view
+    index = view.model().index(0, 1)
+    view.setCurrentIndex(index)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_F2)
+    editor = view.indexWidget(index)
+    qtbot.keyClicks(editor, "9")
+    qtbot.keyClick(editor, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: view.indexWidget(index) is None)
+    assert window.presenting and window.document.scenario.rows[0, 1] == 1.0
+    qtbot.keyClick(view, Qt.Key_Escape)  # not editing: back to the desk
+    assert not window.presenting
