@@ -1,7 +1,7 @@
 """Colours and sizes shared by every view: a colour-blind-safe palette (Okabe & Ito) and the
 "presentation" scale for a lecture-hall projector."""
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 # Okabe-Ito: distinguishable with every common form of colour blindness.
 OKABE_ITO = {
@@ -37,3 +37,25 @@ def colour(name, alpha=255):
     result = QColor(COLOURS[name])
     result.setAlpha(alpha)
     return result
+
+
+# Each model's colour, in the models' order (the compare view, the −ln p plot, the model tabs),
+# again from the first after the last. Model 1's is the probabilities' blue, so that one model
+# looks as it always did; orange is left out: it is the target's.
+MODEL_COLOURS = tuple(OKABE_ITO[name] for name in (
+    "blue", "vermillion", "bluish_green", "reddish_purple", "sky_blue", "grey", "yellow"))
+
+
+def model_colour(k, alpha=255):
+    """A QColor for model k."""
+    result = QColor(MODEL_COLOURS[k % len(MODEL_COLOURS)])
+    result.setAlpha(alpha)
+    return result
+
+
+def model_icon(k, size=10):
+    """A small square in model k's colour: beside its name, it links the name to the model's
+    marks in the plots."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(model_colour(k))
+    return QIcon(pixmap)

@@ -8,12 +8,16 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QStack
 from gui.shell.files import FileController
 from gui.common import style
 from gui.shell.i18n import LANGUAGES
+from gui.shell.lessons import LessonsController
 from gui.common.labels import SteadyLabel
 from gui.common.texts import batch_loss_text
 from gui.shell.settings import remember_options
 from gui.shell.theme import THEMES, chosen_theme
 from gui.views.code.panel import CodePanel
+from gui.views.compare.view import CompareView
 from gui.views.conventions.view import ConventionsView
+from gui.views.learn.forms import FormsView
+from gui.views.learn.panel import LearnPanel
 from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
 from gui.views.plots.container import PlotsView
@@ -22,7 +26,10 @@ from gui.views.tables.input_table import InputTable
 from gui.views.tables.results import ResultsView
 from gui.common.user_text import in_menu, in_window_title, short
 
-SETTINGS_VERSION = 1
+# 2: the docks added since version 1 (Library conventions, Code, Learn, softmax | sigmoid). A
+# layout saved without them leaves them loose (softmax | sigmoid not a tab beside the plots, the
+# window taller than the screen), so one from version 1 gives way to the first-start layout.
+SETTINGS_VERSION = 2
 # The Undo and Redo items show this much of the step's name (it may quote long names).
 HISTORY_TEXT_CHARS = 60
 
@@ -50,6 +57,9 @@ class MainWindow(QMainWindow):
         self.options = OptionsPanel(document)
         self.conventions = ConventionsView(document)
         self.code_panel = CodePanel(document)
+        self.learn = LearnPanel(document)
+        self.forms = FormsView(document)
+        self.compare = CompareView(document)
         self.stage = None  # made at the first F5
         self._desk_state = None  # (window state, tables splitter state) while on the stage
         self._font_scale = 1.0
@@ -57,6 +67,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.files = FileController(self, document)
         self.files.pathChanged.connect(self._update_title)
+        self.lessons = LessonsController(self, document)
         self.loss_label = SteadyLabel()
         self.loss_label.setAccessibleName(self.tr("Batch loss"))
         # Room for "Batch loss (mean over 3 samples) = 0.3368 nats", in either language.
@@ -85,7 +96,10 @@ class MainWindow(QMainWindow):
                 ("math", self.tr("Show the math"), self.math_panel, Qt.RightDockWidgetArea),
                 ("conventions", self.tr("Library conventions"), self.conventions,
                  Qt.RightDockWidgetArea),
-                ("code", self.tr("Code"), self.code_panel, Qt.RightDockWidgetArea)):
+                ("code", self.tr("Code"), self.code_panel, Qt.RightDockWidgetArea),
+                ("learn", self.tr("Learn"), self.learn, Qt.LeftDockWidgetArea),
+                ("forms", self.tr("softmax | sigmoid"), self.forms, Qt.RightDockWidgetArea),
+                ("compare", self.tr("Compare models"), self.compare, Qt.RightDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{key}Dock")
             dock.setWidget(widget)
@@ -101,6 +115,25 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["math"], self.docks["conventions"])
         self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
         self.docks["math"].raise_()
+        # softmax | sigmoid and compare are tabs behind the plots; compare is closed while
+        # there is one model (the window looks as it always did; View opens it), and comes to
+        # the front when a second one arrives.
+        self.tabifyDockWidget(self.docks["plots"], self.docks["forms"])
+        self.tabifyDockWidget(self.docks["plots"], self.docks["compare"])
+        self.docks["compare"].hide()
+        self.docks["plots"].raise_()
+        self._model_count = 1
+        self.document.changed.connect(self._raise_compare)
+        self._raise_compare(self.document.analysis)
+
+    def _raise_compare(self, analysis, _selection=None):
+        """Bring the compare view to the front when a scenario gets a second model (opened or
+        added); the user's choice of tab stays meanwhile."""
+        count = len(analysis.comparison.names)
+        if count > 1 and self._model_count == 1 and not self.presenting:
+            self.docks["compare"].show()
+            self.docks["compare"].raise_()
+        self._model_count = count
 
     def _build_menus(self):
         stack = self.document.undo_stack
@@ -140,6 +173,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.presentation_action)
         self._build_language_menu()
         self._build_theme_menu()
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))  # filled by the lessons
 
     def _build_theme_menu(self):
         menu = self.view_menu.addMenu(self.tr("&Theme"))
@@ -239,6 +273,7 @@ class MainWindow(QMainWindow):
             menu.setAttribute(Qt.WA_WindowPropagation)
         self.setFont(font)
         self._size_table_cells(scale)
+        self.compare.set_presentation(scale != 1.0, scale)  # (shown when floated)
         if self.stage is not None:
             self.stage_plots.set_presentation(scale != 1.0, scale)
 
@@ -309,6 +344,7 @@ class MainWindow(QMainWindow):
         self.restoreState(old.desk_state(), SETTINGS_VERSION)
         self.presentation_action.setChecked(old.presentation_action.isChecked())
         self.files.take_over(old.files)
+        self.lessons.take_over(old.lessons)
 
     def restore_layout(self, settings):
         """Restore size, docks and presentation mode; settings from another version are
@@ -321,29 +357,19 @@ class MainWindow(QMainWindow):
         self.presentation_action.setChecked(settings.value("window/presentation", False, bool))
 
     def default_layout(self, width=None, height=None):
-        """The first-start layout: nearly the whole screen (or ``width`` x ``height``). The
-        plots take the right side's whole height (as many as can be read at once); the math
-        stands under the options (a short panel) on the left; the tables get what their
-        columns need (about 500 px) in the middle."""
+        """The first-start layout: nearly the whole screen (or ``width`` x ``height``), 37 %
+        of its width for the plots (two columns of them; those that do not fit at a readable
+        height wait behind tabs), and what the tables' columns need (about 470 px at least)."""
         screen = self.screen().availableGeometry()
         width = width or min(1680, int(screen.width() * 0.95))
         height = height or min(1000, int(screen.height() * 0.9))
         self.resize(width, height)
-        options, plots, math = self.docks["options"], self.docks["plots"], self.docks["math"]
-        for dock in self.docks.values():
-            dock.setFloating(False)
-            dock.show()
-        self.addDockWidget(Qt.RightDockWidgetArea, plots)
-        self.addDockWidget(Qt.LeftDockWidgetArea, options)
-        self.splitDockWidget(options, math, Qt.Vertical)
-        self.tabifyDockWidget(math, self.docks["conventions"])
-        self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
-        math.raise_()
-        self.resizeDocks([options, plots], [int(width * 0.21), int(width * 0.37)],
-                         Qt.Horizontal)
-        options_height = self.options.sizeHint().height() + 30  # and its title bar
-        self.resizeDocks([options, math], [options_height, height - options_height],
-                         Qt.Vertical)
+        self.resizeDocks([self.docks["options"], self.docks["plots"]],
+                         [int(width * 0.21), int(width * 0.37)], Qt.Horizontal)
+        self.resizeDocks([self.docks["plots"], self.docks["math"]],
+                         [int(height * 0.68), int(height * 0.32)], Qt.Vertical)
+        self.resizeDocks([self.docks["options"], self.docks["learn"]],
+                         [int(height * 0.36), int(height * 0.64)], Qt.Vertical)
 
     def closeEvent(self, event):
         settings = QSettings()

@@ -153,8 +153,7 @@ def test_file_copy_as_code_brings_the_panel_to_the_front_on_that_library(main_wi
     panel = main_window.code_panel
     assert panel.mapTo(main_window, QPoint(0, 0)).x() < 0  # a tab behind "Show the math"
     main_window.files.code_actions["sklearn"].trigger()
-    # In the window (the docks on the left start at x = 0).
-    qtbot.waitUntil(lambda: panel.mapTo(main_window, QPoint(0, 0)).x() >= 0)
+    qtbot.waitUntil(lambda: panel.mapTo(main_window, QPoint(0, 0)).x() > 0)
     assert panel.spelling == "sklearn"
     expected = snippet("sklearn", main_window.document.analysis)
     assert QGuiApplication.clipboard().text() == panel.editor.toPlainText() == expected

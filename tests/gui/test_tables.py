@@ -785,7 +785,8 @@ def test_many_sigmoid_labels_are_counted_in_the_ui_language(make, qapp):
     assert samples.data(samples.index(0, samples.TARGET)) == "a, b, c, +2 more"
     i18n.install_language("zh_CN", qapp)
     try:
-        assert samples.data(samples.index(0, samples.TARGET)) == "a, b, c, 另有 2 个"
+        # A Chinese list takes 、
+        assert samples.data(samples.index(0, samples.TARGET)) == "a、b、c、另有 2 个"
     finally:
         i18n.install_language("en", qapp)
 
@@ -840,3 +841,178 @@ def test_every_result_column_is_in_sight_in_the_first_start_layout(main_window, 
     for view in (main_window.results.samples_view, main_window.results.classes_view):
         header = view.horizontalHeader()
         assert header.length() <= view.viewport().width()
+
+
+# --- several models: the table edits the selected one ---------------------------------------
+
+def two_model_scenario(**changes):
+    """A logits scenario with two models: model 2's logits are model 1's plus 10."""
+    values = dict(classes=CLASSES, targets=np.array([0, 1, 2]),
+                  models=(engine.Model("Model 1", ROWS),
+                          engine.Model("Model 2", np.array(ROWS) + 10.0)))
+    values.update(changes)
+    return engine.Scenario(**values)
+
+
+def test_the_input_table_opens_on_a_scenario_of_two_models(make):
+    # It read document.scenario.rows at construction, which raises with several models.
+    document, table, _ = make(two_model_scenario())
+    assert table.model.rowCount() == 3 and table.model.columnCount() == 4
+    assert table.model.data(cell(table, 0, 0), Qt.EditRole) == 2.0
+    document.select_model(1)
+    assert table.model.data(cell(table, 0, 0), Qt.EditRole) == 12.0
+
+
+def test_a_paste_goes_into_the_selected_model(make):
+    document, table, _ = make(two_model_scenario())
+    document.select_model(1)
+    QGuiApplication.clipboard().setText("7\t8\n")
+    table.view.setCurrentIndex(cell(table, 2, 0))
+    table.paste_action.trigger()
+    assert_allclose(document.scenario.models[1].rows[2], [7.0, 8.0, 13.0])
+    assert_allclose(document.scenario.models[0].rows, ROWS)
+    assert table.model.data(cell(table, 2, 1), Qt.EditRole) == 8.0
+
+
+def test_normalize_rows_normalises_the_selected_model_only(make):
+    off = [[0.5, 0.5, 0.0], [0.2, 0.2, 0.2], [0, 0, 1]]
+    scenario = two_model_scenario(input="probabilities",
+                                  models=(engine.Model("Model 1", off),
+                                          engine.Model("Model 2", [[0.1, 0.1, 0.1],
+                                                                   [0.2, 0.3, 0.5], [0, 0, 1]])))
+    document, table, _ = make(scenario)
+    document.select_model(1)
+    assert table.normalize_button.isVisible() and "Row 1 " in table.sums_label.text()
+    table.normalize_button.click()
+    assert_allclose(document.scenario.models[1].rows[0], [1 / 3] * 3)
+    assert_allclose(document.scenario.models[0].rows, off)  # its row 2 still sums to 0.6
+    assert document.undo_stack.count() == 1
+    assert not table.normalize_button.isVisible()
+
+
+# --- the model tabs -------------------------------------------------------------------------
+
+def tab_centre(table, k):
+    return table.model_tabs.bar.tabRect(k).center()
+
+
+def test_one_model_shows_no_tabs_and_the_models_menu_adds_a_second(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    tabs = table.model_tabs
+    assert not tabs.isVisible() and table.models_button.isVisible()
+    assert not tabs.remove_model_action.isEnabled()
+    assert [a.text() for a in table.models_button.menu().actions()] == [
+        "New empty model", "Duplicate this model", "Rename model…", "Remove model"]
+    tabs.new_model_action.trigger()
+    assert document.scenario.model_names == ("Model 1", "Model 2")
+    assert document.selected_model == 1 and tabs.bar.currentIndex() == 1
+    assert tabs.isVisible() and tabs.remove_model_action.isEnabled()
+    assert [tabs.bar.tabText(k) for k in range(2)] == ["Model 1", "Model 2"]
+    assert_allclose(table.model.data(cell(table, 0, 0), Qt.EditRole), 0.0)  # knows nothing
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert not tabs.isVisible() and document.scenario.model_names == ("Model 1",)
+
+
+def test_duplicate_copies_the_current_model_and_the_table_edits_the_copy(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    table.model_tabs.duplicate_model_action.trigger()
+    assert document.selected_model == 1
+    type_into(qtbot, table, 0, 1, "5")
+    assert document.scenario.models[1].rows[0, 1] == 5.0
+    assert document.scenario.models[0].rows[0, 1] == 1.0
+    assert document.undo_stack.count() == 2
+    assert document.undo_stack.undoText() == "Edit Model 2 · #1 · dog"
+
+
+def test_clicking_a_tab_selects_its_model_for_the_table(make, qtbot):
+    document, table, _ = make(two_model_scenario())
+    bar = table.model_tabs.bar
+    assert bar.count() == 2 and bar.currentIndex() == 0
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=tab_centre(table, 1))
+    assert document.selected_model == 1
+    assert table.model.data(cell(table, 1, 1), Qt.EditRole) == 12.5
+    type_into(qtbot, table, 1, 1, "-4")
+    assert document.scenario.models[1].rows[1, 1] == -4.0
+    assert document.scenario.models[0].rows[1, 1] == 2.5
+    document.select_model(0)
+    assert bar.currentIndex() == 0 and table.model.data(cell(table, 1, 1), Qt.EditRole) == 2.5
+
+
+def test_double_clicking_a_tab_renames_its_model_in_one_undo_step(make, qtbot):
+    document, table, _ = make(two_model_scenario())
+    bar = table.model_tabs.bar
+    qtbot.mouseDClick(bar, Qt.LeftButton, pos=tab_centre(table, 1))
+    editor = table.model_tabs.name_editor
+    assert editor.isVisible() and editor.text() == "Model 2"
+    assert bar.tabRect(1).contains(editor.geometry().center())
+    qtbot.keyClicks(editor, "<b>sharp & sure</b>")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    assert document.scenario.model_names == ("Model 1", "<b>sharp & sure</b>")
+    assert bar.tabText(1) == "<b>sharp && sure</b>"  # a name, not a shortcut key
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert bar.tabText(1) == "Model 2"
+
+
+def test_escape_cancels_a_rename_and_the_only_model_can_be_renamed_too(make, qtbot):
+    document, table, _ = make(softmax_scenario())
+    tabs = table.model_tabs
+    tabs.rename_model_action.trigger()
+    assert tabs.isVisible()  # while its name is edited, over its tab
+    qtbot.keyClicks(tabs.name_editor, "zebra")
+    qtbot.keyClick(tabs.name_editor, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not tabs.isVisible())
+    assert document.scenario.model_names == ("Model 1",)
+    tabs.rename_model_action.trigger()
+    qtbot.keyClicks(tabs.name_editor, "baseline")
+    qtbot.keyClick(tabs.name_editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not tabs.isVisible())
+    assert document.scenario.model_names == ("baseline",)
+
+
+def test_dragging_a_tab_moves_its_model_in_one_undo_step(make, qtbot):
+    scenario = two_model_scenario()
+    scenario = edits.add_model(scenario, name="Model 3", duplicate=0)
+    document, table, _ = make(scenario)
+    bar = table.model_tabs.bar
+    start, end = tab_centre(table, 0), tab_centre(table, 2)
+    qtbot.mousePress(bar, Qt.LeftButton, pos=start)
+    for x in range(start.x(), end.x() + 20, 4):
+        qtbot.mouseMove(bar, QPoint(x, start.y()))
+    assert document.selected_model == 0  # nothing is chosen or moved while dragging
+    qtbot.mouseRelease(bar, Qt.LeftButton, pos=QPoint(end.x() + 20, end.y()))
+    assert document.scenario.model_names == ("Model 2", "Model 3", "Model 1")
+    assert document.selected_model == 2 and bar.currentIndex() == 2
+    assert table.model.data(cell(table, 0, 0), Qt.EditRole) == 2.0  # still model 1's table
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Move model 'Model 1'"
+    document.undo_stack.undo()
+    assert [bar.tabText(k) for k in range(3)] == ["Model 1", "Model 2", "Model 3"]
+    assert document.selected_model == 0
+
+
+def test_a_tab_close_button_removes_its_model_in_one_undo_step(make, qtbot):
+    document, table, _ = make(two_model_scenario())
+    tabs = table.model_tabs
+    document.select_model(1)
+    assert tabs.bar.close_button(0).toolTip() == "Remove this model"
+    qtbot.mouseClick(tabs.bar.close_button(0), Qt.LeftButton)
+    assert document.scenario.model_names == ("Model 2",)
+    assert document.selected_model == 0
+    assert table.model.data(cell(table, 0, 0), Qt.EditRole) == 12.0
+    assert not tabs.isVisible() and not tabs.remove_model_action.isEnabled()
+    assert document.undo_stack.undoText() == "Remove model 'Model 1'"
+    document.undo_stack.undo()
+    assert document.scenario.model_names == ("Model 1", "Model 2") and tabs.isVisible()
+
+
+def test_the_plus_button_offers_an_empty_model_or_a_copy(make):
+    document, table, _ = make(two_model_scenario())
+    menu = table.model_tabs.add_button.menu()
+    assert [a.text() for a in menu.actions()] == ["New empty model", "Duplicate this model"]
+    document.select_model(1)
+    menu.actions()[1].trigger()
+    assert document.scenario.model_names == ("Model 1", "Model 2", "Model 3")
+    assert_allclose(document.scenario.models[2].rows, document.scenario.models[1].rows)
+    assert document.selected_model == 2 and table.model_tabs.bar.currentIndex() == 2

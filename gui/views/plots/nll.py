@@ -1,5 +1,6 @@
 """The −ln p plot: the loss of a probability given to the right answer as a curve, with every
-sample's true-class probability (or the target classes' ones) on it."""
+sample's true-class probability (or the target classes' ones) on it; with several models, each
+model's in its colour, the shown model's in front."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -22,7 +23,10 @@ class NllPlot(Plot):
     """Attributes
     ----------
     curve : pyqtgraph.PlotDataItem, −ln p (or −log2 p).
-    points, selected : Points, the points of the other samples and of the selected one.
+    points, selected : Points, the shown model's points of the other samples (in the model's
+        colour) and of the selected one.
+    model_points : list of Points, with several models the other models' points, smaller and
+        paler behind the shown model's (the first ``len(models) - 1`` in use, in model order).
     """
 
     name = "nll"
@@ -33,8 +37,10 @@ class NllPlot(Plot):
         self._grid = np.geomspace(NLL_P_MIN, 1.0, 400)
         self._top = None  # the loss at NLL_P_MIN: the top of the plot
         self.curve = pg.PlotDataItem(x=self._grid, y=np.zeros_like(self._grid))
-        self.points = Points(pen=None, brush=style.colour("probability", 150))
+        self.points = Points(pen=None, brush=style.model_colour(0, 150))
         self.selected = Points(pen=self.foreground, brush=style.colour("selected"))
+        self.model_points = []
+        self._model = 0  # the shown model, whose colour ``points`` has
         for item in (self.curve, self.points, self.selected):
             self.item.addItem(item)
         self.item.setXRange(0.0, 1.0, padding=0.02)
@@ -51,6 +57,8 @@ class NllPlot(Plot):
         self.points.setSize(9 * scale)
         self.selected.setSize(15 * scale)
         self.selected.setPen(pg.mkPen(self.foreground, width=1.5 * scale))
+        for item in self.model_points:
+            item.setSize(6 * scale)
 
     def update(self, frame):
         analysis = frame.analysis
@@ -64,6 +72,30 @@ class NllPlot(Plot):
         self._drawn = (samples, classes, p)  # for the description
         self.points.setData(x=p[~selected], y=y[~selected])
         self.selected.setData(x=p[selected], y=y[selected])
+        self._update_models(analysis)
+
+    def _update_models(self, analysis):
+        """The shown model's points in its colour, every other model's in theirs."""
+        comparison = analysis.comparison
+        names = () if comparison is None else comparison.names
+        model = names.index(analysis.model_name) if len(names) > 1 else 0  # (names are unique)
+        if model != self._model:
+            self._model = model
+            self.points.setBrush(style.model_colour(model, 150))
+        others = [k for k in range(len(names)) if k != model]
+        while len(self.model_points) < len(others):
+            item = Points(pen=None, size=6 * self.scale)
+            item.setZValue(-1)  # behind the shown model's
+            self.item.addItem(item)
+            self.model_points.append(item)
+        log_base = analysis.scenario.options.log_base
+        for item, k in zip(self.model_points, others):
+            other = comparison.analyses[k]
+            p = other.probabilities[self.marks(other)]
+            item.setData(x=p, y=np.minimum(curves.surprisal(p, log_base), self._top),
+                         brush=style.model_colour(k, 110))
+        for item in self.model_points[len(others):]:
+            item.setData(x=[], y=[])
 
     def _write_labels(self, analysis):
         scenario = analysis.scenario

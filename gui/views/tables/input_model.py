@@ -40,7 +40,7 @@ class InputModel(QAbstractTableModel):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self._document = document
-        self._scenario = document.scenario
+        self._scenario = document.model_scenario  # the selected model's: it has one model's rows
         self._off_rows = frozenset(edits.row_sums_off(self._scenario))
         self._refused_cell = None
 

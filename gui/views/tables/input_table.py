@@ -1,12 +1,13 @@
 """The input table: the editable table of inputs and targets with its toolbar, its message bar,
 renaming of classes and samples in the headers, and the selection it shares with the Document.
-Copy and paste parse in clipboard.py; the model is input_model.py."""
+Copy and paste parse in clipboard.py; the model is input_model.py; the model tabs above the table
+are model_tabs.py."""
 
-from PySide6.QtCore import (QItemSelection, QItemSelectionModel, QLocale, QRect, QSignalBlocker, Qt,
-                            Signal)
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QRect, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QStyledItemDelegate, QTableView, QToolBar, QVBoxLayout)
+                               QPushButton, QStyledItemDelegate, QTableView, QToolBar, QToolButton,
+                               QVBoxLayout)
 
 from engine import edits
 from gui.common.style import OKABE_ITO
@@ -15,6 +16,8 @@ from gui.views.base import View
 from gui.views.tables.cells import EDIT
 from gui.views.tables.clipboard import PasteRefused, copied_text, pasted_block
 from gui.views.tables.input_model import InputModel
+from gui.views.tables.model_tabs import ModelTabs
+from gui.views.tables.name_editor import NameEditor
 
 
 def editable_text(value):
@@ -53,42 +56,6 @@ class InputDelegate(QStyledItemDelegate):
             model.setData(index, editor.text(), EDIT)
 
 
-class HeaderNameEditor(QLineEdit):
-    """An inline editor over one header section (a class or sample name): Enter or leaving it
-    commits, Escape cancels.
-
-    Signals: committed(str) — the text, once, when the user is done.
-    """
-
-    committed = Signal(str)
-
-    def __init__(self, header, section, text):
-        super().__init__(text, header.viewport())
-        self._done = False
-        self.setAccessibleName(self.tr("Name"))
-        self.setGeometry(_section_rect(header, section))
-        self.editingFinished.connect(self._commit)
-        self.selectAll()
-        self.show()
-        self.setFocus()
-
-    def keyPressEvent(self, event):
-        if event.key() == Qt.Key_Escape:
-            self._close()
-            return
-        super().keyPressEvent(event)
-
-    def _commit(self):
-        if not self._done:
-            self._close()
-            self.committed.emit(self.text())
-
-    def _close(self):
-        self._done = True  # hiding takes the focus away, which finishes editing a second time
-        self.hide()
-        self.deleteLater()
-
-
 def _section_rect(header, section):
     start, size = header.sectionViewportPosition(section), header.sectionSize(section)
     if header.orientation() == Qt.Horizontal:
@@ -99,7 +66,8 @@ def _section_rect(header, section):
 class InputTable(View):
     """The editable table of inputs and targets, with its toolbar and message bar.
 
-    Public: ``view`` (QTableView), ``model`` (InputModel), ``message_label``,
+    Public: ``view`` (QTableView), ``model`` (InputModel), ``model_tabs`` (ModelTabs, the
+    models' tabs and actions), ``models_button`` (their menu), ``message_label``,
     ``normalize_button``, ``targets_combo`` and the QActions ``add_sample_action``,
     ``remove_sample_action``, ``add_class_action``, ``remove_class_action``,
     ``rename_class_action``, ``rename_sample_action``, ``copy_action``, ``paste_action``.
@@ -116,10 +84,12 @@ class InputTable(View):
         self._column_before_reset = 0
         self._shown_scenario = None
         self._build_actions()
+        self.model_tabs = ModelTabs(document, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._build_tool_row())
         layout.addWidget(self._build_message_bar())
+        layout.addWidget(self.model_tabs)
         layout.addWidget(self.view)
         self._connect()
         self.follow(document)
@@ -197,6 +167,15 @@ class InputTable(View):
         toolbar = QToolBar(self)
         toolbar.setAccessibleName(self.tr("Input table tools"))
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        # First, so that it never folds away: the one way to a second model.
+        self.models_button = QToolButton(toolbar)
+        self.models_button.setText(self.tr("Models"))
+        self.models_button.setToolTip(self.tr("Add, duplicate, rename or remove models, to "
+                                              "compare their losses on the same samples."))
+        self.models_button.setPopupMode(QToolButton.InstantPopup)
+        self.models_button.setMenu(self.model_tabs.menu)
+        toolbar.addWidget(self.models_button)
+        toolbar.addSeparator()
         groups = ((self.add_sample_action, self.remove_sample_action, self.rename_sample_action),
                   (self.add_class_action, self.remove_class_action, self.rename_class_action),
                   (self.copy_action, self.paste_action))
@@ -371,7 +350,7 @@ class InputTable(View):
                                lambda name: self._rename(edits.rename_sample, row, old, name))
 
     def _open_name_editor(self, header, section, text, commit):
-        self.name_editor = HeaderNameEditor(header, section, text)
+        self.name_editor = NameEditor(header.viewport(), _section_rect(header, section), text)
         self.name_editor.committed.connect(commit)
 
     def _rename(self, change, section, old, name):
@@ -383,8 +362,9 @@ class InputTable(View):
         self.view.setFocus()
 
     def normalize_rows(self):
-        rows = edits.row_sums_off(self.document.scenario)
-        self.document.edit(self.tr("Normalize rows"), edits.normalize_rows, rows)
+        model = self.document.selected_model
+        rows = edits.row_sums_off(self.document.scenario, model=model)
+        self.document.edit(self.tr("Normalize rows"), edits.normalize_rows, rows, model=model)
 
     def _target_kind_chosen(self, choice):
         kind = self.targets_combo.itemData(choice)
@@ -420,7 +400,8 @@ class InputTable(View):
             return
         count = len(block) * len(block[0])
         text = self.tr("Paste 1 value") if count == 1 else self.tr("Paste %n values", "", count)
-        if self.document.edit(text, edits.set_block, top, left, block):
+        if self.document.edit(text, edits.set_block, top, left, block,
+                              model=self.document.selected_model):
             self._select_block(top, left, len(block), len(block[0]))
 
     def _select_block(self, top, left, height, width):

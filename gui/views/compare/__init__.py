@@ -1,0 +1,1 @@
+"""The compare view: every model of the scenario judged against the same truth, side by side."""
