@@ -1210,7 +1210,7 @@
     </message>
     <message>
         <source>Logits z</source>
-        <translation>logits（对数几率）z</translation>
+        <translation>logits z</translation>
     </message>
     <message>
         <source>logit z</source>
@@ -1230,7 +1230,7 @@
     </message>
     <message>
         <source>Logits: {formula}</source>
-        <translation>logits（对数几率）：{formula}</translation>
+        <translation>logits：{formula}</translation>
     </message>
     <message>
         <source>logit</source>
@@ -1238,7 +1238,7 @@
     </message>
     <message>
         <source>Logits</source>
-        <translation>logits（对数几率）</translation>
+        <translation>logits</translation>
     </message>
     <message>
         <source>Logits of sample {name}</source>
@@ -2100,7 +2100,7 @@
     </message>
     <message>
         <source>Legend of the sweep plot</source>
-        <translation>扫描图的图例</translation>
+        <translation>连续改变 logit 的概率图的图例</translation>
     </message>
     <message>
         <source>the true class</source>
@@ -2108,7 +2108,7 @@
     </message>
     <message>
         <source>Logit sweep</source>
-        <translation>logit 扫描</translation>
+        <translation>连续改变 logit</translation>
     </message>
     <message>
         <source>Probabilities as z({name}) changes</source>

@@ -195,7 +195,8 @@ def test_each_plot_copies_and_saves_itself_as_an_image_at_a_slides_size(window, 
     terms.widget.actions()[0].trigger()
     copied = QGuiApplication.clipboard().image()
     assert copied.width() >= IMAGE_WIDTH
-    aspect = terms.widget.height() / terms.widget.width()
+    shown = terms.item.sceneBoundingRect()
+    aspect = shown.height() / shown.width()
     assert copied.height() == pytest.approx(copied.width() * aspect, rel=0.05)
     path = tmp_path / "terms.png"
     assert terms.save_image(str(path))
