@@ -366,11 +366,9 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.resizeDocks([self.docks["options"], self.docks["plots"]],
                          [int(width * 0.21), int(width * 0.37)], Qt.Horizontal)
-        # Two rows of plots at least where the height allows (a 720-line projector).
-        plots_share = 0.68 if height >= 900 else 0.76
+        # Two rows of readable plots at 720 lines, three at 1080; the math under them.
         self.resizeDocks([self.docks["plots"], self.docks["math"]],
-                         [int(height * plots_share), int(height * (1 - plots_share))],
-                         Qt.Vertical)
+                         [int(height * 0.74), int(height * 0.26)], Qt.Vertical)
         self.resizeDocks([self.docks["options"], self.docks["learn"]],
                          [int(height * 0.36), int(height * 0.64)], Qt.Vertical)
 

@@ -11,6 +11,25 @@ MIN_PLOT_WIDTH = 220
 GAP = 4
 
 
+def _controls_height(panel, plot, width):
+    """How much of ``panel``'s height, ``width`` wide, its own controls take (above ``plot``)."""
+    layout = panel.layout()
+    margins = layout.contentsMargins()
+    height = margins.top() + margins.bottom()
+    for k in range(layout.count()):
+        item = layout.itemAt(k)
+        if item.widget() is plot:
+            continue
+        inner = width - margins.left() - margins.right()
+        height += (item.heightForWidth(inner) if item.hasHeightForWidth()
+                   else item.sizeHint().height()) + layout.spacing()
+    return height
+
+
+def _cell_width(width, columns):
+    return (width - GAP * (columns - 1)) / columns
+
+
 class PlotGrid(QWidget):
     """Lays out panels (one per plot) by hand, in reading order: ``set_panels([(name, title,
     panel, plot_widget)])`` (a panel is the plot's widget, or the plot with controls of its
@@ -79,20 +98,21 @@ class PlotGrid(QWidget):
         applicable = self._applicable
         return [name for name in names if applicable is None or name in applicable]
 
-    def _least_height(self, row):
-        """What a row of these plots needs: the readable height, and any panel's controls."""
-        controls = max((self._panels[name].sizeHint().height()
-                        - self._plots[name].sizeHint().height()
+    def _least_height(self, row, width):
+        """What a row of these plots, each ``width`` wide, needs: the readable height, and any
+        panel's controls."""
+        controls = max((_controls_height(self._panels[name], self._plots[name], width)
                         for name in row if self._panels[name] is not self._plots[name]),
                        default=0)
-        return MIN_PLOT_HEIGHT * self._scale + max(controls, 0)
+        return MIN_PLOT_HEIGHT * self._scale + controls
 
     def _page_from(self, names, columns, height):
         """How many of ``names`` (from the first) fit on a page ``height`` tall: whole rows."""
         used, count = -GAP, 0
+        width = _cell_width(self.width(), columns)
         while count < len(names):
             row = names[count:count + columns]
-            used += GAP + self._least_height(row)
+            used += GAP + self._least_height(row, width)
             if used > height and count:
                 break
             count += len(row)
@@ -131,9 +151,9 @@ class PlotGrid(QWidget):
 
     def _place(self, shown, columns, top, width, height):
         rows = [shown[k:k + columns] for k in range(0, len(shown), columns)]
-        least = [self._least_height(row) for row in rows]
+        cell_width = _cell_width(width, columns)
+        least = [self._least_height(row, cell_width) for row in rows]
         spare = max(0.0, height - top - GAP * (len(rows) - 1) - sum(least)) / max(len(rows), 1)
-        cell_width = (width - GAP * (columns - 1)) / columns
         y = float(top)
         for row, row_height in zip(rows, least):
             for column, name in enumerate(row):
