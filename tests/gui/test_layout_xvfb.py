@@ -4,13 +4,10 @@ header shows the engine's number; the target kind is in reach; no label is cut i
 The measuring runs inside the app (tests/gui/layout_app.py)."""
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from test_real_window import private_xvfb, run_app  # (tests/gui is on the path, as for conftest)
 
 ROOT = Path(__file__).resolve().parents[2]
 # Tall enough to read from the back of a room, on the desk and on the stage.
@@ -21,33 +18,14 @@ CAT_DOG_PIG = ROOT / "resources" / "presets" / "cat_dog_pig.json"
 @pytest.fixture(scope="module")
 def x_display():
     """A private Xvfb server large enough for a 1920 x 1080 window; yields its DISPLAY."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        if os.environ.get("LOGITLAB_REQUIRE_XVFB"):
-            pytest.fail("Xvfb is required here (LOGITLAB_REQUIRE_XVFB is set) but not installed")
-        pytest.skip("Xvfb is not installed: sudo apt-get install xvfb")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen([xvfb, "-displayfd", str(write_end), "-screen", "0", "1920x1200x24",
-                               "-nolisten", "tcp"], pass_fds=(write_end,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with private_xvfb("1920x1200x24") as display:
+        yield display
 
 
 def measured(display, tmp_path, size, where, language, file=None):
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"))
     args = [size, where, language] + ([str(file)] if file else [])
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "gui" / "layout_app.py"),
-                             *args], env=env, cwd=ROOT, capture_output=True, text=True,
-                            timeout=180)
+    result = run_app(display, tmp_path, *args, script=ROOT / "tests" / "gui" / "layout_app.py",
+                     timeout=180)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1])
 

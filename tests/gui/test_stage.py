@@ -151,17 +151,21 @@ def test_the_stage_scales_text_with_the_window_and_menus_with_it(window, qtbot):
     assert window.file_menu.font().pointSizeF() == pytest.approx(normal)
 
 
-def test_the_stage_table_stays_editable(window, qtbot):
-    window.set_presentation(True)
-    view = window.input_table.view
-    index = view.model().index(2, 0)
+def type_in_cell(qtbot, view, row, column, text, last_key):
+    """Open the cell's editor as a user would (F2), type ``text``, press ``last_key``."""
+    index = view.model().index(row, column)
     view.setCurrentIndex(index)
     view.setFocus()
     qtbot.keyClick(view, Qt.Key_F2)
     editor = view.indexWidget(index)
-    qtbot.keyClicks(editor, "7")
-    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, last_key)
     qtbot.waitUntil(lambda: view.indexWidget(index) is None)
+
+
+def test_the_stage_table_stays_editable(window, qtbot):
+    window.set_presentation(True)
+    type_in_cell(qtbot, window.input_table.view, 2, 0, "7", Qt.Key_Return)
     assert window.document.scenario.rows[2, 0] == 7.0
 
 
@@ -209,14 +213,7 @@ def test_each_plot_copies_and_saves_itself_as_an_image_at_a_slides_size(window, 
 def test_esc_in_a_cell_editor_cancels_the_edit_and_stays_on_the_stage(window, qtbot):
     window.set_presentation(True)
     view = window.input_table.view
-    index = view.model().index(0, 1)
-    view.setCurrentIndex(index)
-    view.setFocus()
-    qtbot.keyClick(view, Qt.Key_F2)
-    editor = view.indexWidget(index)
-    qtbot.keyClicks(editor, "9")
-    qtbot.keyClick(editor, Qt.Key_Escape)
-    qtbot.waitUntil(lambda: view.indexWidget(index) is None)
+    type_in_cell(qtbot, view, 0, 1, "9", Qt.Key_Escape)
     assert window.presenting and window.document.scenario.rows[0, 1] == 1.0
     qtbot.keyClick(view, Qt.Key_Escape)  # not editing: back to the desk
     assert not window.presenting
