@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
                          [int(width * 0.21), int(width * 0.37)], Qt.Horizontal)
         # Two rows of readable plots at 720 lines, three at 1080; the math under them.
         self.resizeDocks([self.docks["plots"], self.docks["math"]],
-                         [int(height * 0.74), int(height * 0.26)], Qt.Vertical)
+                         [int(height * 0.78), int(height * 0.22)], Qt.Vertical)
         self.resizeDocks([self.docks["options"], self.docks["learn"]],
                          [int(height * 0.36), int(height * 0.64)], Qt.Vertical)
 

@@ -11,7 +11,7 @@ import pytest
 import shiboken6
 from numpy.testing import assert_allclose
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPalette
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -1066,3 +1066,42 @@ def test_surprisal_and_logits_from_probabilities():
                     [0.0, np.log(1 / 3)])
     assert np.isfinite(curves.logits_from_probabilities([0.0, 1.0], "sigmoid")).all()
     assert curves.logits_from_probabilities([0.0], floor=False)[0] == -np.inf
+
+
+# --- class names on the bar axes ----------------------------------------------------------------
+
+TWELVE = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+          "truck", "hippopotamus", "zebra")
+
+
+@pytest.mark.parametrize("width", [1100, 520])
+def test_up_to_twelve_classes_every_name_is_on_the_axis_whole_in_its_tooltip(make_view, qtbot,
+                                                                          width):
+    # Before, a name that overlapped its neighbour was left out: with 5 classes, every other one.
+    rows = np.linspace(-2.0, 2.0, 36).reshape(3, 12)
+    _document, view = make_view(engine.Scenario(classes=TWELVE, rows=rows,
+                                                targets=np.array([0, 5, 10])))
+    view.resize(width, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_only(["logits"])
+    qtbot.wait(20)
+    axis = view.plot_widgets["logits"].getPlotItem().getAxis("bottom")
+    picture = QImage(axis.boundingRect().size().toSize(), QImage.Format.Format_ARGB32)
+    painter = QPainter(picture)
+    specs = axis.generateDrawSpecs(painter)
+    painter.end()
+    if axis._upright:  # too narrow to lie: upright, each at its bar
+        drawn = [text for _x, _top, text in axis._upright]
+    else:
+        drawn = [text for _rect, _flags, text in specs[2]]
+        rects = sorted((rect for rect, _flags, _text in specs[2]), key=lambda rect: rect.left())
+        assert all(a.right() <= b.left() for a, b in zip(rects, rects[1:]))  # none overlap
+    assert len(drawn) == 12
+    for name, text in zip(TWELVE, drawn):
+        assert text == name or (text.endswith("…") and name.startswith(text[:-1])), (name, text)
+        assert text == name or len(text) >= 4  # at least three letters and "…", not "a…"
+    centres = axis._centres
+    assert [axis.name_at(x) for x in centres] == list(TWELVE)  # the tooltip's whole name
+    if width == 520:
+        assert axis._upright  # the narrow plot turns them upright rather than cut them to "a…"

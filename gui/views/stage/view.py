@@ -48,7 +48,8 @@ class StageView(View):
         self.splitter.setObjectName("stageSplitter")
         self.splitter.addWidget(plots)
         self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 2)  # (before the first share_height)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addLayout(self._build_choosers())
@@ -95,9 +96,11 @@ class StageView(View):
         self._table_holder.layout().removeWidget(table)
 
     def share_height(self):
-        """Give the plots PLOTS_SHARE of the height (the stage's first look)."""
-        total = max(self.splitter.height(), 1)
-        self.splitter.setSizes([round(total * PLOTS_SHARE), total - round(total * PLOTS_SHARE)])
+        """Give the plots PLOTS_SHARE of the height (the stage's first look), once laid out."""
+        total = self.splitter.height()
+        if total > 0:
+            plots = round(total * PLOTS_SHARE)
+            self.splitter.setSizes([plots, total - plots])
 
     # --- choosing ------------------------------------------------------------------------
     def choose(self, first, second=None):
