@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -184,6 +185,24 @@ def test_the_desk_shows_fewer_plots_at_once_rather_than_squash_them(window, qtbo
         assert plots.plot_widgets[name].height() >= 200, name
     plots.grid.tabs.setCurrentIndex(1)
     assert plots.shown_plots() == plots.grid.pages[1]
+
+
+def test_a_caption_of_the_classes_shown_takes_no_row_of_plots_off_the_desk(main_window, qtbot):
+    # The bench's window: 1600 x 1000, the first-start layout; 1,000 classes, 40 shown.
+    rng = np.random.default_rng(0)
+    main_window.document.replace(engine.Scenario(
+        classes=tuple(f"c{c}" for c in range(1000)), rows=rng.normal(0, 2, (64, 1000)),
+        targets=rng.integers(0, 1000, 64)), None)
+    main_window.default_layout(1600, 1000)
+    qtbot.waitExposed(main_window)
+    plots = main_window.plots
+    qtbot.waitUntil(lambda: not plots.caption.isHidden())
+    qtbot.waitUntil(lambda: plots.grid.width() > 500)  # the docks have their shares
+    assert plots.shown_plots() == ["logits", "probabilities", "terms", "gradient", "nll", "sweep"]
+    assert not plots.grid.tabs.isVisible()
+    assert plots.caption.height() <= 2 * plots.caption.fontMetrics().lineSpacing() + 2
+    # what is cut to fit is whole in its tooltip
+    assert "40" in plots.caption.toolTip() and "1,000" in plots.caption.toolTip()
 
 
 def test_each_plot_copies_and_saves_itself_as_an_image_at_a_slides_size(window, qtbot, tmp_path):

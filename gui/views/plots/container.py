@@ -7,13 +7,13 @@ Document and describes them in words."""
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from engine.top_classes import target_mass, top_classes
 from gui.common import style
 from gui.common.formatting import format_count, format_number
 from gui.common.labels import SteadyLabel
-from gui.common.user_text import plain, short
+from gui.common.user_text import short
 from gui.views.base import View
 from gui.views.plots.base import Frame, text_size
 from gui.views.plots.gradient import GradientPlot
@@ -81,13 +81,13 @@ class PlotsView(View):
 
     def _lay_out(self):
         self.sample_label = SteadyLabel(self)
-        self.caption = plain(QLabel(self))
-        self.caption.setWordWrap(True)
+        # Two lines at most (words cut, numbers whole, the whole text in its tooltip): a
+        # caption wrapped to three lines took a row of plots off the desk at 1600 x 1000.
+        self.caption = SteadyLabel(self, lines=2)
         self.caption.hide()
         header = QHBoxLayout()
-        header.addWidget(self.sample_label)
-        header.addStretch(1)
-        header.addWidget(self.caption)
+        header.addWidget(self.sample_label, 2)
+        header.addWidget(self.caption, 1)
 
         for plot in self._plots:
             plot.redraw_wanted.connect(self._redraw)
