@@ -39,6 +39,16 @@ def colour(name, alpha=255):
     return result
 
 
+def blended(name, alpha, background):
+    """The opaque QColor that COLOURS[name] drawn ``alpha``/255 opaque over ``background``
+    shows: what a translucent line looks like, drawn at the cost of an opaque one."""
+    ink, under = QColor(COLOURS[name]), QColor(background)
+    share = alpha / 255
+    return QColor(*(round(share * a + (1 - share) * b) for a, b in
+                    ((ink.red(), under.red()), (ink.green(), under.green()),
+                     (ink.blue(), under.blue()))))
+
+
 # Each model's colour, in the models' order (the compare view, the −ln p plot, the model tabs),
 # again from the first after the last. Model 1's is the probabilities' blue, so that one model
 # looks as it always did; orange is left out: it is the target's.

@@ -297,6 +297,21 @@ def test_sweep_curves_are_the_softmax_of_the_swept_rows(make_view):
         assert_allclose(curve.getData()[1], expected[:, c], atol=1e-12)
 
 
+def test_other_classes_sweep_in_one_opaque_pixel_of_the_grey_a_translucent_line_shows(
+        make_view):
+    _document, view = make_view(many_classes(2, 50))
+    assert view.sweep_others.isVisible()
+    pen = view.sweep_others.opts["pen"]
+    # Qt's fast stroker: one opaque device pixel (wider or translucent took 10 ms a frame)
+    assert pen.color().alpha() == 255
+    assert pen.widthF() == view.plot_widgets["sweep"].devicePixelRatioF()
+    background = view.palette().color(QPalette.ColorRole.Base)
+    assert pen.color() == style.blended("logit", 150, background)
+    # grey #999999 at 150/255 over the light and the dark theme's plot background
+    assert style.blended("logit", 150, QColor("#ffffff")).name() == "#c3c3c3"
+    assert style.blended("logit", 150, QColor("#1e1e1e")).name() == "#666666"
+
+
 def test_sweep_class_follows_the_combo_and_the_selection(make_view, qtbot):
     document, view = make_view(softmax_scenario())
     document.select_sample(1)
