@@ -239,10 +239,12 @@ def _sample_results(scenario, index):
     else:
         parts = _sigmoid_parts(scenario, index)
     scale = scenario.options.log_scale
+    parts["sample_loss"] = class_sum(parts["terms"])
+    if scale == 1.0:  # nats: x / 1.0 is x, bit for bit; no copies of (N, C) arrays
+        return parts
     # Dividing by ln 2 (bits) can overflow a loss near 1.8e308 nats: it is then +inf bits.
     with np.errstate(over="ignore"):
-        parts["sample_loss"] = class_sum(parts["terms"]) / scale
-        for name in ("terms", "entropy", "kl", "cross_entropy", "gradient"):
+        for name in ("sample_loss", "terms", "entropy", "kl", "cross_entropy", "gradient"):
             parts[name] = parts[name] / scale
     return parts
 
@@ -255,6 +257,7 @@ def _softmax_parts(scenario, index):
                                   label_smoothing=options.label_smoothing,
                                   ignore_index=options.ignore_index)
     w = _weights(options.class_weights, n_classes)
+    terms = weighted_terms(log_p, w * q)
     p = np.exp(log_p)
     predicted_class = np.argmax(log_p, axis=1)
     predicted = np.zeros(p.shape, dtype=bool)
@@ -264,10 +267,12 @@ def _softmax_parts(scenario, index):
     return dict(
         probabilities=p, targets=q, ignored=ignored, predicted=predicted,
         predicted_class=predicted_class, correct=(predicted_class == true_class) & ~ignored,
-        terms=weighted_terms(log_p, w * q),
+        terms=terms,
         entropy=class_sum(entropy_terms(q)),
         kl=class_sum(kl_terms_from_log(q, safe_log(q), log_p)),
-        cross_entropy=class_sum(weighted_terms(log_p, q)),
+        # Without class weights, w q is q (1.0 x is x, bit for bit): the same terms.
+        cross_entropy=class_sum(terms if options.class_weights is None
+                                else weighted_terms(log_p, q)),
         gradient=softmax_ce_gradient(p, q, w) / _temperature(scenario),
     )
 

@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from .losses import few_positions
+
 
 def entropy(p, q=None, *, base=None, axis=-1):
     r"""Shannon entropy :math:`H(p) = -\sum_i p_i \ln p_i`, or with ``q`` the relative entropy
@@ -75,9 +77,16 @@ def kl_terms_from_log(q, log_q, log_p):
     Used by :func:`engine.analyze`, where :math:`\ln p` comes straight from the logits
     (log-softmax), so no precision is lost to a rounded p.
     """
-    values = np.zeros(np.broadcast_shapes(np.shape(q), np.shape(log_p)))
+    q, log_q, log_p = np.broadcast_arrays(q, log_q, log_p)
+    values = np.zeros(q.shape)
+    positive = q > 0
+    at = few_positions(positive)
     with np.errstate(over="ignore"):
-        np.multiply(q, log_q - log_p, out=values, where=q > 0)
+        if at is None:
+            np.multiply(q, log_q - log_p, out=values, where=positive)
+        else:  # one-hot targets: the true class's term alone, not a pass over every class
+            q, log_q, log_p = (np.ravel(array)[at] for array in (q, log_q, log_p))
+            values.reshape(-1)[at] = np.multiply(q, log_q - log_p)
     return values
 
 

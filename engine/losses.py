@@ -19,9 +19,28 @@ def weighted_terms(log_p, coefficients):
     """
     coefficients, log_p = np.broadcast_arrays(coefficients, log_p)
     values = np.zeros(coefficients.shape)
+    counted = coefficients != 0
+    at = few_positions(counted)
     with np.errstate(over="ignore"):
-        np.multiply(-coefficients, log_p, out=values, where=coefficients != 0)
+        if at is None:
+            np.multiply(-coefficients, log_p, out=values, where=counted)
+        else:  # one-hot targets: the true class's term alone, not a pass over every class
+            values.reshape(-1)[at] = np.multiply(-np.ravel(coefficients)[at],
+                                                 np.ravel(log_p)[at])
     return values
+
+
+# Where at most one element in this many counts, it is computed at those elements alone (one-hot
+# targets: 1 in 1,000 classes at 64 x 1,000); the same numbers, bit for bit.
+SPARSE_SHARE = 8
+
+
+def few_positions(mask):
+    """The flat indices where the bool array ``mask`` holds, when they are few enough that
+    indexing them beats a pass over every element; else None."""
+    if mask.ndim == 0 or np.count_nonzero(mask) * SPARSE_SHARE > mask.size:
+        return None
+    return np.flatnonzero(mask)
 
 
 def class_sum(values):

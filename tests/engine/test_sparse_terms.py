@@ -1,0 +1,70 @@
+"""Terms computed at the counted classes alone (one-hot targets over many classes) are, bit for
+bit, the terms of a pass over every class: in weighted_terms, kl_terms_from_log and a whole
+analysis."""
+
+from unittest import mock
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from engine import analyze
+from engine.information import kl_terms_from_log, safe_log
+from engine.losses import SPARSE_SHARE, few_positions, weighted_terms
+from strategies import scenarios
+from test_incremental_analysis import assert_identical
+
+SPECIAL = st.sampled_from([0.0, -0.0, 1.0, 2.5, 1e300, np.inf, -np.inf, np.nan, 5e-324])
+LOG_P = st.floats(max_value=0.0) | SPECIAL
+
+
+def every_class(function, *arrays):
+    """``function`` with the sparse path turned off: its pass over every element."""
+    with mock.patch("engine.losses.few_positions", return_value=None), \
+            mock.patch("engine.information.few_positions", return_value=None):
+        return function(*arrays)
+
+
+@st.composite
+def one_hot_ish(draw, n_rows=3, n_classes=40):
+    """(N, C) coefficients with a few nonzero (any float) and log-probabilities."""
+    shape = (n_rows, n_classes)
+    coefficients = np.zeros(shape)
+    for n in range(n_rows):
+        for c in draw(st.lists(st.integers(0, n_classes - 1), max_size=2)):
+            coefficients[n, c] = draw(SPECIAL | st.floats(0.0, 1.0))
+    return coefficients, draw(hnp.arrays(np.float64, shape, elements=LOG_P))
+
+
+def test_few_positions_only_when_few():
+    mask = np.zeros((4, 80), dtype=bool)
+    mask[np.arange(4), [3, 10, 0, 79]] = True
+    assert few_positions(mask).tolist() == [3, 90, 160, 319]
+    mask[0, : 80 // SPARSE_SHARE * 4] = True
+    assert few_positions(mask) is None
+    assert few_positions(np.array(True)) is None
+
+
+@given(one_hot_ish())
+def test_weighted_terms_at_the_counted_classes_are_those_of_every_class(arrays):
+    coefficients, log_p = arrays
+    with np.errstate(invalid="ignore"):
+        got = weighted_terms(log_p, coefficients)
+        expected = every_class(weighted_terms, log_p, coefficients)
+    assert got.tobytes() == expected.tobytes()
+
+
+@given(one_hot_ish())
+def test_kl_terms_at_the_counted_classes_are_those_of_every_class(arrays):
+    q, log_p = np.abs(arrays[0]), arrays[1]
+    with np.errstate(invalid="ignore"):
+        got = kl_terms_from_log(q, safe_log(q), log_p)
+        expected = every_class(kl_terms_from_log, q, safe_log(q), log_p)
+    assert got.tobytes() == expected.tobytes()
+
+
+@settings(max_examples=150)
+@given(scenarios(max_rows=3, max_classes=30))
+def test_an_analysis_at_the_counted_classes_is_that_of_every_class(scenario):
+    assert_identical(analyze(scenario), every_class(analyze, scenario))
