@@ -10,7 +10,7 @@ import pyqtgraph.exporters
 import pytest
 import shiboken6
 from numpy.testing import assert_allclose
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -21,7 +21,9 @@ from gui.common import style
 from gui.document import Document
 from gui.views.plots.container import PlotsView
 from gui.views.plots.items import Points
+from gui.views.plots.markers import Markers
 from gui.views.plots.scales import HeldRange, SweepWindow, drawable, round_range, sigmoid_range
+from gui.views.plots.steady_bounds import Bars
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
@@ -728,6 +730,27 @@ def test_round_ranges_hold_their_bars_in_round_numbers():
     assert round_range(-1e-7, 0.0) == (-1.25e-7, 0.0)
 
 
+def test_kept_bounding_rects_are_the_ones_pyqtgraph_computes(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    items = [item for widget in view.plot_widgets.values()
+             for item in widget.getPlotItem().items if isinstance(item, Bars)]
+    assert len(items) == 5  # logits, probabilities, targets, terms, gradient
+    steps = [lambda: document.set_cell(0, 0, 40.0),  # new data and a grown y range
+             lambda: document.select_sample(2),
+             lambda: view.resize(700, 500),  # every view transform changes
+             lambda: view.set_presentation(True),
+             lambda: view.plot_widgets["terms"].getPlotItem().setYRange(-1, 9),  # as a zoom
+             lambda: document.edit("mode", edits.convert_mode, "sigmoid")]
+    for step in steps:
+        step()
+        qtbot.wait(20)  # the event loop lays out and paints, as after a real edit
+        for item in items:
+            assert item.boundingRect() == pg.BarGraphItem.boundingRect(item), (step, item)
+
+
 # --- markers: drawn where their data is, inside their bounding rect ------------------------
 
 def viewport_pixels(widget):
@@ -874,8 +897,15 @@ def marker_plot(qtbot):
     gc.collect()
 
 
-def add_markers(widget, qtbot, **style):
-    markers = Points(**style)
+@pytest.fixture(params=[Points, Markers], ids=["Points", "Markers"])
+def marker_class(request):
+    """The plots' two marker items: pyqtgraph's ScatterPlotItem (the clip marks) and the
+    stand-in drawn where an edit moves points."""
+    return request.param
+
+
+def add_markers(widget, qtbot, marker_class, **style):
+    markers = marker_class(**style)
     widget.addItem(markers)
     qtbot.wait(10)
     return markers
@@ -884,8 +914,8 @@ def add_markers(widget, qtbot, **style):
 RED, BLUE = QColor(230, 0, 0), QColor(0, 0, 230)
 
 
-def test_markers_keep_what_was_set_and_draw_each_brush(marker_plot, qtbot):
-    markers = add_markers(marker_plot, qtbot, size=12, pen=None, brush=BLUE)
+def test_markers_keep_what_was_set_and_draw_each_brush(marker_plot, qtbot, marker_class):
+    markers = add_markers(marker_plot, qtbot, marker_class, size=12, pen=None, brush=BLUE)
     markers.setData(x=[0.25, 0.5, 0.75], y=[0.5, 0.6, 0.7], brush=[RED, BLUE, RED])
     x, y = markers.getData()
     assert x.dtype == y.dtype == np.float64
@@ -902,8 +932,8 @@ def test_markers_keep_what_was_set_and_draw_each_brush(marker_plot, qtbot):
     assert_markers_drawn(marker_plot, markers, BLUE)
 
 
-def test_markers_grow_with_their_size_and_outline(marker_plot, qtbot):
-    markers = add_markers(marker_plot, qtbot, size=10, pen=None, brush=RED)
+def test_markers_grow_with_their_size_and_outline(marker_plot, qtbot, marker_class):
+    markers = add_markers(marker_plot, qtbot, marker_class, size=10, pen=None, brush=RED)
     markers.setData(x=[0.5], y=[0.5])
 
     def width():
@@ -924,8 +954,25 @@ def test_markers_grow_with_their_size_and_outline(marker_plot, qtbot):
         assert_markers_drawn(marker_plot, markers, RED)
 
 
-def test_empty_markers_draw_nothing(marker_plot, qtbot):
-    markers = add_markers(marker_plot, qtbot, size=12, pen="k", brush=RED)
+def test_non_finite_points_are_kept_but_not_drawn(marker_plot, qtbot):
+    markers = add_markers(marker_plot, qtbot, Markers, size=12, pen="k", brush=RED)
+    markers.setData(x=[0.5, 0.25], y=[0.5, 0.75])
+    qtbot.wait(10)
+    finite_only, finite_rect = viewport_pixels(marker_plot), markers.boundingRect()
+    markers.setData(x=[0.5, np.nan, 0.25, np.inf, 0.1], y=[0.5, 0.2, 0.75, 0.3, -np.inf])
+    qtbot.wait(10)
+    assert_allclose(markers.getData()[0], [0.5, np.nan, 0.25, np.inf, 0.1])
+    assert_allclose(markers.getData()[1], [0.5, 0.2, 0.75, 0.3, -np.inf])
+    assert np.array_equal(viewport_pixels(marker_plot), finite_only)
+    assert markers.boundingRect() == finite_rect
+    assert markers.dataBounds(0) == (0.25, 0.5)
+    alone = Markers()  # outside a view: no pixel margin, the finite points' extent itself
+    alone.setData(x=[0.5, np.nan, 0.25, 0.75], y=[0.5, 0.2, np.inf, 1.5])
+    assert alone.boundingRect() == QRectF(0.5, 0.5, 0.25, 1.0)
+
+
+def test_empty_markers_draw_nothing(marker_plot, qtbot, marker_class):
+    markers = add_markers(marker_plot, qtbot, marker_class, size=12, pen="k", brush=RED)
     assert markers.dataBounds(1) == (None, None)
     markers.setData(x=[0.5], y=[0.5])
     qtbot.wait(10)
@@ -936,8 +983,8 @@ def test_empty_markers_draw_nothing(marker_plot, qtbot):
     assert np.array_equal(shown, hidden)
 
 
-def test_markers_repaint_only_when_something_changed(marker_plot, qtbot):
-    markers = add_markers(marker_plot, qtbot, size=12, pen=None, brush=RED)
+def test_markers_repaint_only_when_something_changed(marker_plot, qtbot, marker_class):
+    markers = add_markers(marker_plot, qtbot, marker_class, size=12, pen=None, brush=RED)
     x, y = np.array([0.5, 0.25]), np.array([0.5, 0.75])
     markers.setData(x=x, y=y, brush=[RED, BLUE])
     counter = PaintCounter({"plot": marker_plot})
@@ -963,8 +1010,8 @@ def test_markers_repaint_only_when_something_changed(marker_plot, qtbot):
         counter.remove()
 
 
-def test_exported_markers_scale_with_the_image(marker_plot, qtbot):
-    markers = add_markers(marker_plot, qtbot, size=10, pen=None, brush=RED)
+def test_exported_markers_scale_with_the_image(marker_plot, qtbot, marker_class):
+    markers = add_markers(marker_plot, qtbot, marker_class, size=10, pen=None, brush=RED)
     markers.setData(x=[0.5], y=[0.5])
     qtbot.wait(10)
     exporter = pg.exporters.ImageExporter(marker_plot.getPlotItem())

@@ -11,6 +11,7 @@ from gui.common import style
 from gui.views.plots.base import ClassPlot
 from gui.views.plots.items import Points, infinity_symbol, measure_left_axis, set_bars
 from gui.views.plots.scales import HeldRange, drawable
+from gui.views.plots.steady_bounds import Bars
 
 
 class FittedBarsPlot(ClassPlot):
@@ -20,7 +21,7 @@ class FittedBarsPlot(ClassPlot):
 
     Attributes
     ----------
-    bars : pyqtgraph.BarGraphItem; clip_marks : Points, "∞" or a triangle on each bar drawn
+    bars : Bars; clip_marks : Points, "∞" or a triangle on each bar drawn
         shorter than its value.
     """
 
@@ -28,7 +29,7 @@ class FittedBarsPlot(ClassPlot):
 
     def __init__(self, parent, view_box=None, zero_line=False):
         super().__init__(parent, view_box=view_box, zero_line=zero_line)
-        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, pen=None, brush=style.colour(self.colour))
+        self.bars = Bars(x=[], height=[], width=0.6, pen=None, brush=style.colour(self.colour))
         self.clip_marks = Points(pen=None, brush=self.foreground)
         self.item.addItem(self.bars)
         self.item.addItem(self.clip_marks)

@@ -23,12 +23,9 @@ class Points(pg.ScatterPlotItem):
     other samples' points on the −ln p curve, the sigmoid's in softmax mode), and a plot
     nothing changed on must not paint.
 
-    It (and pyqtgraph's own BarGraphItem) replaced hand-written stand-ins: Markers, drawing
-    pre-rendered symbols with less Python per edit, and bars and points that kept their
-    bounding rect between changes. tools/bench.py, interleaved runs on a shared 2-CPU machine,
-    median edit-to-paint latency of the quiet runs at 4x3 / 32x10 / 64x1000: stand-ins 8.8 /
-    11.0 / 11.0 ms, pyqtgraph's items 11.0 / 13.4 / 13.3 ms. About 2 ms more per edit, within
-    the 16 ms target at every size: no reason left to keep the stand-ins."""
+    The plots draw the clip marks with it (a symbol per point: "∞" or a triangle, hidden
+    while no bar is cut). The points an edit moves are markers.Markers, a stand-in whose
+    docstring gives the measurement that keeps it."""
 
     _given = None  # the arguments of the last setData
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import QPointF, Qt
 
 from engine import curves
 from gui.views.plots.fitted_bars import FittedBarsPlot
-from gui.views.plots.items import LogitViewBox, Points
+from gui.views.plots.items import LogitViewBox
+from gui.views.plots.markers import Markers
 from gui.views.plots.scales import DRAW_LIMIT
 
 
@@ -28,7 +29,7 @@ class LogitsPlot(FittedBarsPlot):
 
     Attributes
     ----------
-    handles : Points, the grips on the bar tops (logits input only).
+    handles : Markers, the grips on the bar tops (logits input only).
     """
 
     name = "logits"
@@ -40,7 +41,7 @@ class LogitsPlot(FittedBarsPlot):
         self._document = document
         self._drag = None
         self._frame = None
-        self.handles = Points(symbol="_", pen=None, brush=self.foreground)
+        self.handles = Markers(symbol="_", pen=None, brush=self.foreground)
         self.item.addItem(self.handles)
         self._view_box.sigResized.connect(self._resize_handles)
         self.widget.setAccessibleName(self.tr("Logits plot"))

@@ -10,7 +10,7 @@ from engine import curves
 from gui.common import style
 from gui.common.formatting import format_number
 from gui.views.plots.base import DESCRIBED_SAMPLES, Plot
-from gui.views.plots.items import Points
+from gui.views.plots.markers import Markers
 
 # The −ln p curve starts here; smaller probabilities are drawn at the top edge.
 NLL_P_MIN = 1e-3
@@ -23,9 +23,9 @@ class NllPlot(Plot):
     """Attributes
     ----------
     curve : pyqtgraph.PlotDataItem, −ln p (or −log2 p).
-    points, selected : Points, the shown model's points of the other samples (in the model's
+    points, selected : Markers, the shown model's points of the other samples (in the model's
         colour) and of the selected one.
-    model_points : list of Points, with several models the other models' points, smaller and
+    model_points : list of Markers, with several models the other models' points, smaller and
         paler behind the shown model's (the first ``len(models) - 1`` in use, in model order).
     """
 
@@ -37,8 +37,8 @@ class NllPlot(Plot):
         self._grid = np.geomspace(NLL_P_MIN, 1.0, 400)
         self._top = None  # the loss at NLL_P_MIN: the top of the plot
         self.curve = pg.PlotDataItem(x=self._grid, y=np.zeros_like(self._grid))
-        self.points = Points(pen=None, brush=style.model_colour(0, 150))
-        self.selected = Points(pen=self.foreground, brush=style.colour("selected"))
+        self.points = Markers(pen=None, brush=style.model_colour(0, 150))
+        self.selected = Markers(pen=self.foreground, brush=style.colour("selected"))
         self.model_points = []
         self._model = 0  # the shown model, whose colour ``points`` has
         for item in (self.curve, self.points, self.selected):
@@ -84,7 +84,7 @@ class NllPlot(Plot):
             self.points.setBrush(style.model_colour(model, 150))
         others = [k for k in range(len(names)) if k != model]
         while len(self.model_points) < len(others):
-            item = Points(pen=None, size=6 * self.scale)
+            item = Markers(pen=None, size=6 * self.scale)
             item.setZValue(-1)  # behind the shown model's
             self.item.addItem(item)
             self.model_points.append(item)

@@ -1,13 +1,12 @@
 """The probabilities plot: each shown class's probability p beside its target (y, or the
 labels y in sigmoid mode), on a fixed scale from 0 to 1."""
 
-import pyqtgraph as pg
-
 from gui.common import style
+from gui.common.texts import target_symbol
 from gui.views.plots.base import ClassPlot
 from gui.views.plots.items import legend_entry, probability_ticks, set_bars
 from gui.views.plots.scales import drawable
-from gui.common.texts import target_symbol
+from gui.views.plots.steady_bounds import Bars
 
 
 class ProbabilitiesPlot(ClassPlot):
@@ -15,16 +14,16 @@ class ProbabilitiesPlot(ClassPlot):
 
     Attributes
     ----------
-    probability_bars, target_bars : pyqtgraph.BarGraphItem, left and right of each class's position.
+    probability_bars, target_bars : Bars (a BarGraphItem), left and right of each class's position.
     """
 
     name = "probabilities"
 
     def __init__(self, parent):
         super().__init__(parent)
-        self.probability_bars = pg.BarGraphItem(x=[], height=[], width=0.4, pen=None,
+        self.probability_bars = Bars(x=[], height=[], width=0.4, pen=None,
                                      brush=style.colour("probability"))
-        self.target_bars = pg.BarGraphItem(x=[], height=[], width=0.4, pen=None,
+        self.target_bars = Bars(x=[], height=[], width=0.4, pen=None,
                                 brush=style.colour("target"))
         self.item.addItem(self.probability_bars)
         self.item.addItem(self.target_bars)

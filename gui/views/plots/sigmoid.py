@@ -11,14 +11,15 @@ from engine.activations import scale_logits
 from gui.common import style
 from gui.common.formatting import format_number
 from gui.views.plots.base import DESCRIBED_CLASSES, Plot
-from gui.views.plots.items import Points, reference_line
+from gui.views.plots.items import reference_line
+from gui.views.plots.markers import Markers
 from gui.views.plots.scales import DRAW_LIMIT, SIGMOID_HALF_WIDTH, sigmoid_range
 
 
 class SigmoidPlot(Plot):
     """Attributes
     ----------
-    curve : pyqtgraph.PlotDataItem, σ(z); points : Points, the shown classes' logits on it.
+    curve : pyqtgraph.PlotDataItem, σ(z); points : Markers, the shown classes' logits on it.
     """
 
     name = "sigmoid"
@@ -29,7 +30,7 @@ class SigmoidPlot(Plot):
         half = reference_line(self.item, self.foreground, style=Qt.PenStyle.DotLine)
         half.setData([-50.0, 50.0], [0.5, 0.5])
         self.curve = pg.PlotDataItem(x=[0.0], y=[0.5])
-        self.points = Points(pen=self.foreground, brush=style.colour("probability"))
+        self.points = Markers(pen=self.foreground, brush=style.colour("probability"))
         self.item.addItem(self.curve)
         self.item.addItem(self.points)
         self.item.setYRange(0.0, 1.0, padding=0.05)

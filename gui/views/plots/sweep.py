@@ -13,7 +13,8 @@ from gui.common import style
 from gui.common.formatting import format_number
 from gui.common.user_text import in_html, short
 from gui.views.plots.base import Plot
-from gui.views.plots.items import Points, legend_entry, probability_ticks
+from gui.views.plots.items import legend_entry, probability_ticks
+from gui.views.plots.markers import Markers
 from gui.views.plots.scales import DRAW_LIMIT, SweepWindow
 
 SWEEP_POINTS = 241
@@ -36,7 +37,7 @@ class SweepPlot(Plot):
         With up to SWEEP_COLOURED shown classes, curve k is class ``curve_classes[k]``; with
         more, ``curves[0]`` is the swept class and ``others`` draws the rest. Unused curves are
         hidden.
-    points : Points, every shown class's current point; marker : QGraphicsLineItem, the
+    points : Markers, every shown class's current point; marker : QGraphicsLineItem, the
         vertical line at the current logit.
     combo : QComboBox choosing the swept class (``set_swept_class(name)`` does the same).
     legend : QLabel, each curve's colour and class.
@@ -107,7 +108,7 @@ class SweepPlot(Plot):
         # A plain Qt line: it moves on every edit of the swept logit, and pyqtgraph's
         # PlotDataItem would redo its data handling and bounds in Python each time.
         self.marker = QGraphicsLineItem(0.0, 0.0, 0.0, 1.0)
-        self.points = Points(pen=self.foreground)  # a brush per point, in setData
+        self.points = Markers(pen=self.foreground)  # a brush per point, in setData
         plot.addItem(self.marker, ignoreBounds=True)
         plot.addItem(self.points)
         plot.setYRange(0.0, 1.0, padding=0.04)
@@ -269,7 +270,7 @@ class SweepPlot(Plot):
             names = self._colours(count, swept_slot)
         else:
             names = ["probability" if k == swept_slot else "logit" for k in range(count)]
-        # The same QBrush objects every time: pyqtgraph caches a rendered symbol per object.
+        # The same QBrush objects every time: Markers renders a symbol per distinct object.
         for name in set(names) - set(self._brushes):
             self._brushes[name] = pg.mkBrush(style.colour(name))
         return [self._brushes[name] for name in names]
