@@ -312,6 +312,11 @@ def test_other_classes_sweep_in_one_opaque_pixel_of_the_grey_a_translucent_line_
     # grey #999999 at 150/255 over the light and the dark theme's plot background
     assert style.blended("logit", 150, QColor("#ffffff")).name() == "#c3c3c3"
     assert style.blended("logit", 150, QColor("#1e1e1e")).name() == "#666666"
+    # every second point of the sweep, both ends included: 121 of 241 per class
+    swept_x = view.sweep_curves[0].getData()[0]
+    x, y = view.sweep_others.getData()
+    assert len(x) == (style.MAX_CLASSES_SHOWN - 1) * 121  # the shown classes but the swept one
+    assert np.array_equal(x[:121], swept_x[::2]) and x[120] == swept_x[-1]
 
 
 def test_sweep_class_follows_the_combo_and_the_selection(make_view, qtbot):

@@ -25,6 +25,9 @@ LEGEND_NAME_CHARS = 12
 SWEEP_COLOURED = 7
 # How opaque the grey of the other classes' curves looks over the plot's background.
 OTHERS_ALPHA = 150
+# The other classes' curves take every OTHERS_STEP-th of the SWEEP_POINTS (both ends included:
+# SWEEP_POINTS - 1 is a multiple of it).
+OTHERS_STEP = 2
 _SWEEP_CYCLE = ("target", "gradient", "term", "selected", "curve", "logit")
 
 
@@ -251,7 +254,10 @@ class SweepPlot(Plot):
                 self.others.hide()
             return
         others = np.delete(np.arange(count), swept_slot)
-        # Every other class's curve in one item: a break after each curve's last point.
+        # Every other class's curve in one item: a break after each curve's last point. Every
+        # OTHERS_STEP-th point of the sweep (its ends included): one-pixel grey lines on a
+        # plot a few hundred pixels wide look the same, and a Play frame redraws them all.
+        values, probabilities = values[::OTHERS_STEP], probabilities[::OTHERS_STEP]
         x = np.tile(values, len(others))
         y = probabilities[:, others].T.ravel()
         connect = np.ones(len(x), dtype=bool)
