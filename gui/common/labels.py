@@ -164,11 +164,13 @@ class SteadyLabel(QWidget):
         """Show the text in the label's font if it fits, else in a slightly smaller one, whole
         or cut at words; else in a smaller font still (down to SMALLEST_FONT); as a last resort
         cut at the right."""
+        if self._fits_in(self.font())(self._text):
+            # The usual case, on every edit: whole, in the label's own font.
+            self._show_fitted(self.font(), self._text)
+            return
+        scale = SLIGHTLY_SMALLER
         font = QFont(self.font())
-        scale = 1.0
-        if not self._fits_in(font)(self._text):
-            scale = SLIGHTLY_SMALLER
-            font.setPointSizeF(self.font().pointSizeF() * scale)
+        font.setPointSizeF(self.font().pointSizeF() * scale)
         while True:
             fits = self._fits_in(font)
             if self._cut:
@@ -180,9 +182,11 @@ class SteadyLabel(QWidget):
             scale -= FONT_STEP
             font = QFont(self.font())
             font.setPointSizeF(self.font().pointSizeF() * scale)
+        self._show_fitted(font, self._text if shown is None else shown)
+
+    def _show_fitted(self, font, shown):
         if self.label.font() != font:
             self.label.setFont(font)
-        shown = self._text if shown is None else shown
         if shown != self.label.text():
             self.label.setText(shown)
 
