@@ -39,7 +39,7 @@ class PlotsView(View):
     plot_widgets : dict of str to pyqtgraph.PlotWidget
         "logits", "probabilities", "terms", "gradient", "nll", "sigmoid", "sweep".
     shown_classes : numpy.ndarray, the class drawn at each bar position (x = 0, 1, 2…).
-    sample_label, caption : QLabel, the sample shown, and which classes are shown when not all.
+    sample_label, caption : SteadyLabel, the sample shown, and which classes are shown when not all.
     swept_class : int; ``set_swept_class(name)`` chooses it.
 
     The plots' items, by the names they had before each plot became a module of its own:
@@ -81,13 +81,14 @@ class PlotsView(View):
 
     def _lay_out(self):
         self.sample_label = SteadyLabel(self)
-        # Two lines at most (words cut, numbers whole, the whole text in its tooltip): a
-        # caption wrapped to three lines took a row of plots off the desk at 1600 x 1000.
+        # Two lines of fixed height: its text changes with the shown classes at an edit, and a
+        # wrapped QLabel would then change the header's height, so the plots' pages would be
+        # laid out, and painted, again.
         self.caption = SteadyLabel(self, lines=2)
         self.caption.hide()
         header = QHBoxLayout()
-        header.addWidget(self.sample_label, 2)
-        header.addWidget(self.caption, 1)
+        header.addWidget(self.sample_label, 3)
+        header.addWidget(self.caption, 2)
 
         for plot in self._plots:
             plot.redraw_wanted.connect(self._redraw)
