@@ -21,7 +21,7 @@ from gui.shell.scenario_file import read_scenario
 from gui.views.compare.view import MAX_SAMPLES_SHOWN, CompareView
 from gui.views.math import formats, writer
 from gui.views.plots.container import PlotsView
-from gui.views.plots.items import Points
+from gui.views.plots.markers import Markers
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
@@ -303,27 +303,27 @@ def make_plots(delete_at_end):
 
 def other_models_points(view):
     items = view.plot_widgets["nll"].getPlotItem().items
-    return [item for item in items if isinstance(item, Points) and item.zValue() == -1]
+    return [item for item in items if isinstance(item, Markers) and item.zValue() == -1]
 
 
 def test_the_nll_curve_marks_each_models_samples_in_its_colour(make_plots):
     document, view = make_plots(sklearn_preset())
-    brush = view.nll_points.opts["brush"].color()
+    brush = view.nll_points.brush().color()
     assert brush == style.model_colour(0, 150)
     (other,) = other_models_points(view)
     assert_allclose(other.getData()[0], [0.7, 0.7, 0.3])  # model 2's true-class p
-    assert other.opts["brush"].color() == style.model_colour(1, 110)
-    assert other.opts["size"] < view.nll_points.opts["size"]  # the shown model's stand out
+    assert other.brush().color() == style.model_colour(1, 110)
+    assert other.size() < view.nll_points.size()  # the shown model's stand out
     document.select_model(1)
-    assert view.nll_points.opts["brush"].color() == style.model_colour(1, 150)
+    assert view.nll_points.brush().color() == style.model_colour(1, 150)
     assert_allclose(other.getData()[0], [0.4, 0.4, 0.1])  # model 1's, every sample
     assert_allclose(view.nll_selected.getData()[0], [0.7])
-    assert other.opts["brush"].color() == style.model_colour(0, 110)
+    assert other.brush().color() == style.model_colour(0, 110)
 
 
 def test_the_nll_curve_of_one_model_looks_as_before(make_plots):
     document, view = make_plots(one_model())
-    assert view.nll_points.opts["brush"].color() == style.colour("probability", 150)
+    assert view.nll_points.brush().color() == style.colour("probability", 150)
     assert other_models_points(view) == []
     document.add_model(duplicate=0)
     document.undo_stack.undo()

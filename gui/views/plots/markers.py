@@ -72,6 +72,18 @@ class Markers(SteadyBounds, pg.GraphicsObject):
     def getData(self):
         return self._x, self._y
 
+    def size(self):
+        """The markers' size in pixels."""
+        return self._size
+
+    def brush(self):
+        """The brush of every point: the one setData gave them all, else the item's own
+        (None when setData gave the points several)."""
+        brushes = self._point_brushes
+        if brushes is None:
+            return self._brush
+        return brushes[0] if len(brushes) == 1 else None
+
     def setSize(self, size):
         if float(size) != self._size:
             self._size = float(size)
