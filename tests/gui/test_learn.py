@@ -20,6 +20,7 @@ from gui.views.learn.history import HISTORY_STEPS, Series, thinned
 from gui.views.learn.panel import LearnPanel
 from gui.views.options_panel import OptionsPanel
 from scenarios import cat_dog_pig, preset
+from test_plots import PaintCounter
 
 
 @pytest.fixture
@@ -401,6 +402,27 @@ def test_the_curves_stay_after_an_edit_and_go_with_another_table(learn):
     assert len(panel.chart.loss_curve.getData()[0]) == 4  # the run is over, its curves stay
     document.replace(preset("learn_class_weights.json"))
     assert panel.chart.loss_curve.getData() == (None, None)
+
+
+def test_an_edit_after_a_run_leaves_its_curves_unpainted_a_step_or_a_sample_repaints(learn):
+    document, panel = learn()
+    counter = PaintCounter({"chart": panel.chart.widget})
+    try:
+        panel.step()
+        panel.step()
+        assert counter.settle()["chart"] >= 1
+        drawn = panel.chart.selected_curve.getData()[1].copy()
+        document.set_cell(0, 0, 1.0)  # the run is over: its curves stay as they are
+        assert counter.settle() == {"chart": 0}
+        assert np.array_equal(panel.chart.selected_curve.getData()[1], drawn)
+        document.select_sample(1)  # another sample's curve stands out
+        assert counter.settle()["chart"] >= 1
+        assert not np.array_equal(panel.chart.selected_curve.getData()[1], drawn)
+        panel.step()  # a new run
+        assert counter.settle()["chart"] >= 1
+        assert len(panel.chart.loss_curve.getData()[0]) == 2
+    finally:
+        counter.remove()
 
 
 def test_a_layout_saved_before_the_learn_docks_gives_way_to_the_first_start_layout(main_window,
