@@ -14,7 +14,8 @@ from gui import VERSION
 from gui.common.user_text import plain, short
 from gui.shell import files
 from gui.shell import settings as app_settings
-from gui.shell.lesson_file import bundled_lessons, lesson_problem, read_lesson
+from gui.shell.lesson_file import (bundled_lessons, lesson_problem, read_lesson,
+                                   step_in_language)
 from gui.views.lessons.panel import LessonsPanel
 
 # What each kind of give-away (engine.lessons.REVEALS) covers: the window's views by name (a
@@ -115,7 +116,7 @@ class LessonsController(QObject):
         self.lessons = None  # the bundled lessons, read when first needed
         self.covers = {}
         self.built = []
-        self.panel = LessonsPanel(document, interface_language())
+        self.panel = LessonsPanel(document, interface_language(), step_in_language)
         self._build_dock()
         self._build_actions()
         self.panel.viewsRequested.connect(self.bring_forward)

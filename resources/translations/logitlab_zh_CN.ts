@@ -2928,6 +2928,14 @@
         <source>乙</source>
         <translation>乙</translation>
     </message>
+    <message>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Model {number}</source>
+        <translation>模型 {number}</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>

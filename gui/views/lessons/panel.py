@@ -38,7 +38,9 @@ class LessonsPanel(View):
     dismissed()              "Not now" of the first-start offer
     =======================  ======================================================================
 
-    The lesson is shown in ``language`` ("en" or "zh_CN"), the interface's.
+    The lesson is shown in ``language`` ("en" or "zh_CN"), the interface's; ``shown_step(step)``
+    gives a step as it is shown and loaded (its example's names in that language; the shell
+    knows them), the step itself by default.
     """
 
     viewsRequested = Signal(tuple)
@@ -47,10 +49,12 @@ class LessonsPanel(View):
     openFileRequested = Signal()
     dismissed = Signal()
 
-    def __init__(self, document, language, parent=None):
+    def __init__(self, document, language, shown_step=None, parent=None):
         super().__init__(parent)
         self._document = document
         self.language = language
+        self._shown_step = shown_step or (lambda step: step)
+        self._shown = {}  # step index -> the step as shown, for the lesson open
         self.lesson = None
         self.index = 0
         self.answers = {}  # step index -> the Given answer
@@ -244,6 +248,7 @@ class LessonsPanel(View):
         """Show ``lesson`` at step ``index`` with the ``answers`` given so far (step index ->
         Given); ``load`` the step's scenario (False: it is loaded already)."""
         self.lesson = lesson
+        self._shown = {}
         self.answers = dict(answers or {})
         self.lesson_title.setText(lesson.title[self.language])
         with QSignalBlocker(self.step_list):
@@ -267,7 +272,12 @@ class LessonsPanel(View):
 
     @property
     def step(self):
-        return self.lesson.steps[self.index] if self.lesson is not None else None
+        """The step open, as shown (see ``shown_step``), or None."""
+        if self.lesson is None:
+            return None
+        if self.index not in self._shown:
+            self._shown[self.index] = self._shown_step(self.lesson.steps[self.index])
+        return self._shown[self.index]
 
     def go_to(self, index, load=True):
         """Show step ``index`` (from 0); ``load`` its scenario as one undo step and ask for its
