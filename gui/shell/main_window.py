@@ -273,7 +273,8 @@ class MainWindow(QMainWindow):
             menu.setAttribute(Qt.WA_WindowPropagation)
         self.setFont(font)
         self._size_table_cells(scale)
-        self.compare.set_presentation(scale != 1.0, scale)  # (shown when floated)
+        for view in (self.compare, self.learn, self.forms):  # (shown when floated)
+            view.set_presentation(scale != 1.0, scale)
         if self.stage is not None:
             self.stage_plots.set_presentation(scale != 1.0, scale)
 

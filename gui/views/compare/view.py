@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -153,9 +153,7 @@ class CompareView(View):
         self.show_analysis(*self.state)
 
     def _points(self, size):
-        # The application's font, not the window's: presentation mode scales it once, here.
-        base = QGuiApplication.font().pointSizeF()
-        return (base if base > 0 else 9.0) * size * self.scale
+        return style.text_size(size, self.scale)
 
     def _apply_fonts(self):
         font = QFont(self.font())

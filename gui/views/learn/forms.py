@@ -4,6 +4,7 @@ sigmoids whose sum can be anything — each with the targets its loss needs and 
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
 
 from engine.readings import both_readings
@@ -69,6 +70,7 @@ class FormsView(View):
                 labels[form].setAccessibleName(f"{form}: {name}")
                 grid.addWidget(labels[form], row, column)
         self.plots["sigmoid"].setYLink(self.plots["softmax"])
+        self._apply_fonts()
         settle_text_items(self.graphics)
         self._titles = {}
         layout = QVBoxLayout(self)
@@ -83,6 +85,19 @@ class FormsView(View):
                            "probabilities sum to 1.")
         return self.tr("sigmoid: a yes/no question per class. Each is independent, so the "
                        "probabilities can sum to anything from 0 to the number of classes.")
+
+    def rescaled(self):
+        self._apply_fonts()
+        self._titles = {}  # written again, at the new size
+        self.show_analysis(*self.state)
+
+    def _apply_fonts(self):
+        """Ticks at the presentation scale (the labels take the window's font)."""
+        font = QFont()
+        font.setPointSizeF(style.text_size(1.0, self.scale))
+        for plot in self.plots.values():
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setTickFont(font)
 
     def show_analysis(self, analysis, selection):
         scenario = analysis.scenario
@@ -125,7 +140,8 @@ class FormsView(View):
                                                        total=format_number(reading.total))
         if self._titles.get(form) != title:
             self._titles[form] = title
-            self.plots[form].setTitle(in_html(title), color=self._foreground)
+            self.plots[form].setTitle(in_html(title), color=self._foreground,
+                                      size=f"{style.text_size(1.0, self.scale):.1f}pt")
             settle_text_items(self.graphics)
         ticks = [(i, short(name, AXIS_NAME_CHARS)) for i, name in enumerate(names)]
         self.plots[form].getAxis("bottom").setTicks([ticks if len(ticks) <= NAMED_BARS else []])

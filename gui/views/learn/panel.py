@@ -299,6 +299,9 @@ class LearnPanel(View):
 
     # ----------------------------------------------------------------------------- showing
 
+    def rescaled(self):
+        self.chart.set_scale(self.scale)
+
     def show_analysis(self, analysis, selection):
         scenario = analysis.scenario  # the shown model's
         if self._stepping:
