@@ -20,6 +20,7 @@ REVEALS (what gives an open question's answer away, to be hidden until it is ans
 """
 
 import dataclasses
+import json
 import math
 import unicodedata
 from contextlib import contextmanager
@@ -31,7 +32,7 @@ from .lesson_text import TextError
 from .quantities import Option, QuantityError, format_number  # noqa: F401 (Option: an Answer's)
 from .scenario import (MAX_TITLE_CHARS, Options, Scenario, ScenarioError, _shown,
                        from_dict as scenario_from_dict, from_json as scenario_from_json,
-                       parse_json)
+                       parse_json, to_dict as scenario_to_dict)
 
 FORMAT = "logit-lab-lesson"
 VERSION = 1
@@ -50,6 +51,8 @@ VALUE_DIGITS = 4  # decimals of a step's number unless it says "digits"
 QUESTION_DIGITS = 2  # decimals a number answer must be right to unless it says otherwise
 SHOWN_DIGITS = 4  # at least this many decimals when the answer is revealed
 ANSWER_NAME = "value"  # the placeholder of the answer in a question's "why"
+# The title of a step made from a scenario ("New lesson from here"), in each language.
+STEP_TITLE = MappingProxyType({"en": "Step {number}", "zh_CN": "第 {number} 步"})
 
 _LESSON_FIELDS = ("format", "version", "title", "description", "steps")
 _STEP_FIELDS = ("title", "text", "example", "scenario", "options", "views", "values",
@@ -260,6 +263,49 @@ def parse_text(text):
     return lesson_text.parse(text)
 
 
+def scenario_step(scenario, number):
+    """A step that only loads ``scenario`` (what "New lesson from here" adds): titled "Step
+    ``number``" in each language, with no text, views or question yet."""
+    return Step(title=MappingProxyType({language: title.format(number=number)
+                                        for language, title in STEP_TITLE.items()}),
+                text=MappingProxyType(dict.fromkeys(LANGUAGES, "")), scenario=scenario,
+                example=None, views=(), question=None, answer=None,
+                values=MappingProxyType({}))
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+def lesson_to_dict(lesson):
+    """The plain data of ``lesson``'s file: each step's scenario written out in full (as in a
+    scenario file), its text with every brace doubled (the text holds no placeholders).
+
+    Raises ValueError for a step with a question or named values: a Lesson keeps their numbers,
+    not the quantities that computed them, so such a lesson is written by hand."""
+    steps = []
+    for k, step in enumerate(lesson.steps, start=1):
+        if step.question is not None or step.values:
+            raise ValueError(f"step {k} has a question or computed values, which a lesson "
+                             "file names as quantities: write it by hand")
+        steps.append({"title": dict(step.title),
+                      "text": {language: _escaped(step.text[language])
+                               for language in LANGUAGES},
+                      "scenario": scenario_to_dict(step.scenario), "views": list(step.views)})
+    return {"format": FORMAT, "version": VERSION, "title": dict(lesson.title),
+            "description": dict(lesson.description), "steps": steps}
+
+
+def lesson_to_json(lesson):
+    """JSON text of ``lesson`` (see :func:`lesson_to_dict`); :func:`read_lesson` reads it
+    back."""
+    return json.dumps(lesson_to_dict(lesson), ensure_ascii=False, indent=1,
+                      allow_nan=False) + "\n"
+
+
+def _escaped(text):
+    """Lesson text as a template that fills back to it: ``{`` and ``}`` doubled."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 # --- reading -----------------------------------------------------------------------------------
 
 def read_lesson(text, examples=None):
@@ -425,7 +471,8 @@ def _step(data, examples):
         raise LessonError("not_object", "a step is a JSON object")
     _check_fields(data, _STEP_FIELDS, ("title", "text"))
     title = _bilingual(data["title"], "title", MAX_TITLE_CHARS, plain=True)
-    templates = _bilingual(data["text"], "text", MAX_TEXT_CHARS)
+    # A step may have no text yet: one a teacher made from a scenario, to write later.
+    templates = _bilingual(data["text"], "text", MAX_TEXT_CHARS, empty=True)
     scenario = _step_scenario(data, examples)
     views = _views(data.get("views", []))
     values = _named_values(data.get("values", {}))

@@ -16,7 +16,7 @@ import pytest
 
 import engine
 from gui import VERSION
-from gui.shell.cli import analysis_json
+from gui.shell.cli import models_json
 
 pytestmark = pytest.mark.bundle  # -m "not bundle" skips the build
 
@@ -88,7 +88,8 @@ def test_version_prints_the_version(bundle):
 def test_compute_json_prints_the_numbers_of_engine_analyze(bundle, preset):
     result = bundle.run("--compute", preset, "--json")
     assert (result.returncode, result.stderr) == (0, "")
-    expected = analysis_json(engine.analyze(engine.from_json(preset.read_text(encoding="utf-8"))))
+    scenario = engine.from_json(preset.read_text(encoding="utf-8"))
+    expected = models_json(engine.analyze_models(scenario))
     assert json.loads(result.stdout) == json.loads(expected)
 
 

@@ -15,10 +15,14 @@ view painted per edit: a plot whose numbers changed must paint exactly once, so 
 come from a view that skipped or deferred its paint.
 Targets: <= 16 ms (one 60 Hz frame), <= 50 ms for the 1 x 50,000 vocabulary.
 
-"train RxC" rows time a frame of Play in the Learn panel instead: one gradient step on every
-logit (engine.training.step, given the analysis the Document has) applied as a Document edit
-that merges into one undo step, until painted. Every row changes, so every view repaints. At 30
-steps a second a frame has 33 ms; the target is the same 16 ms as a cell edit.
+"train RxC" rows time a frame of Play in the Learn panel instead: what one tick of its timer
+does (LearnPanel.step: one gradient step on every logit, engine.training.step given the
+analysis the Document has, applied as a Document edit that merges into the run's one undo step,
+and the run's curves), until painted. Every row changes, so every view repaints, the Learn
+panel's curves too. At 30 steps a second a frame has 33 ms; the target is the same 16 ms as a
+cell edit. After the table, Play itself runs for PLAY_SECONDS at PLAY_SPEED steps a second on
+the same table: the steps it took, and the ticks it skipped because the last step was not yet
+painted (Play never queues steps behind paints).
 
 "2 models RxC" rows time a cell edit in the second of two models of that size, shown: the
 views show the edited model, and the other model's numbers are not computed again. Target
@@ -49,12 +53,13 @@ import main  # noqa: E402,F401 - the process settings the app starts with, befor
 import numpy as np  # noqa: E402
 
 import engine  # noqa: E402
-from engine import training  # noqa: E402
 
 SIZES = [((4, 3), 16.0), ((32, 10), 16.0), ((64, 1000), 16.0), ((1, 50_000), 50.0)]
 TRAIN_SIZES = [((64, 1000), 16.0)]
 MODEL_SIZES = [((64, 1000), 16.0)]
 TRAIN_LR = 1.0
+PLAY_SPEED = 30
+PLAY_SECONDS = 3.0
 WINDOW_SIZE = (1600, 1000)
 # How each kind of row names its size.
 CASE_PREFIXES = {"edit": "", "train": "train ", "models": "2 models "}
@@ -196,17 +201,35 @@ def model_edits(window, shape, repeats):
 
 
 def training_steps(window, shape, repeats):
-    """Gradient steps as Play makes them (one merged undo step), and the views to repaint."""
+    """The ticks of Play (one merged undo step), and the views to repaint."""
     document = window.document
     document.replace(scenario(*shape), None)
     document.select_sample(0)
-
-    def play_frame():
-        document.edit("Train", training.step, TRAIN_LR, analysis=document.analysis,
-                      merge_key="train")
-
+    window.learn.lr.setValue(TRAIN_LR)
     column = int(document.scenario.targets[0])
-    return [play_frame] * (repeats + 2), expected_paints(window, 0, column) | {"input"}
+    expected = expected_paints(window, 0, column) | {"input", "learn"}
+    return [window.learn.step] * (repeats + 2), expected
+
+
+def play(app, window, shape):
+    """Play at PLAY_SPEED steps a second for PLAY_SECONDS on a table of ``shape``: (steps
+    taken, ticks skipped, seconds)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    learn = window.learn
+    window.document.replace(scenario(*shape), None)
+    learn.lr.setValue(TRAIN_LR)
+    learn.speed.setValue(PLAY_SPEED)
+    app.processEvents()
+    loop = QEventLoop()
+    QTimer.singleShot(int(PLAY_SECONDS * 1000), loop.quit)
+    skipped = learn.skipped_ticks
+    start = time.perf_counter()
+    learn.play()
+    loop.exec()
+    learn.pause()
+    seconds = time.perf_counter() - start
+    return learn.steps, learn.skipped_ticks - skipped, seconds
 
 
 def measure(app, window, counter, case, repeats):
@@ -214,6 +237,8 @@ def measure(app, window, counter, case, repeats):
     lists, one number per edit), the paints per view per edit, and the views expected to
     paint. ``case`` is ("edit", "train" or "models", shape)."""
     kind, shape = case
+    if kind == "train" and "learn" not in counter.counts:
+        counter.watch("learn", window.learn.chart.widget.viewport())  # (a cell edit leaves it)
     make = {"edit": cell_edits, "train": training_steps, "models": model_edits}[kind]
     calls, expected = make(window, shape, repeats)
     drain(app, counter)
@@ -381,6 +406,11 @@ def main():
         notes += [f"{size}: {problem}" for problem in problems]
     print(load_average(), "after")
     print("\n".join(notes))
+    for shape in [shape for kind, shape in cases if kind == "train"]:
+        steps, skipped, seconds = play(app, window, shape)
+        print(f"play {shape[0]}x{shape[1]} at {PLAY_SPEED} steps/s for {seconds:.1f} s: {steps} "
+              f"steps ({steps / seconds:.1f} a second), {skipped} ticks skipped while the last "
+              f"step was not yet painted")
     window.document.undo_stack.setClean()
     window.close()
     return 0 if all_ok else 1

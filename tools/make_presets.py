@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import engine  # noqa: E402
-from engine import Model, Options, Scenario, edits  # noqa: E402
+from engine import Model, Options, Scenario, edits, training  # noqa: E402
 
 PRESETS_DIR = ROOT / "resources" / "presets"
 
@@ -207,6 +207,87 @@ def next_token():
         "Move the temperature to see sampling get bolder or safer."))
 
 
+# --- learning: what gradient descent on the logits shows (the Learn panel) ---------------------
+
+LEARNING_RATE = 1.0  # the Learn panel's default: the descriptions' numbers are for it
+PAIR_STEPS = 30
+
+
+def learn_binary_pair():
+    scenario = Scenario(
+        classes=("spam",), mode="sigmoid", rows=[[0.0]] * 4,
+        targets=[[float(y)] for y in SPAM_LABELS], samples=EMAILS,
+        title="Learning: sigmoid beside two-class softmax")
+    pair = training.train_pair(scenario, PAIR_STEPS, LEARNING_RATE)
+    n = len(EMAILS)
+    return scenario.replace(description=(
+        f"Four emails, each with the logit z = 0 (p = 0.5): the loss is ln 2 = "
+        f"{fmt(engine.analyze(scenario).loss)} nats. In the Learn panel tick 'Train the other form beside "
+        "it' and press Play: this one-logit sigmoid and the two-class softmax with logits (0, z) "
+        "that equals it train from the same start with the same learning rate "
+        f"({LEARNING_RATE:g}, the panel's default), yet the softmax's loss falls faster. Its margin z₁ − z₀ moves "
+        "twice as far per step, because each of its two logits takes the whole gradient "
+        f"±(p − y)/{n}: after step 1 the sigmoid logit of email 1 is "
+        f"{fmt(pair.sigmoid_logits[1, 0], 3)} and the softmax margin "
+        f"{fmt(pair.softmax_margins[1, 0], 2)}. After {PAIR_STEPS} steps the sigmoid's loss is "
+        f"{fmt(pair.sigmoid.losses[-1])} nats, the softmax's {fmt(pair.softmax.losses[-1])}."))
+
+
+SMOOTHING = 0.1
+SMOOTHING_STEPS = 1000
+HARD_STEPS = (100, 1000)
+PHOTOS = ("photo 1", "photo 2")
+
+
+def learn_label_smoothing():
+    scenario = Scenario(
+        classes=("cat", "dog", "pig"), rows=[[0.0, 0.0, 0.0], [0.5, 1.0, -0.5]], targets=[0, 1],
+        samples=PHOTOS, options=Options(label_smoothing=SMOOTHING),
+        title="Learning: label smoothing keeps the logits finite")
+    classes = len(scenario.classes)
+    q_true, q_other = 1 - SMOOTHING + SMOOTHING / classes, SMOOTHING / classes
+    settled = training.train(scenario, SMOOTHING_STEPS, LEARNING_RATE)
+    hard = edits.set_options(scenario, label_smoothing=0.0)
+    gaps = [_gap(training.train(hard, steps, LEARNING_RATE).scenario) for steps in HARD_STEPS]
+    return scenario.replace(description=(
+        f"Label smoothing ε = {SMOOTHING:g} asks for the smoothed target y′ = ({fmt(q_true)}, {fmt(q_other)}, "
+        f"{fmt(q_other)}), not (1, 0, 0). Press Play in the Learn panel: each photo's logits "
+        "settle where p = y′, with a gap of ln((1 − ε + ε/C)/(ε/C)) = "
+        f"ln {q_true / q_other:.0f} = {fmt(_gap(settled.scenario))} between its true class "
+        f"and each other class, and the loss settles at H(y′) = {fmt(settled.losses[-1])} nats. "
+        "Press Reset, set label smoothing to 0 and press Play again: with hard labels the gap "
+        "never settles; "
+        f"it is {fmt(gaps[0], 2)} after {HARD_STEPS[0]} steps and {fmt(gaps[1], 2)} after "
+        f"{HARD_STEPS[1]:,}, and grows without end as the loss creeps toward 0."))
+
+
+def _gap(scenario):
+    """Photo 1's logit of its true class (cat) minus that of the dog."""
+    return scenario.rows[0, 0] - scenario.rows[0, 1]
+
+
+WEIGHTS = (1.0, 4.0, 1.0)
+WEIGHT_STEPS = 10
+
+
+def learn_class_weights():
+    scenario = Scenario(
+        classes=("cat", "dog", "pig"), rows=[[0.0, 0.0, 0.0]] * 2, targets=[0, 1],
+        samples=("photo 1 (a cat)", "photo 2 (a dog)"), options=Options(class_weights=WEIGHTS),
+        title="Learning: class weights change which sample improves first")
+    weighted = training.train(scenario, WEIGHT_STEPS, LEARNING_RATE).true_probabilities[-1]
+    plain = training.train(edits.set_options(scenario, class_weights=None), WEIGHT_STEPS,
+                           LEARNING_RATE).true_probabilities[-1]
+    return scenario.replace(description=(
+        "Both photos start alike: every logit 0, p = 1/3 for the true class. The class weights "
+        f"({', '.join(f'{w:g}' for w in WEIGHTS)}) count the dog's loss four times. Press Play "
+        "in the Learn panel and watch p(true class) of each sample: the dog photo races ahead. "
+        f"After {WEIGHT_STEPS} steps p(dog) of photo 2 is {fmt(weighted[1])} and p(cat) of "
+        f"photo 1 only {fmt(weighted[0])}. Press Reset, empty the class weights and train again: "
+        f"both reach "
+        f"{fmt(plain[0])} after {WEIGHT_STEPS} steps, side by side."))
+
+
 PRESETS = {
     "cat_dog_pig.json": cat_dog_pig,
     "sklearn_log_loss.json": sklearn_log_loss,
@@ -215,6 +296,9 @@ PRESETS = {
     "binary_softmax.json": binary_softmax,
     "chest_xray_multilabel.json": chest_xray,
     "next_token.json": next_token,
+    "learn_binary_pair.json": learn_binary_pair,
+    "learn_label_smoothing.json": learn_label_smoothing,
+    "learn_class_weights.json": learn_class_weights,
 }
 
 

@@ -1,5 +1,6 @@
 """The translations in resources/translations/: `update` collects every translatable string of
-gui/ and main.py into each .ts file (keeping the translations already there), `compile` turns
+gui/ and main.py into each .ts file (keeping the translations already there), with the presets'
+titles, descriptions and names (written into gui/shell/preset_texts.py first), `compile` turns
 each .ts into the .qm the app loads.
 
     python tools/translations.py update    # after changing user-visible text; then translate
@@ -53,24 +54,42 @@ def run_lupdate(ts, language):
 
 def preset_texts_source():
     """The text of gui/shell/preset_texts.py: every preset's title and description, marked for
-    lupdate in the "presets" context (the menu and the command line translate them there)."""
-    texts = []
+    lupdate in the "presets" context (the menu and the command line translate them there), and
+    the class, sample and model names File ▸ Examples translates (gui.shell.i18n.example_names)
+    in the "example data" context."""
+    if str(ROOT) not in sys.path:  # run as a script: engine and gui are beside tools/
+        sys.path.insert(0, str(ROOT))
+    import engine
+    from gui.shell.i18n import EXAMPLE_DATA, example_names
+
+    texts, names = [], []
     for path in sorted(PRESETS.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
         texts += [data[key] for key in ("title", "description") if data.get(key)]
-    lines = [f"    QT_TRANSLATE_NOOP(\"presets\", {json.dumps(text, ensure_ascii=False)}),"
-             for text in dict.fromkeys(texts)]
+        names += example_names(engine.from_json(text))
     return "\n".join([
-        '"""The titles and descriptions of resources/presets/*.json, so lupdate finds them.',
+        '"""The titles and descriptions of resources/presets/*.json and the names of their',
+        'classes, samples and models, so lupdate finds them.',
         'Written by `python tools/translations.py update`; do not edit."""',
         "",
         "from PySide6.QtCore import QT_TRANSLATE_NOOP",
         "",
         "TEXTS = (",
-        *lines,
+        *_marked("presets", texts),
+        ")",
+        "",
+        "NAMES = (",
+        *_marked(EXAMPLE_DATA, names),
         ")",
         "",
     ])
+
+
+def _marked(context, texts):
+    """One QT_TRANSLATE_NOOP line per distinct text, in order."""
+    return [f"    QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(text, ensure_ascii=False)}),"
+            for text in dict.fromkeys(texts)]
 
 
 def update():

@@ -3,9 +3,12 @@ carries an English message, a ``code`` and ``details``; here each (code, details
 a sentence whose placeholders the details fill. The English sentences are the engine's own
 messages, so in English (or with no translation) describe() shows ``str(error)`` itself."""
 
+import numbers
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from engine import ScenarioError
+from gui.common.user_text import short
 
 CONTEXT = "messages"
 
@@ -69,6 +72,15 @@ SENTENCES = {
     ("control_character", None): QT_TRANSLATE_NOOP(
         "messages", "{field}: {value} contains a control character"),
     ("last_class", None): QT_TRANSLATE_NOOP("messages", "the last class cannot be removed"),
+    # Training the logits
+    ("not_trainable", "probabilities"): QT_TRANSLATE_NOOP(
+        "messages", "probabilities cannot be trained: only logits take a gradient step"),
+    ("not_trainable", "nothing_counted"): QT_TRANSLATE_NOOP(
+        "messages", "no sample is counted (every target is ignored or weighted 0): there is no "
+                    "loss to train"),
+    ("not_binary", "pair"): QT_TRANSLATE_NOOP(
+        "messages", "only one sigmoid label or two softmax classes can be trained in both forms, "
+                    "not {classes} {mode} classes"),
     # Models
     ("last_model", None): QT_TRANSLATE_NOOP("messages", "the last model cannot be removed"),
     ("empty_name", None): QT_TRANSLATE_NOOP(
@@ -168,3 +180,99 @@ def _values(details):
 def _cell(table, row, column, name):
     words = CELLS[table, name is not None]
     return QCoreApplication.translate(CONTEXT, words).format(row=row, name=name, number=column + 1)
+
+
+# What a switch of the mode did to the scenario (engine.edits.switch_mode's notes, and
+# engine.readings' for the targets of the other form): one sentence per note key, rows counted
+# from 1. {negative} is the name of the class the details count as negative_class.
+NOTES = {
+    "binary_as_two_class": QT_TRANSLATE_NOOP(
+        "messages", "The sigmoid label '{name}' is now the two-class softmax it equals: "
+                    "classes '{negative}' and '{name}' with logits (0, z), and the true class "
+                    "'{name}' (index {positive}) where y = 1. The probabilities and the loss "
+                    "are unchanged."),
+    "weights_as_class_weights": QT_TRANSLATE_NOOP(
+        "messages", "The label's weight and pos_weight are now the class weights "
+                    "({class_weights})."),
+    "targets_as_rows": QT_TRANSLATE_NOOP(
+        "messages", "The targets are written as rows (1 − y, y), not as class indices, so that "
+                    "the loss stays the same."),
+    "label_smoothing_off": QT_TRANSLATE_NOOP(
+        "messages", "Label smoothing {label_smoothing} is now 0: sigmoid did not use it, and "
+                    "softmax would smooth the targets with it."),
+    "two_class_as_binary": QT_TRANSLATE_NOOP(
+        "messages", "The two classes are now one sigmoid label '{name}': p('{dropped}') is "
+                    "1 − p('{name}')."),
+    "logits_as_difference": QT_TRANSLATE_NOOP(
+        "messages", "{where}: the one logit is the difference of the two, z₁ − z₀, which is "
+                    "all that decides the probabilities."),
+    "first_probability_dropped": QT_TRANSLATE_NOOP(
+        "messages", "{where}: the probabilities did not sum to 1; only the second was kept, so "
+                    "the loss changed."),
+    "label_smoothing_in_labels": QT_TRANSLATE_NOOP(
+        "messages", "Label smoothing {label_smoothing} is now in the labels, y = (1 − ε)·y + "
+                    "ε/2, and the option is 0."),
+    "weights_as_pos_weight": QT_TRANSLATE_NOOP(
+        "messages", "The class weights ({class_weights}) are now the label's weight {weight} "
+                    "and pos_weight {pos_weight}."),
+    "class_weights_dropped": QT_TRANSLATE_NOOP(
+        "messages", "The class weights ({class_weights}) cannot be written as a weight and a "
+                    "pos_weight: they were dropped, and the loss changed."),
+    "ignored_samples_counted": QT_TRANSLATE_NOOP(
+        "messages", "{where}: left out by ignore_index, but sigmoid counts every sample, so "
+                    "now counted, with no true label."),
+    "mean_divisor_changed": QT_TRANSLATE_NOOP(
+        "messages", "\"mean\" now divides by {after}, the number of samples, instead of "
+                    "{before}, the summed weights: the batch loss changed by that ratio."),
+    "targets_normalised": QT_TRANSLATE_NOOP(
+        "messages", "{where}: several true labels, but softmax has one right answer, so the "
+                    "labels were divided by their sum."),
+    "targets_uniform": QT_TRANSLATE_NOOP(
+        "messages", "{where}: no true label, so the softmax target is uniform over the "
+                    "classes."),
+    "pos_weight_unused": QT_TRANSLATE_NOOP(
+        "messages", "pos_weight ({pos_weight}) means nothing to softmax: it is kept, unused."),
+    "distribution_as_labels": QT_TRANSLATE_NOOP(
+        "messages", "{where}: a soft target, so each class's share is now a label of its "
+                    "own, no longer part of one distribution."),
+    "label_smoothing_unused": QT_TRANSLATE_NOOP(
+        "messages", "Label smoothing {label_smoothing} means nothing to sigmoid: it is kept, "
+                    "unused."),
+}
+# Rows named in a note: at most this many, then "…".
+NOTE_ROWS = 8
+WHERE = (QT_TRANSLATE_NOOP("messages", "Row {rows}"), QT_TRANSLATE_NOOP("messages", "Rows {rows}"))
+
+
+def describe_notes(notes, classes=()):
+    """One sentence per (key, details) note of engine.edits.switch_mode, in the current
+    language. ``classes`` are the class names after the switch (for the "not X" class)."""
+    return [_note(key, details, classes) for key, details in notes if key in NOTES]
+
+
+def _note(key, details, classes):
+    values = {name: _number_text(value) for name, value in details.items()}
+    if "rows" in details:
+        rows = [QLocale().toString(row + 1) for row in details["rows"][:NOTE_ROWS]]
+        rows = ", ".join(rows) + (", …" if len(details["rows"]) > NOTE_ROWS else "")
+        where = WHERE[len(details["rows"]) > 1]
+        values["where"] = QCoreApplication.translate(CONTEXT, where).format(rows=rows)
+    if key == "weights_as_pos_weight":
+        values["weight"] = _number_text(details["class_weights"][0])
+    for name in ("name", "dropped"):
+        if name in details:
+            values[name] = short(details[name])
+    if "negative_class" in details:
+        negative = classes[details["negative_class"]] if classes else ""
+        values.update(negative=short(negative), positive=details["positive_class"])
+    return QCoreApplication.translate(CONTEXT, NOTES[key]).format(**values)
+
+
+def _number_text(value):
+    """A number, or a list of them, as the sentences show it: up to 6 digits, in the locale's
+    form."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_number_text(v) for v in value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return QLocale().toString(float(value), "g", 6)
+    return value

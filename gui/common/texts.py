@@ -1,5 +1,6 @@
 """Texts that more than one part of the window writes, written here once so they read the same
-everywhere: the unit of a loss and the batch loss (the results view and the status bar)."""
+everywhere: the unit of a loss and the batch loss (the results view and the status bar), the
+target's symbol in formulas (the math, the plots, the conventions)."""
 
 from PySide6.QtCore import QCoreApplication
 
@@ -11,6 +12,14 @@ def unit_name(unit):
     if unit == "nats":
         return QCoreApplication.translate("loss", "nats")
     return QCoreApplication.translate("loss", "bits")
+
+
+def target_symbol(scenario):
+    """The target's symbol in formulas: y, or y′ for the smoothed target that softmax's loss
+    compares with under label smoothing, y′ = (1 − ε)·y + ε/C (the prime is Szegedy et al.'s,
+    who wrote q′; Logit Lab writes y for every target and p for every prediction)."""
+    smoothed = scenario.mode == "softmax" and scenario.options.label_smoothing > 0
+    return "y′" if smoothed else "y"
 
 
 def batch_loss_text(analysis):

@@ -168,6 +168,7 @@ def run(path=None):
         return 1
     app, window = started
     window.files.offer_restore()
+    window.lessons.offer_first_lesson()  # here, not in --smoke or --screenshot
     if path:
         window.files.open_path(path)
     return app.exec()

@@ -473,7 +473,7 @@ def check_lesson(path, *, out=None, err=None):
     """Validate the lesson file at ``path``: 0 and one line saying what it holds, or 2 and one
     line naming the problem (and the step, counted from 1)."""
     from gui.shell.i18n import system_language
-    from gui.shell.lesson_file import read_lesson
+    from gui.shell.lesson_file import lesson_problem, read_lesson
 
     out, err = out or sys.stdout, err or sys.stderr
     translate = QCoreApplication.translate
@@ -487,20 +487,6 @@ def check_lesson(path, *, out=None, err=None):
         path=path, title=lesson.title[system_language()], steps=len(lesson.steps),
         questions=lesson.question_count), file=out)
     return 0
-
-
-def lesson_problem(error):
-    """What is wrong with a lesson, in one line: where ("step 3: question.number"), then the
-    problem; a step's scenario error in the current language, as --compute says it."""
-    if not isinstance(error, engine.LessonError):
-        return describe(error)
-    problem = describe(error.cause) if error.cause is not None else error.problem
-    if error.field:  # a path in the file, as the file spells it
-        problem = f"{error.field}{f', line {error.line}' if error.line else ''}: {problem}"
-    if error.step is None:
-        return problem
-    return QCoreApplication.translate("cli", "step {step}: {problem}").format(step=error.step,
-                                                                            problem=problem)
 
 
 def entry_point():

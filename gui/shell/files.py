@@ -14,11 +14,12 @@ from engine import ScenarioError
 from gui.shell import autosave
 from gui.common import code_snippets
 from gui.shell import exports
-from gui.shell.i18n import preset_text
+from gui.shell.i18n import example_in_language, preset_text
 from gui.common.messages import describe
 from gui.shell.resources import resource_path
 from gui.shell.scenario_file import (FileTooLarge, atomic_write, read_scenario, scenario_bytes,
                                write_protection)
+from gui.shell.settings import default_scenario, start_example_title
 from gui.common.user_text import in_menu, plain, tooltip
 
 MAX_RECENT = 8
@@ -34,7 +35,8 @@ DIRECTORY_KEY = "files/last_directory"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 # The order of File ▸ Examples; presets not listed here follow, by file name.
 EXAMPLE_ORDER = ("cat_dog_pig", "sklearn_log_loss", "two_models_one_truth", "binary_sigmoid",
-                 "binary_softmax", "chest_xray_multilabel", "next_token")
+                 "binary_softmax", "chest_xray_multilabel", "learn_binary_pair",
+                 "learn_label_smoothing", "learn_class_weights", "next_token")
 
 
 # --- questions to the user: module functions, so tests can answer them -----------------------
@@ -194,6 +196,7 @@ class FileController(QObject):
     # menus
 
     def _build_actions(self):
+        self.new_action = self._action(self.tr("&New"), self.new, QKeySequence.New)
         self.open_action = self._action(self.tr("&Open…"), self.open, QKeySequence.Open)
         self.save_action = self._action(self.tr("&Save"), self.save, QKeySequence.Save)
         self.save_as_action = self._action(self.tr("Save &As…"), self.save_as,
@@ -202,6 +205,7 @@ class FileController(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.examples_menu = QMenu(self.tr("&Examples"), self.window)
         self.examples_menu.setToolTipsVisible(True)  # each example's description
+        self.examples_menu.addAction(self._action(start_example_title(), self.new))
         for path in example_paths():
             self._add_example(path)
         self.export_menu = QMenu(self.tr("&Export"), self.window)
@@ -239,7 +243,7 @@ class FileController(QObject):
 
     def _insert_into(self, menu):
         before = menu.actions()[0] if menu.actions() else None
-        items = [self.open_action, self.recent_menu, self.examples_menu, None, self.save_action,
+        items = [self.new_action, self.open_action, self.recent_menu, self.examples_menu, None, self.save_action,
                  self.save_as_action, None, self.export_menu, self.code_menu, None]
         for item in items:
             if item is None:
@@ -289,6 +293,15 @@ class FileController(QObject):
 
     # opening
 
+    def new(self):
+        """File ▸ New (and the start example): the first-start scenario (3, 1, −3), unnamed,
+        after asking about unsaved changes."""
+        if not self.maybe_save():
+            return False
+        self.document.replace(default_scenario(), None)
+        self.pathChanged.emit(None)
+        return True
+
     def open(self):
         """File ▸ Open: ask about unsaved changes, then for a file."""
         if not self.maybe_save():
@@ -303,12 +316,16 @@ class FileController(QObject):
         return self.maybe_save() and self._load(Path(path), keep_path=True)
 
     def open_example(self, path):
-        """Open a preset as a new, unnamed document (Save asks for a name)."""
-        return self.maybe_save() and self._load(Path(path), keep_path=False)
+        """Open a preset as a new, unnamed document (Save asks for a name), its class, sample
+        and model names in the interface's language (a user's own file keeps its names)."""
+        return self.maybe_save() and self._load(Path(path), keep_path=False,
+                                                names=example_in_language)
 
-    def _load(self, path, keep_path):
+    def _load(self, path, keep_path, names=None):
         try:
             scenario = read_scenario(path)
+            if names is not None:
+                scenario = names(scenario)
         except ScenarioError as error:
             show_warning(self.window, self.tr("Cannot Open File"),
                          self.tr("“{name}” cannot be opened: {reason}.").format(
@@ -371,6 +388,20 @@ class FileController(QObject):
                          .format(name=path.name, reason=error.strerror or error))
             return False
         return True
+
+    def save_lesson(self, lesson_json):
+        """Ask for a file name and write a lesson there: ``lesson_json(title)`` gives its
+        text, titled after the file. Returns the path written, or None."""
+        start = Path(self._directory()) / self.tr("lesson.json")
+        path = ask_save_path(self.window, self.tr("Save Lesson As"), start,
+                             self.tr("Logit Lab lessons (*.json)"))
+        if path is None:
+            return None
+        path = (path if path.suffix else path.with_suffix(".json")).absolute()
+        if not self._write(path, lesson_json(path.stem).encode("utf-8"), self.tr("Save Failed")):
+            return None
+        self._tell(self.tr("Saved the lesson as {name}.").format(name=path.name))
+        return path
 
     def maybe_save(self):
         """Before the document goes away: with unsaved changes ask Save / Discard / Cancel.

@@ -3,11 +3,18 @@ on first start and switchable at run time."""
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from engine import Model, ScenarioError
 from gui.shell.resources import resource_path
 
 # Language code → its own name (shown in the menu in that language, as users look for it).
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 SETTINGS_KEY = "ui/language"
+# File ▸ Examples opens a bundled example with its class, sample and model names in the
+# interface's language ("cat" → "猫"), translated in this context; tools/translations.py marks
+# them for lupdate. Only examples of up to MAX_TRANSLATED_CLASSES classes: beyond that the
+# classes are data (a language model's 4,265 tokens, "cat" among them), not a teacher's names.
+EXAMPLE_DATA = "example data"
+MAX_TRANSLATED_CLASSES = 20
 # Shown in English and Chinese: without a Chinese font the Chinese words would be boxes.
 NO_CJK_FONT = ("No Chinese font found: Chinese text shows as boxes. On Linux install one: sudo "
                "apt-get install fonts-noto-cjk · 未找到中文字体")
@@ -53,6 +60,33 @@ def install_language(code, app=None):
 def preset_text(text):
     """A preset's title or description in the current language (other text stays as it is)."""
     return QCoreApplication.translate("presets", text) if text else text
+
+
+def example_names(scenario):
+    """The names of a bundled example that are translated: its classes, samples and models,
+    or none for an example of more than MAX_TRANSLATED_CLASSES classes."""
+    if len(scenario.classes) > MAX_TRANSLATED_CLASSES:
+        return ()
+    return (*scenario.classes, *scenario.samples, *scenario.model_names)
+
+
+def example_in_language(scenario):
+    """A bundled example with the names example_names() gives in the current language and every
+    number as it was. A name without a translation stays as it is, and so does the whole
+    example should two names translate to one (a scenario's names are distinct)."""
+    if not example_names(scenario):
+        return scenario
+
+    def translated(names):
+        return tuple(QCoreApplication.translate(EXAMPLE_DATA, name) for name in names)
+
+    models = tuple(Model(name, model.rows)
+                   for name, model in zip(translated(scenario.model_names), scenario.models))
+    try:
+        return scenario.replace(classes=translated(scenario.classes),
+                                samples=translated(scenario.samples), models=models)
+    except ScenarioError:
+        return scenario
 
 
 def missing_font_warning(code):

@@ -1,9 +1,14 @@
-"""Reading lesson files from disk, and the bundled lessons and examples they use, without Qt (the
-command line's --check-lesson reads them too)."""
+"""Reading lesson files from disk, and the bundled lessons and examples they use, without a
+window (the command line's --check-lesson reads them too), and what is wrong with one in a
+line."""
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QCoreApplication
+
+import engine
 from engine import lessons
+from gui.common.messages import describe
 from engine.scenario import MAX_FILE_CHARS
 from gui.shell.resources import resource_path
 from gui.shell.scenario_file import read_text
@@ -44,3 +49,17 @@ def bundled_lessons():
     """The paths of the bundled lessons (resources/lessons/*.json), in file-name order (the
     files are numbered)."""
     return sorted(resource_path("lessons").glob("*.json"))
+
+
+def lesson_problem(error):
+    """What is wrong with a lesson, in one line: where ("step 3: question.number"), then the
+    problem; a step's scenario error in the current language, as --compute says it."""
+    if not isinstance(error, engine.LessonError):
+        return describe(error)
+    problem = describe(error.cause) if error.cause is not None else error.problem
+    if error.field:  # a path in the file, as the file spells it
+        problem = f"{error.field}{f', line {error.line}' if error.line else ''}: {problem}"
+    if error.step is None:
+        return problem
+    return QCoreApplication.translate("cli", "step {step}: {problem}").format(step=error.step,
+                                                                            problem=problem)

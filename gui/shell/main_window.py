@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 from gui.shell.files import FileController
 from gui.common import style
 from gui.shell.i18n import LANGUAGES
+from gui.shell.lessons import LessonsController
 from gui.common.labels import SteadyLabel
 from gui.common.texts import batch_loss_text
 from gui.shell.settings import remember_options
@@ -15,6 +16,8 @@ from gui.shell.theme import THEMES, chosen_theme
 from gui.views.code.panel import CodePanel
 from gui.views.compare.view import CompareView
 from gui.views.conventions.view import ConventionsView
+from gui.views.learn.forms import FormsView
+from gui.views.learn.panel import LearnPanel
 from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
 from gui.views.plots.container import PlotsView
@@ -22,7 +25,10 @@ from gui.views.tables.input_table import InputTable
 from gui.views.tables.results import ResultsView
 from gui.common.user_text import in_menu, in_window_title, short
 
-SETTINGS_VERSION = 1
+# 2: the docks added since version 1 (Library conventions, Code, Learn, softmax | sigmoid). A
+# layout saved without them leaves them loose (softmax | sigmoid not a tab beside the plots, the
+# window taller than the screen), so one from version 1 gives way to the first-start layout.
+SETTINGS_VERSION = 2
 # The Undo and Redo items show this much of the step's name (it may quote long names).
 HISTORY_TEXT_CHARS = 60
 
@@ -50,11 +56,14 @@ class MainWindow(QMainWindow):
         self.options = OptionsPanel(document)
         self.conventions = ConventionsView(document)
         self.code_panel = CodePanel(document)
+        self.learn = LearnPanel(document)
+        self.forms = FormsView(document)
         self.compare = CompareView(document)
         self._build_layout()
         self._build_menus()
         self.files = FileController(self, document)
         self.files.pathChanged.connect(self._update_title)
+        self.lessons = LessonsController(self, document)
         self.loss_label = SteadyLabel()
         self.loss_label.setAccessibleName(self.tr("Batch loss"))
         # Room for "Batch loss (mean over 3 samples) = 0.3368 nats", in either language.
@@ -80,6 +89,8 @@ class MainWindow(QMainWindow):
                 ("conventions", self.tr("Library conventions"), self.conventions,
                  Qt.RightDockWidgetArea),
                 ("code", self.tr("Code"), self.code_panel, Qt.RightDockWidgetArea),
+                ("learn", self.tr("Learn"), self.learn, Qt.LeftDockWidgetArea),
+                ("forms", self.tr("softmax | sigmoid"), self.forms, Qt.RightDockWidgetArea),
                 ("compare", self.tr("Compare models"), self.compare, Qt.RightDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{key}Dock")
@@ -96,9 +107,11 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["math"], self.docks["conventions"])
         self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
         self.docks["math"].raise_()
-        # A tab of the plots, whose room its plots need: closed while there is one model (the
-        # window looks as it always did; View opens it), in front when a second one arrives.
-        self.tabifyDockWidget(self.docks["plots"], self.docks["compare"])
+        # Learn is under the options; softmax | sigmoid a tab behind the plots.
+        self.tabifyDockWidget(self.docks["plots"], self.docks["forms"])
+        # Compare models too, where its plots have room: closed while there is one model (the
+        # window looks as it did; View opens it), in front when a second one arrives.
+        self.tabifyDockWidget(self.docks["forms"], self.docks["compare"])
         self.docks["compare"].hide()
         self.docks["plots"].raise_()
         self._model_count = 1
@@ -151,6 +164,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.presentation_action)
         self._build_language_menu()
         self._build_theme_menu()
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))  # filled by the lessons
 
     def _build_theme_menu(self):
         menu = self.view_menu.addMenu(self.tr("&Theme"))
@@ -231,6 +245,7 @@ class MainWindow(QMainWindow):
         self.restoreState(old.saveState(SETTINGS_VERSION), SETTINGS_VERSION)
         self.presentation_action.setChecked(old.presentation_action.isChecked())
         self.files.take_over(old.files)
+        self.lessons.take_over(old.lessons)
 
     def restore_layout(self, settings):
         """Restore size, docks and presentation mode; settings from another version are
@@ -254,6 +269,8 @@ class MainWindow(QMainWindow):
                          [int(width * 0.15), int(width * 0.43)], Qt.Horizontal)
         self.resizeDocks([self.docks["plots"], self.docks["math"]],
                          [int(height * 0.68), int(height * 0.32)], Qt.Vertical)
+        self.resizeDocks([self.docks["options"], self.docks["learn"]],
+                         [int(height * 0.36), int(height * 0.64)], Qt.Vertical)
 
     def closeEvent(self, event):
         settings = QSettings()

@@ -1,5 +1,6 @@
-"""What the app remembers between runs beyond the window layout: the start scenario, and the
-options the user chose last time."""
+"""What the app remembers between runs beyond the window layout: the start scenario (also File ▸
+New and the first example), the options the user chose last time, and whether lesson 1 was
+offered yet."""
 
 import json
 
@@ -13,12 +14,35 @@ def default_scenario():
     from PySide6.QtCore import QCoreApplication
 
     translate = QCoreApplication.translate  # lupdate reads translate("app", "…") as it is
+
+    def name(text):
+        # As File ▸ Examples translates the cat_dog_pig example's names (gui.shell.i18n; lupdate
+        # finds them in gui/shell/preset_texts.py), so both read the same.
+        return translate("example data", text)
+
     return engine.Scenario(
-        classes=(translate("app", "cat"), translate("app", "dog"), translate("app", "pig")),
+        classes=(name("cat"), name("dog"), name("pig")),
         rows=[[3.0, 1.0, -3.0], [0.5, 2.0, 1.0], [1.2, 0.3, 2.2]], targets=[0, 1, 2],
-        samples=(translate("app", "photo 1"), translate("app", "photo 2"),
-                 translate("app", "photo 3")),
+        samples=(name("photo 1"), name("photo 2"), name("photo 3")),
         title=translate("app", "Cat, dog or pig?"))
+
+
+def start_example_title():
+    """The start scenario's name in File ▸ Examples."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("app", "Start: cat, dog or pig (3, 1, −3)")
+
+
+FIRST_START_KEY = "lessons/first_lesson_offered"
+
+
+def first_start(settings):
+    """True once, on the first start: lesson 1 has not been offered yet (it is now)."""
+    if settings.value(FIRST_START_KEY, False, bool):
+        return False
+    settings.setValue(FIRST_START_KEY, True)
+    return True
 
 
 def starting_scenario(settings):

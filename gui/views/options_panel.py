@@ -11,7 +11,10 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
 from engine import edits
 from engine.scenario import LABEL_SMOOTHING_RANGE, TEMPERATURE_RANGE
 from gui.views.base import View
-from gui.common.formatting import AmbiguousCommas, check_commas, not_a_number, parse_number
+from gui.common.formatting import (AmbiguousCommas, check_commas, format_number, not_a_number,
+                                   parse_number)
+from gui.common.messages import describe_notes
+from gui.common.texts import unit_name
 from gui.common.user_text import MESSAGE_CHARS, plain, short
 
 # The slider covers the temperatures worth dragging through; the spin box beside it takes the
@@ -98,6 +101,7 @@ class OptionsPanel(View):
         self.document = document
         self.setAccessibleName(self.tr("Loss options"))
         self._refused_at = None  # the scenario a refusal was shown for
+        self._noted_at = None  # the scenario a mode switch's note was shown for
         self._build()
         self.follow(document)
 
@@ -122,7 +126,8 @@ class OptionsPanel(View):
                                         maximum=LABEL_SMOOTHING_RANGE[1], singleStep=0.05)
         self.smoothing.setKeyboardTracking(False)
         self.smoothing.setToolTip(self.tr("Label smoothing ε moves ε of the target's mass evenly "
-                                          "onto all classes: q = (1 − ε)·y + ε/C."))
+                                          "onto all classes: the loss compares p with the "
+                                          "smoothed target y′ = (1 − ε)·y + ε/C."))
         self.weights = self._weights_edit(self.tr("Multiplies each class's loss terms by its "
                                                   "weight (PyTorch's weight). Empty means all 1."))
         self.pos_weight = self._weights_edit(self.tr("Multiplies the positive (y = 1) term of "
@@ -152,9 +157,13 @@ class OptionsPanel(View):
         self.message = plain(QLabel(wordWrap=True))  # a refusal may quote a name
         self.message.setAccessibleName(self.tr("Options message"))
         self.message.setStyleSheet("color: #B00020")
+        # What the last switch of the mode did (a class name may be quoted).
+        self.note = plain(QLabel(wordWrap=True))
+        self.note.setAccessibleName(self.tr("Mode switch note"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.note)
         layout.addStretch(1)
         self._connect()
 
@@ -171,8 +180,7 @@ class OptionsPanel(View):
         return edit
 
     def _connect(self):
-        self.mode.activated.connect(lambda: self._edit(
-            self.tr("Switch mode"), edits.convert_mode, self.mode.currentData()))
+        self.mode.activated.connect(lambda: self.switch_mode(self.mode.currentData()))
         self.input.activated.connect(lambda: self._edit(
             self.tr("Switch input"), edits.convert_input, self.input.currentData()))
         self.temperature.valueChanged.connect(self._set_temperature)
@@ -190,6 +198,44 @@ class OptionsPanel(View):
     def _edit(self, text, change, *args):
         # This panel's own refusals show under it; a refused cell edit shows by the table.
         return self.document.edit(text, change, *args, refusal_to=self._show_refusal)
+
+    def switch_mode(self, mode):
+        """Switch softmax ↔ sigmoid as one undo step, and say under the options what the switch
+        did: the loss it kept or changed, and each thing it did to the targets and options."""
+        before = self.document.analysis
+        if before.scenario.mode == mode:
+            return
+        switched = []
+
+        def switch(scenario):
+            switched.append(edits.switch_mode(scenario, mode,
+                                              negative_name=self.tr("not {name}")))
+            return switched[-1].scenario
+
+        if not self._edit(self.tr("Switch mode"), switch):
+            return
+        after = self.document.analysis
+        lines = [self._switch_summary(before, after)]
+        if (before.scenario.target_kind == "index" and mode == "sigmoid"
+                and len(before.scenario.classes) != 2):
+            lines.append(self.tr("Each true class is now a label 1 and every other class a "
+                                 "label 0: one yes/no question per class."))
+        lines += describe_notes(switched[-1].notes, after.scenario.classes)
+        self.note.setText(short("\n".join(lines), MESSAGE_CHARS * 4))
+        self._noted_at = after.scenario
+
+    def _switch_summary(self, before, after):
+        mode = after.scenario.mode
+        unit = unit_name(after.unit)
+        # (Softmax and sigmoid round a tiny loss differently, by about 1e-16 nats.)
+        if before.loss == after.loss or (before.loss is not None and after.loss is not None
+                                         and math.isclose(before.loss, after.loss,
+                                                          rel_tol=1e-9, abs_tol=1e-12)):
+            return self.tr("Switched to {mode}: the batch loss is unchanged, {loss} {unit}."
+                           ).format(mode=mode, loss=format_number(after.loss), unit=unit)
+        return self.tr("Switched to {mode}: the batch loss is now {after} {unit} (it was "
+                       "{before}).").format(mode=mode, after=format_number(after.loss),
+                                            before=format_number(before.loss), unit=unit)
 
     def _set_options(self, text, merge_key=None, **changes):
         return self.document.set_options(text, merge_key, refusal_to=self._show_refusal,
@@ -230,6 +276,8 @@ class OptionsPanel(View):
         scenario = analysis.scenario
         if self.message.text() and scenario is not self._refused_at:
             self.message.clear()  # a good edit since: the refusal no longer holds
+        if self.note.text() and scenario is not self._noted_at:
+            self.note.clear()  # another change since (an edit, an undo): the note is old
         options = scenario.options
         blockers = [QSignalBlocker(w) for w in (self.mode, self.input, self.temperature,
                                                 self.temperature_slider, self.smoothing,

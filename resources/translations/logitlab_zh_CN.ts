@@ -136,8 +136,12 @@
         <translation>标签 y</translation>
     </message>
     <message>
-        <source>target q</source>
-        <translation>目标 q</translation>
+        <source>target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>smoothed target y′</source>
+        <translation>平滑后的目标 y′</translation>
     </message>
     <message>
         <source>The selected sample: each model&apos;s p beside the</source>
@@ -236,7 +240,7 @@
     </message>
     <message>
         <source>Each library&apos;s own call, from {source} as the table holds them; losses in {unit}.</source>
-        <translation>各库自己的调用，输入为表格中的{source}；损失单位为{unit}。</translation>
+        <translation>各库自己的调用，输入是表中的数值（{source}）；损失单位：{unit}。</translation>
     </message>
     <message>
         <source>Sample “{name}”</source>
@@ -345,6 +349,10 @@
         <translation>Logit Lab 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -370,23 +378,23 @@
     </message>
     <message>
         <source>Results as &amp;CSV…</source>
-        <translation>结果为 CSV(&amp;C)…</translation>
+        <translation>结果（CSV）(&amp;C)…</translation>
     </message>
     <message>
         <source>Plots as &amp;PNG…</source>
-        <translation>图表为 PNG(&amp;P)…</translation>
+        <translation>图表（PNG）(&amp;P)…</translation>
     </message>
     <message>
         <source>Plots as &amp;SVG…</source>
-        <translation>图表为 SVG(&amp;S)…</translation>
+        <translation>图表（SVG）(&amp;S)…</translation>
     </message>
     <message>
         <source>The Math as &amp;Text…</source>
-        <translation>数学推导为纯文本(&amp;T)…</translation>
+        <translation>数学推导（纯文本）(&amp;T)…</translation>
     </message>
     <message>
         <source>The Math as &amp;Markdown…</source>
-        <translation>数学推导为 Markdown(&amp;M)…</translation>
+        <translation>数学推导（Markdown）(&amp;M)…</translation>
     </message>
     <message>
         <source>Copy as &amp;Code</source>
@@ -439,6 +447,22 @@
     <message>
         <source>“{name}” could not be written: {reason}.</source>
         <translation>无法写入“{name}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>lesson.json</source>
+        <translation>课程.json</translation>
+    </message>
+    <message>
+        <source>Save Lesson As</source>
+        <translation>课程另存为</translation>
+    </message>
+    <message>
+        <source>Logit Lab lessons (*.json)</source>
+        <translation>Logit Lab 课程 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the lesson as {name}.</source>
+        <translation>课程已保存为 {name}。</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -510,6 +534,81 @@
     </message>
 </context>
 <context>
+    <name>FormsView</name>
+    <message>
+        <source>softmax | sigmoid</source>
+        <translation>softmax | sigmoid</translation>
+    </message>
+    <message>
+        <source>Sample read both ways</source>
+        <translation>以两种方式解读的样本</translation>
+    </message>
+    <message>
+        <source>softmax and sigmoid probabilities</source>
+        <translation>softmax 与 sigmoid 的概率</translation>
+    </message>
+    <message>
+        <source>Targets it needs</source>
+        <translation>它需要的目标</translation>
+    </message>
+    <message>
+        <source>Its loss</source>
+        <translation>它的损失</translation>
+    </message>
+    <message>
+        <source>Targets note</source>
+        <translation>目标说明</translation>
+    </message>
+    <message>
+        <source>softmax: one right answer. The classes exclude each other, so the probabilities sum to 1.</source>
+        <translation>softmax：唯一正确答案。各类别互斥，所以概率之和为 1。</translation>
+    </message>
+    <message>
+        <source>sigmoid: a yes/no question per class. Each is independent, so the probabilities can sum to anything from 0 to the number of classes.</source>
+        <translation>sigmoid：每个类别一个是/否问题。各类别相互独立，所以概率之和可以是 0 到类别数之间的任意值。</translation>
+    </message>
+    <message>
+        <source>Loss of this sample: {loss} {unit}</source>
+        <translation>该样本的损失：{loss} {unit}</translation>
+    </message>
+    <message>
+        <source>With one class, softmax is always 1. The two-class softmax of the logits (0, z) is what equals this sigmoid: switch the mode to see it.</source>
+        <translation>只有一个类别时，softmax 恒为 1。与这个 sigmoid 相等的是 logits 为 (0, z) 的两类 softmax：切换模式即可看到。</translation>
+    </message>
+    <message>
+        <source>{sample}: the same logits, read two ways</source>
+        <translation>{sample}：同一组 logits 的两种解读</translation>
+    </message>
+    <message>
+        <source> (the logits of the probabilities: ln p)</source>
+        <translation>（由概率得到的 logits：ln p）</translation>
+    </message>
+    <message>
+        <source> · {shown} of {count} classes shown</source>
+        <translation> · 显示 {count} 个类别中的 {shown} 个</translation>
+    </message>
+    <message>
+        <source>{form}: Σp = {total}</source>
+        <translation>{form}：Σp = {total}</translation>
+    </message>
+    <message>
+        <source>Targets: none, the sample is ignored (ignore_index).</source>
+        <translation>目标：无，该样本被忽略（ignore_index）。</translation>
+    </message>
+    <message>
+        <source>Targets: one class index, {index} (&apos;{name}&apos;).</source>
+        <translation>目标：一个类别索引 {index}（“{name}”）。</translation>
+    </message>
+    <message>
+        <source>Targets: one distribution over the classes, summing to 1: {listed}</source>
+        <translation>目标：各类别上的一个分布，总和为 1：{listed}</translation>
+    </message>
+    <message>
+        <source>Targets: a label from 0 to 1 for every class: {listed}</source>
+        <translation>目标：每个类别一个 0 到 1 之间的标签：{listed}</translation>
+    </message>
+</context>
+<context>
     <name>GradientPlot</name>
     <message>
         <source>Gradient plot</source>
@@ -567,7 +666,7 @@
     </message>
     <message>
         <source>The {kind} of class &apos;{name}&apos; for each sample; double-click the header to rename the class</source>
-        <translation>每个样本中类别“{name}”的{kind}；双击表头可重命名该类别</translation>
+        <translation>每个样本在类别“{name}”上的值（{kind}）；双击表头可重命名该类别</translation>
     </message>
     <message>
         <source>The class each sample really is, or &apos;(ignored)&apos; to leave it out</source>
@@ -603,7 +702,7 @@
     </message>
     <message>
         <source>Set the true class of {sample}</source>
-        <translation>设置 {sample} 的真实类别</translation>
+        <translation>设置“{sample}”的真实类别</translation>
     </message>
     <message>
         <source>Set target {sample} · {name}</source>
@@ -702,7 +801,7 @@
     </message>
     <message>
         <source>soft distribution</source>
-        <translation>软分布</translation>
+        <translation>软标签分布</translation>
     </message>
     <message>
         <source>Target kind</source>
@@ -770,11 +869,11 @@
     </message>
     <message>
         <source>Targets as soft distributions</source>
-        <translation>目标改为软分布</translation>
+        <translation>目标改为软标签分布</translation>
     </message>
     <message>
         <source>Choose a cell among the logits or probabilities to paste into.</source>
-        <translation>请在 logits（对数几率）或概率中选择要粘贴到的单元格。</translation>
+        <translation>请在 logits 或概率中选择要粘贴到的单元格。</translation>
     </message>
     <message>
         <source>Paste 1 value</source>
@@ -788,6 +887,271 @@
     </message>
 </context>
 <context>
+    <name>LearnPanel</name>
+    <message>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>One gradient step on every logit: z ← z − lr · ∂L/∂z of the batch loss.</source>
+        <translation>对每个 logit 做一步梯度下降：z ← z − lr · ∂L/∂z（批次损失的梯度）。</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Take steps one after another, at the speed below; the whole run is one undo step.</source>
+        <translation>按下方的速度连续迈步；整次训练是一个撤销步骤。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the logits before the run (an undo of it).</source>
+        <translation>回到训练前的 logits（即撤销这次训练）。</translation>
+    </message>
+    <message>
+        <source>The learning rate: how far each step moves the logits along −∂L/∂z.</source>
+        <translation>学习率：每一步沿 −∂L/∂z 移动 logits 的距离。</translation>
+    </message>
+    <message>
+        <source> steps/s</source>
+        <translation> 步/秒</translation>
+    </message>
+    <message>
+        <source>How many steps Play takes per second (at most one per painted frame).</source>
+        <translation>播放时每秒走多少步（每绘制一帧最多一步）。</translation>
+    </message>
+    <message>
+        <source>Train the other &amp;form beside it</source>
+        <translation>同时训练另一种形式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>For one sigmoid label or two softmax classes: train the equal other form from the same start with the same learning rate, and draw both losses.</source>
+        <translation>用于一个 sigmoid 标签或两个 softmax 类别：从同一起点、以相同学习率训练与之相等的另一种形式，并画出两者的损失。</translation>
+    </message>
+    <message>
+        <source>Learn message</source>
+        <translation>学习面板消息</translation>
+    </message>
+    <message>
+        <source>Switch to logits (ln p)</source>
+        <translation>切换为 logits（ln p）</translation>
+    </message>
+    <message>
+        <source>Turn the probabilities into logits z = ln p (sigmoid: ln p − ln(1 − p)), which can be trained; undo turns them back.</source>
+        <translation>把概率转换为可以训练的 logits z = ln p（sigmoid：ln p − ln(1 − p)）；撤销可以转换回来。</translation>
+    </message>
+    <message>
+        <source>Training status</source>
+        <translation>训练状态</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate</source>
+        <translation>学习率(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Spee&amp;d</source>
+        <translation>速度(&amp;D)</translation>
+    </message>
+    <message>
+        <source>What the pair shows</source>
+        <translation>两种形式对比说明</translation>
+    </message>
+    <message>
+        <source>Switch input</source>
+        <translation>切换输入</translation>
+    </message>
+    <message>
+        <source>Train the logits</source>
+        <translation>训练 logits</translation>
+    </message>
+    <message>
+        <source>The logits no longer move: every step&apos;s gradient is 0.</source>
+        <translation>logits 不再变化：每一步的梯度都是 0。</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>not {name}</source>
+        <translation>非{name}</translation>
+    </message>
+    <message>
+        <source>Press Step or Play to train the logits.</source>
+        <translation>按“单步”或“播放”来训练 logits。</translation>
+    </message>
+    <message>
+        <source>Step {step} · batch loss {loss} {unit}</source>
+        <translation>第 {step} 步 · 批次损失 {loss} {unit}</translation>
+    </message>
+    <message>
+        <source>Step 1 moved this sample&apos;s sigmoid logit z by {logit} and its softmax margin z₁ − z₀ by {margin}: twice as far, as each softmax logit takes the whole gradient.</source>
+        <translation>第 1 步把该样本的 sigmoid logit z 移动了 {logit}，把 softmax 的差值 z₁ − z₀ 移动了 {margin}：是前者的两倍，因为 softmax 的每个 logit 都得到完整的梯度。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsController</name>
+    <message>
+        <source>Open Lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Logit Lab lessons (*.json);;All files (*)</source>
+        <translation>Logit Lab 课程 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>About Logit Lab</source>
+        <translation>关于 Logit Lab</translation>
+    </message>
+    <message>
+        <source>Logit Lab {version}</source>
+        <translation>Logit Lab {version}</translation>
+    </message>
+    <message>
+        <source>An offline lab for teaching and learning softmax, sigmoid and cross-entropy, with numbers equal to PyTorch&apos;s, Keras&apos; and scikit-learn&apos;s.</source>
+        <translation>一个离线的实验室，用来教与学 softmax、sigmoid 和交叉熵；算出的数与 PyTorch、Keras 和 scikit-learn 的一致。</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons…</source>
+        <translation>课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Logit Lab</source>
+        <translation>关于 Logit Lab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add what the window shows now as a step of a lesson you are making</source>
+        <translation>把窗口现在显示的内容加为你正在制作的课程的一步</translation>
+    </message>
+    <message>
+        <source>Save &amp;Lesson As…</source>
+        <translation>课程另存为(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Cannot Open Lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be opened as a lesson: {reason}</source>
+        <translation>无法把“{name}”作为课程打开：{reason}</translation>
+    </message>
+    <message>
+        <source>Answer the question first</source>
+        <translation>请先回答问题</translation>
+    </message>
+    <message>
+        <source>Step {number} added to the new lesson. File ▸ Save Lesson As… writes it; write its text in the file.</source>
+        <translation>第 {number} 步已加入新课程。用“文件 ▸ 课程另存为…”保存，再在文件里写上每一步的讲解。</translation>
+    </message>
+    <message>
+        <source>&amp;New Lesson from Here</source>
+        <translation>从这里新建课程(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add Step {number} from &amp;Here</source>
+        <translation>从这里添加第 {number} 步(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsPanel</name>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Welcome to Logit Lab! Lesson 1 goes through softmax, sigmoid and cross-entropy step by step, with a question at most steps. Begin it now?</source>
+        <translation>欢迎使用 Logit Lab！第 1 课一步步讲解 softmax、sigmoid 与交叉熵，大多数步骤都有一道小题。现在开始吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Begin</source>
+        <translation>开始(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Lesson File…</source>
+        <translation>打开课程文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>以后再说(&amp;N)</translation>
+    </message>
+    <message>
+        <source>All &amp;Lessons</source>
+        <translation>全部课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close this lesson and choose another</source>
+        <translation>关闭这一课，另选一课</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>The table has changed since this step loaded; its question is about the step&apos;s own numbers.</source>
+        <translation>载入这一步之后表格已经改动；本步的问题针对的是这一步原来的数。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload the Step</source>
+        <translation>重新载入这一步(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Step text</source>
+        <translation>本步讲解</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Back</source>
+        <translation>◀ 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>下一步(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <source>Alt+Left</source>
+        <translation>Alt+←</translation>
+    </message>
+    <message>
+        <source>Alt+Right</source>
+        <translation>Alt+→</translation>
+    </message>
+    <message>
+        <source>Previous Step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next Step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>{steps} steps, {questions} questions</source>
+        <translation>{steps} 步，{questions} 道题</translation>
+    </message>
+    <message>
+        <source>Lesson step {number}: {title}</source>
+        <translation>课程第 {number} 步：{title}</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps}</source>
+        <translation>第 {step} 步，共 {steps} 步</translation>
+    </message>
+    <message>
+        <source>{right} of {questions} questions right</source>
+        <translation>{questions} 道题答对 {right} 道</translation>
+    </message>
+</context>
+<context>
     <name>LogitsPlot</name>
     <message>
         <source>Logits plot</source>
@@ -795,7 +1159,7 @@
     </message>
     <message>
         <source>Logits z — drag a bar to change it</source>
-        <translation>logits（对数几率）z — 拖动柱条可修改</translation>
+        <translation>logits z — 拖动柱条即可修改</translation>
     </message>
     <message>
         <source>logit z</source>
@@ -811,7 +1175,7 @@
     </message>
     <message>
         <source>Logits equivalent to the input probabilities: {formula}</source>
-        <translation>与输入概率等价的 logits（对数几率）：{formula}</translation>
+        <translation>与输入概率等价的 logits：{formula}</translation>
     </message>
     <message>
         <source>logit</source>
@@ -819,7 +1183,7 @@
     </message>
     <message>
         <source>Logits of sample {name}</source>
-        <translation>样本 {name} 的 logits（对数几率）</translation>
+        <translation>样本“{name}”的 logits</translation>
     </message>
 </context>
 <context>
@@ -885,6 +1249,10 @@
         <translation>更大的文字和更粗的图线，适合投影仪。</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -911,6 +1279,14 @@
     <message>
         <source>{name}[*] — Logit Lab</source>
         <translation>{name}[*] — Logit Lab</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>softmax | sigmoid</source>
+        <translation>softmax | sigmoid</translation>
     </message>
 </context>
 <context>
@@ -1083,7 +1459,7 @@
     </message>
     <message>
         <source>logits</source>
-        <translation>logits（对数几率）</translation>
+        <translation>logits（未归一化得分）</translation>
     </message>
     <message>
         <source>probabilities</source>
@@ -1091,7 +1467,7 @@
     </message>
     <message>
         <source>Whether the table holds raw scores (logits) or probabilities a model already produced.</source>
-        <translation>表中是原始分数（logits，对数几率），还是模型已经给出的概率。</translation>
+        <translation>表中是原始得分（logits），还是模型已经给出的概率。</translation>
     </message>
     <message>
         <source>Divides every logit by T before softmax or sigmoid: T &gt; 1 flattens the distribution, T &lt; 1 sharpens it.</source>
@@ -1102,8 +1478,8 @@
         <translation>温度</translation>
     </message>
     <message>
-        <source>Label smoothing ε moves ε of the target&apos;s mass evenly onto all classes: q = (1 − ε)·y + ε/C.</source>
-        <translation>标签平滑 ε 把目标中 ε 的概率质量平均分给所有类别：q = (1 − ε)·y + ε/C。</translation>
+        <source>Label smoothing ε moves ε of the target&apos;s mass evenly onto all classes: the loss compares p with the smoothed target y′ = (1 − ε)·y + ε/C.</source>
+        <translation>标签平滑 ε 把目标中 ε 的概率质量平均分给所有类别：损失比较的是 p 与平滑后的目标 y′ = (1 − ε)·y + ε/C。</translation>
     </message>
     <message>
         <source>Multiplies each class&apos;s loss terms by its weight (PyTorch&apos;s weight). Empty means all 1.</source>
@@ -1123,7 +1499,7 @@
     </message>
     <message>
         <source>How the batch loss combines the samples&apos; losses: their mean (as PyTorch divides it) or their sum.</source>
-        <translation>批次损失如何合并各样本的损失：取平均（按 PyTorch 的除法）或求和。</translation>
+        <translation>批次损失如何汇总各样本的损失：取平均（除数与 PyTorch 相同）或求和。</translation>
     </message>
     <message>
         <source>nats (ln)</source>
@@ -1163,7 +1539,7 @@
     </message>
     <message>
         <source>&amp;Reduction</source>
-        <translation>归约(&amp;R)</translation>
+        <translation>汇总方式(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Unit</source>
@@ -1191,7 +1567,7 @@
     </message>
     <message>
         <source>Set reduction</source>
-        <translation>设置归约</translation>
+        <translation>设置汇总方式</translation>
     </message>
     <message>
         <source>Set unit</source>
@@ -1221,6 +1597,26 @@
         <source>Set pos_weight</source>
         <translation>设置 pos_weight</translation>
     </message>
+    <message>
+        <source>Mode switch note</source>
+        <translation>模式切换说明</translation>
+    </message>
+    <message>
+        <source>not {name}</source>
+        <translation>非{name}</translation>
+    </message>
+    <message>
+        <source>Each true class is now a label 1 and every other class a label 0: one yes/no question per class.</source>
+        <translation>每个真实类别现在是标签 1，其他类别都是标签 0：每个类别一个是/否问题。</translation>
+    </message>
+    <message>
+        <source>Switched to {mode}: the batch loss is unchanged, {loss} {unit}.</source>
+        <translation>已切换为 {mode}：批次损失不变，为 {loss} {unit}。</translation>
+    </message>
+    <message>
+        <source>Switched to {mode}: the batch loss is now {after} {unit} (it was {before}).</source>
+        <translation>已切换为 {mode}：批次损失现在是 {after} {unit}（之前为 {before}）。</translation>
+    </message>
 </context>
 <context>
     <name>Plot</name>
@@ -1249,15 +1645,15 @@
     </message>
     <message>
         <source>Sample {name} — ignored (adds nothing to the loss)</source>
-        <translation>样本 {name} — 已忽略（不计入损失）</translation>
+        <translation>样本“{name}” — 已忽略（不计入损失）</translation>
     </message>
     <message>
         <source>Sample {name} — true class {true}, predicted {predicted}, loss {loss} {unit}</source>
-        <translation>样本 {name} — 真实类别 {true}，预测 {predicted}，损失 {loss} {unit}</translation>
+        <translation>样本“{name}” — 真实类别：{true}，预测：{predicted}，损失 {loss} {unit}</translation>
     </message>
     <message>
         <source>Sample {name} — predicted {predicted}, loss {loss} {unit}</source>
-        <translation>样本 {name} — 预测 {predicted}，损失 {loss} {unit}</translation>
+        <translation>样本“{name}” — 预测：{predicted}，损失 {loss} {unit}</translation>
     </message>
     <message>
         <source>Showing the {shown} most probable of {total} classes</source>
@@ -1283,8 +1679,12 @@
         <translation>标签 y</translation>
     </message>
     <message>
-        <source>target q</source>
-        <translation>目标 q</translation>
+        <source>target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>smoothed target y′</source>
+        <translation>平滑后的目标 y′</translation>
     </message>
     <message>
         <source>probability p</source>
@@ -1304,10 +1704,62 @@
     </message>
 </context>
 <context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 0.25</source>
+        <translation>输入一个数，例如 0.25</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>作答(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Commit your answer (Enter)</source>
+        <translation>提交答案（回车）</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>为什么</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers first.</source>
+        <translation>请先选一个答案。</translation>
+    </message>
+    <message>
+        <source>Type a number first.</source>
+        <translation>请先输入一个数。</translation>
+    </message>
+    <message>
+        <source>✓ Right.</source>
+        <translation>✓ 正确。</translation>
+    </message>
+    <message>
+        <source>✗ Not quite.</source>
+        <translation>✗ 不太对。</translation>
+    </message>
+    <message>
+        <source>The answer: {answer}</source>
+        <translation>答案：{answer}</translation>
+    </message>
+</context>
+<context>
     <name>ResultsView</name>
     <message>
         <source>Infinite: a true class has probability 0, and −log 0 = ∞</source>
         <translation>无穷大：某个真实类别的概率为 0，而 −log 0 = ∞</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list: cat, dog</comment>
+        <translation>、</translation>
     </message>
     <message>
         <source>+%n more</source>
@@ -1355,6 +1807,33 @@
     </message>
 </context>
 <context>
+    <name>RunChart</name>
+    <message>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <source>sigmoid: 1 logit</source>
+        <translation>sigmoid：1 个 logit</translation>
+    </message>
+    <message>
+        <source>softmax: 2 logits</source>
+        <translation>softmax：2 个 logit</translation>
+    </message>
+    <message>
+        <source>Batch loss ({unit}) by step</source>
+        <translation>各步的批次损失（{unit}）</translation>
+    </message>
+    <message>
+        <source>Loss of each form ({unit}) by step</source>
+        <translation>两种形式各步的损失（{unit}）</translation>
+    </message>
+    <message>
+        <source>p(true class) of each sample</source>
+        <translation>每个样本的 p(真实类别)</translation>
+    </message>
+</context>
+<context>
     <name>SamplesModel</name>
     <message>
         <source>sample</source>
@@ -1398,7 +1877,7 @@
     </message>
     <message>
         <source>How far the prediction is from the target (KL divergence)</source>
-        <translation>预测与目标相差多远（KL 散度）</translation>
+        <translation>预测与目标相差多远（KL 散度，又称相对熵）</translation>
     </message>
     <message>
         <source>The cross-entropy, H(y) + KL(y‖p)</source>
@@ -1426,7 +1905,7 @@
     </message>
     <message>
         <source>soft</source>
-        <translation>软目标</translation>
+        <translation>软标签</translation>
     </message>
     <message>
         <source>(ignored)</source>
@@ -1477,22 +1956,22 @@
     </message>
     <message>
         <source>Sigmoid curve with the logits of sample {name}: {list}</source>
-        <translation>带有样本 {name} 的 logits 的 sigmoid 曲线：{list}</translation>
+        <translation>sigmoid 曲线及样本“{name}”的各 logit：{list}</translation>
     </message>
 </context>
 <context>
     <name>SweepPlot</name>
     <message>
         <source>Logit sweep plot</source>
-        <translation>logit 扫描图</translation>
+        <translation>连续改变 logit 的概率图</translation>
     </message>
     <message>
         <source>Sweep the logit of:</source>
-        <translation>扫描此类别的 logit：</translation>
+        <translation>连续改变此类别的 logit：</translation>
     </message>
     <message>
         <source>Class whose logit sweeps</source>
-        <translation>被扫描 logit 的类别</translation>
+        <translation>连续改变其 logit 的类别</translation>
     </message>
     <message>
         <source>the true class</source>
@@ -1530,8 +2009,8 @@
         <translation>交叉熵项图</translation>
     </message>
     <message>
-        <source>Cross-entropy terms −w q ln p per class</source>
-        <translation>各类别的交叉熵项 −w q ln p</translation>
+        <source>Cross-entropy terms −w {y} ln p per class</source>
+        <translation>各类别的交叉熵项 −w {y} ln p</translation>
     </message>
     <message>
         <source>Binary cross-entropy per class</source>
@@ -1592,8 +2071,13 @@
         <translation>奈特</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the items of a list: cat 3, dog 1, pig −3</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Sample {name}</source>
-        <translation>样本 {name}</translation>
+        <translation>样本“{name}”</translation>
     </message>
     <message>
         <source>Sample {name} ({model})</source>
@@ -1601,7 +2085,7 @@
     </message>
     <message>
         <source>Logits z: {values}.</source>
-        <translation>logits（对数几率）z：{values}。</translation>
+        <translation>logits z：{values}。</translation>
     </message>
     <message>
         <source>Probabilities p: {values}.</source>
@@ -1637,7 +2121,7 @@
     </message>
     <message>
         <source>Softmax: from logits to probabilities</source>
-        <translation>Softmax：从 logits（对数几率）到概率</translation>
+        <translation>Softmax：从 logits 到概率</translation>
     </message>
     <message>
         <source>Temperature T = {t}: every logit is divided by T before the softmax, so each e^z becomes e^(z/T).</source>
@@ -1676,24 +2160,28 @@
         <translation>L = −w({name}) {ln} p({name}) = −{w} × {ln} {p} = {loss} {unit}</translation>
     </message>
     <message>
-        <source>Label smoothing ε = {eps} moves ε of the target onto all {count} classes evenly (ε/C = {share} each):</source>
-        <translation>标签平滑 ε = {eps} 把目标中 ε 的质量平均分给全部 {count} 个类别（每个 ε/C = {share}）：</translation>
+        <source>Label smoothing ε = {eps} moves ε of the target onto all {count} classes evenly (ε/C = {share} each); the loss compares p with this smoothed target y′:</source>
+        <translation>标签平滑 ε = {eps} 把目标中 ε 的概率质量平均分给全部 {count} 个类别（每个类别 ε/C = {share}）；损失比较的是 p 与这个平滑后的目标 y′：</translation>
     </message>
     <message>
-        <source>q({name}) = 1 − ε + ε/C = {q}</source>
-        <translation>q({name}) = 1 − ε + ε/C = {q}</translation>
+        <source>y′({name}) = 1 − ε + ε/C = {value}</source>
+        <translation>y′({name}) = 1 − ε + ε/C = {value}</translation>
     </message>
     <message>
-        <source>q(every other class) = ε/C = {q}</source>
-        <translation>q(其他每个类别) = ε/C = {q}</translation>
+        <source>y′(every other class) = ε/C = {value}</source>
+        <translation>y′(其他每个类别) = ε/C = {value}</translation>
     </message>
     <message>
-        <source>Label smoothing ε = {eps} mixes the target rows with the uniform distribution: q = (1 − ε) y + ε/C.</source>
-        <translation>标签平滑 ε = {eps} 将目标行与均匀分布混合：q = (1 − ε) y + ε/C。</translation>
+        <source>Label smoothing ε = {eps} mixes the target rows with the uniform distribution; the loss compares p with the smoothed target y′ = (1 − ε)·y + ε/C.</source>
+        <translation>标签平滑 ε = {eps} 把目标行与均匀分布混合；损失比较的是 p 与平滑后的目标 y′ = (1 − ε)·y + ε/C。</translation>
     </message>
     <message>
-        <source>L = −Σ_c {w}q(c) {ln} p(c)</source>
-        <translation>L = −Σ_c {w}q(c) {ln} p(c)</translation>
+        <source>L = −Σ_c {w}{t}(c) {ln} p(c)</source>
+        <translation>L = −Σ_c {w}{t}(c) {ln} p(c)</translation>
+    </message>
+    <message>
+        <source>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {not_p}] = {term} {unit}</source>
+        <translation>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {not_p}] = {term} {unit}</translation>
     </message>
     <message>
         <source>  = −({products})</source>
@@ -1752,12 +2240,8 @@
         <translation>ℓ({name}) = −{w}[{pw}y {ln} p + (1 − y) {ln}(1 − p)]</translation>
     </message>
     <message>
-        <source>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {q}] = {term} {unit}</source>
-        <translation>  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {q}] = {term} {unit}</translation>
-    </message>
-    <message>
         <source>Entropy, divergence and cross-entropy</source>
-        <translation>信息熵、散度与交叉熵</translation>
+        <translation>信息熵、KL 散度与交叉熵</translation>
     </message>
     <message>
         <source>Summed over the classes, each a two-outcome distribution: the label (y, 1 − y) against the prediction (p, 1 − p).</source>
@@ -1843,32 +2327,12 @@
 <context>
     <name>app</name>
     <message>
-        <source>cat</source>
-        <translation>猫</translation>
-    </message>
-    <message>
-        <source>dog</source>
-        <translation>狗</translation>
-    </message>
-    <message>
-        <source>pig</source>
-        <translation>猪</translation>
-    </message>
-    <message>
-        <source>photo 1</source>
-        <translation>照片 1</translation>
-    </message>
-    <message>
-        <source>photo 2</source>
-        <translation>照片 2</translation>
-    </message>
-    <message>
-        <source>photo 3</source>
-        <translation>照片 3</translation>
-    </message>
-    <message>
         <source>Cat, dog or pig?</source>
         <translation>猫、狗还是猪？</translation>
+    </message>
+    <message>
+        <source>Start: cat, dog or pig (3, 1, −3)</source>
+        <translation>开始：猫、狗还是猪（3, 1, −3）</translation>
     </message>
 </context>
 <context>
@@ -1931,7 +2395,7 @@
     </message>
     <message>
         <source>Mode: {mode}, input: {input}, reduction: {reduction}</source>
-        <translation>模式：{mode}，输入：{input}，归约：{reduction}</translation>
+        <translation>模式：{mode}，输入：{input}，汇总方式：{reduction}</translation>
     </message>
     <message>
         <source>Loss: {loss} {unit} (total {total} / {divisor})</source>
@@ -1943,7 +2407,7 @@
     </message>
     <message>
         <source>Sample {name}: loss {loss}, H(y) {h} + KL(y‖p) {kl} = CE {ce}, predicted {predicted} {mark}</source>
-        <translation>样本 {name}：损失 {loss}，H(y) {h} + KL(y‖p) {kl} = CE {ce}，预测 {predicted} {mark}</translation>
+        <translation>样本“{name}”：损失 {loss}，H(y) {h} + KL(y‖p) {kl} = CE {ce}，预测 {predicted} {mark}</translation>
     </message>
     <message>
         <source>Logit Lab: see softmax, sigmoid and cross-entropy at work.</source>
@@ -2107,7 +2571,7 @@
     </message>
     <message>
         <source>Sample {name}: loss {loss}</source>
-        <translation>样本 {name}：损失 {loss}</translation>
+        <translation>样本“{name}”：损失 {loss}</translation>
     </message>
     <message>
         <source>Rule: {rule} (samples {names})</source>
@@ -2131,6 +2595,153 @@
     <message>
         <source>Nothing pasted: {reason}</source>
         <translation>未粘贴任何内容：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>example data</name>
+    <message>
+        <source>spam</source>
+        <translation>垃圾邮件</translation>
+    </message>
+    <message>
+        <source>email 1</source>
+        <translation>邮件 1</translation>
+    </message>
+    <message>
+        <source>email 2</source>
+        <translation>邮件 2</translation>
+    </message>
+    <message>
+        <source>email 3</source>
+        <translation>邮件 3</translation>
+    </message>
+    <message>
+        <source>email 4</source>
+        <translation>邮件 4</translation>
+    </message>
+    <message>
+        <source>Model 1</source>
+        <translation>模型 1</translation>
+    </message>
+    <message>
+        <source>not spam</source>
+        <translation>非垃圾邮件</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>狗</translation>
+    </message>
+    <message>
+        <source>pig</source>
+        <translation>猪</translation>
+    </message>
+    <message>
+        <source>photo 1</source>
+        <translation>照片 1</translation>
+    </message>
+    <message>
+        <source>photo 2</source>
+        <translation>照片 2</translation>
+    </message>
+    <message>
+        <source>photo 3</source>
+        <translation>照片 3</translation>
+    </message>
+    <message>
+        <source>Model 2</source>
+        <translation>模型 2</translation>
+    </message>
+    <message>
+        <source>atelectasis</source>
+        <translation>肺不张</translation>
+    </message>
+    <message>
+        <source>cardiomegaly</source>
+        <translation>心脏增大</translation>
+    </message>
+    <message>
+        <source>effusion</source>
+        <translation>胸腔积液</translation>
+    </message>
+    <message>
+        <source>pneumonia</source>
+        <translation>肺炎</translation>
+    </message>
+    <message>
+        <source>pneumothorax</source>
+        <translation>气胸</translation>
+    </message>
+    <message>
+        <source>patient 1</source>
+        <translation>患者 1</translation>
+    </message>
+    <message>
+        <source>patient 2</source>
+        <translation>患者 2</translation>
+    </message>
+    <message>
+        <source>patient 3</source>
+        <translation>患者 3</translation>
+    </message>
+    <message>
+        <source>photo 1 (a cat)</source>
+        <translation>照片 1（猫）</translation>
+    </message>
+    <message>
+        <source>photo 2 (a dog)</source>
+        <translation>照片 2（狗）</translation>
+    </message>
+    <message>
+        <source>class 0</source>
+        <translation>类别 0</translation>
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation>类别 1</translation>
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation>类别 2</translation>
+    </message>
+    <message>
+        <source>sample 1</source>
+        <translation>样本 1</translation>
+    </message>
+    <message>
+        <source>sample 2</source>
+        <translation>样本 2</translation>
+    </message>
+    <message>
+        <source>sample 3</source>
+        <translation>样本 3</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>例子</translation>
+    </message>
+    <message>
+        <source>甲</source>
+        <translation>甲</translation>
+    </message>
+    <message>
+        <source>乙</source>
+        <translation>乙</translation>
     </message>
 </context>
 <context>
@@ -2217,7 +2828,7 @@
     </message>
     <message>
         <source>reduction</source>
-        <translation>归约</translation>
+        <translation>汇总方式</translation>
     </message>
     <message>
         <source>unit</source>
@@ -2521,6 +3132,94 @@
         <source>targets row {row}, column {number}</source>
         <translation>targets 第 {row} 行，第 {number} 列</translation>
     </message>
+    <message>
+        <source>probabilities cannot be trained: only logits take a gradient step</source>
+        <translation>概率无法训练：只有 logits 能做梯度下降</translation>
+    </message>
+    <message>
+        <source>no sample is counted (every target is ignored or weighted 0): there is no loss to train</source>
+        <translation>没有计入任何样本（每个目标都被忽略或权重为 0）：没有可训练的损失</translation>
+    </message>
+    <message>
+        <source>only one sigmoid label or two softmax classes can be trained in both forms, not {classes} {mode} classes</source>
+        <translation>只有一个 sigmoid 标签或两个 softmax 类别才能以两种形式训练，而不是 {classes} 个 {mode} 类别</translation>
+    </message>
+    <message>
+        <source>The sigmoid label &apos;{name}&apos; is now the two-class softmax it equals: classes &apos;{negative}&apos; and &apos;{name}&apos; with logits (0, z), and the true class &apos;{name}&apos; (index {positive}) where y = 1. The probabilities and the loss are unchanged.</source>
+        <translation>sigmoid 标签“{name}”现在是与之相等的两类 softmax：类别“{negative}”和“{name}”，logits 为 (0, z)；y = 1 时真实类别是“{name}”（索引 {positive}）。概率和损失都不变。</translation>
+    </message>
+    <message>
+        <source>The label&apos;s weight and pos_weight are now the class weights ({class_weights}).</source>
+        <translation>该标签的权重和 pos_weight 现在是类别权重（{class_weights}）。</translation>
+    </message>
+    <message>
+        <source>The targets are written as rows (1 − y, y), not as class indices, so that the loss stays the same.</source>
+        <translation>目标写成 (1 − y, y) 的行而不是类别索引，这样损失保持不变。</translation>
+    </message>
+    <message>
+        <source>Label smoothing {label_smoothing} is now 0: sigmoid did not use it, and softmax would smooth the targets with it.</source>
+        <translation>标签平滑 {label_smoothing} 现在为 0：sigmoid 不使用它，而 softmax 会用它平滑目标。</translation>
+    </message>
+    <message>
+        <source>The two classes are now one sigmoid label &apos;{name}&apos;: p(&apos;{dropped}&apos;) is 1 − p(&apos;{name}&apos;).</source>
+        <translation>两个类别现在是一个 sigmoid 标签“{name}”：p(“{dropped}”) 等于 1 − p(“{name}”)。</translation>
+    </message>
+    <message>
+        <source>{where}: the one logit is the difference of the two, z₁ − z₀, which is all that decides the probabilities.</source>
+        <translation>{where}：唯一的 logit 是原来两个 logit 之差 z₁ − z₀，概率只取决于它。</translation>
+    </message>
+    <message>
+        <source>{where}: the probabilities did not sum to 1; only the second was kept, so the loss changed.</source>
+        <translation>{where}：概率之和不为 1；只保留了第二个概率，因此损失改变了。</translation>
+    </message>
+    <message>
+        <source>Label smoothing {label_smoothing} is now in the labels, y = (1 − ε)·y + ε/2, and the option is 0.</source>
+        <translation>标签平滑 {label_smoothing} 现已并入标签 y = (1 − ε)·y + ε/2，该选项设为 0。</translation>
+    </message>
+    <message>
+        <source>The class weights ({class_weights}) are now the label&apos;s weight {weight} and pos_weight {pos_weight}.</source>
+        <translation>类别权重（{class_weights}）现在是该标签的权重 {weight} 和 pos_weight {pos_weight}。</translation>
+    </message>
+    <message>
+        <source>The class weights ({class_weights}) cannot be written as a weight and a pos_weight: they were dropped, and the loss changed.</source>
+        <translation>类别权重（{class_weights}）无法写成一个权重和一个 pos_weight：已被舍弃，损失因此改变。</translation>
+    </message>
+    <message>
+        <source>{where}: left out by ignore_index, but sigmoid counts every sample, so now counted, with no true label.</source>
+        <translation>{where}：原被 ignore_index 排除，但 sigmoid 计入每个样本，所以现在计入，且没有真实标签。</translation>
+    </message>
+    <message>
+        <source>&quot;mean&quot; now divides by {after}, the number of samples, instead of {before}, the summed weights: the batch loss changed by that ratio.</source>
+        <translation>“平均”现在除以样本数 {after}，而不是权重之和 {before}：批次损失按这个比例改变了。</translation>
+    </message>
+    <message>
+        <source>{where}: several true labels, but softmax has one right answer, so the labels were divided by their sum.</source>
+        <translation>{where}：有多个真实标签，但 softmax 只有一个正确答案，所以标签都除以了它们的和。</translation>
+    </message>
+    <message>
+        <source>{where}: no true label, so the softmax target is uniform over the classes.</source>
+        <translation>{where}：没有真实标签，所以 softmax 目标在各类别上均匀分布。</translation>
+    </message>
+    <message>
+        <source>pos_weight ({pos_weight}) means nothing to softmax: it is kept, unused.</source>
+        <translation>pos_weight（{pos_weight}）对 softmax 没有意义：保留但不使用。</translation>
+    </message>
+    <message>
+        <source>{where}: a soft target, so each class&apos;s share is now a label of its own, no longer part of one distribution.</source>
+        <translation>{where}：软目标，所以每个类别的份额现在是它自己的标签，不再是同一个分布的一部分。</translation>
+    </message>
+    <message>
+        <source>Label smoothing {label_smoothing} means nothing to sigmoid: it is kept, unused.</source>
+        <translation>标签平滑 {label_smoothing} 对 sigmoid 没有意义：保留但不使用。</translation>
+    </message>
+    <message>
+        <source>Row {rows}</source>
+        <translation>第 {rows} 行</translation>
+    </message>
+    <message>
+        <source>Rows {rows}</source>
+        <translation>第 {rows} 行</translation>
+    </message>
 </context>
 <context>
     <name>numbers</name>
@@ -2541,7 +3240,7 @@
     </message>
     <message>
         <source>Is an email spam? One logit z per email and a sigmoid: p(spam) = σ(z). Open &apos;Binary: two-class softmax&apos; for the same problem written with two classes. Both ways give the same probabilities and the same losses: email 1 (spam, z = 2) loses 0.1269 nats, and the batch loss is 0.2483 nats.</source>
-        <translation>这封邮件是垃圾邮件吗？每封邮件一个 logit z，再经过 sigmoid：p(spam) = σ(z)。打开“二分类：两类 softmax”可以看到用两个类别表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
+        <translation>这封邮件是垃圾邮件吗？每封邮件一个 logit z，再经过 sigmoid：p(垃圾邮件) = σ(z)。打开“二分类：两类 softmax”可以看到用两个类别表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
     </message>
     <message>
         <source>Binary: two-class softmax</source>
@@ -2549,7 +3248,7 @@
     </message>
     <message>
         <source>Is an email spam? Two logits per email, (0, z), and a softmax: p(spam) = e^z / (e^0 + e^z) = σ(z). Open &apos;Binary: sigmoid&apos; for the same problem written with one sigmoid. Both ways give the same probabilities and the same losses: email 1 (spam, z = 2) loses 0.1269 nats, and the batch loss is 0.2483 nats.</source>
-        <translation>这封邮件是垃圾邮件吗？每封邮件两个 logit (0, z)，再经过 softmax：p(spam) = e^z / (e^0 + e^z) = σ(z)。打开“二分类：sigmoid”可以看到用一个 sigmoid 表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
+        <translation>这封邮件是垃圾邮件吗？每封邮件两个 logit (0, z)，再经过 softmax：p(垃圾邮件) = e^z / (e^0 + e^z) = σ(z)。打开“二分类：sigmoid”可以看到用一个 sigmoid 表示的同一个问题。两种写法给出相同的概率和相同的损失：邮件 1（垃圾邮件，z = 2）的损失为 0.1269 奈特，批次损失为 0.2483 奈特。</translation>
     </message>
     <message>
         <source>Cat, dog or pig: which model is better?</source>
@@ -2558,6 +3257,10 @@
     <message>
         <source>Two models classify the same three photos: photo 1 is a pig, photo 2 a dog, photo 3 a cat. Both models get photos 1 and 2 right and photo 3 wrong, so accuracy cannot tell them apart; cross-entropy can. Model 1&apos;s loss is 1.3784 nats, model 2&apos;s is 0.6391 nats: model 2 is better. It gives the true class more probability where it is right, and is less sure where it is wrong (0.3 for the cat instead of 0.1).</source>
         <translation>两个模型对同样的三张照片分类：照片 1 是猪，照片 2 是狗，照片 3 是猫。两个模型都把照片 1 和 2 分对、把照片 3 分错，所以准确率区分不出它们；交叉熵可以。模型 1 的损失为 1.3784 奈特，模型 2 为 0.6391 奈特：模型 2 更好。它在分对时给真实类别更高的概率，在分错时也没那么笃定（给猫 0.3 而不是 0.1）。</translation>
+    </message>
+    <message>
+        <source>Label smoothing ε = 0.1 asks for the smoothed target y′ = (0.9333, 0.0333, 0.0333), not (1, 0, 0). Press Play in the Learn panel: each photo&apos;s logits settle where p = y′, with a gap of ln((1 − ε + ε/C)/(ε/C)) = ln 28 = 3.3322 between its true class and each other class, and the loss settles at H(y′) = 0.2911 nats. Press Reset, set label smoothing to 0 and press Play again: with hard labels the gap never settles; it is 4.97 after 100 steps and 7.31 after 1,000, and grows without end as the loss creeps toward 0.</source>
+        <translation>标签平滑 ε = 0.1 要求的是平滑后的目标 y′ = (0.9333, 0.0333, 0.0333)，而不是 (1, 0, 0)。在“学习”面板中按“播放”：每张照片的 logits 会停在 p = y′ 处，真实类别与其他每个类别之间的差距为 ln((1 − ε + ε/C)/(ε/C)) = ln 28 = 3.3322，损失停在 H(y′) = 0.2911 nats。按“重置”，把标签平滑设为 0，再按“播放”：用硬标签时差距永不停止，100 步后为 4.97，1,000 步后为 7.31，随着损失逼近 0 而无限增大。</translation>
     </message>
     <message>
         <source>scikit-learn log_loss: two models</source>
@@ -2569,7 +3272,7 @@
     </message>
     <message>
         <source>The truth is (1, 0, 0). Model 甲 predicts (0.5, 0.2, 0.3): its loss is −ln 0.5 = 0.6931 nats. Model 乙 predicts (0.7, 0.1, 0.2): −ln 0.7 = 0.3567 nats. Only the probability given to the true class counts, so 乙, the model more confident in the truth, has the lower loss. (甲 and 乙, jiǎ and yǐ, are the Chinese A and B.)</source>
-        <translation>真实情况是 (1, 0, 0)。模型甲预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型乙预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给真实类别的概率才算数，因此对真相更有把握的模型乙损失更低。</translation>
+        <translation>真实标签是 (1, 0, 0)。模型甲预测 (0.5, 0.2, 0.3)：其损失为 −ln 0.5 = 0.6931 奈特。模型乙预测 (0.7, 0.1, 0.2)：−ln 0.7 = 0.3567 奈特。只有给正确答案的概率才算数，因此对正确答案更有把握的模型乙损失更低。</translation>
     </message>
     <message>
         <source>Multi-label chest X-ray</source>
@@ -2577,7 +3280,7 @@
     </message>
     <message>
         <source>Each finding is its own yes/no question: one sigmoid per class, several findings can be true at once, and the probabilities need not sum to 1. Patient 1 has cardiomegaly and effusion; patient 2 atelectasis, effusion and pneumonia; patient 3 none of them. Patient 1&apos;s loss (summed over the five findings) is 0.7953 nats. The batch loss, 0.1758 nats, is the mean binary cross-entropy over all 15 patient–finding pairs, as PyTorch&apos;s BCEWithLogitsLoss computes it.</source>
-        <translation>每种征象都是一个独立的是/否问题：每个类别一个 sigmoid，多种征象可以同时成立，概率之和也不必为 1。患者 1 有心脏肥大（cardiomegaly）和积液（effusion）；患者 2 有肺不张（atelectasis）、积液和肺炎（pneumonia）；患者 3 都没有。患者 1 的损失（对五种征象求和）为 0.7953 奈特。批次损失 0.1758 奈特是全部 15 个“患者–征象”对的二元交叉熵的平均值，与 PyTorch 的 BCEWithLogitsLoss 的计算方式相同。</translation>
+        <translation>每种病变都是一道独立的“有还是没有”的判断题：每个类别一个 sigmoid，多种病变可以同时存在，概率之和也不必为 1。患者 1 有心脏增大和胸腔积液；患者 2 有肺不张、胸腔积液和肺炎；患者 3 都没有。患者 1 的损失（对五种病变求和）为 0.7953 奈特。批次损失 0.1758 奈特是全部 15 个“患者–病变”组合的二元交叉熵的平均值，与 PyTorch 的 BCEWithLogitsLoss 算法相同。</translation>
     </message>
     <message>
         <source>Next-token prediction</source>
@@ -2589,7 +3292,27 @@
     </message>
     <message>
         <source>Two models, one truth</source>
-        <translation>两个模型，一个真相</translation>
+        <translation>两个模型，一个正确答案</translation>
+    </message>
+    <message>
+        <source>Learning: sigmoid beside two-class softmax</source>
+        <translation>学习：sigmoid 与两类 softmax 并排训练</translation>
+    </message>
+    <message>
+        <source>Four emails, each with the logit z = 0 (p = 0.5): the loss is ln 2 = 0.6931 nats. In the Learn panel tick &apos;Train the other form beside it&apos; and press Play: this one-logit sigmoid and the two-class softmax with logits (0, z) that equals it train from the same start with the same learning rate (1, the panel&apos;s default), yet the softmax&apos;s loss falls faster. Its margin z₁ − z₀ moves twice as far per step, because each of its two logits takes the whole gradient ±(p − y)/4: after step 1 the sigmoid logit of email 1 is 0.125 and the softmax margin 0.25. After 30 steps the sigmoid&apos;s loss is 0.1379 nats, the softmax&apos;s 0.0696.</source>
+        <translation>四封邮件，每封的 logit 都是 z = 0（p = 0.5）：损失为 ln 2 = 0.6931 奈特。在“学习”面板中勾选“同时训练另一种形式”并按“播放”：这个单 logit 的 sigmoid 与和它相等、logits 为 (0, z) 的两类 softmax 从同一起点、以相同的学习率（1，面板的默认值）训练，但 softmax 的损失下降得更快。它的差值 z₁ − z₀ 每步移动的距离是前者的两倍，因为它的两个 logit 都得到完整的梯度 ±(p − y)/4：第 1 步之后，邮件 1 的 sigmoid logit 为 0.125，softmax 的差值为 0.25。30 步之后，sigmoid 的损失为 0.1379 奈特，softmax 的为 0.0696。</translation>
+    </message>
+    <message>
+        <source>Learning: class weights change which sample improves first</source>
+        <translation>学习：类别权重决定哪个样本先变好</translation>
+    </message>
+    <message>
+        <source>Both photos start alike: every logit 0, p = 1/3 for the true class. The class weights (1, 4, 1) count the dog&apos;s loss four times. Press Play in the Learn panel and watch p(true class) of each sample: the dog photo races ahead. After 10 steps p(dog) of photo 2 is 0.9148 and p(cat) of photo 1 only 0.6828. Press Reset, empty the class weights and train again: both reach 0.8592 after 10 steps, side by side.</source>
+        <translation>两张照片起点相同：每个 logit 都是 0，真实类别的 p = 1/3。类别权重 (1, 4, 1) 把狗的损失算作四倍。在“学习”面板中按“播放”，观察每个样本的 p(真实类别)：狗的照片遥遥领先。10 步之后，照片 2 的 p(狗) 为 0.9148，而照片 1 的 p(猫) 只有 0.6828。按“重置”，清空类别权重后再训练：10 步之后两者并肩达到 0.8592。</translation>
+    </message>
+    <message>
+        <source>Learning: label smoothing keeps the logits finite</source>
+        <translation>学习：标签平滑让 logits 保持有限</translation>
     </message>
 </context>
 </TS>

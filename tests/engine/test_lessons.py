@@ -557,3 +557,38 @@ def test_the_readmes_example_lesson_reads_and_its_answer_is_computed():
     assert first.text["en"].startswith("Softmax gives the cat 0.8789: ")
     assert first.answer.value == pytest.approx(softmax([3.0, 1.0, -3.0])[1], rel=1e-15)
     assert first.answer.why["zh_CN"] == "$e^1 / (e^3 + e^1 + e^−3)$ = 0.1189。"
+
+
+# --- writing: what "New lesson from here" saves ------------------------------------------------
+
+def test_a_lesson_made_of_scenarios_is_written_and_read_back_unchanged():
+    photos = from_dict(TWO_PHOTOS)
+    binary = from_dict({**PHOTO, "classes": ["no", "yes"], "rows": [[0.0, 2.0]],
+                        "mode": "softmax", "options": {"temperature": 2.0}})
+    made = lessons.Lesson(title={"en": "Mine", "zh_CN": "我的"},
+                          description={"en": "", "zh_CN": ""},
+                          steps=(lessons.scenario_step(photos, 1),
+                                 lessons.scenario_step(binary, 2)))
+    back = lessons.read_lesson(lessons.lesson_to_json(made))
+    assert [dict(s.title) for s in back.steps] == [{"en": "Step 1", "zh_CN": "第 1 步"},
+                                                    {"en": "Step 2", "zh_CN": "第 2 步"}]
+    assert [s.scenario for s in back.steps] == [photos, binary]
+    assert back.steps[1].scenario.options.temperature == 2.0
+    assert [dict(s.text) for s in back.steps] == [{"en": "", "zh_CN": ""}] * 2
+    assert back.steps[0].blocks("en") == () and back.question_count == 0
+    assert dict(back.title) == {"en": "Mine", "zh_CN": "我的"}
+
+
+def test_written_text_keeps_its_braces_and_a_step_with_a_question_is_refused():
+    read_back = read(lesson_data(step(values=None, question=None,
+                                      text=bilingual("a {{b}} c"))))
+    assert read_back.steps[0].text["en"] == "a {b} c"
+    again = lessons.read_lesson(lessons.lesson_to_json(read_back))
+    assert again.steps[0].text["en"] == "a {b} c"
+    with pytest.raises(ValueError, match="step 1 has a question"):
+        lessons.lesson_to_json(read(lesson_data()))
+
+
+def test_a_step_without_text_is_read():
+    assert read(lesson_data(step(values=None, question=None,
+                                 text=bilingual("", "")))).steps[0].text["zh_CN"] == ""

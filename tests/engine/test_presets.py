@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import engine
-from engine import edits
+from engine import edits, training
 from gui.shell.resources import resource_path
 
 PRESETS = resource_path("presets")
@@ -34,11 +34,51 @@ CLAIMS = {
         ("0.0718", lambda a: at_temperature_one(a[0]).probabilities[0, true_token(a[0])]),
         ("2.6336", lambda a: at_temperature_one(a[0]).loss),
     ],
+    # The learning presets: numbers after so many steps of lr 1 (the Learn panel's default).
+    "learn_binary_pair.json": [
+        ("0.6931", lambda a: math.log(2)),
+        ("0.125", lambda a: pair(a, 1).sigmoid_logits[1, 0]),
+        ("0.25", lambda a: pair(a, 1).softmax_margins[1, 0]),
+        ("0.1379", lambda a: pair(a, 30).sigmoid.losses[-1]),
+        ("0.0696", lambda a: pair(a, 30).softmax.losses[-1]),
+    ],
+    "learn_label_smoothing.json": [
+        ("0.9333", lambda a: 1 - 0.1 + 0.1 / 3),
+        ("0.0333", lambda a: 0.1 / 3),
+        ("3.3322", lambda a: gap(trained(a[0].scenario, 1000))),
+        ("3.3322", lambda a: math.log(28)),
+        ("0.2911", lambda a: a[0].entropy[0]),
+        ("4.97", lambda a: gap(trained(hard(a), 100))),
+        ("7.31", lambda a: gap(trained(hard(a), 1000))),
+    ],
+    "learn_class_weights.json": [
+        ("0.9148", lambda a: training.train(a[0].scenario, 10).true_probabilities[-1, 1]),
+        ("0.6828", lambda a: training.train(a[0].scenario, 10).true_probabilities[-1, 0]),
+        ("0.8592", lambda a: training.train(edits.set_options(a[0].scenario, class_weights=None),
+                                            10).true_probabilities[-1, 0]),
+    ],
 }
 # The models of each preset, as File ▸ Examples shows them.
 MODELS = {"cat_dog_pig.json": ("Model 1", "Model 2"),
           "sklearn_log_loss.json": ("Model 1", "Model 2"),
           "two_models_one_truth.json": ("甲", "乙")}
+
+
+def pair(analyses, steps):
+    return training.train_pair(analyses[0].scenario, steps, 1.0)
+
+
+def trained(scenario, steps):
+    return training.train(scenario, steps, 1.0).scenario
+
+
+def hard(analyses):
+    return edits.set_options(analyses[0].scenario, label_smoothing=0.0)
+
+
+def gap(scenario):
+    """Photo 1's logit of its true class minus the dog's."""
+    return scenario.rows[0, 0] - scenario.rows[0, 1]
 
 
 def at_temperature_one(analysis):
@@ -103,7 +143,16 @@ def sklearn_log_loss(scenario):
     return metrics.log_loss(truth, p, labels=list(range(len(scenario.classes))))
 
 
-@pytest.mark.parametrize("name", sorted(CLAIMS))
+def plain_options(name):
+    """Options log_loss can express: no class weights, pos_weight or label smoothing, the mean,
+    nats. (The learning presets show what weights and smoothing do; their numbers are checked
+    above, and against PyTorch and Keras in test_conventions.)"""
+    options = load(name).options
+    return (options.class_weights, options.pos_weight, options.label_smoothing,
+            options.reduction, options.log_base) == (None, None, 0.0, "mean", "e")
+
+
+@pytest.mark.parametrize("name", [name for name in sorted(CLAIMS) if plain_options(name)])
 def test_every_models_loss_is_scikit_learns(name):
     scenario = load(name)
     for k, analysis in enumerate(engine.analyze_models(scenario)):
@@ -164,3 +213,21 @@ def test_make_presets_reproduces_the_committed_files():
     spec.loader.exec_module(module)
     for name, text in module.preset_texts().items():
         assert (PRESETS / name).read_text(encoding="utf-8") == text, name
+
+
+def test_label_smoothing_settles_where_p_is_q_and_hard_labels_do_not():
+    scenario = load("learn_label_smoothing.json")
+    settled = training.train(scenario, 1000, 1.0)
+    np.testing.assert_allclose(settled.analysis.probabilities[0], [0.9 + 0.1 / 3, 0.1 / 3,
+                                                                   0.1 / 3], rtol=1e-9)
+    assert settled.losses[-1] == pytest.approx(engine.analyze(scenario).entropy.mean(),
+                                               rel=1e-9)
+    hard_run = training.train(edits.set_options(scenario, label_smoothing=0.0), 1000, 1.0)
+    assert (np.diff(hard_run.losses) < 0).all()  # still falling at step 1,000
+
+
+def test_class_weights_make_the_weighted_sample_improve_first():
+    run = training.train(load("learn_class_weights.json"), 10, 1.0)
+    p = run.true_probabilities
+    assert p[0, 0] == p[0, 1] == pytest.approx(1 / 3)
+    assert (p[1:, 1] > p[1:, 0]).all()

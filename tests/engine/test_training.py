@@ -298,7 +298,8 @@ def binary_presets():
 
 
 def test_the_binary_presets_are_found():
-    assert binary_presets() == ["binary_sigmoid.json", "binary_softmax.json"]
+    assert binary_presets() == ["binary_sigmoid.json", "binary_softmax.json",
+                                "learn_binary_pair.json"]
 
 
 @pytest.mark.parametrize("name", binary_presets())
@@ -381,13 +382,17 @@ def test_any_one_label_sigmoid_switches_to_softmax_with_the_same_loss(scenario):
     back = edits.switch_mode(switched, "sigmoid").scenario
     before = engine.analyze(scenario)
     # Softmax takes ln(1 + e^(-|z|)) as ln of the sum, sigmoid with log1p: for a small loss
-    # they differ by an ulp of 1 (about 1e-16 nats), not relatively.
+    # they differ by an ulp of 1 (about 1e-16 nats) times the term's weight, not relatively
+    # (z = 25 with weight 3 and pos_weight 6 differed by 1.04e-15).
+    options = scenario.options
+    weight = (options.class_weights or (1.0,))[0] * max((options.pos_weight or (1.0,))[0], 1.0)
+    atol = 1e-15 * max(weight, 1.0)
     for result in (switched, back):
         after = engine.analyze(result)
-        np.testing.assert_allclose(after.sample_loss, before.sample_loss, rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(after.sample_loss, before.sample_loss, rtol=1e-12, atol=atol)
         assert (after.loss is None) == (before.loss is None)
         if before.loss is not None:
-            assert after.loss == pytest.approx(before.loss, rel=1e-12, abs=1e-15)
+            assert after.loss == pytest.approx(before.loss, rel=1e-12, abs=atol)
     np.testing.assert_array_equal(back.rows, scenario.rows)
     np.testing.assert_array_equal(back.targets, scenario.targets)
 

@@ -38,6 +38,14 @@ def main_window(qtbot, monkeypatch):
 
 
 @pytest.fixture
+def chinese(qapp):
+    """Simplified Chinese installed for the test; English again after it."""
+    i18n.install_language("zh_CN")
+    yield
+    i18n.install_language("en")
+
+
+@pytest.fixture
 def host(qtbot):
     """A window on screen to put a widget in, e.g. to hide the widget as a closed dock would
     while the window stays shown. What was put in is taken out again (its own fixture deletes

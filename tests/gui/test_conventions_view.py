@@ -111,7 +111,7 @@ def test_each_call_is_the_engines_from_the_tables_input(make_view):
         " / len(target)",
         "# tf.keras", "y_true = tf.keras.utils.to_categorical(target, num_classes=2)",
         "tf.reduce_mean(tf.keras.losses.categorical_crossentropy(y_true, probabilities))"]
-    assert view.calls["textbook"].text() == "L = −Σ q ln p"
+    assert view.calls["textbook"].text() == "L = −Σ y ln p"
     assert "from the probabilities" in view.caption.text()
     _document, view = make_view(cat_dog_pig())
     assert view.calls["sklearn"].text() == "\n".join(

@@ -23,6 +23,7 @@ from gui.shell import autosave
 from gui.common import code_snippets
 from gui.shell import files
 from gui.shell import scenario_file
+from gui.shell import settings as app_settings
 from gui.document import Document
 from gui.shell.files import CANCEL, DISCARD, SAVE, FileController
 from gui.shell.resources import resource_path
@@ -182,11 +183,12 @@ def menu_texts(menu):
 
 def test_file_menu_entries_come_before_quit_with_the_usual_shortcuts(controller):
     assert menu_texts(controller.window.file_menu) == [
-        "&Open…", "Open &Recent", "&Examples", "&Save", "Save &As…", "&Export", "Copy as &Code",
-        "&Quit"]
+        "&New", "&Open…", "Open &Recent", "&Examples", "&Save", "Save &As…", "&Export",
+        "Copy as &Code", "&Quit"]
     shortcuts = [a.shortcut().toString() for a in
-                 (controller.open_action, controller.save_action, controller.save_as_action)]
-    assert shortcuts == ["Ctrl+O", "Ctrl+S", "Ctrl+Shift+S"]
+                 (controller.new_action, controller.open_action, controller.save_action,
+                  controller.save_as_action)]
+    assert shortcuts == ["Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+Shift+S"]
 
 
 def test_export_and_code_menus_offer_every_format(controller):
@@ -200,8 +202,9 @@ def test_examples_menu_lists_every_preset_by_title_in_lesson_order(controller):
     titles = [engine.from_json(p.read_text(encoding="utf-8")).title
               for p in resource_path("presets").glob("*.json")]
     shown = menu_texts(controller.examples_menu)
-    assert sorted(shown) == sorted(titles)
-    assert shown[0] == "Cat, dog or pig: which model is better?"
+    assert shown[0] == "Start: cat, dog or pig (3, 1, −3)"  # the first-start scenario
+    assert sorted(shown[1:]) == sorted(titles)
+    assert shown[1] == "Cat, dog or pig: which model is better?"
     assert shown[-1] == "Next-token prediction"
 
 
@@ -215,6 +218,32 @@ def test_an_example_opens_unnamed_and_unmodified(controller, qtbot):
     assert controller.document.scenario == expected
     assert signal.args == [None] and controller.document.path is None
     assert not controller.document.modified
+
+
+@pytest.mark.parametrize("answer, replaced", [(DISCARD, True), (CANCEL, False)])
+def test_file_new_asks_about_unsaved_changes_then_shows_the_start_scenario(
+        controller, dialogs, answer, replaced):
+    document = controller.document
+    document.path = Path("/somewhere/mine.json")
+    modify(document)
+    edited = document.scenario
+    dialogs.answer = answer
+    controller.new_action.trigger()
+    assert dialogs.asked == ["mine.json"]
+    start = app_settings.default_scenario()
+    assert (document.scenario == start) is replaced
+    if replaced:
+        assert start.rows.tolist()[0] == [3.0, 1.0, -3.0]
+        assert document.path is None and not document.modified
+        assert document.undo_stack.count() == 0
+    else:
+        assert document.scenario == edited and document.modified
+
+
+def test_the_start_example_is_the_first_start_scenario(controller):
+    controller.examples_menu.actions()[0].trigger()
+    assert controller.document.scenario == app_settings.default_scenario()
+    assert controller.document.path is None
 
 
 # --- opening ---------------------------------------------------------------------------------

@@ -105,9 +105,10 @@ def test_entropy_divergence_and_cross_entropy(make_panel):
     h, kl, ce = (format_number(v[0]) for v in (analysis.entropy, analysis.kl,
                                                 analysis.cross_entropy))
     text = panel.plain_text()
-    assert f"H(q) = −Σ q ln q = {h} nats" in text
-    assert f"KL(q‖p) = Σ q ln(q/p) = {kl} nats" in text
-    assert f"CE(q, p) = H(q) + KL(q‖p) = {h} + {kl} = {ce} nats" in text
+    assert f"H(y) = −Σ y ln y = {h} nats" in text
+    assert f"KL(y‖p) = Σ y ln(y/p) = {kl} nats" in text
+    assert f"CE(y, p) = H(y) + KL(y‖p) = {h} + {kl} = {ce} nats" in text
+    assert "L = −Σ_c y(c) ln p(c)" in text
     assert "Target distribution: cat 0.7, dog 0.3." in text
 
 
@@ -126,9 +127,13 @@ def test_label_smoothing_writes_each_term(make_panel):
     analysis = document.analysis
     text = panel.plain_text()
     assert "Label smoothing ε = 0.1" in text
-    assert "q(cat) = 1 − ε + ε/C = 0.9333" in text
-    assert "q(every other class) = ε/C = 0.03333" in text
-    assert "L = −Σ_c q(c) ln p(c)" in text
+    assert "the loss compares p with this smoothed target y′:" in text
+    assert "y′(cat) = 1 − ε + ε/C = 0.9333" in text
+    assert "y′(every other class) = ε/C = 0.03333" in text
+    assert "L = −Σ_c y′(c) ln p(c)" in text
+    h, kl, ce = (format_number(v[0]) for v in (analysis.entropy, analysis.kl,
+                                                analysis.cross_entropy))
+    assert f"CE(y′, p) = H(y′) + KL(y′‖p) = {h} + {kl} = {ce} nats" in text
     assert "= −(0.9333 × ln 0.8789 + 0.03333 × ln 0.1189 + 0.03333 × ln 0.002179)" in text
     terms = " + ".join(format_number(v) for v in analysis.terms[0])
     assert f"= {terms} = {format_number(analysis.sample_loss[0])} nats" in text
@@ -395,7 +400,7 @@ def test_superscripts_are_raised_and_results_bold(make_panel):
 def test_sums_over_classes_and_continued_lines_look_as_in_the_html(make_panel):
     _document, panel = make_panel(scenario(options=engine.Options(label_smoothing=0.1)))
     formula = layout_of(panel, "L = −Σc")
-    assert formula.text() == "L = −Σc q(c) ln p(c)"  # Σ_c, with c written below
+    assert formula.text() == "L = −Σc y′(c) ln p(c)"  # Σ_c, with c written below
     assert ranges(formula, "sub") == [(6, 1, "c")]
     continued = layout_of(panel, "= −(0.9333")  # "  = …": no leading spaces, indented more
     heading = layout_of(panel, "Cross-entropy loss")

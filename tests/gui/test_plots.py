@@ -127,16 +127,26 @@ def test_selecting_a_sample_plots_that_sample(make_view, qtbot):
     assert_allclose(x, [document.analysis.probabilities[2, 2]])
 
 
+def plot_title(view, name):
+    return view.plot_widgets[name].getPlotItem().titleLabel.text
+
+
 def test_label_smoothing_shows_the_smoothed_targets(make_view):
     document, view = make_view(softmax_scenario(options=engine.Options(label_smoothing=0.3)))
     assert_allclose(bar_heights(view.target_bars), [0.8, 0.1, 0.1])
     assert_bars_show(view, document.analysis, 0)
+    # The target is y, the smoothed one y′ (as in the math and the options' tooltip), never q.
+    assert "smoothed target y′" in plot_title(view, "probabilities")
+    assert plot_title(view, "terms") == "Cross-entropy terms −w y′ ln p per class"
+    assert document.set_options("No smoothing", label_smoothing=0.0)
+    assert plot_title(view, "probabilities").endswith("&nbsp;target y")
+    assert plot_title(view, "terms") == "Cross-entropy terms −w y ln p per class"
 
 
 def test_sigmoid_mode_bars_and_legend(make_view):
     document, view = make_view(sigmoid_scenario(options=engine.Options(pos_weight=(2, 1, 1))))
     assert_bars_show(view, document.analysis, 0)
-    title = view.plot_widgets["probabilities"].getPlotItem().titleLabel.text
+    title = plot_title(view, "probabilities")
     assert "labels y" in title and "probability p" in title
 
 

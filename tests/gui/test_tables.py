@@ -785,7 +785,8 @@ def test_many_sigmoid_labels_are_counted_in_the_ui_language(make, qapp):
     assert samples.data(samples.index(0, samples.TARGET)) == "a, b, c, +2 more"
     i18n.install_language("zh_CN", qapp)
     try:
-        assert samples.data(samples.index(0, samples.TARGET)) == "a, b, c, 另有 2 个"
+        # A Chinese list takes 、
+        assert samples.data(samples.index(0, samples.TARGET)) == "a、b、c、另有 2 个"
     finally:
         i18n.install_language("en", qapp)
 

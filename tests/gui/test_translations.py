@@ -104,14 +104,50 @@ def test_the_ml_terms_are_the_agreed_chinese_ones():
     assert zh("exports", "cross-entropy") == "交叉熵"
     assert zh("OptionsPanel", "Label &smoothing ε") == "标签平滑 ε(&S)"
     assert zh("OptionsPanel", "Temperature") == "温度"
-    assert zh("OptionsPanel", "logits") == "logits（对数几率）"
-    assert zh("OptionsPanel", "&Reduction") == "归约(&R)"
+    assert zh("OptionsPanel", "logits") == "logits（未归一化得分）"  # the gloss, once
+    assert zh("OptionsPanel", "&Reduction") == "汇总方式(&R)"
+    assert zh("InputTable", "soft distribution") == "软标签分布"
+    assert zh("SweepPlot", "Sweep the logit of:") == "连续改变此类别的 logit："
+    assert zh("presets", "Two models, one truth") == "两个模型，一个正确答案"
     assert zh("OptionsPanel", "nats (ln)") == "奈特（ln）"
     assert zh("exports", "entropy H(y)") == "信息熵 H(y)"
-    assert "KL 散度" in zh("SamplesModel",
-                                "How far the prediction is from the target (KL divergence)")
+    assert "KL 散度，又称相对熵" in zh("SamplesModel",
+                                   "How far the prediction is from the target (KL divergence)")
+    assert zh("_Writer", ", ") == zh("ResultsView", ", ") == "、"  # Chinese lists
     assert zh("InputModel", "true class") == "真实类别"
     assert zh("MainWindow", "&File") == "文件(&F)"
+
+
+# Words a Chinese teacher would not use for these things: 对数几率 is log-odds (the binary
+# sigmoid's logit only), 真相 is the truth of a crime, 归约 is "reduction" in the sense of
+# reducing a problem, 软分布 is not a term, 扫描 is a scanner's sweep.
+NOT_THE_AGREED_TERMS = ("对数几率", "真相", "真实情况", "归约", "软分布", "扫描")
+
+
+def test_no_translation_uses_a_term_replaced_by_the_agreed_one():
+    found = [(context, source, text) for (context, source), message in catalogue(TS).items()
+             for text in translations_of(message)
+             if any(term in text for term in NOT_THE_AGREED_TERMS)]
+    assert found == []
+
+
+def test_logits_are_glossed_once_where_a_teacher_first_sees_them():
+    # The Input box of the options: "logits（未归一化得分）"; everywhere else plain "logits".
+    glossed = [(context, source) for (context, source), message in catalogue(TS).items()
+               if "未归一化" in translations_of(message)[0]]
+    assert glossed == [("OptionsPanel", "logits")]
+
+
+# q for the target, anywhere but inside a {placeholder}: "target q", "H(q)", "KL(q‖p)",
+# "CE(q, p)", "q(c)", "−w q ln p", "q = (1 − ε)·y + ε/C". The target is y (y′ when smoothed).
+TARGET_Q = re.compile(r"(?<![\w'’])q(?![\w'’])")
+
+
+def test_no_string_calls_the_target_q():
+    said = [(context, source) for (context, source), message in catalogue(TS).items()
+            for text in [source, *translations_of(message)]
+            if TARGET_Q.search(PLACEHOLDER.sub("", text))]
+    assert said == []
 
 
 def test_the_committed_qm_is_what_the_ts_compiles_to(tmp_path):
@@ -125,7 +161,7 @@ def test_preset_texts_are_in_step_with_the_presets():
     assert source == tool.preset_texts_source()
     titles = [json.loads(p.read_text(encoding="utf-8"))["title"]
               for p in sorted((ROOT / "resources" / "presets").glob("*.json"))]
-    assert len(titles) == 7
+    assert len(titles) == 10
     assert all(("presets", title) in catalogue(TS) for title in titles)
 
 
@@ -140,13 +176,6 @@ def english(qapp):
 
 
 @pytest.fixture
-def chinese(qapp):
-    i18n.install_language("zh_CN")
-    yield
-    i18n.install_language("en")
-
-
-@pytest.fixture
 def window(main_window, english):
     return main_window
 
@@ -155,7 +184,7 @@ def test_every_preset_title_and_description_is_translated(chinese):
     texts = [json.loads(path.read_text(encoding="utf-8"))[key]
              for path in sorted((ROOT / "resources" / "presets").glob("*.json"))
              for key in ("title", "description")]
-    assert len(texts) == 14
+    assert len(texts) == 20
     untranslated = [text for text in texts
                     if not re.search(r"[\u4e00-\u9fff]", i18n.preset_text(text))]
     assert untranslated == []
@@ -243,11 +272,11 @@ def test_a_string_of_each_module_is_translated_at_run_time(window):
     assert files.examples_menu.title() == "示例(&E)"  # files
     assert "猫、狗还是猪：哪个模型更好？" in [a.text() for a in files.examples_menu.actions()]
     assert chinese_window.input_table.model.headerData(3, Qt.Horizontal) == "真实类别"  # tables
-    assert chinese_window.options.labels["reduction"].text() == "归约(&R)"  # options_panel
+    assert chinese_window.options.labels["reduction"].text() == "汇总方式(&R)"  # options_panel
     assert chinese_window.docks["options"].windowTitle() == "选项"  # main_window
     assert chinese_window.loss_label.text().startswith("批次损失（对 3 个样本取平均） = ")  # texts
     report = cli.report(chinese_window.document.analysis)  # cli
-    assert "模式：softmax，输入：logits，归约：平均" in report
+    assert "模式：softmax，输入：logits，汇总方式：平均" in report
     assert exports.results_csv(chinese_window.document.analysis).startswith(
         "样本,类别,logit,概率,目标,项,梯度,预测")  # exports
     assert app_settings.default_scenario().classes == ("猫", "狗", "猪")  # app
@@ -256,8 +285,10 @@ def test_a_string_of_each_module_is_translated_at_run_time(window):
 def test_the_show_the_math_panel_is_in_chinese(window):
     chinese_window = application.switch_language("zh_CN")
     text = chinese_window.math_panel.shown_text()
-    assert "样本 photo 1" in text
+    assert "样本“photo 1”" in text
     assert "交叉熵损失" in text
+    assert "logits z：cat 3、dog 1、pig -3。" in text  # a Chinese list takes 、
+    assert "H(y) = −Σ y ln y = 0 奈特" in text
 
 
 def test_an_example_menu_entry_shows_the_description_in_chinese(window):
@@ -374,4 +405,5 @@ def test_the_command_line_speaks_the_system_language(tmp_path):
     assert english_run.stderr == f"logit-lab: {bad}: row 1, column 'b': 'x' is not a number\n"
     report = run_cli("--compute", ROOT / "resources" / "presets" / "two_models_one_truth.json",
                      lang="zh_CN.UTF-8")
-    assert report.stdout.splitlines()[:2] == ["两个模型，一个真相", "模式：softmax，输入：概率，归约：平均"]
+    assert report.stdout.splitlines()[:2] == ["两个模型，一个正确答案",
+                                              "模式：softmax，输入：概率，汇总方式：平均"]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QT
 from engine.top_classes import target_mass, top_classes
 from gui.common import style
 from gui.common.formatting import format_number, full_precision
-from gui.common.texts import unit_name
+from gui.common.texts import target_symbol, unit_name
 from gui.common.user_text import in_html, in_menu, plain, short, tooltip
 from gui.views.base import View
 
@@ -53,7 +53,7 @@ class CompareView(View):
         self.probability_bars = []
         self.shown_samples = np.arange(0)
         self.shown_classes = np.arange(0)
-        self._legend_names = None
+        self._titles_for = None
         self._build()
         self.follow(document)
 
@@ -148,7 +148,7 @@ class CompareView(View):
     # --- style -----------------------------------------------------------------------------
     def rescaled(self):
         self._apply_fonts()
-        self._legend_names = None  # titles carry a font size
+        self._titles_for = None  # titles carry a font size
         self.show_analysis(*self.state)
 
     def _points(self, size):
@@ -234,10 +234,10 @@ class CompareView(View):
 
     def _show_titles(self, analysis):
         names = analysis.comparison.names
-        key = (names, self.scale)
-        if key == self._legend_names:
+        key = (names, self.scale, target_symbol(analysis.scenario), analysis.scenario.mode)
+        if key == self._titles_for:
             return
-        self._legend_names = key
+        self._titles_for = key
         entries = [_legend_entry(style.model_colour(k).name(), name)
                    for k, name in enumerate(names[:LEGEND_MODELS])]
         if len(names) > LEGEND_MODELS:
@@ -247,8 +247,9 @@ class CompareView(View):
         self.loss_plot.getPlotItem().setTitle(
             in_html(self.tr("Loss of each sample (lower is better):")) + "&nbsp; "
             + "&nbsp; ".join(entries), size=size, color=colour)
-        target = self.tr("labels y") if analysis.scenario.mode == "sigmoid" \
-            else self.tr("target q")
+        symbol = target_symbol(analysis.scenario)
+        target = self.tr("labels y") if analysis.scenario.mode == "sigmoid" else \
+            self.tr("target y") if symbol == "y" else self.tr("smoothed target y′")
         self.probability_plot.getPlotItem().setTitle(
             in_html(self.tr("The selected sample: each model's p beside the")) + "&nbsp; "
             + _legend_entry(style.COLOURS["target"], target, "□"), size=size, color=colour)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QScrollArea, QSizePo
 import engine
 from engine.top_classes import top_classes
 from gui.common.formatting import format_number, full_precision
-from gui.common.texts import unit_name
+from gui.common.texts import target_symbol, unit_name
 from gui.common.user_text import plain, short, tooltip
 from gui.views.base import View
 from gui.views.conventions.sentences import LIBRARY_NAMES, missing_sentence, reason_sentence
@@ -258,7 +258,7 @@ def _formula(scenario):
     z = "z" if t == 1.0 else f"z/{format_number(t)}"
     if scenario.mode == "softmax":
         p = f"softmax({z})" if scenario.input == "logits" else "p"
-        return f"L = −Σ q {ln} {p}"
+        return f"L = −Σ {target_symbol(scenario)} {ln} {p}"
     p = f"σ({z})" if scenario.input == "logits" else "p"
     return f"L = −Σ [y {ln} {p} + (1 − y) {ln}(1 − {p})]"
 

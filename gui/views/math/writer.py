@@ -15,6 +15,7 @@ from engine import sigmoid as engine_sigmoid
 from engine.activations import scale_logits, softmax_parts
 from engine.top_classes import target_mass, top_classes
 from gui.common.formatting import INFINITY, format_count, format_number
+from gui.common.texts import target_symbol
 
 TEXT, SUP, RESULT = "text", "sup", "result"
 
@@ -35,8 +36,8 @@ class _Writer:
     strings under)."""
 
     @staticmethod
-    def tr(text):
-        return QCoreApplication.translate("_Writer", text)
+    def tr(text, disambiguation=None):
+        return QCoreApplication.translate("_Writer", text, disambiguation)
 
     def __init__(self, analysis, n):
         self.analysis = analysis
@@ -48,6 +49,9 @@ class _Writer:
         self.bits = analysis.unit == "bits"
         self.unit = self.tr("bits") if self.bits else self.tr("nats")
         self.ln = "log₂" if self.bits else "ln"
+        self.target = target_symbol(self.scenario)  # y, or y′ for a smoothed target
+        # Between the items of a list ("cat 3, dog 1"): Chinese lists take "、".
+        self.comma = self.tr(", ", "between the items of a list: cat 3, dog 1, pig −3")
 
     # -- output helpers
 
@@ -110,18 +114,20 @@ class _Writer:
         scenario, n = self.scenario, self.n
         classes = self.listed_classes()
         more = len(scenario.classes) > len(classes)
-        values = ", ".join(f"{self.name(c)} {self.given(scenario.rows[n, c])}" for c in classes)
+        values = self.comma.join(f"{self.name(c)} {self.given(scenario.rows[n, c])}"
+                                 for c in classes)
         if more:
-            values += ", …"
+            values += self.comma + "…"
         if scenario.input == "logits":
             self.text(self.tr("Logits z: {values}.").format(values=values))
         else:
             self.text(self.tr("Probabilities p: {values}.").format(values=values))
         if scenario.mode == "sigmoid":
-            labels = ", ".join(f"{self.name(c)} {self.given(scenario.targets[n, c])}"
-                               for c in classes)
-            self.text(self.tr("Labels y: {values}.").format(values=labels + (", …" if more
-                                                                               else "")))
+            labels = self.comma.join(f"{self.name(c)} {self.given(scenario.targets[n, c])}"
+                                     for c in classes)
+            if more:
+                labels += self.comma + "…"
+            self.text(self.tr("Labels y: {values}.").format(values=labels))
         elif scenario.target_kind == "index":
             if self.analysis.ignored[n]:
                 self.text(self.tr("Target: ignored."))
@@ -131,9 +137,9 @@ class _Writer:
         else:
             carrying = np.flatnonzero(scenario.targets[n] > 0).tolist()
             written = _shortened(carrying)
-            target = ", ".join("…" if c is None else
-                               f"{self.name(c)} {self.given(scenario.targets[n, c])}"
-                               for c in written)
+            target = self.comma.join("…" if c is None else
+                                     f"{self.name(c)} {self.given(scenario.targets[n, c])}"
+                                     for c in written)
             self.text(self.tr("Target distribution: {values}.").format(values=target))
 
     # -- softmax
@@ -246,36 +252,38 @@ class _Writer:
 
     def smoothing_text(self, smoothing):
         n_classes = len(self.scenario.classes)
-        q = self.analysis.targets[self.n]
+        smoothed = self.analysis.targets[self.n]
         if self.scenario.target_kind == "index":
             true = int(self.scenario.targets[self.n])
             others = [c for c in range(min(n_classes, 2)) if c != true][:1]
             self.text(self.tr("Label smoothing ε = {eps} moves ε of the target onto all {count} "
-                              "classes evenly (ε/C = {share} each):").format(
+                              "classes evenly (ε/C = {share} each); the loss compares p with "
+                              "this smoothed target y′:").format(
                 eps=self.given(smoothing), count=n_classes, share=self.num(smoothing / n_classes)))
-            self.equation(self.tr("q({name}) = 1 − ε + ε/C = {q}"), name=self.name(true),
-                          q=self.result(q[true]))
+            self.equation(self.tr("y′({name}) = 1 − ε + ε/C = {value}"), name=self.name(true),
+                          value=self.result(smoothed[true]))
             if others:
-                self.equation(self.tr("q(every other class) = ε/C = {q}"), q=self.result(
-                    q[others[0]]))
+                self.equation(self.tr("y′(every other class) = ε/C = {value}"),
+                              value=self.result(smoothed[others[0]]))
         else:
             self.text(self.tr("Label smoothing ε = {eps} mixes the target rows with the uniform "
-                              "distribution: q = (1 − ε) y + ε/C.").format(
-                eps=self.given(smoothing)))
+                              "distribution; the loss compares p with the smoothed target "
+                              "y′ = (1 − ε)·y + ε/C.").format(eps=self.given(smoothing)))
 
     def distribution_loss(self, weights):
-        q = self.analysis.targets[self.n]
+        y = self.analysis.targets[self.n]  # y′ under label smoothing
         p = self.analysis.probabilities[self.n]
         terms = self.analysis.terms[self.n]
         loss = self.analysis.sample_loss[self.n]
-        carrying = np.flatnonzero(q > 0)
+        carrying = np.flatnonzero(y > 0)
         weight = "w(c) " if weights is not None else ""
-        self.equation(self.tr("L = −Σ_c {w}q(c) {ln} p(c)"), w=weight, ln=self.ln)
+        self.equation(self.tr("L = −Σ_c {w}{t}(c) {ln} p(c)"), w=weight, t=self.target,
+                      ln=self.ln)
         written = _shortened(carrying.tolist())
 
         def product(c):
             factor = f"{self.given(weights[c])} × " if weights is not None else ""
-            return [(TEXT, f"{factor}{self.num(q[c])} × {self.ln} {self.num(p[c])}")]
+            return [(TEXT, f"{factor}{self.num(y[c])} × {self.ln} {self.num(p[c])}")]
 
         self.equation(self.tr("  = −({products})"), products=_sum(written, product))
         self.equation(self.tr("  = {terms} = {loss} {unit}"),
@@ -365,10 +373,10 @@ class _Writer:
         w_value = "" if weight is None else f"{self.given(weight)} × "
         self.equation(self.tr("ℓ({name}) = −{w}[{pw}y {ln} p + (1 − y) {ln}(1 − p)]"),
                       name=name, w=w, pw=pw, ln=ln)
-        self.equation(self.tr("  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {q}] "
+        self.equation(self.tr("  = −{w}[{pw}{y} × {ln} {p} + {not_y} × {ln} {not_p}] "
                               "= {term} {unit}"),
                       w=w_value, pw=pw_value, y=self.given(y), ln=ln, p=self.num(p),
-                      not_y=self.given(1.0 - y), q=self.num(complement),
+                      not_y=self.given(1.0 - y), not_p=self.num(complement),
                       term=self.result(term), unit=self.unit)
 
     # -- information and the batch
@@ -378,7 +386,7 @@ class _Writer:
         if analysis.ignored[n]:
             return
         sigmoid = self.scenario.mode == "sigmoid"
-        target = "y" if sigmoid else "q"
+        target = self.target
         self.heading(self.tr("Entropy, divergence and cross-entropy"))
         if sigmoid:
             self.text(self.tr("Summed over the classes, each a two-outcome distribution: the "

@@ -1,4 +1,4 @@
-"""The probabilities plot: each shown class's probability p beside its target (q, or the
+"""The probabilities plot: each shown class's probability p beside its target (y, or the
 labels y in sigmoid mode), on a fixed scale from 0 to 1."""
 
 import pyqtgraph as pg
@@ -7,6 +7,7 @@ from gui.common import style
 from gui.views.plots.base import ClassPlot
 from gui.views.plots.items import legend_entry, probability_ticks, set_bars
 from gui.views.plots.scales import drawable
+from gui.common.texts import target_symbol
 
 
 class ProbabilitiesPlot(ClassPlot):
@@ -38,17 +39,18 @@ class ProbabilitiesPlot(ClassPlot):
         return frame.analysis.probabilities[index], frame.analysis.targets[index]
 
     def update(self, frame):
-        self._write_labels(frame.scenario.mode)
+        self._write_labels(frame.scenario.mode, target_symbol(frame.scenario))
         p, q = self._values(frame)
         set_bars(self.probability_bars, frame.x - 0.2, drawable(p)[0])
         set_bars(self.target_bars, frame.x + 0.2, drawable(q)[0])
 
-    def _write_labels(self, mode):
-        if not self.relabel(mode):
+    def _write_labels(self, mode, symbol):
+        if not self.relabel((mode, symbol)):
             return
         # The legend is the title: inside the plot pyqtgraph's LegendItem covers bars, and in a
         # layout row of its own it took part in crashes when plots were destroyed.
-        target = self.tr("labels y") if mode == "sigmoid" else self.tr("target q")
+        target = self.tr("labels y") if mode == "sigmoid" else \
+            self.tr("target y") if symbol == "y" else self.tr("smoothed target y′")
         self.set_title("{p}&nbsp;&nbsp;&nbsp;{q}".format(
             p=legend_entry(style.COLOURS["probability"], self.tr("probability p")),
             q=legend_entry(style.COLOURS["target"], target)))

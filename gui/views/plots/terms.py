@@ -1,7 +1,8 @@
 """The cross-entropy terms plot: what each shown class adds to the sample's loss
-(−w q ln p in softmax mode, the binary cross-entropy of its label in sigmoid mode)."""
+(−w y ln p in softmax mode, the binary cross-entropy of its label in sigmoid mode)."""
 
 from gui.views.plots.fitted_bars import FittedBarsPlot
+from gui.common.texts import target_symbol
 
 
 class TermsPlot(FittedBarsPlot):
@@ -18,10 +19,11 @@ class TermsPlot(FittedBarsPlot):
 
     def write_labels(self, frame):
         mode, unit = frame.scenario.mode, frame.analysis.unit
-        if not self.relabel((mode, unit)):
+        symbol = target_symbol(frame.scenario)  # y, or y′ for a smoothed target
+        if not self.relabel((mode, unit, symbol)):
             return
         if mode == "softmax":
-            self.set_title(self.tr("Cross-entropy terms −w q ln p per class"))
+            self.set_title(self.tr("Cross-entropy terms −w {y} ln p per class").format(y=symbol))
         else:
             self.set_title(self.tr("Binary cross-entropy per class"))
         self.set_axis_label("left", self.unit_name(unit))

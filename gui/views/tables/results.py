@@ -50,11 +50,13 @@ def _infinite_note(value):
 
 def _join_names(names, limit=3):
     # A sigmoid sample can have hundreds of labels; a cell shows a few and counts the rest.
+    # (Chinese lists take "、".)
+    comma = QCoreApplication.translate("ResultsView", ", ", "between the names of a list: cat, dog")
     if len(names) <= limit:
-        return ", ".join(names)
+        return comma.join(names)
     hidden = len(names) - limit  # (a plain name: lupdate finds no plural form of an expression)
     more = QCoreApplication.translate("ResultsView", "+%n more", "", hidden)
-    return ", ".join(names[:limit]) + ", " + more
+    return comma.join(names[:limit]) + comma + more
 
 
 class SamplesModel(QAbstractTableModel):

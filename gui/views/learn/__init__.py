@@ -1,0 +1,1 @@
+"""The Learn panel (training the logits) and the softmax | sigmoid view."""

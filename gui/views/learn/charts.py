@@ -1,0 +1,222 @@
+"""The Learn panel's curves over the steps of a run, and the pyqtgraph set-up its plots and the
+softmax | sigmoid view share: items made once, updated with setData."""
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+import shiboken6
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
+
+from gui.common import style
+from gui.common.user_text import in_html
+from gui.views.learn.history import thinned
+
+# A curve draws at most this many of its points (a history keeps up to 2,000 steps): about
+# one per pixel of the panel's width.
+DRAWN_POINTS = 250
+# The other samples' p(true class) curves share this many points: with many samples each gets
+# fewer (64 samples: 63 points each), so a frame's drawing stays bounded.
+OTHERS_POINTS = 4000
+
+
+def themed_layout(widget_parent):
+    """A GraphicsLayoutWidget in the palette's colours; returns it and its text colour."""
+    palette = widget_parent.palette()
+    foreground = palette.color(QPalette.ColorRole.Text)
+    layout = pg.GraphicsLayoutWidget(widget_parent)
+    layout.setBackground(palette.color(QPalette.ColorRole.Base))
+    return layout, foreground
+
+
+def pale(colour, background, share):
+    """``colour`` with ``share`` of it over ``background``: what a translucent pen shows, as an
+    opaque colour. (Measured: 63 curves drawn with a translucent pen took 4 ms a frame, with
+    an opaque one 1 ms.)"""
+    return QColor.fromRgbF(*(share * a + (1 - share) * b for a, b in
+                             zip(colour.getRgbF()[:3], background.getRgbF()[:3])))
+
+
+def quiet_plot(layout, row, column, foreground):
+    """A plot with no menu, buttons or mouse zoom, axes in the text colour, ticks without SI
+    prefixes (a loss axis of "x0.001" misleads)."""
+    plot = layout.addPlot(row=row, col=column)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setMouseEnabled(x=False, y=False)
+    for name in ("left", "bottom", "top", "right"):
+        axis = plot.getAxis(name)
+        axis.enableAutoSIPrefix(False)
+        axis.setPen(foreground)
+        axis.setTextPen(foreground)
+        # Every step repaints the curves, and the axes beside them: from a pixmap, unless
+        # their ticks changed (pyqtgraph then calls update()).
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    return plot
+
+
+def settle_text_items(widget):
+    """Hand pyqtgraph's text items (titles, axis labels, legend) to Qt and draw them from
+    pixmaps. PySide6 leaves a QGraphicsTextItem made with a parent owned by Python; when its
+    wrapper is collected, the C++ item its parent holds is deleted under it."""
+    for item in widget.scene().items():
+        if isinstance(item, QGraphicsTextItem):
+            parent = item.parentItem()
+            if parent is not None and shiboken6.ownedByPython(item):
+                item.setParentItem(parent)
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+class RunChart(QObject):
+    """Two plots over the steps: the batch loss (for the binary pair: each form's loss, with
+    a legend), and each sample's p(true class), the selected sample's in its own colour.
+
+    Attributes
+    ----------
+    widget : pyqtgraph.GraphicsLayoutWidget
+    loss_plot, probability_plot : pyqtgraph.PlotItem
+    loss_curve, selected_curve, others_curve, pair_curves (dict "sigmoid"/"softmax") :
+        pyqtgraph.PlotDataItem
+    legend : the pair's legend (shown with the pair)
+    """
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.widget, foreground = themed_layout(parent)
+        self.widget.setAccessibleName(self.tr("Training curves"))
+        self._foreground = foreground
+        self.loss_plot = quiet_plot(self.widget, 0, 0, foreground)
+        self.probability_plot = quiet_plot(self.widget, 1, 0, foreground)
+        # Ranges are set here, to round numbers that change seldom (_fit), not by pyqtgraph's
+        # auto-range, which moves them while painting and so paints every step twice.
+        for plot in (self.loss_plot, self.probability_plot):
+            plot.getViewBox().disableAutoRange()
+        self.probability_plot.setYRange(0.0, 1.0, padding=0.03)
+        self.probability_plot.setXLink(self.loss_plot)
+        self._ranges = {}
+        self.loss_curve = self.loss_plot.plot(pen=pg.mkPen(style.colour("term"), width=2),
+                                             connect="finite")
+        self.legend = self.loss_plot.addLegend(offset=(-10, 5))
+        self.pair_curves = {
+            form: self.loss_plot.plot(pen=pg.mkPen(style.colour(colour), width=2),
+                                      name=in_html(text), connect="finite")
+            for form, colour, text in (("sigmoid", "probability", self.tr("sigmoid: 1 logit")),
+                                       ("softmax", "target", self.tr("softmax: 2 logits")))}
+        self.legend.setLabelTextColor(foreground)
+        background = parent.palette().color(QPalette.ColorRole.Base)
+        self.others_curve = self.probability_plot.plot(
+            pen=pg.mkPen(pale(style.colour("probability"), background, 0.45), width=1),
+            connect="finite")
+        self.selected_curve = self.probability_plot.plot(
+            pen=pg.mkPen(style.colour("selected"), width=2.5), connect="finite")
+        # Titles rather than axis labels: the plots are low, and the steps need no label.
+        self._titles = {False: self.tr("Batch loss ({unit}) by step"),
+                        True: self.tr("Loss of each form ({unit}) by step")}
+        self._title = None
+        self._pair_shown = None
+        self._unit = "nats"
+        self._set_title(self.probability_plot, self.tr("p(true class) of each sample"))
+        self.show_pair(False)
+
+    def set_unit(self, unit):
+        self._unit = unit
+        self._show_loss_title()
+
+    def show_pair(self, shown):
+        """Draw each form's loss (the binary pair) or the batch loss."""
+        if shown != self._pair_shown:
+            self._pair_shown = shown
+            self.loss_curve.setVisible(not shown)
+            for curve in self.pair_curves.values():
+                curve.setVisible(shown)
+            self.legend.setVisible(shown)
+        self._show_loss_title()
+
+    def _show_loss_title(self):
+        title = self._titles[self._pair_shown].format(unit=self._unit)
+        if title != self._title:
+            self._title = title
+            self._set_title(self.loss_plot, title)
+
+    def _set_title(self, plot, text):
+        plot.setTitle(in_html(text), color=self._foreground, size="9pt")
+        settle_text_items(self.widget)
+
+    def clear(self):
+        for curve in (self.loss_curve, self.others_curve, self.selected_curve,
+                      *self.pair_curves.values()):
+            curve.setData([], [])
+
+    def show_run(self, history, selected, pair=None):
+        """Draw ``history`` (a Series: the batch loss, then p(true class) of each of its
+        samples) with sample ``selected`` highlighted (when it has a curve), and ``pair`` (a
+        Series of the sigmoid and softmax losses) or no pair."""
+        steps, values = history.steps, history.values
+        drawn = thinned(len(steps), DRAWN_POINTS)
+        x = steps[drawn]
+        samples = values.shape[1] - 1
+        others = [n for n in range(samples) if n != selected]
+        few = thinned(len(steps), max(2, min(DRAWN_POINTS, OTHERS_POINTS // max(len(others), 1))))
+        self.others_curve.setData(*_joined(steps[few], values[few][:, [1 + n for n in others]]),
+                                  connect="finite")
+        if selected < samples:
+            self.selected_curve.setData(x, values[drawn, 1 + selected])
+        else:
+            self.selected_curve.setData([], [])
+        self.show_pair(pair is not None)
+        if pair is None:
+            losses = _finite(values[drawn, 0])
+            self.loss_curve.setData(x, losses)
+        else:
+            shown = thinned(len(pair.steps), DRAWN_POINTS)
+            losses = _finite(pair.values[shown])
+            for column, name in enumerate(("sigmoid", "softmax")):
+                self.pair_curves[name].setData(pair.steps[shown], losses[:, column])
+        self._fit(x[0], x[-1], np.nanmax(losses, initial=0.0))
+
+    def _fit(self, first, last, highest):
+        """x from the first step to the last, y from 0 to over the highest loss, each rounded
+        out to round numbers: ranges that hold still for many steps (a new range redraws the
+        axes)."""
+        span = round_up(max(last - first, 1))
+        chunk = span / 4  # the x range moves by chunks of a quarter of it
+        left = math.floor(first / chunk) * chunk
+        right = left + math.ceil((last - left) / chunk) * chunk
+        ranges = (left, max(right, left + chunk), round_up(highest) or 1.0)
+        if ranges != self._ranges:
+            self._ranges = ranges
+            self.loss_plot.setXRange(ranges[0], ranges[1], padding=0.02)
+            self.loss_plot.setYRange(0.0, ranges[2], padding=0.03)
+        for plot in (self.loss_plot, self.probability_plot):
+            plot.getViewBox().updateMatrix()  # now, not while painting
+
+
+def round_up(value):
+    """The smallest of 1, 2, 2.5 and 5 times a power of ten that is >= ``value`` (0 for 0 or
+    less, and for what is not finite)."""
+    if not np.isfinite(value) or value <= 0:
+        return 0.0
+    power = 10.0 ** np.floor(np.log10(value))
+    return next(float(f"{f * power:.12g}") for f in (1.0, 2.0, 2.5, 5.0, 10.0)
+                if f * power >= value)
+
+
+def _joined(x, columns):
+    """Curves of several columns over the same x as one path: each followed by a NaN, which
+    breaks the line (connect="finite"). One item draws every sample."""
+    count = columns.shape[1]
+    if count == 0:
+        return np.empty(0), np.empty(0)
+    gap = np.full((1, count), np.nan)
+    xs = np.vstack([np.repeat(x[:, None], count, axis=1), gap])
+    ys = np.vstack([columns, gap])
+    return xs.T.ravel(), ys.T.ravel()
+
+
+def _finite(values):
+    """A loss of ∞ (or None: nothing counted) is not drawn: NaN breaks the line there."""
+    values = np.array(values, dtype=np.float64)
+    values[~np.isfinite(values)] = np.nan
+    return values

@@ -1,0 +1,1 @@
+"""The lessons panel: a lesson's steps, their text and questions (see engine.lessons)."""
