@@ -23,11 +23,13 @@ from gui.views.lessons.panel import LessonsPanel
 # sample's loss). Views the window does not have are skipped.
 COVERED = {
     "results": ("results", "plots", "math", "loss", "conventions", "code", "compare", "learn",
-                "softmax_sigmoid"),
+                "forms"),
     "comparison": ("compare",),
     "conventions": ("conventions", "code"),
     "training": ("learn",),
 }
+# A lesson's view key where the window's dock has another name.
+DOCK_OF_VIEW = {"softmax_sigmoid": "forms"}
 # The plot that an open question leaves in sight: it shows the inputs.
 INPUT_PLOT = "logits"
 
@@ -221,7 +223,8 @@ class LessonsController(QObject):
         """Show and raise the docks of a step's views; the first named ends up in front of
         any it shares a place with. The inputs and results are always in sight."""
         for key in reversed(keys):
-            dock = self.window.docks.get("plots" if key.startswith("plots.") else key)
+            dock = self.window.docks.get("plots" if key.startswith("plots.")
+                                         else DOCK_OF_VIEW.get(key, key))
             if dock is None:
                 continue
             dock.show()

@@ -107,11 +107,11 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["math"], self.docks["conventions"])
         self.tabifyDockWidget(self.docks["conventions"], self.docks["code"])
         self.docks["math"].raise_()
-        # Learn is under the options; softmax | sigmoid a tab behind the plots.
+        # softmax | sigmoid and compare are tabs behind the plots; compare is closed while
+        # there is one model (the window looks as it always did; View opens it), and comes to
+        # the front when a second one arrives.
         self.tabifyDockWidget(self.docks["plots"], self.docks["forms"])
-        # Compare models too, where its plots have room: closed while there is one model (the
-        # window looks as it did; View opens it), in front when a second one arrives.
-        self.tabifyDockWidget(self.docks["forms"], self.docks["compare"])
+        self.tabifyDockWidget(self.docks["plots"], self.docks["compare"])
         self.docks["compare"].hide()
         self.docks["plots"].raise_()
         self._model_count = 1

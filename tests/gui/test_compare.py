@@ -328,3 +328,13 @@ def test_the_nll_curve_of_one_model_looks_as_before(make_plots):
     document.add_model(duplicate=0)
     document.undo_stack.undo()
     assert all(len(item.getData()[0]) == 0 for item in other_models_points(view))
+
+
+def test_the_target_legend_follows_label_smoothing_and_the_mode(make_view):
+    document, view = make_view(sklearn_preset())
+    title = view.probability_plot.getPlotItem().titleLabel
+    assert "target y" in title.text and "smoothed" not in title.text
+    document.set_options("smoothing", label_smoothing=0.1)
+    assert "smoothed target y′" in title.text
+    document.undo_stack.undo()
+    assert "smoothed" not in title.text

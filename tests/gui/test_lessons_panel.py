@@ -472,3 +472,13 @@ def test_file_new_shows_the_start_scenario(window):
     assert window.document.path is None and not window.document.modified
     assert engine.analyze(window.document.scenario).probabilities[0][0] == pytest.approx(
         math.exp(3) / (math.exp(3) + math.exp(1) + math.exp(-3)))
+
+
+def test_every_view_a_lesson_names_has_a_dock_or_the_plots(main_window):
+    from engine.lessons import VIEWS as VIEW_KEYS
+    from gui.shell.lessons import DOCK_OF_VIEW
+
+    docks = main_window.docks
+    missing = [key for key in VIEW_KEYS if not key.startswith("plots.")
+               and DOCK_OF_VIEW.get(key, key) not in docks and key not in ("inputs", "results")]
+    assert missing == []

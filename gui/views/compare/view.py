@@ -247,9 +247,9 @@ class CompareView(View):
         self.loss_plot.getPlotItem().setTitle(
             in_html(self.tr("Loss of each sample (lower is better):")) + "&nbsp; "
             + "&nbsp; ".join(entries), size=size, color=colour)
-        symbol = target_symbol(analysis.scenario)
-        target = self.tr("labels y") if analysis.scenario.mode == "sigmoid" else \
-            self.tr("target y") if symbol == "y" else self.tr("smoothed target y′")
+        symbol = target_symbol(analysis.scenario)  # y, or y′ for a smoothed target
+        target = self.tr("labels y") if analysis.scenario.mode == "sigmoid" \
+            else self.tr("target y") if symbol == "y" else self.tr("smoothed target y′")
         self.probability_plot.getPlotItem().setTitle(
             in_html(self.tr("The selected sample: each model's p beside the")) + "&nbsp; "
             + _legend_entry(style.COLOURS["target"], target, "□"), size=size, color=colour)

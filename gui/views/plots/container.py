@@ -4,13 +4,13 @@ sigmoid, a one-logit sweep). Each plot is a module of its own; this view chooses
 they show, draws every plot from each change of the Document and describes them in words."""
 
 import numpy as np
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from engine.top_classes import target_mass, top_classes
 from gui.common import style
-from gui.common.formatting import format_number
+from gui.common.formatting import format_count, format_number
 from gui.common.labels import SteadyLabel
 from gui.common.user_text import plain, short
 from gui.views.base import View
@@ -240,14 +240,13 @@ class PlotsView(View):
         self.sample_label.setText(self._header_text(analysis, n, short),
                                   self._header_text(analysis, n, str))
         if len(shown) < total:
-            locale = _grouped_locale()
             if most_probable_only:
                 caption = self.tr("Showing the {shown} most probable of {total} classes")
             else:
                 caption = self.tr("Showing {shown} of {total} classes: the most probable and "
                                   "those with target mass")
-            self.caption.setText(caption.format(shown=locale.toString(len(shown)),
-                                                total=locale.toString(total)))
+            self.caption.setText(caption.format(shown=format_count(len(shown)),
+                                                total=format_count(total)))
             self.caption.show()
         else:
             self.caption.hide()
@@ -271,17 +270,8 @@ class PlotsView(View):
             text = make_text()
             total = 0 if frame is None else len(frame.scenario.classes)
             if frame is not None and len(frame.shown) < total:
-                locale = _grouped_locale()
                 text += self.tr(" (showing {shown} of {total} classes)").format(
-                    shown=locale.toString(len(frame.shown)), total=locale.toString(total))
+                    shown=format_count(len(frame.shown)), total=format_count(total))
             widget = self._plot_widgets[plot_name]
             if widget.accessibleDescription() != text:
                 widget.setAccessibleDescription(text)
-
-
-def _grouped_locale():
-    """The user's locale, but always with thousands separators ("50,000"; the C locale omits
-    them by default)."""
-    locale = QLocale()
-    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
-    return locale
