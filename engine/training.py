@@ -88,7 +88,10 @@ def batch_gradient(analysis):
         raise ScenarioError("not_trainable", "no sample is counted (every target is ignored or "
                             "weighted 0): there is no loss to train", kind="nothing_counted")
     # The analysis divides every gradient by ln 2 for bits; the step is of the loss in nats.
-    return analysis.gradient * (analysis.scenario.options.log_scale / analysis.divisor)
+    # Divide by D before scaling: 1/D overflows for a subnormal D (weights near 5e-324), and
+    # 0 · inf would then be NaN, while each gradient / D stays at most the largest class weight.
+    with np.errstate(over="ignore"):
+        return analysis.gradient / analysis.divisor * analysis.scenario.options.log_scale
 
 
 def step(scenario, lr=1.0, analysis=None):

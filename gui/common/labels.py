@@ -1,27 +1,100 @@
 """A label whose text changes on every edit (a loss, a sample's summary) without making the
-window lay itself out again each time, and without ever pushing a dock or window wider."""
+window lay itself out again each time, and without ever pushing a dock or window wider; and
+the fitting of a text that carries numbers into the room it has, which never cuts a number."""
 
-from PySide6.QtCore import QEvent, QSize, Qt
+import re
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from gui.common.user_text import plain, tooltip
+from gui.common.user_text import ELLIPSIS, plain, tooltip
+
+# A number as the window writes it: "0.9163", "-1.2e-05", "1,234", "50 000", "∞", "−3", "12%".
+NUMBER = re.compile(r"[-−+]?(?:\d(?:[\d.,\u00a0\u202f]*\d)?(?:[eE][-−+]?\d+)?%?|∞)")
+# A text a little too long is first drawn in a font this much smaller, whole; then its words
+# are cut. One that cannot fit even with its words cut to "…" is drawn smaller still, down to
+# SMALLEST_FONT, in FONT_STEPs, before it is left cut at the right.
+SLIGHTLY_SMALLER = 0.9
+SMALLEST_FONT = 0.6
+FONT_STEP = 0.1
+
+
+def numbers_in(text):
+    """The numbers in ``text``, in order (what a fitted text must show whole)."""
+    return NUMBER.findall(text)
+
+
+def _parts(text):
+    """``text`` as [is_number, piece] pieces, numbers and the words between them."""
+    parts, start = [], 0
+    for match in NUMBER.finditer(text):
+        if match.start() > start:
+            parts.append([False, text[start:match.start()]])
+        parts.append([True, match.group()])
+        start = match.end()
+    if start < len(text):
+        parts.append([False, text[start:]])
+    return parts
+
+
+def fitted_text(text, metrics, fits):
+    """``text`` with its words (never its numbers) cut in the middle with "…" until
+    ``fits(shown_text)``, the widest words first; None when even words of one "…" do not fit.
+
+    ``metrics`` (QFontMetricsF) measures the words; ``fits`` says whether a whole text fits."""
+    if fits(text):
+        return text
+    parts = _parts(text)
+    originals = [piece for _, piece in parts]
+    while True:
+        words = [k for k, (number, piece) in enumerate(parts)
+                 if not number and piece != ELLIPSIS and len(piece) > 1]
+        if not words:
+            return None
+        widths = {k: metrics.horizontalAdvance(parts[k][1]) for k in words}
+        widest = max(words, key=widths.get)
+        others = [widths[k] for k in words if k != widest]
+        # Down to the next widest word at most: the cuts are spread over the words.
+        target = max(widths[widest] * 0.75, max(others, default=0.0))
+        shorter = metrics.elidedText(originals[widest], Qt.TextElideMode.ElideMiddle, target)
+        if not shorter or len(shorter) >= len(parts[widest][1]):
+            shorter = _one_shorter(parts[widest][1])
+        parts[widest][1] = shorter
+        shown = "".join(piece for _, piece in parts)
+        if fits(shown):
+            return shown
+
+
+def _one_shorter(piece):
+    """``piece`` with one more character cut from its middle ("…" once too short)."""
+    plain_text = piece.replace(ELLIPSIS, "")
+    if len(plain_text) <= 1:
+        return ELLIPSIS
+    keep = len(plain_text) - 1
+    head = (keep + 1) // 2
+    return plain_text[:head] + ELLIPSIS + plain_text[len(plain_text) - (keep - head):]
 
 
 class SteadyLabel(QWidget):
     """``lines`` lines of text (wrapped at words when more than one) in a holder of fixed
-    height that takes the width its layout gives.
+    height that takes the width its layout gives. With ``cut=False`` a text too long for the
+    room is only drawn smaller (for numbers: "0.1291 = 0 + 0.1291" has no word to spare).
 
     A QLabel in a layout asks the whole window to lay itself out again on every ``setText``.
     Here the QLabel is a child placed by hand (the holder has no layout), so a new text only
     repaints; and as the holder's width is the layout's to choose, a long text can never make
-    a dock wider than the screen (it is cut at the right instead, and shown whole in the
-    tooltip). Its text is plain text, whatever it looks like: labels show names. QLabel's own
+    a dock wider than the screen. A text too long for the room has words cut in the middle with
+    "…", never a number (see :func:`fitted_text`), then a smaller font; it is whole in the
+    tooltip. Its text is plain text, whatever it looks like: labels show names. QLabel's own
     methods (setTextInteractionFlags, …) pass through.
     """
 
-    def __init__(self, parent=None, lines=1):
+    def __init__(self, parent=None, lines=1, cut=True):
         super().__init__(parent)
         self._lines = lines
+        self._cut = cut
+        self._text = ""
         self.label = plain(QLabel(self))
         if lines > 1:
             self.label.setWordWrap(True)
@@ -36,15 +109,21 @@ class SteadyLabel(QWidget):
         return getattr(self.label, name)
 
     def setText(self, text, full_text=None):
-        """Show ``text``; the tooltip shows ``full_text`` (the same with names not shortened),
-        or ``text``."""
-        if text != self.label.text():
-            self.label.setText(text)
+        """Show ``text`` (fitted to the room); the tooltip shows ``full_text`` (the same with
+        names not shortened), or ``text``."""
+        if text != self._text:
+            self._text = text
+            self._fit_text()
         full = tooltip(full_text or text)
         if full != self.toolTip():
             self.setToolTip(full)
 
     def text(self):
+        """The text given to setText (what is shown may be fitted: see ``shown_text``)."""
+        return self._text
+
+    def shown_text(self):
+        """What the label shows: the text, with words cut to fit when it has to be."""
         return self.label.text()
 
     def setAccessibleName(self, name):
@@ -52,7 +131,12 @@ class SteadyLabel(QWidget):
         self.label.setAccessibleName(name)
 
     def sizeHint(self):
-        return QSize(self.label.sizeHint().width(), self.height())
+        # The whole text's width (not the fitted one's: a layout that gave the label what its
+        # cut text needs would cut it further at the next fit).
+        margins = self.label.contentsMargins()
+        width = QFontMetricsF(self.font()).horizontalAdvance(self._text)
+        return QSize(int(width) + 1 + margins.left() + margins.right() + 2 * self.label.margin(),
+                     self.height())
 
     def minimumSizeHint(self):
         return QSize(0, self.height())
@@ -60,11 +144,14 @@ class SteadyLabel(QWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.label.setGeometry(self.rect())
+        if event.oldSize().width() != event.size().width():
+            self._fit_text()
 
     def changeEvent(self, event):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_height()  # presentation mode: a larger font needs a taller line
+            self._fit_text()
 
     def _fit_height(self):
         self.label.setFont(self.font())
@@ -72,3 +159,44 @@ class SteadyLabel(QWidget):
         margins = self.label.contentsMargins()
         self.setFixedHeight(metrics.height() + (self._lines - 1) * metrics.lineSpacing()
                             + margins.top() + margins.bottom() + 2 * self.label.margin())
+
+    def _fit_text(self):
+        """Show the text in the label's font if it fits, else in a slightly smaller one, whole
+        or cut at words; else in a smaller font still (down to SMALLEST_FONT); as a last resort
+        cut at the right."""
+        font = QFont(self.font())
+        scale = 1.0
+        if not self._fits_in(font)(self._text):
+            scale = SLIGHTLY_SMALLER
+            font.setPointSizeF(self.font().pointSizeF() * scale)
+        while True:
+            fits = self._fits_in(font)
+            if self._cut:
+                shown = fitted_text(self._text, QFontMetricsF(font), fits)
+            else:
+                shown = self._text if fits(self._text) else None
+            if shown is not None or scale - FONT_STEP < SMALLEST_FONT - 1e-9:
+                break
+            scale -= FONT_STEP
+            font = QFont(self.font())
+            font.setPointSizeF(self.font().pointSizeF() * scale)
+        if self.label.font() != font:
+            self.label.setFont(font)
+        shown = self._text if shown is None else shown
+        if shown != self.label.text():
+            self.label.setText(shown)
+
+    def _fits_in(self, font):
+        """Whether a text fits in the label's room, in ``font``, on its lines."""
+        metrics = QFontMetricsF(font)
+        margins = self.label.contentsMargins()
+        width = self.width() - margins.left() - margins.right() - 2 * self.label.margin()
+        if self._lines == 1:
+            return lambda text: metrics.horizontalAdvance(text) <= width
+        height = self.height() - margins.top() - margins.bottom()
+        flags = int(Qt.TextFlag.TextWordWrap)
+
+        def fits(text):
+            room = QRect(0, 0, max(int(width), 1), 1_000_000)
+            return metrics.boundingRect(room, flags, text).height() <= height + 0.5
+        return fits

@@ -21,6 +21,9 @@ COLOURS = {
 }
 
 PRESENTATION_SCALE = 1.6
+# On the stage, a window taller than this has its text larger still, in proportion: a
+# projector shows 720 or 1080 lines on the same wall.
+PRESENTATION_HEIGHT = 800
 # The views' accessible descriptions are written this long after the last change: a screen
 # reader hears the numbers once they settle, not at every step of a drag, and an edit does not
 # wait for the text.

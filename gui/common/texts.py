@@ -25,7 +25,7 @@ def target_symbol(scenario):
 def batch_loss_text(analysis):
     """ "Batch loss (mean over 3 samples) = 0.7967 nats", or "… = — (no sample is counted)"
     when every sample is ignored."""
-    how = _reduction_text(analysis)
+    how = reduction_text(analysis)
     if analysis.loss is None:
         return QCoreApplication.translate(
             "loss", "Batch loss {how} = — (no sample is counted)").format(how=how)
@@ -33,7 +33,7 @@ def batch_loss_text(analysis):
         how=how, loss=format_number(analysis.loss), unit=unit_name(analysis.unit))
 
 
-def _reduction_text(analysis):
+def reduction_text(analysis):
     """How the batch loss is made of the samples' losses: "(sum)", "(mean over 3 samples)"."""
     options = analysis.scenario.options
     divisor = analysis.divisor

@@ -75,6 +75,14 @@ def main(argv):
         from gui.shell.smoke import smoke
 
         return smoke(args.screenshot, args.file)
+    slide = slide_request(args)
+    if isinstance(slide, str):
+        print(slide, file=sys.stderr)
+        return EXIT_USAGE
+    if slide is not None:
+        from gui.shell.smoke import screenshot
+
+        return screenshot(args.screenshot, args.file, **slide)
     from gui.shell.app import run
 
     return run(args.file)
@@ -385,7 +393,7 @@ def convention_report(analysis, result, title=True):
 
 def _parser():
     translate = QCoreApplication.translate  # lupdate reads translate("cli", "…") as it is
-    parser = argparse.ArgumentParser(prog="logit-lab", allow_abbrev=False, description=translate(
+    parser = _OneLineParser(prog="logit-lab", allow_abbrev=False, description=translate(
         "cli", "Logit Lab: see softmax, sigmoid and cross-entropy at work."))
     parser.add_argument("file", nargs="?",
                         help=translate("cli", "a scenario file (.json) to open"))
@@ -407,8 +415,70 @@ def _parser():
     parser.add_argument("--smoke", action="store_true", help=translate(
         "cli", "open the window, load every example, render, and exit (a self-test)"))
     parser.add_argument("--screenshot", metavar="PNG", help=translate(
-        "cli", "with --smoke: save a screenshot of the screen to this file"))
+        "cli", "lay the window out (with FILE, or the start scenario), save it as this PNG "
+               "and exit; with --smoke: save a screenshot of the screen"))
+    parser.add_argument("--size", metavar="WxH", help=translate(
+        "cli", "with --screenshot: the window's size in pixels, e.g. 1280x720"))
+    parser.add_argument("--presentation", action="store_true", help=translate(
+        "cli", "with --screenshot: show the presentation stage"))
+    parser.add_argument("--language", metavar="CODE", help=translate(
+        "cli", "with --screenshot: the language, en or zh_CN"))
     return parser
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (not the usage and a line), exit code 2."""
+
+    def error(self, message):
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+# --- slides: --screenshot PNG [--size WxH] [--presentation] [--language CODE] -------------------
+
+DEFAULT_SLIDE_SIZE = (1280, 720)
+SLIDE_SIZES = range(200, 10_001)
+
+
+def slide_request(args):
+    """None without --screenshot; else the slide's size, presentation and language, or the one
+    line that says what is wrong with them."""
+    translate = QCoreApplication.translate
+    extras = args.size is not None or args.presentation or args.language is not None
+    if not args.screenshot:
+        if extras:
+            return translate("cli", "logit-lab: --size, --presentation and --language need "
+                                    "--screenshot PNG")
+        return None
+    if not args.screenshot.lower().endswith(".png"):
+        return translate("cli", "logit-lab: --screenshot: PNG must be a file name ending in "
+                                ".png, got '{value}'").format(value=args.screenshot)
+    from pathlib import Path
+
+    if not Path(args.screenshot).absolute().parent.is_dir():
+        return translate("cli", "logit-lab: --screenshot: cannot write '{path}': no such "
+                                "folder").format(path=args.screenshot)
+    size = parse_size(args.size) if args.size is not None else DEFAULT_SLIDE_SIZE
+    if size is None:
+        return translate("cli", "logit-lab: --size: WxH must be two whole numbers of pixels "
+                                "from 200 to 10000, e.g. 1280x720, got '{value}'").format(
+            value=args.size)
+    from gui.shell.i18n import LANGUAGES
+
+    if args.language is not None and args.language not in LANGUAGES:
+        return translate("cli", "logit-lab: --language: CODE must be one of {codes}, got "
+                                "'{value}'").format(codes=", ".join(LANGUAGES),
+                                                    value=args.language)
+    return {"size": size, "presentation": args.presentation, "language": args.language}
+
+
+def parse_size(text):
+    """(width, height) from "1280x720" (or "1280X720", "1280×720"); None if it is not a size
+    in SLIDE_SIZES."""
+    parts = text.strip().lower().replace("×", "x").split("x")
+    if len(parts) != 2:
+        return None
+    size = tuple(_whole_number(part) for part in parts)
+    return size if all(value is not None and value in SLIDE_SIZES for value in size) else None
 
 
 # --- training: --compute FILE --train STEPS [--lr LR] -------------------------------------------

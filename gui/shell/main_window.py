@@ -3,7 +3,7 @@
 import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QStackedWidget
 
 from gui.shell.files import FileController
 from gui.common import style
@@ -21,6 +21,7 @@ from gui.views.learn.panel import LearnPanel
 from gui.views.math.panel import MathPanel
 from gui.views.options_panel import OptionsPanel
 from gui.views.plots.container import PlotsView
+from gui.views.stage.view import StageView
 from gui.views.tables.input_table import InputTable
 from gui.views.tables.results import ResultsView
 from gui.common.user_text import in_menu, in_window_title, short
@@ -59,6 +60,9 @@ class MainWindow(QMainWindow):
         self.learn = LearnPanel(document)
         self.forms = FormsView(document)
         self.compare = CompareView(document)
+        self.stage = None  # made at the first F5
+        self._desk_state = None  # (window state, tables splitter state) while on the stage
+        self._font_scale = 1.0
         self._build_layout()
         self._build_menus()
         self.files = FileController(self, document)
@@ -80,7 +84,11 @@ class MainWindow(QMainWindow):
         left.addWidget(self.input_table)
         left.addWidget(self.results)
         left.setStretchFactor(1, 1)
-        self.setCentralWidget(left)
+        self.tables = left
+        # The desk's tables, or the presentation stage.
+        self.central = QStackedWidget(self)
+        self.central.addWidget(left)
+        self.setCentralWidget(self.central)
         self.docks = {}
         for key, title, widget, area in (
                 ("options", self.tr("Options"), self.options, Qt.LeftDockWidgetArea),
@@ -122,7 +130,7 @@ class MainWindow(QMainWindow):
         """Bring the compare view to the front when a scenario gets a second model (opened or
         added); the user's choice of tab stays meanwhile."""
         count = len(analysis.comparison.names)
-        if count > 1 and self._model_count == 1:
+        if count > 1 and self._model_count == 1 and not self.presenting:
             self.docks["compare"].show()
             self.docks["compare"].raise_()
         self._model_count = count
@@ -156,11 +164,12 @@ class MainWindow(QMainWindow):
             # Shown from the menu, a dock tabbed with others comes to the front.
             dock.toggleViewAction().triggered.connect(lambda on, dock=dock: on and dock.raise_())
         self.view_menu.addSeparator()
-        self.presentation_action = QAction(self.tr("&Presentation mode"), self, checkable=True,
+        self.presentation_action = QAction(self.tr("&Presentation stage"), self, checkable=True,
                                            shortcut=QKeySequence("F5"),
                                            toggled=self.set_presentation)
-        self.presentation_action.setToolTip(self.tr("Larger text and thicker plot lines for a "
-                                                    "projector."))
+        self.presentation_action.setToolTip(self.tr(
+            "For a projector: one or two large plots, the key numbers in large type and the "
+            "input table. Esc goes back to the desk."))
         self.view_menu.addAction(self.presentation_action)
         self._build_language_menu()
         self._build_theme_menu()
@@ -197,19 +206,109 @@ class MainWindow(QMainWindow):
         self.code_panel.show_framework(spelling)
         return self.code_panel
 
+    # --- the presentation stage ---------------------------------------------------------
+    @property
+    def presenting(self):
+        """Whether the presentation stage is shown (else the desk)."""
+        return self.stage is not None and self.central.currentWidget() is self.stage
+
     def set_presentation(self, on):
-        """Scale fonts (and plot lines) up for a lecture-hall projector, or back."""
+        """Show the presentation stage (on), or the desk as it was before (off)."""
+        if on != self.presenting:
+            if on:
+                self._show_stage()
+                self._scale_fonts(self.presentation_scale())
+            else:
+                # The desk's fonts first: its heights are restored for the room they leave.
+                self._scale_fonts(1.0)
+                self._show_desk()
+        if self.presentation_action.isChecked() != on:
+            self.presentation_action.setChecked(on)
+
+    def _stage_view(self):
+        if self.stage is None:
+            # Plots of their own: the desk's stay in their dock, as they were.
+            self.stage_plots = PlotsView(self.document)
+            self.stage = StageView(self.document, self.stage_plots,
+                                   self.stage_plots.choices(), self)
+            self.central.addWidget(self.stage)
+        return self.stage
+
+    def _show_stage(self):
+        self._desk_state = (self.saveState(SETTINGS_VERSION), self.tables.saveState())
+        stage = self._stage_view()
+        for dock in self.docks.values():
+            if not dock.isFloating():  # (one floated onto a second screen stays there)
+                dock.hide()
+        stage.put_table(self.input_table)
+        self.central.setCurrentWidget(stage)
+        self.statusBar().hide()  # the stage shows the batch loss, in large type
+        stage.share_height()
+        stage.setFocus()
+
+    def _show_desk(self):
+        window_state, tables_state = self._desk_state
+        self._desk_state = None
+        self.statusBar().show()  # (first: the tables' heights are restored for the room left)
+        self.stage.take_table(self.input_table)
+        self.tables.insertWidget(0, self.input_table)
+        self.tables.restoreState(tables_state)
+        self.central.setCurrentWidget(self.tables)
+        self.restoreState(window_state, SETTINGS_VERSION)
+
+    def presentation_scale(self):
+        """How much larger text is on the stage: style.PRESENTATION_SCALE, and more on a taller
+        window, so that text takes the same share of the projected picture at any
+        resolution."""
+        return style.PRESENTATION_SCALE * max(1.0, self.height() / style.PRESENTATION_HEIGHT)
+
+    def _scale_fonts(self, scale):
+        if abs(scale - self._font_scale) < 0.05 * self._font_scale:
+            return  # (a window resized by a few pixels keeps its fonts)
+        self._font_scale = scale
         font = self.font()
-        base = self._base_point_size()
-        font.setPointSizeF(base * (style.PRESENTATION_SCALE if on else 1.0))
+        font.setPointSizeF(self._base_point_size() * scale)
+        # Menus are windows of their own: they take the window's font only when told to.
+        for menu in self.findChildren(QMenu):
+            menu.setAttribute(Qt.WA_WindowPropagation)
         self.setFont(font)
-        self.plots.set_presentation(on)
-        self.compare.set_presentation(on)
+        self._size_table_cells(scale)
+        self.compare.set_presentation(scale != 1.0, scale)  # (shown when floated)
+        if self.stage is not None:
+            self.stage_plots.set_presentation(scale != 1.0, scale)
+
+    def _size_table_cells(self, scale):
+        """Rows as much taller as the text, columns somewhat wider (the stage has little
+        room): the input table sizes its cells by Qt's defaults, made for the desk's font."""
+        view = self.input_table.view
+        if not hasattr(self, "_desk_cells"):
+            self._desk_cells = (view.horizontalHeader().defaultSectionSize(),
+                                view.verticalHeader().defaultSectionSize(),
+                                view.fontMetrics().height())
+        column, row, line = self._desk_cells
+        view.horizontalHeader().setDefaultSectionSize(round(column * max(1.0, 0.7 * scale)))
+        view.verticalHeader().setDefaultSectionSize(round(row + line * (scale - 1.0)))
 
     def _base_point_size(self):
         if not hasattr(self, "_normal_point_size"):
             self._normal_point_size = self.font().pointSizeF()
         return self._normal_point_size
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.presenting:
+            self._scale_fonts(self.presentation_scale())
+
+    def keyPressEvent(self, event):
+        # Esc leaves the stage; an open cell editor or menu takes its Esc first.
+        if event.key() == Qt.Key_Escape and self.presenting:
+            self.set_presentation(False)
+            return
+        super().keyPressEvent(event)
+
+    def desk_state(self):
+        """The dock layout of the desk (kept aside while the stage is shown)."""
+        return self._desk_state[0] if self._desk_state else self.saveState(SETTINGS_VERSION)
 
     def _show_loss(self, analysis, _selection=None):
         self.loss_label.setText(batch_loss_text(analysis))
@@ -236,13 +335,13 @@ class MainWindow(QMainWindow):
     def save_layout(self, settings):
         settings.setValue("window/version", SETTINGS_VERSION)
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState(SETTINGS_VERSION))
+        settings.setValue("window/state", self.desk_state())
         settings.setValue("window/presentation", self.presentation_action.isChecked())
 
     def take_place_of(self, old):
         """Appear where ``old`` (a window on the same document) was, with its layout."""
         self.restoreGeometry(old.saveGeometry())
-        self.restoreState(old.saveState(SETTINGS_VERSION), SETTINGS_VERSION)
+        self.restoreState(old.desk_state(), SETTINGS_VERSION)
         self.presentation_action.setChecked(old.presentation_action.isChecked())
         self.files.take_over(old.files)
         self.lessons.take_over(old.lessons)
@@ -258,17 +357,18 @@ class MainWindow(QMainWindow):
         self.presentation_action.setChecked(settings.value("window/presentation", False, bool))
 
     def default_layout(self, width=None, height=None):
-        """The first-start layout: nearly the whole screen (or ``width`` x ``height``), 43 %
-        of its width for the plots, whose titles and class names need the room, and what the
-        per-sample results table needs for all its columns (about 500 px) for the tables."""
+        """The first-start layout: nearly the whole screen (or ``width`` x ``height``), 37 %
+        of its width for the plots (two columns of them; those that do not fit at a readable
+        height wait behind tabs), and what the tables' columns need (about 470 px at least)."""
         screen = self.screen().availableGeometry()
         width = width or min(1680, int(screen.width() * 0.95))
         height = height or min(1000, int(screen.height() * 0.9))
         self.resize(width, height)
         self.resizeDocks([self.docks["options"], self.docks["plots"]],
-                         [int(width * 0.15), int(width * 0.43)], Qt.Horizontal)
+                         [int(width * 0.21), int(width * 0.37)], Qt.Horizontal)
+        # Two rows of readable plots at 720 lines, three at 1080; the math under them.
         self.resizeDocks([self.docks["plots"], self.docks["math"]],
-                         [int(height * 0.68), int(height * 0.32)], Qt.Vertical)
+                         [int(height * 0.78), int(height * 0.22)], Qt.Vertical)
         self.resizeDocks([self.docks["options"], self.docks["learn"]],
                          [int(height * 0.36), int(height * 0.64)], Qt.Vertical)
 

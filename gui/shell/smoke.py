@@ -2,6 +2,7 @@
 optionally screenshot the screen, exit 0. Used by the tests and by CI on the frozen bundle."""
 
 import sys
+from pathlib import Path
 
 import engine
 from gui.shell.resources import resource_path
@@ -53,3 +54,74 @@ def _finish(app, window, screenshot):
         image.save(screenshot)
     window.close()
     app.quit()
+
+
+# --- slides: main.py [FILE] --screenshot PNG [--size WxH] [--presentation] [--language CODE] ----
+
+def slide_window(file=None, size=(1280, 720), presentation=False, language=None):
+    """The real main window with the scenario ``file`` (or the start scenario) in the
+    first-start layout at ``size``, on the presentation stage if ``presentation``, in
+    ``language`` (or the one chosen in the settings), shown. Returns (app, window), or the one
+    line that says why there is none. The user's saved layout is neither used nor changed."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from gui.document import Document
+    from gui.shell import app as application
+    from gui.shell import i18n, platform_check, theme
+    from gui.shell.scenario_file import read_scenario
+    from gui.shell.settings import starting_scenario
+
+    application.start_log_file_when_frozen()
+    problem = platform_check.problem()
+    if problem:
+        return problem
+    qt_app = application.create_application()
+    settings = QSettings()
+    language = language or i18n.chosen_language(settings)
+    i18n.install_language(language)
+    theme.apply_theme(theme.chosen_theme(settings))
+    try:
+        opened = read_scenario(file) if file else None
+    except engine.ScenarioError as error:
+        from gui.common.messages import describe
+
+        return QCoreApplication.translate("cli", "logit-lab: {path}: {error}").format(
+            path=file, error=describe(error))
+    # (after the language: the start scenario's names are in it)
+    window = application._window_for(Document(starting_scenario(settings)), language)
+    if opened is not None:
+        window.document.replace(opened, Path(file).absolute())
+    window.default_layout(*size)
+    window.show()
+    if presentation:
+        window.set_presentation(True)
+    return qt_app, window
+
+
+def screenshot(png, file=None, size=(1280, 720), presentation=False, language=None):
+    """``--screenshot PNG``: a slide. Lay the window out (see :func:`slide_window`), let it
+    settle, render it into ``png`` (at the screen's device pixel ratio: 2x on a HiDPI screen)
+    and exit. Returns 0; 2 for a file that cannot be read or a PNG that cannot be written, 1
+    when no window can open. Each problem is one line on stderr."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    started = slide_window(file, size, presentation, language)
+    if isinstance(started, str):
+        print(started, file=sys.stderr)
+        return 2 if started.startswith("logit-lab:") else 1
+    qt_app, window = started
+    saved = []
+
+    def finish():
+        saved.append(window.grab().save(str(png), "PNG"))
+        window.files.autosave_timer.stop()
+        window.hide()  # not closed: closing would save this layout as the user's
+        qt_app.quit()
+
+    QTimer.singleShot(SETTLE_MS, finish)
+    qt_app.exec()
+    if not saved[0]:
+        print(QCoreApplication.translate("cli", "logit-lab: --screenshot: cannot write "
+                                                "'{path}'").format(path=png), file=sys.stderr)
+        return 2
+    return 0

@@ -35,9 +35,10 @@ class View(QWidget):
         style.PRESENTATION_SCALE in presentation mode."""
         return getattr(self, "_scale", 1.0)
 
-    def set_presentation(self, on):
-        """Draw for a room (on) or for a desk (off); ``rescaled()`` redraws what depends on it."""
-        scale = style.PRESENTATION_SCALE if on else 1.0
+    def set_presentation(self, on, scale=None):
+        """Draw for a room (on: ``scale`` times the desk size, style.PRESENTATION_SCALE by
+        default) or for a desk (off); ``rescaled()`` redraws what depends on it."""
+        scale = (scale or style.PRESENTATION_SCALE) if on else 1.0
         if scale != self.scale:
             self._scale = scale
             self.rescaled()

@@ -623,6 +623,10 @@
         <translation>∂L/∂z</translation>
     </message>
     <message>
+        <source>Gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
         <source>Gradient ∂L/∂z</source>
         <translation>梯度 ∂L/∂z</translation>
     </message>
@@ -884,6 +888,49 @@
         <translation>
             <numerusform>粘贴 %n 个值</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>KeyNumbers</name>
+    <message>
+        <source>Loss of the selected sample</source>
+        <translation>所选样本的损失</translation>
+    </message>
+    <message>
+        <source>Probability of the true class</source>
+        <translation>真实类别的概率</translation>
+    </message>
+    <message>
+        <source>Batch loss</source>
+        <translation>批次损失</translation>
+    </message>
+    <message>
+        <source>Cross-entropy identity</source>
+        <translation>交叉熵恒等式</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>p of the true class {cls}</source>
+        <translation>真实类别 {cls} 的 p</translation>
+    </message>
+    <message>
+        <source>p of {cls}, the most likely target</source>
+        <translation>{cls}（目标概率最大的类别）的 p</translation>
+    </message>
+    <message>
+        <source>Loss of {sample}</source>
+        <translation>{sample} 的损失</translation>
+    </message>
+    <message>
+        <source>Batch loss {how}</source>
+        <translation>批次损失{how}</translation>
+    </message>
+    <message>
+        <source>CE = H + KL</source>
+        <translation>CE = H + KL</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1209,10 @@
         <translation>logits z — 拖动柱条即可修改</translation>
     </message>
     <message>
+        <source>Logits z</source>
+        <translation>logits z</translation>
+    </message>
+    <message>
         <source>logit z</source>
         <translation>logit z</translation>
     </message>
@@ -1178,8 +1229,16 @@
         <translation>与输入概率等价的 logits：{formula}</translation>
     </message>
     <message>
+        <source>Logits: {formula}</source>
+        <translation>logits：{formula}</translation>
+    </message>
+    <message>
         <source>logit</source>
         <translation>logit</translation>
+    </message>
+    <message>
+        <source>Logits</source>
+        <translation>logits</translation>
     </message>
     <message>
         <source>Logits of sample {name}</source>
@@ -1241,12 +1300,12 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Presentation mode</source>
-        <translation>演示模式(&amp;P)</translation>
+        <source>&amp;Presentation stage</source>
+        <translation>演示舞台(&amp;P)</translation>
     </message>
     <message>
-        <source>Larger text and thicker plot lines for a projector.</source>
-        <translation>更大的文字和更粗的图线，适合投影仪。</translation>
+        <source>For a projector: one or two large plots, the key numbers in large type and the input table. Esc goes back to the desk.</source>
+        <translation>用于投影：一两张大图、大字号的关键数值和输入表格。按 Esc 返回桌面布局。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1621,6 +1680,30 @@
 <context>
     <name>Plot</name>
     <message>
+        <source>Copy as image</source>
+        <translation>复制为图片</translation>
+    </message>
+    <message>
+        <source>Save as image…</source>
+        <translation>另存为图片…</translation>
+    </message>
+    <message>
+        <source>Save Plot as Image</source>
+        <translation>将图表另存为图片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot Save Image</source>
+        <translation>无法保存图片</translation>
+    </message>
+    <message>
+        <source>The image could not be written to “{path}”.</source>
+        <translation>无法将图片写入“{path}”。</translation>
+    </message>
+    <message>
         <source>{label}: {values}</source>
         <translation>{label}：{values}</translation>
     </message>
@@ -1631,6 +1714,13 @@
     <message>
         <source>bits</source>
         <translation>比特</translation>
+    </message>
+</context>
+<context>
+    <name>PlotGrid</name>
+    <message>
+        <source>Pages of plots</source>
+        <translation>图表分页</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1783,10 @@
     <message>
         <source>probability</source>
         <translation>概率</translation>
+    </message>
+    <message>
+        <source>p and targets</source>
+        <translation>p 与目标</translation>
     </message>
     <message>
         <source>Probabilities</source>
@@ -1927,12 +2021,16 @@
         <translation>sigmoid 曲线</translation>
     </message>
     <message>
+        <source>Sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
         <source>Sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)</source>
         <translation>Sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)</translation>
     </message>
     <message>
-        <source>Sigmoid σ(z) (sigmoid mode only)</source>
-        <translation>Sigmoid σ(z)（仅 sigmoid 模式）</translation>
+        <source>σ(z)</source>
+        <translation>σ(z)</translation>
     </message>
     <message>
         <source>z / T</source>
@@ -1960,6 +2058,33 @@
     </message>
 </context>
 <context>
+    <name>StageView</name>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>First plot</source>
+        <translation>第一张图</translation>
+    </message>
+    <message>
+        <source>Second plot</source>
+        <translation>第二张图</translation>
+    </message>
+    <message>
+        <source>&amp;Plot:</source>
+        <translation>图表(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;beside it:</source>
+        <translation>旁边(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Keys: 1–{last} plot, Ctrl+1–{last} beside it, 0 one plot, Esc back to the desk</source>
+        <translation>按键：1–{last} 选图，Ctrl+1–{last} 放在旁边，0 只看一张，Esc 返回桌面</translation>
+    </message>
+</context>
+<context>
     <name>SweepPlot</name>
     <message>
         <source>Logit sweep plot</source>
@@ -1974,12 +2099,24 @@
         <translation>连续改变其 logit 的类别</translation>
     </message>
     <message>
+        <source>Legend of the sweep plot</source>
+        <translation>连续改变 logit 的概率图的图例</translation>
+    </message>
+    <message>
         <source>the true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
+        <source>Logit sweep</source>
+        <translation>连续改变 logit</translation>
+    </message>
+    <message>
         <source>Probabilities as z({name}) changes</source>
         <translation>z({name}) 变化时的概率</translation>
+    </message>
+    <message>
+        <source>p as z({name}) changes</source>
+        <translation>z({name}) 变化时的 p</translation>
     </message>
     <message>
         <source>logit z({name})</source>
@@ -2013,8 +2150,20 @@
         <translation>各类别的交叉熵项 −w {y} ln p</translation>
     </message>
     <message>
+        <source>CE terms −w {y} ln p</source>
+        <translation>交叉熵项 −w {y} ln p</translation>
+    </message>
+    <message>
         <source>Binary cross-entropy per class</source>
         <translation>各类别的二元交叉熵</translation>
+    </message>
+    <message>
+        <source>BCE per class</source>
+        <translation>各类别二元交叉熵</translation>
+    </message>
+    <message>
+        <source>CE terms</source>
+        <translation>交叉熵项</translation>
     </message>
     <message>
         <source>Cross-entropy terms ({unit})</source>
@@ -2446,10 +2595,6 @@
         <translation>打开窗口，加载所有示例，渲染后退出（自检）</translation>
     </message>
     <message>
-        <source>with --smoke: save a screenshot of the screen to this file</source>
-        <translation>与 --smoke 一起使用：将屏幕截图保存到此文件</translation>
-    </message>
-    <message>
         <source>logit-lab: --train and --lr need --compute FILE</source>
         <translation>logit-lab：--train 和 --lr 需要与 --compute FILE 一起使用</translation>
     </message>
@@ -2580,6 +2725,46 @@
     <message>
         <source>with --compute: the loss as that library&apos;s call returns it (default: textbook)</source>
         <translation>与 --compute 一起使用：按该库的调用返回的方式给出损失（默认：textbook，教科书）</translation>
+    </message>
+    <message>
+        <source>lay the window out (with FILE, or the start scenario), save it as this PNG and exit; with --smoke: save a screenshot of the screen</source>
+        <translation>布置窗口（打开 FILE，或启动时的场景），保存为此 PNG 文件后退出；与 --smoke 一起使用时：保存屏幕截图</translation>
+    </message>
+    <message>
+        <source>with --screenshot: the window&apos;s size in pixels, e.g. 1280x720</source>
+        <translation>与 --screenshot 一起使用：窗口大小（像素），例如 1280x720</translation>
+    </message>
+    <message>
+        <source>with --screenshot: show the presentation stage</source>
+        <translation>与 --screenshot 一起使用：显示演示舞台</translation>
+    </message>
+    <message>
+        <source>with --screenshot: the language, en or zh_CN</source>
+        <translation>与 --screenshot 一起使用：语言，en 或 zh_CN</translation>
+    </message>
+    <message>
+        <source>logit-lab: --size, --presentation and --language need --screenshot PNG</source>
+        <translation>logit-lab：--size、--presentation 和 --language 需要 --screenshot PNG</translation>
+    </message>
+    <message>
+        <source>logit-lab: --screenshot: PNG must be a file name ending in .png, got &apos;{value}&apos;</source>
+        <translation>logit-lab：--screenshot：PNG 必须是以 .png 结尾的文件名，收到的是“{value}”</translation>
+    </message>
+    <message>
+        <source>logit-lab: --screenshot: cannot write &apos;{path}&apos;: no such folder</source>
+        <translation>logit-lab：--screenshot：无法写入“{path}”：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>logit-lab: --size: WxH must be two whole numbers of pixels from 200 to 10000, e.g. 1280x720, got &apos;{value}&apos;</source>
+        <translation>logit-lab：--size：WxH 必须是 200 到 10000 之间的两个整数像素值，例如 1280x720，收到的是“{value}”</translation>
+    </message>
+    <message>
+        <source>logit-lab: --language: CODE must be one of {codes}, got &apos;{value}&apos;</source>
+        <translation>logit-lab：--language：CODE 必须是 {codes} 之一，收到的是“{value}”</translation>
+    </message>
+    <message>
+        <source>logit-lab: --screenshot: cannot write &apos;{path}&apos;</source>
+        <translation>logit-lab：--screenshot：无法写入“{path}”</translation>
     </message>
 </context>
 <context>

@@ -259,7 +259,9 @@ def safe_lr(scenario):
         pw = np.ones(n_classes) if options.pos_weight is None else np.array(options.pos_weight)
         mass = (w * np.maximum(pw, 1.0)).max() / 4
     curvature = mass / options.temperature ** 2 / analysis.divisor
-    return 1.0 / curvature if curvature > 0 else 1.0
+    # Below 1e-300 the bound allows any rate up to 1/curvature, which may overflow: 1e300 is
+    # still under the bound.
+    return 1.0 / curvature if curvature > 1e-300 else 1e300
 
 
 def bounded_options(n_classes):
@@ -275,6 +277,14 @@ def test_a_small_enough_step_never_increases_the_loss(scenario, fraction):
         return
     after = engine.analyze(training.step(scenario, fraction * safe_lr(scenario), analysis))
     assert after.loss <= analysis.loss + 1e-12 * abs(analysis.loss) + 1e-300
+
+
+def test_a_subnormal_mean_divisor_gives_a_finite_step():
+    # Found by hypothesis in CI: 1 / D overflowed to inf and 0 · inf made the step NaN.
+    scenario = engine.Scenario(classes=("a", "b"), rows=[[0.0, 0.0], [0.0, 0.0]], targets=[0, 1],
+                               options=engine.Options(class_weights=(2.225073858507203e-309, 0.0)))
+    stepped = training.step(scenario, 1.0)
+    np.testing.assert_array_equal(stepped.rows, [[0.5, -0.5], [0.0, 0.0]])
 
 
 @given(scenario=scenarios(inputs=("logits",)), lr=st.floats(1e-6, 1e300))

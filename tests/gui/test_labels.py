@@ -1,8 +1,10 @@
-"""SteadyLabel: new text repaints without re-laying-out the window, and never widens it."""
+"""SteadyLabel: new text repaints without re-laying-out the window, never widens it, and cuts\nwords rather than numbers when it has too little room."""
 
+import pytest
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.common.labels import SteadyLabel
+from gui.common.labels import SteadyLabel, fitted_text, numbers_in
 
 
 def test_a_long_text_never_makes_the_window_wider(qtbot):
@@ -34,3 +36,53 @@ def test_a_larger_font_makes_the_line_taller(qtbot):
     font.setPointSizeF(font.pointSizeF() * 1.6)
     label.setFont(font)
     assert label.height() > normal
+
+
+HEADER = "Sample photo 1 — true class cat, predicted pig, loss 0.9163 nats"
+
+
+@pytest.mark.parametrize("width", [600, 380, 280, 200, 150])
+def test_a_narrow_label_cuts_words_never_a_number(qtbot, width):
+    # The plot header used to be cut at the right: "… predicted pig, loss 0." for 0.9163.
+    window = QWidget()
+    qtbot.addWidget(window)
+    label = SteadyLabel(window)
+    QHBoxLayout(window).addWidget(label)
+    label.setText(HEADER)
+    window.resize(width, 40)
+    window.show()
+    qtbot.waitExposed(window)
+    shown = label.shown_text()
+    assert numbers_in(shown) == ["1", "0.9163"]
+    room = label.width() - label.label.contentsMargins().left() - \
+        label.label.contentsMargins().right()
+    assert QFontMetricsF(label.label.font()).horizontalAdvance(shown) <= room
+    assert label.toolTip() == HEADER and label.text() == HEADER
+    smaller = label.label.font().pointSizeF() < label.font().pointSizeF()
+    if width == 600:
+        assert shown == HEADER and not smaller
+    else:
+        assert "…" in shown or smaller
+
+
+def test_fitted_text_keeps_the_words_next_to_the_number():
+    metrics = QFontMetricsF(QFont())
+    room = metrics.horizontalAdvance(HEADER) * 0.7
+    shown = fitted_text(HEADER, metrics, lambda text: metrics.horizontalAdvance(text) <= room)
+    assert shown.endswith(" loss 0.9163 nats") and shown.startswith("Sample photo 1")
+
+
+def test_a_label_too_narrow_for_its_numbers_shrinks_its_font(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    label = SteadyLabel(window)
+    QHBoxLayout(window).addWidget(label)
+    label.setText("CE 0.1291 = 0.0001234 + 0.1290")
+    normal = label.font().pointSizeF()
+    window.resize(int(QFontMetricsF(label.font()).horizontalAdvance("0.1291 0.0001234 0.1290")
+                      * 0.8) + 30, 40)
+    window.show()
+    qtbot.waitExposed(window)
+    assert label.label.font().pointSizeF() < normal
+    assert numbers_in(label.shown_text()) == ["0.1291", "0", "0.0001234", "0.1290"] or \
+        numbers_in(label.shown_text()) == ["0.1291", "0.0001234", "0.1290"]

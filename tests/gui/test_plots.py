@@ -11,7 +11,7 @@ import pytest
 import shiboken6
 from numpy.testing import assert_allclose
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPalette
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -233,16 +233,20 @@ def test_sigmoid_points_of_probability_input_sit_at_their_logits(make_view):
     assert view.plot_widgets["sigmoid"].getPlotItem().getAxis("bottom").labelText == "z"
 
 
-def test_softmax_mode_greys_out_the_sigmoid(make_view, qtbot):
+def test_softmax_mode_leaves_the_sigmoid_out(make_view, qtbot):
+    # It took one of the seven places, greyed out, "sigmoid mode only".
     document, view = make_view(softmax_scenario())
-    x, _ = view.sigmoid_points.getData()
-    assert len(x) == 0
-    assert view.sigmoid_curve.opts["pen"].style() == Qt.PenStyle.DashLine
-    assert "sigmoid mode only" in view.plot_widgets["sigmoid"].getPlotItem().titleLabel.text
-    from engine import edits
+    view.show()
+    qtbot.waitExposed(view)
+    assert len(view.sigmoid_points.getData()[0]) == 0
+    assert "sigmoid" not in view.shown_plots()
+    assert not view.plot_widgets["sigmoid"].isVisible()
+    assert view.shown_plots() == ["logits", "probabilities", "terms", "gradient", "nll", "sweep"]
     document.edit("mode", edits.convert_mode, "sigmoid")
-    assert view.sigmoid_curve.opts["pen"].style() == Qt.PenStyle.SolidLine
+    assert "sigmoid" in sum(view.grid.pages, [])  # (on the first page or the next)
     assert len(view.sigmoid_points.getData()[0]) == 3
+    view.show_only(["sigmoid"])
+    assert view.shown_plots() == ["sigmoid"] and view.plot_widgets["sigmoid"].isVisible()
 
 
 # --- the sweep --------------------------------------------------------------------------------
@@ -785,13 +789,14 @@ def test_markers_are_drawn_at_their_points_inside_their_rects(make_view, qtbot):
              lambda: view.resize(1200, 850),  # every view transform changes
              lambda: view.set_presentation(True),  # larger symbols and pens
              lambda: view.plot_widgets["logits"].getPlotItem().setYRange(-1, 9),  # as a zoom
-             lambda: document.edit("mode", edits.convert_mode, "sigmoid")]
+             lambda: document.edit("mode", edits.convert_mode, "sigmoid"),
+             lambda: view.show_only(["sigmoid"])]  # (past the first page at this size)
     drawn = set()
     for step in steps:
         step()
         qtbot.wait(20)  # the event loop lays out and paints, as after a real edit
         for item, name, colour in markers:
-            if len(item.getData()[0]):
+            if len(item.getData()[0]) and name in view.shown_plots():
                 assert_markers_drawn(view.plot_widgets[name], item, colour)
                 drawn.add(item)
     assert len(drawn) == len(markers)
@@ -991,28 +996,37 @@ def test_presentation_mode_scales_fonts_and_lines(make_view):
 
 
 
-def test_in_presentation_mode_every_plot_fits_its_widget_and_long_titles_wrap(make_view, qtbot):
+def test_in_presentation_mode_every_plot_fits_its_widget_and_titles_stay_on_one_line(
+        make_view, qtbot):
     _document, view = make_view(softmax_scenario())
     view.resize(700, 500)
     view.show()
     qtbot.waitExposed(view)
     view.set_presentation(True)
+    view.show_only(["terms", "logits"])  # side by side, as on the stage: 350 px each
     qtbot.wait(20)
-    for name, widget in view.plot_widgets.items():
+    for name in view.shown_plots():
+        widget = view.plot_widgets[name]
         plot = widget.getPlotItem()
         # Before: a long title's width was the plot's least width, and the plot's right part
         # (the last bars, the p = 1 end of the −ln p curve) fell outside its widget.
         assert plot.geometry().width() <= widget.viewport().width(), name
         title = plot.titleLabel
-        assert title.item.boundingRect().width() <= title.size().width() + 1, name
+        # Then titles wrapped, over the plot: now one line that fits, the size of a line.
+        assert title.itemRect().width() <= title.size().width() + 1, name
+        assert title.item.textWidth() == -1 and title.item.document().lineCount() == 1, name
+        line = QFontMetricsF(title.item.font()).height()
+        assert title.itemRect().height() <= 1.5 * line * style.PRESENTATION_SCALE, name
     terms = view.plot_widgets["terms"].getPlotItem().titleLabel
-    line = QFontMetricsF(terms.item.font()).height()
-    assert terms.item.textWidth() > 0  # wrapped, not cut: two lines or more
-    assert terms.item.boundingRect().height() > 1.8 * line * style.PRESENTATION_SCALE
+    # Too long for 350 px at 1.6 times the size: its short form, "CE terms −w y ln p".
+    assert terms.shown_text() == "CE terms −w y ln p"
+    assert terms.toolTip() == "Cross-entropy terms −w y ln p per class"
     view.set_presentation(False)
+    view.show_only(None)
     view.resize(1600, 900)
     qtbot.wait(20)
-    assert terms.item.textWidth() == -1  # room again: one line
+    assert terms.shown_text() == "Cross-entropy terms −w y ln p per class"  # room again
+    assert terms.item.scale() == 1.0
 
 
 # --- engine.curves --------------------------------------------------------------------------
@@ -1052,3 +1066,42 @@ def test_surprisal_and_logits_from_probabilities():
                     [0.0, np.log(1 / 3)])
     assert np.isfinite(curves.logits_from_probabilities([0.0, 1.0], "sigmoid")).all()
     assert curves.logits_from_probabilities([0.0], floor=False)[0] == -np.inf
+
+
+# --- class names on the bar axes ----------------------------------------------------------------
+
+TWELVE = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+          "truck", "hippopotamus", "zebra")
+
+
+@pytest.mark.parametrize("width", [1100, 520])
+def test_up_to_twelve_classes_every_name_is_on_the_axis_whole_in_its_tooltip(make_view, qtbot,
+                                                                          width):
+    # Before, a name that overlapped its neighbour was left out: with 5 classes, every other one.
+    rows = np.linspace(-2.0, 2.0, 36).reshape(3, 12)
+    _document, view = make_view(engine.Scenario(classes=TWELVE, rows=rows,
+                                                targets=np.array([0, 5, 10])))
+    view.resize(width, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_only(["logits"])
+    qtbot.wait(20)
+    axis = view.plot_widgets["logits"].getPlotItem().getAxis("bottom")
+    picture = QImage(axis.boundingRect().size().toSize(), QImage.Format.Format_ARGB32)
+    painter = QPainter(picture)
+    specs = axis.generateDrawSpecs(painter)
+    painter.end()
+    if axis._upright:  # too narrow to lie: upright, each at its bar
+        drawn = [text for _x, _top, text in axis._upright]
+    else:
+        drawn = [text for _rect, _flags, text in specs[2]]
+        rects = sorted((rect for rect, _flags, _text in specs[2]), key=lambda rect: rect.left())
+        assert all(a.right() <= b.left() for a, b in zip(rects, rects[1:]))  # none overlap
+    assert len(drawn) == 12
+    for name, text in zip(TWELVE, drawn):
+        assert text == name or (text.endswith("…") and name.startswith(text[:-1])), (name, text)
+        assert text == name or len(text) >= 4  # at least three letters and "…", not "a…"
+    centres = axis._centres
+    assert [axis.name_at(x) for x in centres] == list(TWELVE)  # the tooltip's whole name
+    if width == 520:
+        assert axis._upright  # the narrow plot turns them upright rather than cut them to "a…"

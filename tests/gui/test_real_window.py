@@ -1,6 +1,7 @@
 """The real app in a real X server (Xvfb): it starts, draws, and the screenshot is not blank;
 a long session's undo history stays small."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -23,12 +24,12 @@ def _xvfb_or_skip():
     return xvfb
 
 
-@pytest.fixture
-def x_display():
-    """A private Xvfb server; yields its DISPLAY value."""
+@contextlib.contextmanager
+def private_xvfb(screen="1600x1000x24"):
+    """A private Xvfb server with one ``screen`` (WxHxDEPTH); yields its DISPLAY value."""
     xvfb = _xvfb_or_skip()
     read_end, write_end = os.pipe()
-    server = subprocess.Popen([xvfb, "-displayfd", str(write_end), "-screen", "0", "1600x1000x24",
+    server = subprocess.Popen([xvfb, "-displayfd", str(write_end), "-screen", "0", screen,
                                "-nolisten", "tcp"], pass_fds=(write_end,),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_end)
@@ -39,6 +40,13 @@ def x_display():
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def x_display():
+    """A private Xvfb server; yields its DISPLAY value."""
+    with private_xvfb() as display:
+        yield display
 
 
 def run_app(display, home, *args, script=ROOT / "main.py", timeout=120):

@@ -2,24 +2,26 @@
 its own pyqtgraph PlotWidget, whose items it builds once and updates in place, and restyles
 itself for the presentation scale."""
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPalette
-from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
+import pyqtgraph.exporters
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QPalette
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QMessageBox, QSizePolicy
 
 from gui.common.formatting import format_number
-from gui.common.user_text import short
 from gui.views.plots.items import ClassAxis, TitleLabel, reference_line
 
-# Class names longer than this are elided on the axes (they are whole in the descriptions).
-AXIS_NAME_CHARS = 12
 # Each plot's accessible description lists at most this many samples, and this many classes
 # (the largest values).
 DESCRIBED_SAMPLES = 20
 DESCRIBED_CLASSES = 12
+# A plot copied or saved as an image is drawn this wide at least (a slide's width), its text
+# and lines scaled with it, so that it reads on a projected slide as on the stage.
+IMAGE_WIDTH = 1600
 
 
 def text_size(size, scale):
@@ -90,6 +92,7 @@ class Plot(QObject):
         self._labels = None  # what the titles and axis labels were last written for
         self.widget = self._make_widget(parent, view_box)
         self.item = self.widget.getPlotItem()
+        self._add_image_actions()
 
     def _make_widget(self, parent, view_box):
         axes = {"bottom": ClassAxis("bottom")} if self.class_axis else None
@@ -122,9 +125,55 @@ class Plot(QObject):
         plot.getAxis("left").setStyle(autoReduceTextSpace=False)
         return widget
 
+    # ----------------------------------------------------------------------------- images
+
+    def _add_image_actions(self):
+        """Copy as image and Save as image…, in the plot's context menu."""
+        copy = QAction(self.tr("Copy as image"), self.widget)
+        copy.triggered.connect(self.copy_image)
+        save = QAction(self.tr("Save as image…"), self.widget)
+        save.triggered.connect(lambda: self.save_image())
+        self.widget.addActions([copy, save])
+        self.widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def image(self):
+        """The plot as a QImage, IMAGE_WIDTH pixels wide at least (pyqtgraph's
+        ImageExporter scales text and lines with it)."""
+        exporter = pg.exporters.ImageExporter(self.item)
+        width = exporter.parameters()["width"]
+        exporter.parameters()["width"] = max(int(width), IMAGE_WIDTH)
+        return exporter.export(toBytes=True)
+
+    def copy_image(self):
+        QGuiApplication.clipboard().setImage(self.image())
+
+    def save_image(self, path=None):
+        """Save the image as PNG at ``path`` (None: ask where). Returns whether it was saved;
+        a file that cannot be written is said in one line."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self.widget, self.tr("Save Plot as Image"),
+                                                  f"{self.name}.png",
+                                                  self.tr("PNG image (*.png)"))
+            if not path:
+                return False
+        if self.image().save(path, "PNG"):
+            return True
+        QMessageBox.warning(self.widget, self.tr("Cannot Save Image"),
+                            self.tr("The image could not be written to “{path}”.").format(
+                                path=path))
+        return False
+
     def panel(self):
         """What the container lays out: the plot, and any control of its own."""
         return self.widget
+
+    def short_name(self):
+        """The plot's name in a few words, for tabs and choosers."""
+        raise NotImplementedError
+
+    def applies(self, scenario):
+        """Whether the plot shows something for ``scenario`` (else it is not shown)."""
+        return True
 
     def pinned(self, analysis, n):
         """The classes this plot needs among the shown ones (a dragged bar, the swept
@@ -157,13 +206,20 @@ class Plot(QObject):
         for axis_name in ("left", "bottom"):
             axis = self.item.getAxis(axis_name)
             axis.setTickFont(tick_font)
-            axis.setPen(pg.mkPen(self.foreground, width=scale))
+            axis.setPen(pg.mkPen(self.foreground, width=self.line_width(1.0)))
             axis.update()  # setPen does not: the cached pixmap must go
         self.item.getAxis("bottom").setStyle(autoExpandTextSpace=False,
                                              tickTextHeight=line_height)
 
     def text_size(self, size):
         return text_size(size, self.scale)
+
+    def line_width(self, width):
+        """A line's pen ``width`` (desk pixels) at this scale. pyqtgraph draws lines with
+        cosmetic pens, in device pixels: on a HiDPI screen (Qt's device pixel ratio 2) they
+        are made as much wider, or a 4K projector shows hairlines. (Markers are rendered at
+        the device pixel ratio already: their pens take ``scale`` alone.)"""
+        return width * self.scale * self.widget.devicePixelRatioF()
 
     def relabel(self, key):
         """Whether the titles and axis labels need writing for ``key`` (what they depend on):
@@ -174,17 +230,20 @@ class Plot(QObject):
         self._labels = key
         return True
 
-    def set_title(self, text):
-        if self._texts.get("title") == (text, self.scale):
+    def set_title(self, text, short=None):
+        """Title the plot with ``text`` (HTML), on one line; ``short`` is what it reads where
+        ``text`` does not fit (see TitleLabel)."""
+        if self._texts.get("title") == (text, short, self.scale):
             return
-        self._texts["title"] = (text, self.scale)
-        self.item.setTitle(text, size=f"{self.text_size(1.1):.1f}pt", color=self.foreground)
-        lines = text.count("<br>") + 1
-        height = round((30 + 18 * (lines - 1)) * self.scale)
-        # At least the room of its lines, more when a narrow plot wraps it (TitleLabel).
+        self._texts["title"] = (text, short, self.scale)
+        size = self.text_size(1.1)
+        self.item.titleLabel.set_short(short)
+        self.item.setTitle(text, size=f"{size:.1f}pt", color=self.foreground)
+        # A line of the title at full size, and its text item's margins.
+        height = math.ceil(self.item.titleLabel.item.boundingRect().height())
         self.item.layout.setRowMinimumHeight(0, height)
-        self.item.layout.setRowMaximumHeight(0, 4 * height)
-        self.item.titleLabel.setMaximumHeight(4 * height)
+        self.item.layout.setRowMaximumHeight(0, height)
+        self.item.titleLabel.setMaximumHeight(height)
 
     def set_axis_label(self, axis, text):
         if self._texts.get(axis) == (text, self.scale):
@@ -214,7 +273,8 @@ class Plot(QObject):
 
 class ClassPlot(Plot):
     """A plot with a bar (or bars) per shown class, at x = 0, 1, 2…: its bottom axis names
-    them, and its x axis is linked to the other class plots' (``follow_x``)."""
+    them. Each sets its own x range, the same for all: pyqtgraph's linked axes line views up
+    pixel by pixel, which plots of other widths or out of sight (the stage) do not share."""
 
     class_axis = True
 
@@ -222,26 +282,19 @@ class ClassPlot(Plot):
         super().__init__(parent, view_box=view_box)
         self.item.setMouseEnabled(x=False, y=True)
         self.zero_line = reference_line(self.item, self.foreground) if zero_line else None
-        self._leads_x = True
         self._ticks = None
         self._count = None
 
-    def follow_x(self, leader):
-        """Show the same x range as the class plot ``leader``."""
-        self._leads_x = False
-        self.item.setXLink(leader.item)
-
     def show_classes(self, frame):
         """Name the shown classes on the bottom axis; fit the x range to their number."""
-        ticks = [[(float(i), short(name, AXIS_NAME_CHARS)) for i, name in enumerate(frame.names)]]
-        if ticks != self._ticks:  # new ticks redraw the axis: only when they change
-            self._ticks = ticks
-            self.item.getAxis("bottom").setTicks(ticks)
+        names = list(frame.names)
+        if names != self._ticks:  # new ticks redraw the axis: only when they change
+            self._ticks = names
+            self.item.getAxis("bottom").set_names(names)
         count = len(frame.shown)
         if count == self._count:
             return
         self._count = count
         if self.zero_line is not None:
             self.zero_line.setData([-0.6, max(count, 1) - 0.4], [0.0, 0.0])
-        if self._leads_x:  # the others follow it
-            self.item.setXRange(-0.6, max(count, 1) - 0.4, padding=0)
+        self.item.setXRange(-0.6, max(count, 1) - 0.4, padding=0)

@@ -1,12 +1,13 @@
-"""The plots of the selected sample, laid out in two columns: the bar plots (logits,
-probabilities and targets, per-class loss terms, the gradient) and the curves (−ln p, the
-sigmoid, a one-logit sweep). Each plot is a module of its own; this view chooses the classes
-they show, draws every plot from each change of the Document and describes them in words."""
+"""The plots of the selected sample: the bar plots (logits, probabilities and targets, per-class
+loss terms, the gradient) and the curves (−ln p, the sigmoid, a one-logit sweep), as many at
+once as can be read (grid.py), or the ones the presentation stage chose. Each plot is a module
+of its own; this view chooses the classes they show, draws every plot from each change of the
+Document and describes them in words."""
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from engine.top_classes import target_mass, top_classes
 from gui.common import style
@@ -16,6 +17,7 @@ from gui.common.user_text import plain, short
 from gui.views.base import View
 from gui.views.plots.base import Frame, text_size
 from gui.views.plots.gradient import GradientPlot
+from gui.views.plots.grid import PlotGrid
 from gui.views.plots.items import apply_view_range, cache_text_items, give_text_items_to_qt
 from gui.views.plots.logits import LogitsPlot
 from gui.views.plots.nll import NllPlot
@@ -44,7 +46,8 @@ class PlotsView(View):
     logit_bars, probability_bars, target_bars, term_bars, gradient_bars (one bar per shown
     class); logit_handles (the grips on the logit bars); logit_clip_marks, term_clip_marks,
     gradient_clip_marks; nll_curve, nll_points, nll_selected; sigmoid_curve, sigmoid_points;
-    sweep_curves, sweep_others, sweep_points, sweep_marker, sweep_combo, sweep_curve_classes.
+    sweep_curves, sweep_others, sweep_points, sweep_marker, sweep_combo, sweep_legend,
+    sweep_curve_classes.
     """
 
     catch_up_when_hidden = True
@@ -57,21 +60,18 @@ class PlotsView(View):
                                          interval=style.DESCRIPTION_DELAY_MS)
         self._description_timer.timeout.connect(self.describe_now)
         self.shown_classes = np.arange(0)
-        # The plots, one line each, in the column they are laid out in.
-        bar_plots = [
+        # The plots, one line each, in reading order.
+        self._plots = [
             LogitsPlot(self, document),
             ProbabilitiesPlot(self),
             TermsPlot(self),
             GradientPlot(self),
-        ]
-        curve_plots = [
             NllPlot(self),
             SigmoidPlot(self),
             SweepPlot(self),
         ]
-        self._plots = bar_plots + curve_plots
         self._plot_widgets = {plot.name: plot.widget for plot in self._plots}
-        self._lay_out(bar_plots, curve_plots)
+        self._lay_out()
         self._name_items()
         self._apply_style()
         self.follow(document)
@@ -79,7 +79,7 @@ class PlotsView(View):
             give_text_items_to_qt(widget)
             cache_text_items(widget)
 
-    def _lay_out(self, bar_plots, curve_plots):
+    def _lay_out(self):
         self.sample_label = SteadyLabel(self)
         self.caption = plain(QLabel(self))
         self.caption.setWordWrap(True)
@@ -89,26 +89,32 @@ class PlotsView(View):
         header.addStretch(1)
         header.addWidget(self.caption)
 
-        class_plots = [plot for plot in self._plots if plot.class_axis]
-        for plot in class_plots[1:]:
-            plot.follow_x(class_plots[0])
         for plot in self._plots:
             plot.redraw_wanted.connect(self._redraw)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for plots in (bar_plots, curve_plots):
-            column = QWidget(self)
-            column_layout = QVBoxLayout(column)
-            column_layout.setContentsMargins(0, 0, 0, 0)
-            for plot in plots:
-                column_layout.addWidget(plot.panel())
-            splitter.addWidget(column)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
+        self.grid = PlotGrid(self)
+        self.grid.set_panels([(plot.name, plot.short_name(), plot.panel(), plot.widget)
+                              for plot in self._plots])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)  # (the dock has its own)
         layout.addLayout(header)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.grid, 1)
+
+    def choices(self):
+        """[(name, label)] of every plot, in reading order (for the stage's choosers)."""
+        return [(plot.name, plot.short_name()) for plot in self._plots]
+
+    def applicable(self, scenario):
+        """The names of the plots that show something for ``scenario``."""
+        return [plot.name for plot in self._plots if plot.applies(scenario)]
+
+    def show_only(self, names):
+        """Show the plots ``names``, side by side (the stage), or all that apply (None)."""
+        self.grid.show_only(names)
+
+    def shown_plots(self):
+        """The names of the plots in sight now."""
+        return self.grid.shown()
 
     def _name_items(self):
         plots = {plot.name: plot for plot in self._plots}
@@ -126,7 +132,7 @@ class PlotsView(View):
         self.sigmoid_curve, self.sigmoid_points = sigmoid.curve, sigmoid.points
         self.sweep_curves, self.sweep_others = sweep.curves, sweep.others
         self.sweep_points, self.sweep_marker = sweep.points, sweep.marker
-        self.sweep_combo = sweep.combo
+        self.sweep_combo, self.sweep_legend = sweep.combo, sweep.legend
 
     @property
     def swept_class(self):
@@ -147,11 +153,6 @@ class PlotsView(View):
 
     # ----------------------------------------------------------------------------- style
 
-    def set_presentation(self, on):
-        """Scale fonts, line widths and marker sizes by ``style.PRESENTATION_SCALE`` (on) or
-        back to normal (off), for a lecture-hall projector."""
-        super().set_presentation(on)
-
     def rescaled(self):
         self._apply_style()
         self.show_analysis(*self.state)
@@ -161,6 +162,7 @@ class PlotsView(View):
         return self.scale != 1.0
 
     def _apply_style(self):
+        self.grid.set_scale(self.scale)
         label_font = QFont(self.font())
         label_font.setPointSizeF(text_size(1.0, self.scale))
         self.caption.setFont(label_font)
@@ -184,6 +186,7 @@ class PlotsView(View):
         """Redraw every plot for ``analysis`` and the selected sample."""
         frame, most_probable_only = self._frame(analysis, selection)
         self.shown_classes = frame.shown
+        self.grid.set_applicable(self.applicable(analysis.scenario))
         self._update_header(analysis, frame.n, frame.shown, most_probable_only)
         for plot in self._plots:
             if plot.class_axis:

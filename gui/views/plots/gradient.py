@@ -17,8 +17,11 @@ class GradientPlot(FittedBarsPlot):
 
     def write_labels(self, frame):
         if self.relabel(None):
-            self.set_title(self.tr("Gradient ∂L/∂z of the sample loss"))
+            self.set_title(self.tr("Gradient ∂L/∂z of the sample loss"), self.tr("∂L/∂z"))
             self.set_axis_label("left", self.tr("∂L/∂z"))
+
+    def short_name(self):
+        return self.tr("Gradient")
 
     def described_as(self, frame):
         return self.tr("Gradient ∂L/∂z")

@@ -1,18 +1,20 @@
 """The plot items the plots share: pyqtgraph items with the small changes the plots need
-(markers that repaint only when they change, a title that wraps, class names that never
-overlap, bars that can be dragged) and the helpers that draw with them without asking for a
+(markers that repaint only when they change, a title on one line that fits its plot, class
+names that never overlap, bars that can be dragged) and the helpers that draw with them without asking for a
 second paint."""
 
+import math
 import weakref
 
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QFont, QPainter, QPainterPath, QPicture, QTransform
+from PySide6.QtCore import QLocale, QRectF, Qt
+from PySide6.QtGui import (QFont, QFontMetricsF, QPainter, QPainterPath, QPicture,
+                           QTextDocument, QTransform)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
 
-from gui.common.user_text import in_html
+from gui.common.user_text import ELLIPSIS, in_html, tooltip
 
 
 class Points(pg.ScatterPlotItem):
@@ -66,56 +68,182 @@ def _same(a, b):
 
 
 class TitleLabel(pg.LabelItem):
-    """A plot title that wraps onto more lines rather than widen its plot past the view: a long
-    title in presentation mode (or in a narrow dock) would otherwise push the plot's right part,
-    data included, out of sight. pyqtgraph's LabelItem asks for its text's whole width."""
+    """A plot title on one line: it never wraps over its plot, nor widens the plot past the
+    view (pyqtgraph's LabelItem asks for its text's whole width). A title wider than its plot
+    is drawn smaller, down to SMALLEST_TITLE of its size; past that the plot's short title
+    (``set_short``) takes its place, drawn as small as it must be. The whole title
+    is the title's tooltip."""
 
-    _natural_width = 0.0  # of the text on one line
+    SMALLEST_TITLE = 0.9
 
     def __init__(self, *args, **kwargs):
+        self._variants = []  # [(text, width on one line at full size)]: the title, its short form
+        self._shown = None  # the variant in the item
+        self._short = None
         super().__init__(*args, **kwargs)
-        option = self.item.document().defaultTextOption()
-        option.setAlignment(Qt.AlignmentFlag.AlignHCenter)  # wrapped lines centred, as one is
-        self.item.document().setDefaultTextOption(option)
+
+    def set_short(self, short):
+        """What the next title (``setText``) reads where it does not fit: HTML, or None."""
+        self._short = short
 
     def setText(self, text, **args):
-        self.item.setTextWidth(-1)
-        super().setText(text, **args)
-        self._natural_width = self.item.boundingRect().width()
-        self._wrap()
+        self._variants = []  # (none while they are measured: resizeEvent leaves them alone)
+        short = self._short
+        self.item.setScale(1.0)
+        measured = []
+        for variant in ([text] if short is None or short == text else [text, short]):
+            super().setText(variant, **args)
+            measured.append((variant, self.item.boundingRect().width()))
+        self._variants = measured
+        self._shown = len(measured) - 1
+        self.setToolTip(tooltip(self._plain(text)))
+        self._fit()
+
+    @staticmethod
+    def _plain(html):
+        document = QTextDocument()
+        document.setHtml(html)
+        return document.toPlainText()
 
     def resizeEvent(self, ev):
-        self._wrap()
+        self._fit()
         super().resizeEvent(ev)
 
-    def _wrap(self):
+    def _fit(self):
+        """Show the longest variant that fits at SMALLEST_TITLE of its size or more (else the
+        shortest, smaller still), at the largest size that fits."""
+        if not self._variants:
+            return
         width = self.size().width()
-        wanted = width if 0 < width < self._natural_width else -1
-        if self.item.textWidth() != wanted:
-            self.item.setTextWidth(wanted)
+        choice, scale = len(self._variants) - 1, 1.0
+        for k, (_, natural) in enumerate(self._variants):
+            if width <= 0 or natural * self.SMALLEST_TITLE <= width:
+                choice = k
+                break
+        natural = self._variants[choice][1]
+        if 0 < width < natural:
+            scale = width / natural
+        if choice != self._shown:
+            self._shown = choice
+            pg.LabelItem.setText(self, self._variants[choice][0])
+        if self.item.scale() != scale:
+            self.item.setScale(scale)
+            super().resizeEvent(None)
+
+    def shown_text(self):
+        """The variant shown, as plain text (for tests)."""
+        return self.item.toPlainText()
 
     def updateMin(self):
-        super().updateMin()  # the height the (wrapped) text needs
+        # The height of a line at full size (a smaller title stays in the same row), and no
+        # width of its own: the plot's width is the title's.
+        height = self.item.boundingRect().height()
         self.setMinimumWidth(0)
+        self.setMinimumHeight(height)
+        self._sizeHint = {Qt.SizeHint.MinimumSize: (0, height),
+                          Qt.SizeHint.PreferredSize: (0, height),
+                          Qt.SizeHint.MaximumSize: (-1, -1),
+                          Qt.SizeHint.MinimumDescent: (0, 0)}
+        self.updateGeometry()
 
 
 class ClassAxis(pg.AxisItem):
-    """A bottom axis of class names that leaves out a name rather than overlap its neighbour."""
+    """A bottom axis of class names (``set_names``). Names that fit side by side are drawn
+    whole; in narrower slots each is cut with "…" to its slot (MIN_CHARS characters at least);
+    narrower still, they stand upright, cut to UPRIGHT_CHARS. Every name is whole in the
+    tooltip of its place on the axis."""
 
     GAP = 4
+    MIN_CHARS = 3
+    UPRIGHT_CHARS = 10
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._names = []
+        self._upright = []  # [(x, top, text)] drawn upright, when the slots are too narrow
+        self._line_height = None  # the height of the names when they lie (set by the plot)
+        self._centres = []  # where each name's slot is centred, in the axis' coordinates
+
+    def set_names(self, names):
+        """Name the positions 0, 1, 2…"""
+        self._names = list(names)
+        self.setTicks([[(float(k), name) for k, name in enumerate(self._names)]])
+
+    def setStyle(self, **kwargs):
+        if "tickTextHeight" in kwargs:
+            self._line_height = kwargs["tickTextHeight"]
+        super().setStyle(**kwargs)
 
     def generateDrawSpecs(self, p):
         specs = super().generateDrawSpecs(p)
         if specs is None:
             return None
-        axis, ticks, texts = specs
-        kept = []
-        right = -np.inf
-        for rect, flags, text in sorted(texts, key=lambda spec: spec[0].left()):
-            if rect.left() >= right + self.GAP:
-                kept.append((rect, flags, text))
-                right = rect.right()
-        return axis, ticks, kept
+        axis, ticks, _ = specs  # (pyqtgraph leaves out the names that reach past the axis)
+        self._upright = []
+        self._centres = self._name_centres()
+        if not self._centres:
+            return axis, ticks, []
+        metrics = QFontMetricsF(p.font())
+        gaps = np.diff(self._centres)
+        room = (float(gaps.min()) if len(gaps) else self.width()) - self.GAP
+        top = max(0, self.style["tickLength"]) + self.style["tickTextOffset"][1]
+        height = self._line_height
+        texts = []
+        if room < metrics.horizontalAdvance("M" * self.MIN_CHARS + ELLIPSIS):
+            longest = metrics.averageCharWidth() * self.UPRIGHT_CHARS
+            self._upright = [(x, top, metrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                                         longest))
+                             for x, name in zip(self._centres, self._names)]
+            height = max(metrics.horizontalAdvance(text) for _, _, text in self._upright) + 2
+        else:
+            line = metrics.height()
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | \
+                Qt.TextFlag.TextDontClip
+            for x, name in zip(self._centres, self._names):
+                text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+                width = metrics.horizontalAdvance(text)
+                texts.append((QRectF(x - width / 2, top, width, line), flags, text))
+            # A name in another script (Chinese) can be taller than the font's own line.
+            height = max([height or 0.0] + [metrics.boundingRect(QRectF(), int(flags), text)
+                                            .height() for _, _, text in texts])
+        if height is not None and abs(self.style["tickTextHeight"] - height) > 0.5:
+            super().setStyle(tickTextHeight=int(math.ceil(height)))  # (not the lying height)
+        return axis, ticks, texts
+
+    def _name_centres(self):
+        """Where each name's position (0, 1, 2…) is along the axis, in its coordinates."""
+        low, high = self.range
+        if not self._names or high <= low:
+            return []
+        bounds = self.mapRectFromParent(self.geometry())
+        scale = bounds.width() / (high - low)
+        return [(k - low) * scale for k in range(len(self._names))]
+
+    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):
+        super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+        p.setClipping(False)
+        line = p.fontMetrics().height()
+        for x, top, text in self._upright:
+            room = self.height() - top
+            p.save()
+            p.translate(x, top)
+            p.rotate(-90)  # read from the bottom up, ending at the axis
+            p.drawText(QRectF(-room, -line / 2, room - 1, line),
+                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+            p.restore()
+
+    def name_at(self, x):
+        """The whole name of the class whose slot holds ``x`` (axis coordinates), or None."""
+        if not self._centres:
+            return None
+        nearest = int(np.argmin(np.abs(np.asarray(self._centres) - x)))
+        return self._names[nearest] if nearest < len(self._names) else None
+
+    def hoverEvent(self, ev):
+        name = None if ev.isExit() else self.name_at(ev.pos().x())
+        tip = tooltip(name) if name else ""
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
 
 
 class LogitViewBox(pg.ViewBox):

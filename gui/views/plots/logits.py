@@ -80,14 +80,18 @@ class LogitsPlot(FittedBarsPlot):
         if not self.relabel((scenario.input, scenario.mode)):
             return
         if scenario.input == "logits":
-            self.set_title(self.tr("Logits z — drag a bar to change it"))
+            self.set_title(self.tr("Logits z — drag a bar to change it"), self.tr("Logits z"))
             self.set_axis_label("left", self.tr("logit z"))
         else:
             equivalent = (self.tr("ln p") if scenario.mode == "softmax"
                           else self.tr("ln p − ln(1 − p)"))
             self.set_title(self.tr("Logits equivalent to the input probabilities: "
-                                   "{formula}").format(formula=equivalent))
+                                   "{formula}").format(formula=equivalent),
+                           self.tr("Logits: {formula}").format(formula=equivalent))
             self.set_axis_label("left", self.tr("logit"))
+
+    def short_name(self):
+        return self.tr("Logits")
 
     def described_as(self, frame):
         return self.tr("Logits of sample {name}").format(name=frame.scenario.samples[frame.n])

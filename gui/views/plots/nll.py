@@ -53,7 +53,7 @@ class NllPlot(Plot):
 
     def apply_style(self, scale):
         super().apply_style(scale)
-        self.curve.setPen(pg.mkPen(style.colour("curve"), width=2.5 * scale))
+        self.curve.setPen(pg.mkPen(style.colour("curve"), width=self.line_width(2.5)))
         self.points.setSize(9 * scale)
         self.selected.setSize(15 * scale)
         self.selected.setPen(pg.mkPen(self.foreground, width=1.5 * scale))
@@ -105,19 +105,23 @@ class NllPlot(Plot):
         formula = self._formula(analysis.unit)
         if scenario.mode == "sigmoid":
             self.set_title(self.tr("Loss of each positive label: {formula}").format(
-                formula=formula))
+                formula=formula), formula)
             self.set_axis_label("bottom", self.tr("probability p of a positive label"))
         elif scenario.target_kind == "index":
-            self.set_title(self.tr("Loss of the true class: {formula}").format(formula=formula))
+            self.set_title(self.tr("Loss of the true class: {formula}").format(formula=formula),
+                           formula)
             self.set_axis_label("bottom", self.tr("probability p of the true class"))
         else:
             self.set_title(self.tr("Surprisal of the target classes: {formula}").format(
-                formula=formula))
+                formula=formula), formula)
             self.set_axis_label("bottom", self.tr("probability p of a class with target mass"))
         self.set_axis_label("left", self.unit_name(analysis.unit))
         self._top = float(curves.surprisal(NLL_P_MIN, log_base))
         self.curve.setData(self._grid, curves.surprisal(self._grid, log_base))
         self.item.setYRange(0.0, self._top, padding=0.04)
+
+    def short_name(self):
+        return self.tr("Loss curve −ln p")
 
     def _formula(self, unit):
         return self.tr("−ln p") if unit == "nats" else self.tr("−log<sub>2</sub> p")

@@ -53,8 +53,14 @@ class ProbabilitiesPlot(ClassPlot):
             self.tr("target y") if symbol == "y" else self.tr("smoothed target y′")
         self.set_title("{p}&nbsp;&nbsp;&nbsp;{q}".format(
             p=legend_entry(style.COLOURS["probability"], self.tr("probability p")),
-            q=legend_entry(style.COLOURS["target"], target)))
+            q=legend_entry(style.COLOURS["target"], target)),
+            "{p}&nbsp;&nbsp;{q}".format(
+                p=legend_entry(style.COLOURS["probability"], "p"),
+                q=legend_entry(style.COLOURS["target"], "y" if mode == "sigmoid" else "q")))
         self.set_axis_label("left", self.tr("probability"))
+
+    def short_name(self):
+        return self.tr("p and targets")
 
     def description(self, frame):
         names, (p, q) = frame.names, self._values(frame)

@@ -1,5 +1,5 @@
-"""The sigmoid plot: σ(z) with the selected sample's logits on it (sigmoid mode; in softmax
-mode the curve is drawn greyed out)."""
+"""The sigmoid plot: σ(z) with the selected sample's logits on it (sigmoid mode only: in softmax
+mode it is not shown)."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -41,6 +41,12 @@ class SigmoidPlot(Plot):
         self.points.setSize(12 * scale)
         self.points.setPen(pg.mkPen(self.foreground, width=1.5 * scale))
 
+    def short_name(self):
+        return self.tr("Sigmoid")
+
+    def applies(self, scenario):
+        return scenario.mode == "sigmoid"  # softmax mode has no use for it: not shown
+
     def lists_classes(self, frame):
         return frame.scenario.mode == "sigmoid"
 
@@ -64,19 +70,13 @@ class SigmoidPlot(Plot):
         return np.clip(z, -DRAW_LIMIT, DRAW_LIMIT)
 
     def _write_labels(self, scenario):
-        sigmoid_mode = scenario.mode == "sigmoid"
         divided = scenario.input == "logits" and scenario.options.temperature != 1
-        if not self.relabel((sigmoid_mode, divided)):
+        if not self.relabel(divided):
             return
-        if sigmoid_mode:
-            self.set_title(self.tr("Sigmoid σ(z) = 1 / (1 + e<sup>−z</sup>)"))
-        else:
-            self.set_title(self.tr("Sigmoid σ(z) (sigmoid mode only)"))
+        self.set_title(self.tr("Sigmoid σ(z) = 1 / (1 + e<sup>−z</sup>)"), self.tr("σ(z)"))
         self.set_axis_label("bottom", self.tr("z / T") if divided else self.tr("z"))
         self.set_axis_label("left", self.tr("σ"))
-        colour = style.colour("curve") if sigmoid_mode else style.colour("logit", 140)
-        pen_style = Qt.PenStyle.SolidLine if sigmoid_mode else Qt.PenStyle.DashLine
-        self.curve.setPen(pg.mkPen(colour, width=2.5 * self.scale, style=pen_style))
+        self.curve.setPen(pg.mkPen(style.colour("curve"), width=self.line_width(2.5)))
 
     def _draw_curve(self, low, high):
         if self._grid == (low, high):

@@ -12,11 +12,13 @@ from engine import curves
 from gui.common import style
 from gui.common.formatting import format_number
 from gui.common.user_text import in_html, short
-from gui.views.plots.base import AXIS_NAME_CHARS, Plot
+from gui.views.plots.base import Plot
 from gui.views.plots.items import Points, legend_entry, probability_ticks
 from gui.views.plots.scales import DRAW_LIMIT, SweepWindow
 
 SWEEP_POINTS = 241
+# Class names longer than this are cut in the legend (they are whole in the descriptions).
+LEGEND_NAME_CHARS = 12
 # Up to this many classes, each has its own coloured sweep curve and legend entry; beyond, the
 # classes other than the swept one are thin grey lines.
 SWEEP_COLOURED = 7
@@ -24,7 +26,7 @@ _SWEEP_CYCLE = ("target", "gradient", "term", "selected", "curve", "logit")
 
 
 class SweepPlot(Plot):
-    """The probability and sweep plots carry their legends in their titles.
+    """Its legend is a line of its own between its class chooser and the plot.
 
     Attributes
     ----------
@@ -35,6 +37,7 @@ class SweepPlot(Plot):
     points : Points, every shown class's current point; marker : QGraphicsLineItem, the
         vertical line at the current logit.
     combo : QComboBox choosing the swept class (``set_swept_class(name)`` does the same).
+    legend : QLabel, each curve's colour and class.
     swept_class : int, the class whose logit sweeps.
     """
 
@@ -71,6 +74,13 @@ class SweepPlot(Plot):
         row.addWidget(self.combo)
         row.addStretch(1)
         layout.addLayout(row)
+        # The legend, outside the plot: over it, it would cover the curves or the title. HTML
+        # for the colours; every name in it is escaped (in_html).
+        self.legend = QLabel(panel)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(self.tr("Legend of the sweep plot"))
+        layout.addWidget(self.legend)
         layout.addWidget(self.widget, 1)
         self.combo.activated.connect(self._on_choice)
         return panel
@@ -110,9 +120,11 @@ class SweepPlot(Plot):
         font.setPointSizeF(self.text_size(1.0))
         self.label.setFont(font)
         self.combo.setFont(font)
-        self.marker.setPen(pg.mkPen(self.foreground, width=scale, style=Qt.PenStyle.DashLine))
+        self.legend.setFont(font)
+        self.marker.setPen(pg.mkPen(self.foreground, width=self.line_width(1.0),
+                                     style=Qt.PenStyle.DashLine))
         self.points.setSize(10 * scale)
-        self.others.setPen(pg.mkPen(style.colour("logit", 150), width=1.5 * scale))
+        self.others.setPen(pg.mkPen(style.colour("logit", 150), width=self.line_width(1.5)))
         self._styles = {}
 
     # ----------------------------------------------------------------------------- the class
@@ -193,11 +205,16 @@ class SweepPlot(Plot):
         self._write_labels(scenario.classes[swept], names, slot)
         self._swept_range = (float(logits[swept]), low, high)  # for the description
 
+    def short_name(self):
+        return self.tr("Logit sweep")
+
     def _write_labels(self, swept_name, names, slot):
-        self.set_title("{title}<br><span style='font-size: {size:.1f}pt'>{legend}</span>".format(
-            title=self.tr("Probabilities as z({name}) changes").format(
-                name=in_html(short(swept_name))),
-            size=self.text_size(0.9), legend=self._legend(names, slot)))
+        name = in_html(short(swept_name))
+        self.set_title(self.tr("Probabilities as z({name}) changes").format(name=name),
+                       self.tr("p as z({name}) changes").format(name=name))
+        legend = self._legend(names, slot)
+        if legend != self.legend.text():
+            self.legend.setText(legend)
         self.set_axis_label("bottom", self.tr("logit z({name})").format(
             name=in_html(short(swept_name, 24))))
         self.set_axis_label("left", self.tr("probability"))
@@ -213,7 +230,7 @@ class SweepPlot(Plot):
         self.curve_classes = [int(shown[k]) for k in slots]
         for k, (curve, slot, colour) in enumerate(zip(self.curves, slots, colours)):
             curve.setData(values, probabilities[:, slot])
-            width = (3.5 if slot == swept_slot else 2.0) * self.scale
+            width = self.line_width(3.5 if slot == swept_slot else 2.0)
             if self._styles.get(k) != (colour, width):
                 self._styles[k] = (colour, width)
                 curve.setPen(pg.mkPen(style.colour(colour), width=width))
@@ -252,20 +269,20 @@ class SweepPlot(Plot):
         return [self._brushes[name] for name in names]
 
     def _legend(self, names, swept_slot):
-        """The legend, an HTML line under the title: each class's colour and name (with many
+        """The legend, an HTML line over the plot: each class's colour and name (with many
         classes, the swept one and "other classes")."""
         count = len(names)
         if count <= SWEEP_COLOURED:
             colours = self._colours(count, swept_slot)
-            entries = [legend_entry(style.COLOURS[colour], short(name, AXIS_NAME_CHARS),
+            entries = [legend_entry(style.COLOURS[colour], short(name, LEGEND_NAME_CHARS),
                                     line=True)
                        for colour, name in zip(colours, names)]
         else:
             entries = [legend_entry(style.COLOURS["probability"],
-                                    short(names[swept_slot], AXIS_NAME_CHARS), line=True),
+                                    short(names[swept_slot], LEGEND_NAME_CHARS), line=True),
                        legend_entry(style.COLOURS["logit"], self.tr("other classes"),
                                     line=True)]
-        return "&nbsp;&nbsp;".join(entries)
+        return "&nbsp; ".join(entries)  # (a space between entries: the line can wrap there)
 
     def description(self, frame):
         swept_name = frame.scenario.classes[self.swept_class]

@@ -23,10 +23,14 @@ class TermsPlot(FittedBarsPlot):
         if not self.relabel((mode, unit, symbol)):
             return
         if mode == "softmax":
-            self.set_title(self.tr("Cross-entropy terms −w {y} ln p per class").format(y=symbol))
+            self.set_title(self.tr("Cross-entropy terms −w {y} ln p per class").format(y=symbol),
+                           self.tr("CE terms −w {y} ln p").format(y=symbol))
         else:
-            self.set_title(self.tr("Binary cross-entropy per class"))
+            self.set_title(self.tr("Binary cross-entropy per class"), self.tr("BCE per class"))
         self.set_axis_label("left", self.unit_name(unit))
+
+    def short_name(self):
+        return self.tr("CE terms")
 
     def described_as(self, frame):
         return self.tr("Cross-entropy terms ({unit})").format(

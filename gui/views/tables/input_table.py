@@ -87,7 +87,7 @@ class InputTable(View):
         self.model_tabs = ModelTabs(document, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._build_toolbar())
+        layout.addLayout(self._build_tool_row())
         layout.addWidget(self._build_message_bar())
         layout.addWidget(self.model_tabs)
         layout.addWidget(self.view)
@@ -143,6 +143,24 @@ class InputTable(View):
         self.addAction(action)
         return action
 
+    def _build_tool_row(self):
+        """The toolbar, and at its right, over the target columns, the target kind: outside
+        the toolbar, whose » menu would list only its actions and so hide the kind."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._build_toolbar(), 1)
+        self.targets_combo = QComboBox(self)
+        self.targets_combo.addItem(self.tr("class index"), "index")
+        self.targets_combo.addItem(self.tr("soft distribution"), "distribution")
+        self.targets_combo.setAccessibleName(self.tr("Target kind"))
+        self.targets_combo.setToolTip(self.tr("Give each sample one true class, or a target "
+                                              "probability for every class."))
+        self.targets_label = QLabel(self.tr("&Targets:"), self)
+        self.targets_label.setBuddy(self.targets_combo)
+        row.addWidget(self.targets_label)
+        row.addWidget(self.targets_combo)
+        return row
+
     def _build_toolbar(self):
         # A QToolBar, so that in a narrow window the last buttons fold into its » menu instead
         # of forcing the whole window wider than the screen.
@@ -161,20 +179,10 @@ class InputTable(View):
         groups = ((self.add_sample_action, self.remove_sample_action, self.rename_sample_action),
                   (self.add_class_action, self.remove_class_action, self.rename_class_action),
                   (self.copy_action, self.paste_action))
-        for group in groups:
+        for k, group in enumerate(groups):
+            if k:
+                toolbar.addSeparator()
             toolbar.addActions(list(group))
-            toolbar.addSeparator()
-        self.targets_combo = QComboBox(toolbar)
-        self.targets_combo.addItem(self.tr("class index"), "index")
-        self.targets_combo.addItem(self.tr("soft distribution"), "distribution")
-        self.targets_combo.setAccessibleName(self.tr("Target kind"))
-        self.targets_combo.setToolTip(self.tr("Give each sample one true class, or a target "
-                                              "probability for every class."))
-        self.targets_label = QLabel(self.tr("&Targets:"), toolbar)
-        self.targets_label.setBuddy(self.targets_combo)
-        # Kept as actions so that hiding them (sigmoid mode) works inside a QToolBar.
-        self.targets_label_action = toolbar.addWidget(self.targets_label)
-        self.targets_combo_action = toolbar.addWidget(self.targets_combo)
         self.toolbar = toolbar
         return toolbar
 
@@ -236,8 +244,8 @@ class InputTable(View):
         self.remove_sample_action.setEnabled(rows > 1)
         self.remove_class_action.setEnabled(classes > 1)
         softmax = scenario.mode == "softmax"
-        self.targets_label_action.setVisible(softmax)
-        self.targets_combo_action.setVisible(softmax)
+        self.targets_label.setVisible(softmax)
+        self.targets_combo.setVisible(softmax)
         with QSignalBlocker(self.targets_combo):
             self.targets_combo.setCurrentIndex(self.targets_combo.findData(scenario.target_kind))
         self._show_row_sums(edits.row_sums_off(scenario))

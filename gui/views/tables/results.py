@@ -325,7 +325,10 @@ class _ResultsTable(QTableView):
 
     Its columns fit their text in the current font (presentation mode's too): a number column
     is as wide as the widest number it can show, the others fit the names in sight (up to
-    NAME_CHARS characters), refitted when the model resets or the font changes."""
+    NAME_CHARS characters), refitted when the model resets, the font changes or the view is
+    resized. When those widths do not all fit in sight, each number column is only as wide as
+    the numbers in sight (a narrow window shows every column rather than scroll some out of
+    sight); it then grows when a wider number comes, so that no number is cut."""
 
     # The widest text of a number column: four significant digits, a sign and "0.000".
     WIDEST_NUMBER = "-0.0001234"
@@ -334,6 +337,8 @@ class _ResultsTable(QTableView):
     def __init__(self, number_columns, parent=None):
         super().__init__(parent)
         self._number_columns = frozenset(number_columns)
+        self._tight = False  # the number columns fit the numbers in sight, not any number
+        self.verticalScrollBar().valueChanged.connect(self._grow_to_numbers)
 
     def setModel(self, model):
         super().setModel(model)
@@ -343,24 +348,67 @@ class _ResultsTable(QTableView):
     def fit_columns(self):
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
-        # Qt's item text margin each side, and the grid line.
-        padding = 2 * (self.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, self) + 1) + 1
-        number = metrics.horizontalAdvance(format_number(float(self.WIDEST_NUMBER))) + padding
-        longest_name = metrics.averageCharWidth() * self.NAME_CHARS + padding
+        number = metrics.horizontalAdvance(format_number(float(self.WIDEST_NUMBER))) + \
+            self._padding()
+        longest_name = metrics.averageCharWidth() * self.NAME_CHARS + self._padding()
+        widths = []
         for column in range(self.model().columnCount()):
             if column in self._number_columns:
                 content = number
             else:
                 content = min(self.sizeHintForColumn(column), longest_name)
-            title = header.sectionSizeFromContents(column).width()
-            header.resizeSection(column, max(content, title))
+            widths.append(max(content, header.sectionSizeFromContents(column).width()))
+        room = self.viewport().width()
+        self._tight = sum(widths) > room > 0
+        if self._tight:
+            widths = self._tight_widths(widths, room)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+    def _tight_widths(self, roomy, room):
+        """The number columns as wide as their numbers in sight, and what room is left shared
+        among them (up to their ``roomy`` widths)."""
+        widths = [self._number_width(column) if column in self._number_columns else width
+                  for column, width in enumerate(roomy)]
+        numbers = sorted(self._number_columns)
+        left = room - sum(widths)
+        for k, column in enumerate(numbers):
+            extra = min(max(left, 0) // (len(numbers) - k), roomy[column] - widths[column])
+            widths[column] += max(extra, 0)
+            left -= max(extra, 0)
+        return widths
+
+    def _padding(self):
+        # Qt's item text margin each side, and the grid line.
+        return 2 * (self.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, self) + 1) + 1
+
+    def _number_width(self, column):
+        """What the numbers in sight and the title of ``column`` need."""
+        title = self.horizontalHeader().sectionSizeFromContents(column).width()
+        return max(self.sizeHintForColumn(column), title)
+
+    def _grow_to_numbers(self, *_):
+        """Tight: widen the number columns whose numbers in sight no longer fit."""
+        if not self._tight or self.model() is None:
+            return
+        header = self.horizontalHeader()
+        for column in self._number_columns:
+            needed = self._number_width(column)
+            if needed > header.sectionSize(column):
+                header.resizeSection(column, needed)
 
     def changeEvent(self, event):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # presentation mode
             self.fit_columns()
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_columns()
+
     def dataChanged(self, top_left, bottom_right, roles=()):
+        self._grow_to_numbers()
         if top_left == bottom_right or QAccessible.isActive():
             # One cell costs Qt little; assistive technology is told of the change by Qt.
             super().dataChanged(top_left, bottom_right, roles)
