@@ -338,3 +338,7 @@ def test_the_target_legend_follows_label_smoothing_and_the_mode(make_view):
     assert "smoothed target y′" in title.text
     document.undo_stack.undo()
     assert "smoothed" not in title.text
+    document.edit("sigmoid", edits.convert_mode, "sigmoid")
+    assert "labels y" in title.text and "target y" not in title.text
+    document.undo_stack.undo()
+    assert "target y" in title.text and "labels" not in title.text
