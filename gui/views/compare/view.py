@@ -166,7 +166,7 @@ class CompareView(View):
     # --- following the document ------------------------------------------------------------
     def show_analysis(self, analysis, selection):
         comparison = analysis.comparison
-        several = comparison is not None and len(comparison.names) > 1
+        several = analysis.one_of_several
         self.idle.setVisible(not several)
         self.content.setVisible(several)
         if not several:
@@ -178,7 +178,7 @@ class CompareView(View):
 
     def _show_cards(self, analysis, selection):
         comparison = analysis.comparison
-        if comparison is None or len(comparison.names) < 2:
+        if not analysis.one_of_several:
             return
         while len(self.cards) < len(comparison.names):
             self._add_card()
