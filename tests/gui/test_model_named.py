@@ -8,7 +8,6 @@ import pytest
 import engine
 from engine import edits
 from gui.common.formatting import format_number
-from gui.document import Document
 from gui.views.conventions.view import ConventionsView
 from gui.views.learn.forms import FormsView
 from gui.views.learn.panel import LearnPanel
@@ -69,28 +68,14 @@ def test_the_stage_names_the_model_of_each_number(main_window):
     assert names["batch"].text() == "Batch loss (mean over 1 sample)"
 
 
-@pytest.fixture
-def view(qtbot, host):
-    """make(view class, scenario) -> (document, the view shown in a window)."""
-    def make(view_class, scenario):
-        document = Document(scenario)
-        shown = view_class(document)
-        host.layout().addWidget(shown)
-        qtbot.addWidget(shown)
-        shown.show()
-        qtbot.waitExposed(shown)
-        return document, shown
-    return make
-
-
-def test_the_results_view_of_one_model_reads_as_before(view):
-    _document, results = view(ResultsView, cat_dog_pig())
+def test_the_results_view_of_one_model_reads_as_before(shown_view):
+    _document, results = shown_view(ResultsView, cat_dog_pig())
     assert results.loss_label.text().startswith("Batch loss (mean over 3 samples) = ")
 
 
-def test_the_learn_panels_status_names_the_trained_model(view):
+def test_the_learn_panels_status_names_the_trained_model(shown_view):
     scenario = edits.add_model(cat_dog_pig(), duplicate=0)
-    document, panel = view(LearnPanel, scenario)
+    document, panel = shown_view(LearnPanel, scenario)
     document.select_model(1)
     panel.step_button.click()
     trained = engine.training.train(scenario.model_scenario(1), 1, 1.0)
@@ -98,8 +83,8 @@ def test_the_learn_panels_status_names_the_trained_model(view):
         f"Model 2: Step 1 · batch loss {format_number(trained.losses[-1])} nats"
 
 
-def test_the_conventions_caption_names_the_model(view, qtbot):
-    document, conventions = view(ConventionsView, preset("sklearn_log_loss.json"))
+def test_the_conventions_caption_names_the_model(shown_view, qtbot):
+    document, conventions = shown_view(ConventionsView, preset("sklearn_log_loss.json"))
     document.select_model(1)
     qtbot.waitUntil(lambda: conventions.drawn is not None
                     and conventions.drawn[0] is document.analysis)
@@ -111,16 +96,16 @@ def test_the_conventions_caption_names_the_model(view, qtbot):
     assert conventions.caption.text().startswith("Each library's own call")
 
 
-def test_softmax_sigmoid_names_the_model(view):
-    document, forms = view(FormsView, edits.add_model(cat_dog_pig(), duplicate=0))
+def test_softmax_sigmoid_names_the_model(shown_view):
+    document, forms = shown_view(FormsView, edits.add_model(cat_dog_pig(), duplicate=0))
     document.select_model(1)
     assert forms.header.text() == "Model 2: photo 1: the same logits, read two ways"
-    _document, forms = view(FormsView, cat_dog_pig())
+    _document, forms = shown_view(FormsView, cat_dog_pig())
     assert forms.header.text() == "photo 1: the same logits, read two ways"
 
 
-def test_the_mode_switch_note_names_the_model_whose_loss_it_quotes(view):
-    document, panel = view(OptionsPanel, edits.add_model(cat_dog_pig(), duplicate=0))
+def test_the_mode_switch_note_names_the_model_whose_loss_it_quotes(shown_view):
+    document, panel = shown_view(OptionsPanel, edits.add_model(cat_dog_pig(), duplicate=0))
     document.select_model(1)
     panel.mode.setCurrentIndex(panel.mode.findData("sigmoid"))
     panel.mode.activated.emit(panel.mode.currentIndex())
