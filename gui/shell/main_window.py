@@ -34,6 +34,10 @@ SETTINGS_VERSION = 2
 HISTORY_TEXT_CHARS = 60
 
 
+# Below this window height (first-start layout) Learn is a tab beside Options, not under it.
+STACKED_LEARN_HEIGHT = 900
+
+
 class MainWindow(QMainWindow):
     """Wires the Document to the views and owns the menus.
 
@@ -369,8 +373,17 @@ class MainWindow(QMainWindow):
         # Two rows of readable plots at 720 lines, three at 1080; the math under them.
         self.resizeDocks([self.docks["plots"], self.docks["math"]],
                          [int(height * 0.78), int(height * 0.22)], Qt.Vertical)
-        self.resizeDocks([self.docks["options"], self.docks["learn"]],
-                         [int(height * 0.36), int(height * 0.64)], Qt.Vertical)
+        options, learn = self.docks["options"], self.docks["learn"]
+        if height < STACKED_LEARN_HEIGHT:
+            # Under Options, Learn's two charts would get a few pixels each: a tab beside it.
+            self.tabifyDockWidget(options, learn)
+            options.raise_()
+        else:
+            if self.tabifiedDockWidgets(options):  # (splitDockWidget would add another tab)
+                self.addDockWidget(Qt.LeftDockWidgetArea, learn, Qt.Vertical)
+            self.splitDockWidget(options, learn, Qt.Vertical)
+            self.resizeDocks([options, learn], [int(height * 0.36), int(height * 0.64)],
+                             Qt.Vertical)
 
     def closeEvent(self, event):
         settings = QSettings()
