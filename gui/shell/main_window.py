@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         return self._desk_state[0] if self._desk_state else self.saveState(SETTINGS_VERSION)
 
     def _show_loss(self, analysis, _selection=None):
-        self.loss_label.setText(batch_loss_text(analysis))
+        self.loss_label.setText(batch_loss_text(analysis), batch_loss_text(analysis, name=str))
 
     # "Undo Rename 'a&b' to 'c'": an "&" in a name is shown, not taken for a shortcut key, and a
     # long name is cut. (From the signal's text: the stack may be on its way out.)

@@ -1,7 +1,9 @@
 """File ▸ Examples in Chinese: a bundled example opens with Chinese class, sample and model names
 (猫/狗/猪, 照片 1, 模型 1 …) and exactly the numbers it has in English; a user's own file, and
-an example of a language model's vocabulary, keep their names."""
+an example of a language model's vocabulary, keep their names, and so does a lone model (saved,
+the example is a version-1 file as in English)."""
 
+import json
 import re
 import shutil
 
@@ -59,9 +61,11 @@ def test_each_example_opens_with_chinese_names_and_the_same_losses(chinese, cont
     if len(original.classes) > i18n.MAX_TRANSLATED_CLASSES:  # next_token: 4,265 tokens
         assert names(shown) == names(original)
         return
-    # Every name is Chinese, but for the classes A, B and C, which are letters in both.
+    # Every name is Chinese, but for the classes A, B and C, which are letters in both, and a
+    # lone model's name, which is shown nowhere (and keeps the file version 1).
     not_chinese = [name for name in names(shown) if not CHINESE.search(name)]
-    assert not_chinese == (["A", "B", "C"] if path.stem == "two_models_one_truth" else [])
+    lone = ["Model 1"] if len(original.models) == 1 else []
+    assert not_chinese == (["A", "B", "C"] if path.stem == "two_models_one_truth" else lone)
     assert shown.title == original.title  # the menu and the command line translate it
     assert not controller.document.modified
 
@@ -121,3 +125,15 @@ def test_the_names_of_small_examples_are_marked_for_translation_and_no_vocabular
     assert not {"mat", "floor"} & marked
     assert all(len(english(path).classes) <= i18n.MAX_TRANSLATED_CLASSES
                for path in PRESETS if path.stem != "next_token")
+
+
+@pytest.mark.parametrize("path", [path for path in PRESETS if len(english(path).models) == 1],
+                         ids=lambda p: p.stem)
+def test_a_one_model_example_saved_in_chinese_is_version_1_as_in_english(chinese, controller,
+                                                                        tmp_path, path):
+    assert controller.open_example(path)
+    assert controller.document.scenario.model_names == ("Model 1",)
+    assert controller.save_to(tmp_path / "mine.json")
+    data = json.loads((tmp_path / "mine.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1 and "models" not in data
+    assert data["rows"] == english(path).rows.tolist()

@@ -13,6 +13,7 @@ from engine.top_classes import target_mass, top_classes
 from gui.common import style
 from gui.common.formatting import format_count, format_number
 from gui.common.labels import SteadyLabel
+from gui.common.texts import of_model
 from gui.common.user_text import short
 from gui.views.base import View
 from gui.views.plots.base import Frame, text_size
@@ -222,7 +223,11 @@ class PlotsView(View):
         self.show_analysis(*self.state)
 
     def _header_text(self, analysis, n, name):
-        """ "Sample photo 1 — true class cat, …"; ``name`` shortens the names (``str``: whole)."""
+        """ "Sample photo 1 — true class cat, …" (with several models after the model's name);
+        ``name`` shortens the names (``str``: whole)."""
+        return of_model(analysis, self._sample_text(analysis, n, name), name)
+
+    def _sample_text(self, analysis, n, name):
         scenario = analysis.scenario
         sample = name(scenario.samples[n])
         loss = format_number(analysis.sample_loss[n])
