@@ -14,7 +14,7 @@ import numpy as np
 from .activations import scale_logits, sigmoid, softmax
 from .curves import logits_from_probabilities
 from .losses import mean_divisor
-from .scenario import PROBABILITY_SUM_TOLERANCE, Model, ScenarioError
+from .scenario import DEFAULT_MODEL_NAME, PROBABILITY_SUM_TOLERANCE, Model, ScenarioError
 
 _FLOAT_MAX = np.finfo(np.float64).max
 
@@ -57,10 +57,14 @@ def set_block(scenario, top, left, block, model=0):
 
 def add_model(scenario, name=None, duplicate=None, at=None, pattern="Model {number}"):
     """Insert a model at index ``at`` (default: last), named ``name`` (default: ``pattern``
-    with the first number from k, the new model's, that makes a name not taken: "Model k"). With ``duplicate=k`` it starts as a copy of model k's rows (a
-    teacher's "model 2"); else as a model that knows nothing: every class equally likely
-    (logits 0; probabilities 1/C in softmax mode, 1/2 in sigmoid mode)."""
+    with the first number from k, the new model's, that makes a name not taken: "Model k").
+    With ``duplicate=k`` it starts as a copy of model k's rows (a teacher's "model 2"); else as
+    a model that knows nothing: every class equally likely (logits 0; probabilities 1/C in
+    softmax mode, 1/2 in sigmoid mode). A lone model with the default name, shown nowhere until
+    now, is named after ``pattern`` too ("模型 1")."""
     models = list(scenario.models)
+    if scenario.model_names == (DEFAULT_MODEL_NAME,):
+        models[0] = Model(pattern.format(number=1), models[0].rows)
     at = len(models) if at is None else at
     if duplicate is not None:
         rows = models[duplicate].rows
@@ -70,7 +74,7 @@ def add_model(scenario, name=None, duplicate=None, at=None, pattern="Model {numb
         rows = np.full(scenario.shape, 0.5 if scenario.mode == "sigmoid"
                        else 1.0 / len(scenario.classes))
     if name is None:
-        name = _new_name(scenario.model_names, pattern, len(models) + 1)
+        name = _new_name([model.name for model in models], pattern, len(models) + 1)
     models.insert(at, Model(name, rows))
     return scenario.replace(models=tuple(models))
 

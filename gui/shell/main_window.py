@@ -34,6 +34,10 @@ SETTINGS_VERSION = 2
 HISTORY_TEXT_CHARS = 60
 
 
+# Below this window height (first-start layout) Learn is a tab beside Options, not under it.
+STACKED_LEARN_HEIGHT = 900
+
+
 class MainWindow(QMainWindow):
     """Wires the Document to the views and owns the menus.
 
@@ -312,7 +316,7 @@ class MainWindow(QMainWindow):
         return self._desk_state[0] if self._desk_state else self.saveState(SETTINGS_VERSION)
 
     def _show_loss(self, analysis, _selection=None):
-        self.loss_label.setText(batch_loss_text(analysis))
+        self.loss_label.setText(batch_loss_text(analysis), batch_loss_text(analysis, name=str))
 
     # "Undo Rename 'a&b' to 'c'": an "&" in a name is shown, not taken for a shortcut key, and a
     # long name is cut. (From the signal's text: the stack may be on its way out.)
@@ -370,8 +374,17 @@ class MainWindow(QMainWindow):
         # Two rows of readable plots at 720 lines, three at 1080; the math under them.
         self.resizeDocks([self.docks["plots"], self.docks["math"]],
                          [int(height * 0.78), int(height * 0.22)], Qt.Vertical)
-        self.resizeDocks([self.docks["options"], self.docks["learn"]],
-                         [int(height * 0.36), int(height * 0.64)], Qt.Vertical)
+        options, learn = self.docks["options"], self.docks["learn"]
+        if height < STACKED_LEARN_HEIGHT:
+            # Under Options, Learn's two charts would get a few pixels each: a tab beside it.
+            self.tabifyDockWidget(options, learn)
+            options.raise_()
+        else:
+            if self.tabifiedDockWidgets(options):  # (splitDockWidget would add another tab)
+                self.addDockWidget(Qt.LeftDockWidgetArea, learn, Qt.Vertical)
+            self.splitDockWidget(options, learn, Qt.Vertical)
+            self.resizeDocks([options, learn], [int(height * 0.36), int(height * 0.64)],
+                             Qt.Vertical)
 
     def closeEvent(self, event):
         settings = QSettings()

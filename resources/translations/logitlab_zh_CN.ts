@@ -2425,6 +2425,10 @@
         <translation>批次</translation>
     </message>
     <message>
+        <source>The batch ({model})</source>
+        <translation>批次（{model}）</translation>
+    </message>
+    <message>
         <source>No sample is counted (all are ignored): the mean is undefined.</source>
         <translation>没有计入任何样本（全部被忽略）：平均值无定义。</translation>
     </message>
@@ -3041,6 +3045,10 @@
     <message>
         <source>bits</source>
         <translation>比特</translation>
+    </message>
+    <message>
+        <source>{model}: {text}</source>
+        <translation>{model}：{text}</translation>
     </message>
     <message>
         <source>Batch loss {how} = — (no sample is counted)</source>

@@ -1,8 +1,10 @@
 """File ▸ Examples in Chinese: a bundled example opens with Chinese class, sample and model names
 (猫/狗/猪, 照片 1, 模型 1 …) and exactly the numbers it has in English; a user's own file, and
-an example of a language model's vocabulary, keep their names. File ▸ New, a new model and a
-lesson's step name theirs the same way."""
+an example of a language model's vocabulary, keep their names, and so does a lone model (saved,
+the example is a version-1 file as in English). File ▸ New, a new model and a lesson's step name
+theirs the same way."""
 
+import json
 import re
 import shutil
 
@@ -61,9 +63,11 @@ def test_each_example_opens_with_chinese_names_and_the_same_losses(chinese, cont
     if len(original.classes) > i18n.MAX_TRANSLATED_CLASSES:  # next_token: 4,265 tokens
         assert names(shown) == names(original)
         return
-    # Every name is Chinese, but for the classes A, B and C, which are letters in both.
+    # Every name is Chinese, but for the classes A, B and C, which are letters in both, and a
+    # lone model's name, which is shown nowhere (and keeps the file version 1).
     not_chinese = [name for name in names(shown) if not CHINESE.search(name)]
-    assert not_chinese == (["A", "B", "C"] if path.stem == "two_models_one_truth" else [])
+    lone = ["Model 1"] if len(original.models) == 1 else []
+    assert not_chinese == (["A", "B", "C"] if path.stem == "two_models_one_truth" else lone)
     assert shown.title == original.title  # the menu and the command line translate it
     assert not controller.document.modified
 
@@ -125,6 +129,18 @@ def test_the_names_of_small_examples_are_marked_for_translation_and_no_vocabular
                for path in PRESETS if path.stem != "next_token")
 
 
+@pytest.mark.parametrize("path", [path for path in PRESETS if len(english(path).models) == 1],
+                         ids=lambda p: p.stem)
+def test_a_one_model_example_saved_in_chinese_is_version_1_as_in_english(chinese, controller,
+                                                                        tmp_path, path):
+    assert controller.open_example(path)
+    assert controller.document.scenario.model_names == ("Model 1",)
+    assert controller.save_to(tmp_path / "mine.json")
+    data = json.loads((tmp_path / "mine.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1 and "models" not in data
+    assert data["rows"] == english(path).rows.tolist()
+
+
 # --- the other ways an example's data arrives: File ▸ New, a new model, a lesson's step ----------
 
 def test_file_new_and_a_new_model_are_named_in_chinese(chinese, controller):
@@ -132,9 +148,15 @@ def test_file_new_and_a_new_model_are_named_in_chinese(chinese, controller):
     document = controller.document
     assert document.scenario.classes == ("猫", "狗", "猪")
     assert document.scenario.samples == ("照片 1", "照片 2", "照片 3")
-    assert document.scenario.model_names == ("模型 1",)
-    assert document.add_model() and document.add_model(duplicate=0)
+    assert document.scenario.model_names == ("Model 1",)  # a lone model: shown nowhere
+    # A second model: both are shown, named in the language (the lone one was the default).
+    assert document.add_model()
+    assert document.scenario.model_names == ("模型 1", "模型 2")
+    assert document.add_model(duplicate=0)
     assert document.scenario.model_names == ("模型 1", "模型 2", "模型 3")
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.scenario.model_names == ("Model 1",)
     document.undo_stack.setClean()  # nothing to ask on close
 
 

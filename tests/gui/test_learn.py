@@ -23,17 +23,9 @@ from scenarios import cat_dog_pig, preset
 
 
 @pytest.fixture
-def learn(qtbot, host):
+def learn(shown_view):
     """A Document and its Learn panel, in a window on screen (Play waits for its paints)."""
-    def make(scenario=None):
-        document = Document(scenario or cat_dog_pig())
-        panel = LearnPanel(document)
-        host.layout().addWidget(panel)
-        qtbot.addWidget(panel)
-        panel.show()
-        qtbot.waitExposed(panel)
-        return document, panel
-    return make
+    return lambda scenario=None: shown_view(LearnPanel, scenario or cat_dog_pig())
 
 
 @pytest.fixture
@@ -439,3 +431,29 @@ def test_with_several_models_a_step_trains_the_shown_model_only(learn):
     assert document.undo_stack.count() == 1 and panel.steps == 2
     document.select_model(0)  # another model shown: that run is over
     assert panel.steps == 0
+
+
+@pytest.mark.parametrize("height, tabbed", [(720, True), (768, True), (1000, False)])
+def test_below_900_lines_learn_is_a_tab_beside_options_so_its_charts_have_room(main_window,
+                                                                               qtbot, height,
+                                                                               tabbed):
+    # Stacked under Options at 720 lines, each of Learn's two charts got a few pixels.
+    window = main_window
+    window.default_layout(1280, height)
+    window.show()
+    qtbot.waitExposed(window)
+    options, learn = window.docks["options"], window.docks["learn"]
+    assert (window.tabifiedDockWidgets(options) == [learn]) is tabbed
+    learn.raise_()
+    qtbot.waitUntil(lambda: not window.learn.out_of_sight())
+    for plot in (window.learn.chart.loss_plot, window.learn.chart.probability_plot):
+        assert plot.sceneBoundingRect().height() >= 150
+    window.default_layout(1280, 1000)  # a second first-start layout at a taller size stacks it
+    assert window.tabifiedDockWidgets(options) == []
+
+
+def test_after_one_step_the_step_axis_counts_whole_steps(learn):
+    document, panel = learn()
+    panel.step()
+    left, right = panel.chart.loss_plot.getViewBox().viewRange()[0]
+    assert left <= 0 and right >= 10  # ticks at 0, 2, 4, …: there is no step 0.2

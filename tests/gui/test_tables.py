@@ -117,6 +117,14 @@ def test_input_table_shows_names_values_and_targets(make):
     assert table.view.accessibleName()
 
 
+def test_a_class_name_too_long_for_its_column_ends_in_an_ellipsis(make):
+    # Qt's headers do not elide by default: "cardiomegaly" in a narrow column (the stage's
+    # compact table) showed as "ardiomega", cut at both ends, with nothing to say it was cut.
+    _document, table, _ = make(softmax_scenario())
+    for header in (table.view.horizontalHeader(), table.view.verticalHeader()):
+        assert header.textElideMode() == Qt.ElideRight
+
+
 def test_typing_a_number_edits_the_scenario_and_the_results(make, qtbot):
     document, table, results = make(softmax_scenario())
     type_into(qtbot, table, 1, 1, "2.5e-1")

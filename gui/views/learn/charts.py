@@ -17,6 +17,7 @@ from gui.views.learn.history import thinned
 # A curve draws at most this many of its points (a history keeps up to 2,000 steps): about
 # one per pixel of the panel's width.
 DRAWN_POINTS = 250
+FEWEST_STEPS_SHOWN = 10
 # The other samples' p(true class) curves share this many points: with many samples each gets
 # fewer (64 samples: 63 points each), so a frame's drawing stays bounded.
 OTHERS_POINTS = 4000
@@ -201,7 +202,10 @@ class RunChart(QObject):
         chunk = span / 4  # the x range moves by chunks of a quarter of it
         left = math.floor(first / chunk) * chunk
         right = left + math.ceil((last - left) / chunk) * chunk
-        ranges = (left, max(right, left + chunk), round_up(highest) or 1.0)
+        # At least FEWEST_STEPS_SHOWN wide: after one step the axis reads 0, 2, 4, … steps, not
+        # 0, 0.2, 0.4 (there is no step 0.2).
+        ranges = (left, max(right, left + chunk, left + FEWEST_STEPS_SHOWN),
+                  round_up(highest) or 1.0)
         if ranges != self._ranges:
             self._ranges = ranges
             self.loss_plot.setXRange(ranges[0], ranges[1], padding=0.02)

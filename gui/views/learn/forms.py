@@ -13,7 +13,7 @@ from gui.common import style
 from gui.common.formatting import format_count, format_number
 from gui.common.labels import SteadyLabel
 from gui.common.messages import describe_notes
-from gui.common.texts import unit_name
+from gui.common.texts import of_model, unit_name
 from gui.common.user_text import in_html, plain, short
 from gui.views.base import View
 from gui.views.learn.charts import quiet_plot, settle_text_items, themed_layout
@@ -106,7 +106,7 @@ class FormsView(View):
         shown = np.sort(top_classes(readings.softmax.probabilities, target_mass(scenario, n),
                                     style.MAX_CLASSES_SHOWN)[0])
         names = [scenario.classes[c] for c in shown]
-        self._show_header(scenario, n, len(shown), readings.from_probabilities)
+        self._show_header(analysis, n, len(shown), readings.from_probabilities)
         unit = unit_name(analysis.unit)
         for form in FORMS:
             reading = getattr(readings, form)
@@ -121,7 +121,8 @@ class FormsView(View):
                                         "sigmoid: switch the mode to see it."))
             self.notes[form].setText("\n".join(notes))
 
-    def _show_header(self, scenario, n, count, from_probabilities):
+    def _show_header(self, analysis, n, count, from_probabilities):
+        scenario = analysis.scenario
         text = self.tr("{sample}: the same logits, read two ways").format(
             sample=short(scenario.samples[n]))
         if from_probabilities:
@@ -129,7 +130,7 @@ class FormsView(View):
         if count < len(scenario.classes):
             text += self.tr(" · {shown} of {count} classes shown").format(
                 shown=count, count=format_count(len(scenario.classes)))
-        self.header.setText(text)
+        self.header.setText(of_model(analysis, text))
 
     def _show_bars(self, form, reading, shown, names):
         x = np.arange(len(shown), dtype=np.float64)

@@ -15,7 +15,7 @@ from engine import ScenarioError, edits, training
 from gui.common.formatting import format_number
 from gui.common.labels import SteadyLabel
 from gui.common.messages import describe, describe_notes
-from gui.common.texts import unit_name
+from gui.common.texts import of_model, unit_name
 from gui.common.user_text import MESSAGE_CHARS, plain, short
 from gui.views.base import View
 from gui.views.learn.charts import RunChart
@@ -338,8 +338,9 @@ class LearnPanel(View):
             return
         unit = unit_name(analysis.unit)
         self.chart.set_unit(unit)
-        self.status.setText(self.tr("Step {step} · batch loss {loss} {unit}").format(
-            step=self._run.steps, loss=format_number(analysis.loss), unit=unit))
+        text = self.tr("Step {step} · batch loss {loss} {unit}").format(
+            step=self._run.steps, loss=format_number(analysis.loss), unit=unit)
+        self.status.setText(of_model(analysis, text), of_model(analysis, text, str))
 
     def _show_pair_note(self, pair, sample):
         self.pair_note.setVisible(pair is not None)

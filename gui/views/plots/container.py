@@ -7,13 +7,14 @@ Document and describes them in words."""
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from engine.top_classes import target_mass, top_classes
 from gui.common import style
 from gui.common.formatting import format_count, format_number
 from gui.common.labels import SteadyLabel
-from gui.common.user_text import plain, short
+from gui.common.texts import of_model
+from gui.common.user_text import short
 from gui.views.base import View
 from gui.views.plots.base import Frame
 from gui.views.plots.gradient import GradientPlot
@@ -39,7 +40,7 @@ class PlotsView(View):
     plot_widgets : dict of str to pyqtgraph.PlotWidget
         "logits", "probabilities", "terms", "gradient", "nll", "sigmoid", "sweep".
     shown_classes : numpy.ndarray, the class drawn at each bar position (x = 0, 1, 2…).
-    sample_label, caption : QLabel, the sample shown, and which classes are shown when not all.
+    sample_label, caption : SteadyLabel, the sample shown, and which classes are shown when not all.
     swept_class : int; ``set_swept_class(name)`` chooses it.
 
     The plots' items, by the names they had before each plot became a module of its own:
@@ -81,13 +82,14 @@ class PlotsView(View):
 
     def _lay_out(self):
         self.sample_label = SteadyLabel(self)
-        self.caption = plain(QLabel(self))
-        self.caption.setWordWrap(True)
+        # Two lines of fixed height: its text changes with the shown classes at an edit, and a
+        # wrapped QLabel would then change the header's height, so the plots' pages would be
+        # laid out, and painted, again.
+        self.caption = SteadyLabel(self, lines=2)
         self.caption.hide()
         header = QHBoxLayout()
-        header.addWidget(self.sample_label)
-        header.addStretch(1)
-        header.addWidget(self.caption)
+        header.addWidget(self.sample_label, 3)
+        header.addWidget(self.caption, 2)
 
         for plot in self._plots:
             plot.redraw_wanted.connect(self._redraw)
@@ -227,7 +229,11 @@ class PlotsView(View):
         self.show_analysis(*self.state)
 
     def _header_text(self, analysis, n, name):
-        """ "Sample photo 1 — true class cat, …"; ``name`` shortens the names (``str``: whole)."""
+        """ "Sample photo 1 — true class cat, …" (with several models after the model's name);
+        ``name`` shortens the names (``str``: whole)."""
+        return of_model(analysis, self._sample_text(analysis, n, name), name)
+
+    def _sample_text(self, analysis, n, name):
         scenario = analysis.scenario
         sample = name(scenario.samples[n])
         loss = format_number(analysis.sample_loss[n])

@@ -194,7 +194,10 @@ class ClassAxis(pg.AxisItem):
             self._upright = [(x, top, metrics.elidedText(name, Qt.TextElideMode.ElideRight,
                                                          longest))
                              for x, name in zip(self._centres, self._names)]
-            height = max(metrics.horizontalAdvance(text) for _, _, text in self._upright) + 2
+            # As tall as the longest cut name can be, whichever names are shown: a height
+            # that followed them would change the layout, and paint the plot again, each time
+            # the top classes change.
+            height = longest + 2
         else:
             line = metrics.height()
             flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | \

@@ -99,6 +99,10 @@ class InputTable(View):
         view = QTableView(self)
         view.setModel(self.model)
         view.setItemDelegate(InputDelegate(view))
+        # A header does not elide unless told (Qt's default for headers is ElideNone): a class
+        # name too long for its column lost letters at both ends instead of ending in "…".
+        for header in (view.horizontalHeader(), view.verticalHeader()):
+            header.setTextElideMode(Qt.ElideRight)
         view.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.AnyKeyPressed
                              | QAbstractItemView.DoubleClicked)
         view.setAccessibleName(self.tr("Inputs"))
