@@ -368,4 +368,4 @@ class LessonsController(QObject):
         self._show_built()
         snapshot = old.panel.snapshot()
         if snapshot is not None:
-            self.panel.start(*snapshot, load=False)
+            self.panel.start(**snapshot, load=False)

@@ -427,6 +427,9 @@ def test_a_language_switch_keeps_the_lesson_its_step_and_answers(window, lesson_
     assert moved.step_title.text() == lesson_1.steps[k].title["zh_CN"]
     assert moved.question.verdict.text() == "✓ 正确。"
     assert chinese.document.undo_stack.count() == count  # nothing loaded again
+    # The table keeps the English names it was loaded with: not "changed since".
+    assert moved.step.scenario != chinese.document.scenario == lesson_1.steps[k].scenario
+    assert moved.stale_note.isHidden() and moved.reload_button.isHidden()
 
 
 def test_help_offers_the_lessons_and_about(window):
