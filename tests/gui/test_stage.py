@@ -169,7 +169,10 @@ def drawn_sizes(window):
             "forms ticks": ticks(forms.plots["softmax"]), "forms title": title(
                 forms.plots["sigmoid"]),
             "forms text": forms.needs["softmax"].font().pointSizeF(),
-            "learn text": window.learn.font().pointSizeF()}
+            "learn text": window.learn.font().pointSizeF(),
+            # The plots keep their room under text that grows.
+            "forms plots least height": forms.graphics.minimumHeight(),
+            "chart least height": chart.widget.minimumHeight()}
 
 
 def test_the_stage_enlarges_the_learn_panel_and_the_forms_view_too(window, qtbot):

@@ -24,6 +24,9 @@ AXIS_NAME_CHARS = 10
 # A target is listed by its largest entries, this many at most.
 LISTED_CLASSES = 4
 FORMS = ("softmax", "sigmoid")
+# The plots are at least this tall (times the presentation scale): the text under them grows
+# with the scale too, and must not squash them to a line.
+MIN_PLOTS_HEIGHT = 150
 
 
 class FormsView(View):
@@ -92,7 +95,9 @@ class FormsView(View):
         self.show_analysis(*self.state)
 
     def _apply_fonts(self):
-        """Ticks at the presentation scale (the labels take the window's font)."""
+        """Ticks and the plots' least height at the presentation scale (the labels take the
+        window's font)."""
+        self.graphics.setMinimumHeight(round(MIN_PLOTS_HEIGHT * self.scale))
         font = QFont()
         font.setPointSizeF(style.text_size(1.0, self.scale))
         for plot in self.plots.values():

@@ -24,6 +24,8 @@ from gui.views.learn.history import Series
 LR_RANGE = (1e-4, 1e4)
 SPEED_RANGE = (1, 60)  # steps per second
 DEFAULT_SPEED = 30
+# The training curves are at least this tall (times the presentation scale).
+MIN_CHART_HEIGHT = 150
 # Play waits for the window to paint a step before it takes the next; past this wait (a
 # window that paints nothing, a floating dock) it goes on anyway.
 FRAME_WAIT_S = 1.0
@@ -142,7 +144,7 @@ class LearnPanel(View):
         self.pair_note = SteadyLabel(self, lines=3)
         self.pair_note.setAccessibleName(self.tr("What the pair shows"))
         self.chart = RunChart(self)
-        self.chart.widget.setMinimumHeight(150)
+        self.chart.widget.setMinimumHeight(MIN_CHART_HEIGHT)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addLayout(settings)
@@ -301,6 +303,7 @@ class LearnPanel(View):
 
     def rescaled(self):
         self.chart.set_scale(self.scale)
+        self.chart.widget.setMinimumHeight(round(MIN_CHART_HEIGHT * self.scale))
 
     def show_analysis(self, analysis, selection):
         scenario = analysis.scenario  # the shown model's
