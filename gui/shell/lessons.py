@@ -126,6 +126,7 @@ class LessonsController(QObject):
         self.covers = {}
         self.built = []
         self.gave_way = []  # the docks closed to make room for the lesson, to come back after
+        self.step_opened = []  # left docks the open step brought back, to close after it
         self.panel = LessonsPanel(document, interface_language(), step_in_language)
         self._build_dock()
         self._build_actions()
@@ -173,7 +174,7 @@ class LessonsController(QObject):
     def _dock_shown(self, on):
         if on:  # (also when the saved layout shows it at start)
             self.bundled()
-            self.make_room()
+            self.make_room(opening=True)
         self.apply_covers()
 
     def eventFilter(self, watched, event):
@@ -183,18 +184,25 @@ class LessonsController(QObject):
 
     # --- room for the lesson on a small screen -------------------------------------------------
 
-    def make_room(self, keys=()):
-        """On a window narrower than ROOMY_WIDTH: close the left docks a step does not name
-        (``keys``, its views) and give the lesson and the plots their SHARES of the width."""
+    def make_room(self, keys=(), opening=False):
+        """On a window narrower than ROOMY_WIDTH: close the left docks as the lesson
+        ``opening``, or those the step before brought back that this one's views (``keys``) do
+        not name (a dock the user opened stays), and give the lesson and the plots their SHARES
+        of the width."""
         window = self.window
         if (window.width() >= ROOMY_WIDTH or self.dock.isHidden() or self.dock.isFloating()
                 or window.presenting):
             return
         for name in LEFT_DOCKS:
             dock = window.docks[name]
-            if name not in keys and not dock.isHidden() and not dock.isFloating():
+            if name in keys or dock.isHidden() or dock.isFloating():
+                continue
+            if opening or name in self.step_opened:
                 dock.hide()
-                self.gave_way.append(name)
+                if name in self.step_opened:
+                    self.step_opened.remove(name)
+                elif name not in self.gave_way:
+                    self.gave_way.append(name)
         left = [window.docks[name] for name in LEFT_DOCKS if not window.docks[name].isHidden()
                 and not window.docks[name].isFloating()]
         column = next((window.docks[name] for name in PLOTS_COLUMN
@@ -209,7 +217,7 @@ class LessonsController(QObject):
         """The lesson closed: the docks closed for it open again."""
         for name in self.gave_way:
             self.window.docks[name].show()
-        self.gave_way = []
+        self.gave_way, self.step_opened = [], []
 
     # --- choosing and opening lessons ----------------------------------------------------------
 
@@ -276,6 +284,8 @@ class LessonsController(QObject):
             dock = self.window.docks.get("plots" if key.startswith("plots.")
                                          else DOCK_OF_VIEW.get(key, key))
             if dock is not None:
+                if key in LEFT_DOCKS and dock.isHidden():
+                    self.step_opened.append(key)
                 dock.show()
                 dock.raise_()
         # A plots container that can bring one plot forward is asked to.

@@ -155,6 +155,31 @@ def test_a_step_brings_the_forms_and_the_compare_view_to_the_front(window, lesso
     assert in_sight(window.plots) and not in_sight(window.compare)
 
 
+def test_on_a_laptop_the_left_docks_give_way_to_the_lesson_and_come_back(window, lesson_1):
+    docks = window.docks
+    names = [step_with(lesson_1, lambda s: "options" in s.views),
+             step_with(lesson_1, lambda s: not {"options", "learn"} & set(s.views))]
+    window.lessons.start(0, step=names[1])
+    assert docks["options"].isHidden() and docks["learn"].isHidden()
+    assert window.lessons.dock.width() >= 0.22 * 1366
+    window.lessons.panel.go_to(names[0])  # a step that needs the options brings them back
+    assert docks["options"].isVisible() and docks["learn"].isHidden()
+    assert window.lessons.dock.width() >= 0.22 * 1366
+    window.lessons.panel.go_to(names[1])  # and the next closes them again
+    assert docks["options"].isHidden()
+    docks["learn"].toggleViewAction().trigger()  # the student opens one: it stays
+    window.lessons.panel.go_to(names[1] + 1)
+    assert docks["learn"].isVisible()
+    window.lessons.dock.close()
+    assert docks["options"].isVisible() and docks["learn"].isVisible()
+
+
+def test_a_wide_window_keeps_its_docks_beside_the_lesson(window):
+    window.resize(1800, 1000)
+    window.lessons.start(0)
+    assert window.docks["options"].isVisible() and window.docks["learn"].isVisible()
+
+
 def test_lesson_text_is_drawn_as_text_never_as_markup(window):
     hostile = '`<img src="/dev/zero"><b>x</b>` 1 < 2 &amp; **bold** *italic* $e^(z_i)$'
     lesson = lesson_of({"title": bilingual("<i>title</i>"), "text": bilingual(hostile),
