@@ -214,10 +214,12 @@ class LessonsController(QObject):
                            Qt.Horizontal)
 
     def give_room_back(self):
-        """The lesson closed: the docks closed for it open again."""
+        """The lesson closed: the docks closed for it open again, and the plots are in their
+        reading order again."""
         for name in self.gave_way:
             self.window.docks[name].show()
         self.gave_way, self.step_opened = [], []
+        self._bring_plots_forward(())
 
     # --- choosing and opening lessons ----------------------------------------------------------
 
@@ -288,11 +290,15 @@ class LessonsController(QObject):
                     self.step_opened.append(key)
                 dock.show()
                 dock.raise_()
-        # A plots container that can bring one plot forward is asked to.
+        self._bring_plots_forward(key.split(".", 1)[1] for key in keys
+                                  if key.startswith("plots."))
+        self.make_room(keys)
+
+    def _bring_plots_forward(self, names):
+        # A plots container that can bring plots forward is asked to.
         bring = getattr(self.window.plots, "bring_forward", None)
         if bring is not None:
-            bring(*(key.split(".", 1)[1] for key in keys if key.startswith("plots.")))
-        self.make_room(keys)
+            bring(*names)
 
     def covered_widgets(self, keys):
         """The widgets that hide for an open question with these give-aways."""

@@ -135,6 +135,8 @@ def test_a_step_brings_the_plots_it_names_into_sight_framed(window, lesson_1, qt
     window.lessons.panel.start(only)
     assert plots.plot_widgets["nll"].isVisible() and plots.shown_plots()[0] == "nll"
     assert plots.grid.tabs.currentIndex() == 0
+    window.lessons.dock.close()  # the lesson closed: the plots in their reading order
+    assert plots.grid.pages[0][0] == "logits"
 
 
 def in_sight(widget):
