@@ -75,12 +75,18 @@ class Analysis:
         return self.scenario.models[0].name
 
     @property
+    def one_of_several(self):
+        """Whether this model is one of several compared (``comparison`` has more than one):
+        then every loss shown of it says whose it is."""
+        return self.comparison is not None and len(self.comparison.analyses) > 1
+
+    @property
     def model_label(self):
         """The model's name where saying it tells something (an export, a snippet): the model
         is one of several (``comparison`` has more), or the only one with a name of its own.
         Else None."""
-        several = self.comparison is not None and len(self.comparison.analyses) > 1
-        return self.model_name if several or self.model_name != DEFAULT_MODEL_NAME else None
+        named = self.one_of_several or self.model_name != DEFAULT_MODEL_NAME
+        return self.model_name if named else None
 
     def true_class(self, n):
         """The class sample n is about: the one with the most target mass, or the predicted

@@ -55,12 +55,16 @@ def set_block(scenario, top, left, block, model=0):
 
 # --- models ------------------------------------------------------------------------------
 
-def add_model(scenario, name=None, duplicate=None, at=None):
-    """Insert a model at index ``at`` (default: last), named ``name`` (default: "Model k", the
-    first such name not taken). With ``duplicate=k`` it starts as a copy of model k's rows (a
-    teacher's "model 2"); else as a model that knows nothing: every class equally likely
-    (logits 0; probabilities 1/C in softmax mode, 1/2 in sigmoid mode)."""
+def add_model(scenario, name=None, duplicate=None, at=None, pattern="Model {number}"):
+    """Insert a model at index ``at`` (default: last), named ``name`` (default: ``pattern``
+    with the first number from k, the new model's, that makes a name not taken: "Model k").
+    With ``duplicate=k`` it starts as a copy of model k's rows (a teacher's "model 2"); else as
+    a model that knows nothing: every class equally likely (logits 0; probabilities 1/C in
+    softmax mode, 1/2 in sigmoid mode). A lone model with the default name, shown nowhere until
+    now, is named after ``pattern`` too ("模型 1")."""
     models = list(scenario.models)
+    if scenario.model_names == (DEFAULT_MODEL_NAME,):
+        models[0] = Model(pattern.format(number=1), models[0].rows)
     at = len(models) if at is None else at
     if duplicate is not None:
         rows = models[duplicate].rows
@@ -70,8 +74,7 @@ def add_model(scenario, name=None, duplicate=None, at=None):
         rows = np.full(scenario.shape, 0.5 if scenario.mode == "sigmoid"
                        else 1.0 / len(scenario.classes))
     if name is None:
-        name = _new_name(scenario.model_names, DEFAULT_MODEL_NAME.rsplit(" ", 1)[0] + " ",
-                         len(models) + 1)
+        name = _new_name([model.name for model in models], pattern, len(models) + 1)
     models.insert(at, Model(name, rows))
     return scenario.replace(models=tuple(models))
 
@@ -141,7 +144,7 @@ def add_row(scenario, at=None, name=None):
     rows = np.insert(scenario.rows, at, scenario.rows[source], axis=0)
     targets = np.insert(scenario.targets, at, scenario.targets[source], axis=0)
     samples = list(scenario.samples)
-    samples.insert(at, name or _new_name(samples, "#", len(rows)))
+    samples.insert(at, name or _new_name(samples, "#{number}", len(rows)))
     return scenario.replace(rows=rows, targets=targets, samples=tuple(samples))
 
 
@@ -164,7 +167,7 @@ def add_class(scenario, at=None, name=None):
     """Insert a class with logit 0 (probability 0 for probability input) and no target mass."""
     at = scenario.rows.shape[1] if at is None else at
     classes = list(scenario.classes)
-    classes.insert(at, name or _new_name(classes, "class ", len(classes) + 1))
+    classes.insert(at, name or _new_name(classes, "class {number}", len(classes) + 1))
     fill = 0.0
     rows = np.insert(scenario.rows, at, fill, axis=1)
     targets = scenario.targets
@@ -540,7 +543,9 @@ def _per_class_options(options, operation, at, *fill):
     return dataclasses.replace(options, **changes)
 
 
-def _new_name(existing, prefix, number):
-    while f"{prefix}{number}" in existing:
+def _new_name(existing, pattern, number):
+    """``pattern`` ("class {number}") with the first number from ``number`` on that makes a
+    name not in ``existing``."""
+    while pattern.format(number=number) in existing:
         number += 1
-    return f"{prefix}{number}"
+    return pattern.format(number=number)

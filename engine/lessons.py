@@ -273,6 +273,42 @@ def scenario_step(scenario, number):
                 values=MappingProxyType({}))
 
 
+def renamed_step(step, scenario):
+    """``step`` loading ``scenario`` instead of its own: the same scenario but for the names of
+    its classes, samples and models (the interface's language's names of an example's data,
+    "cat" -> "猫"). Its values and question name them the new way and its answer is computed
+    again on ``scenario``: the same numbers, the names as shown (a choice of model, say).
+
+    Names pair up by position: class k of ``step.scenario`` is class k of ``scenario``."""
+    old = step.scenario
+    classes = dict(zip(old.classes, scenario.classes))
+    samples = dict(zip(old.samples, scenario.samples))
+    models = dict(zip(old.model_names, scenario.model_names))
+    if all(a == b for names in (classes, samples, models) for a, b in names.items()):
+        return step
+
+    def renamed(q):
+        if q is None:
+            return None
+        changes = {"model": models.get(q.model, q.model),
+                   "sample": samples.get(q.sample, q.sample)}
+        if isinstance(q, quantities.Quantity):
+            changes.update(class_name=classes.get(q.class_name, q.class_name),
+                           to_class=classes.get(q.to_class, q.to_class))
+        else:  # a Choice: a lesson's own options are quantities too
+            changes.update(options=tuple((label, renamed(o)) for label, o in q.options))
+        return dataclasses.replace(q, **changes)
+
+    question = step.question
+    if question is not None:
+        question = dataclasses.replace(
+            question, number=renamed(question.number), choice=renamed(question.choice),
+            values=tuple(dataclasses.replace(v, quantity=renamed(v.quantity))
+                         for v in question.values))
+    return dataclasses.replace(step, scenario=scenario, question=question,
+                               answer=question and question.answer(scenario))
+
+
 # --- writing -----------------------------------------------------------------------------------
 
 def lesson_to_dict(lesson):

@@ -5,7 +5,7 @@ model it changed."""
 import dataclasses
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 import engine
@@ -254,8 +254,10 @@ class Document(QObject):
         (a teacher's "model 2"), or, when None, a model that knows nothing."""
         text = self.tr("Add a model") if duplicate is None else self.tr(
             "Duplicate model '{name}'").format(name=self._scenario.models[duplicate].name)
+        # A new model's name in the interface's language, as an example's are ("模型 2").
+        pattern = QCoreApplication.translate("example data", "Model {number}")
         return self.edit(text, edits.add_model, name=name, duplicate=duplicate,
-                         selects=len(self._scenario.models))
+                         pattern=pattern, selects=len(self._scenario.models))
 
     def rename_model(self, k, name):
         return self.edit(self.tr("Rename model '{old}' to '{new}'").format(

@@ -26,7 +26,7 @@ def shoot(target, step, answered):
     """In the child process: the window in Chinese at lesson 1's ``step``, grabbed to
     ``target``."""
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QSettings, Qt, QTimer
+    from PySide6.QtCore import QSettings, QTimer
 
     from gui.shell import app as application
     from gui.shell import i18n
@@ -37,10 +37,8 @@ def shoot(target, step, answered):
     window.setGeometry(0, 0, WIDTH, HEIGHT)
     window.show()
     lessons = window.lessons
+    # The window makes room for the lesson itself (at 1366 pixels the options give way).
     lessons.start(0, step - 1)
-    # At 1366 pixels the options give way to the lesson (a step that needs them shows them).
-    window.docks["options"].close()
-    window.resizeDocks([window.docks["plots"], lessons.dock], [420, 480], Qt.Horizontal)
     if answered:
         _answer(lessons.panel, lessons.panel.step)
 

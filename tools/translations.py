@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 PRESETS = ROOT / "resources" / "presets"
+LESSONS = ROOT / "resources" / "lessons"
 PRESET_TEXTS = ROOT / "gui" / "shell" / "preset_texts.py"
 LANGUAGES = ("zh_CN",)  # English is the source text
 
@@ -55,8 +56,9 @@ def run_lupdate(ts, language):
 def preset_texts_source():
     """The text of gui/shell/preset_texts.py: every preset's title and description, marked for
     lupdate in the "presets" context (the menu and the command line translate them there), and
-    the class, sample and model names File ▸ Examples translates (gui.shell.i18n.example_names)
-    in the "example data" context."""
+    the class, sample and model names File ▸ Examples and a lesson's steps translate
+    (gui.shell.i18n.example_names: of the presets, and of the scenarios the bundled lessons
+    write out) in the "example data" context."""
     if str(ROOT) not in sys.path:  # run as a script: engine and gui are beside tools/
         sys.path.insert(0, str(ROOT))
     import engine
@@ -68,9 +70,14 @@ def preset_texts_source():
         data = json.loads(text)
         texts += [data[key] for key in ("title", "description") if data.get(key)]
         names += example_names(engine.from_json(text))
+    for path in sorted(LESSONS.glob("*.json")):
+        for step in json.loads(path.read_text(encoding="utf-8"))["steps"]:
+            if "scenario" in step:
+                names += example_names(engine.from_json(json.dumps(step["scenario"])))
     return "\n".join([
         '"""The titles and descriptions of resources/presets/*.json and the names of their',
-        'classes, samples and models, so lupdate finds them.',
+        "classes, samples and models (and those of the bundled lessons' scenarios), so lupdate",
+        'finds them.',
         'Written by `python tools/translations.py update`; do not edit."""',
         "",
         "from PySide6.QtCore import QT_TRANSLATE_NOOP",

@@ -1,7 +1,7 @@
 """Colours and sizes shared by every view: a colour-blind-safe palette (Okabe & Ito) and the
 "presentation" scale for a lecture-hall projector."""
 
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
 
 # Okabe-Ito: distinguishable with every common form of colour blindness.
 OKABE_ITO = {
@@ -30,6 +30,15 @@ PRESENTATION_HEIGHT = 800
 DESCRIPTION_DELAY_MS = 300
 # Views with more classes than this draw the top-k (most probable, plus the true ones) and say so.
 MAX_CLASSES_SHOWN = 40
+
+
+def text_size(size, scale):
+    """A font size in points for drawn text (plot titles, ticks): ``size`` times the
+    application's font, times ``scale`` (the presentation scale)."""
+    # From the application's font, not a widget's: a window that scales its own font for
+    # presentation must not scale the plots twice.
+    base = QGuiApplication.font().pointSizeF()
+    return (base if base > 0 else 9.0) * size * scale
 
 
 def colour(name, alpha=255):

@@ -1,10 +1,12 @@
 """Texts that more than one part of the window writes, written here once so they read the same
-everywhere: the unit of a loss and the batch loss (the results view and the status bar), the
-target's symbol in formulas (the math, the plots, the conventions)."""
+everywhere: the unit of a loss and the batch loss (the results view and the status bar), whose
+model a loss is when there are several, the target's symbol in formulas (the math, the plots,
+the conventions)."""
 
 from PySide6.QtCore import QCoreApplication
 
 from gui.common.formatting import format_number
+from gui.common.user_text import short
 
 
 def unit_name(unit):
@@ -22,15 +24,28 @@ def target_symbol(scenario):
     return "y′" if smoothed else "y"
 
 
-def batch_loss_text(analysis):
+def of_model(analysis, text, name=short):
+    """``text``, something said of the shown model's numbers, after the model's name when the
+    scenario has several models ("Model 2: Batch loss … = 0.6391 nats"): no loss is read
+    without knowing whose it is. With one model, ``text`` as it is. ``name`` shortens the
+    name (``str``: whole)."""
+    if not analysis.one_of_several:
+        return text
+    return QCoreApplication.translate("loss", "{model}: {text}").format(
+        model=name(analysis.model_name), text=text)
+
+
+def batch_loss_text(analysis, name=short):
     """ "Batch loss (mean over 3 samples) = 0.7967 nats", or "… = — (no sample is counted)"
-    when every sample is ignored."""
+    when every sample is ignored; with several models after the model's name (of_model)."""
     how = reduction_text(analysis)
     if analysis.loss is None:
-        return QCoreApplication.translate(
+        text = QCoreApplication.translate(
             "loss", "Batch loss {how} = — (no sample is counted)").format(how=how)
-    return QCoreApplication.translate("loss", "Batch loss {how} = {loss} {unit}").format(
-        how=how, loss=format_number(analysis.loss), unit=unit_name(analysis.unit))
+    else:
+        text = QCoreApplication.translate("loss", "Batch loss {how} = {loss} {unit}").format(
+            how=how, loss=format_number(analysis.loss), unit=unit_name(analysis.unit))
+    return of_model(analysis, text, name)
 
 
 def reduction_text(analysis):

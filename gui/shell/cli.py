@@ -203,8 +203,9 @@ def models_json(analyses, runs=None):
 
 
 def models_report(analyses, runs=None):
-    """The text report: as ever for one model; for several, every model's loss and which is
-    lowest, then each model's samples (and training run) under its name."""
+    """The text report: as ever for one model (named on its loss line when it has a name of
+    its own); for several, every model's loss and which is lowest, then each model's samples
+    (and training run) under its name."""
     if len(analyses) == 1:
         return report(analyses[0], runs[0] if runs else None)
     from gui.common.formatting import format_number as fmt
@@ -213,10 +214,8 @@ def models_report(analyses, runs=None):
     comparison = engine.Comparison(analyses)
     lines = _header_lines(analyses[0])
     for k, analysis in enumerate(analyses):
-        line = translate("cli", "{model}: loss {loss} {unit} (total {total} / {divisor})").format(
-            model=analysis.model_name, loss=fmt(analysis.loss, 6), unit=word(analysis.unit),
-            total=fmt(analysis.total, 6), divisor=fmt(analysis.divisor, 6))
-        lines.append(line + (translate("cli", "  ← lowest") if k in comparison.lowest else ""))
+        lines.append(_loss_line(analysis, analysis.model_name, fmt)
+                     + (translate("cli", "  ← lowest") if k in comparison.lowest else ""))
     if comparison.lowest:
         lines.append(translate("cli", "Lowest loss: {models} (lower is better)").format(
             models=", ".join(comparison.names[k] for k in comparison.lowest)))
@@ -248,15 +247,25 @@ def report(analysis, run=None):
 
     unit = word(analysis.unit)
     lines = _header_lines(analysis)
-    lines.append(QCoreApplication.translate(
-        "cli", "Loss: {loss} {unit} (total {total} / {divisor})").format(
-        loss=fmt(analysis.loss, 6), unit=unit, total=fmt(analysis.total, 6),
-        divisor=fmt(analysis.divisor, 6)))
+    # A lone model with a name of its own (the file keeps it) is named, as in the app.
+    lines.append(_loss_line(analysis, analysis.model_label, fmt))
     for n in range(len(analysis.sample_loss)):
         lines.extend(_sample_lines(analysis, n, fmt))
     if run is not None:
         lines.extend(training_lines(run, unit, fmt))
     return "\n".join(lines) + "\n"
+
+
+def _loss_line(analysis, model, fmt):
+    """ "Loss: 0.796739 nats (total 1.59348 / 2)", or with ``model`` "Model 2: loss …"."""
+    numbers = dict(loss=fmt(analysis.loss, 6), unit=word(analysis.unit),
+                   total=fmt(analysis.total, 6), divisor=fmt(analysis.divisor, 6))
+    if model is None:
+        return QCoreApplication.translate(
+            "cli", "Loss: {loss} {unit} (total {total} / {divisor})").format(**numbers)
+    return QCoreApplication.translate(
+        "cli", "{model}: loss {loss} {unit} (total {total} / {divisor})").format(
+        model=model, **numbers)
 
 
 def _header_lines(analysis):
@@ -333,7 +342,7 @@ def print_convention(path, analyses, convention, *, as_json, out, err):
         return EXIT_USAGE
     if as_json:
         write_utf8(convention_models_json(analyses, results), out)
-    elif len(analyses) == 1:
+    elif len(analyses) == 1 and analyses[0].model_label is None:
         out.write(convention_report(analyses[0], result))
     else:
         out.write("\n".join(QCoreApplication.translate("cli", "— {model} —").format(

@@ -29,7 +29,7 @@ SAMPLE_COLUMNS = (QT_TRANSLATE_NOOP("exports", "sample"), QT_TRANSLATE_NOOP("exp
                   QT_TRANSLATE_NOOP("exports", "cross-entropy"),
                   QT_TRANSLATE_NOOP("exports", "predicted"),
                   QT_TRANSLATE_NOOP("exports", "correct"), QT_TRANSLATE_NOOP("exports", "ignored"))
-# With several models each block starts with this column.
+# With several models (or one with a name of its own) each block starts with this column.
 MODEL_COLUMN = QT_TRANSLATE_NOOP("exports", "model")
 # The heading the exported math starts with, with several models.
 MODEL_HEADING = QT_TRANSLATE_NOOP("exports", "Model: {name}")
@@ -46,17 +46,19 @@ def headers(texts):
 def results_csv(analysis):
     """Every number of the results table, full precision (``repr``), as CSV text in three
     blocks separated by an empty line: per sample and class, per sample, and the batch. With
-    several models (``analysis.comparison``) each block holds every model's rows, in order,
-    after a first column naming the model. Names are text to a spreadsheet, even "=1+1"
+    several models (``analysis.comparison``) each block holds every model's rows, in order;
+    then, and for a lone model with a name of its own (as the math and the code name it), a
+    first column names the model. Names are text to a spreadsheet, even "=1+1"
     (gui.common.user_text.in_csv)."""
     analyses = models_of(analysis)
+    named = analysis.model_label is not None
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerows(_for_each_model(_class_rows, analyses))
+    writer.writerows(_for_each_model(_class_rows, analyses, named))
     writer.writerow([])
-    writer.writerows(_for_each_model(_sample_rows, analyses))
+    writer.writerows(_for_each_model(_sample_rows, analyses, named))
     writer.writerow([])
-    writer.writerows(_for_each_model(_batch_rows, analyses))
+    writer.writerows(_for_each_model(_batch_rows, analyses, named))
     return out.getvalue()
 
 
@@ -66,16 +68,15 @@ def models_of(analysis):
     return comparison.analyses if comparison is not None else (analysis,)
 
 
-def _for_each_model(rows_of, analyses):
+def _for_each_model(rows_of, analyses, named):
     """The rows ``rows_of`` makes of each analysis: its header once, then every model's rows;
-    with several models, after a "model" column."""
-    several = len(analyses) > 1
+    when ``named``, after a "model" column."""
     for k, analysis in enumerate(analyses):
         header, *rows = rows_of(analysis)
         if k == 0:
-            yield headers((MODEL_COLUMN,)) + header if several else header
+            yield headers((MODEL_COLUMN,)) + header if named else header
         for row in rows:
-            yield [in_csv(analysis.model_name), *row] if several else row
+            yield [in_csv(analysis.model_name), *row] if named else row
 
 
 def _class_rows(analysis):

@@ -64,10 +64,13 @@ def preset_text(text):
 
 def example_names(scenario):
     """The names of a bundled example that are translated: its classes, samples and models,
-    or none for an example of more than MAX_TRANSLATED_CLASSES classes."""
+    or none for an example of more than MAX_TRANSLATED_CLASSES classes. A lone model's name
+    is not: it is shown nowhere, and a translated "Model 1" would be a name of its own, saved
+    as format version 2, which older builds cannot read."""
     if len(scenario.classes) > MAX_TRANSLATED_CLASSES:
         return ()
-    return (*scenario.classes, *scenario.samples, *scenario.model_names)
+    models = scenario.model_names if len(scenario.models) > 1 else ()
+    return (*scenario.classes, *scenario.samples, *models)
 
 
 def example_in_language(scenario):
@@ -80,8 +83,10 @@ def example_in_language(scenario):
     def translated(names):
         return tuple(QCoreApplication.translate(EXAMPLE_DATA, name) for name in names)
 
-    models = tuple(Model(name, model.rows)
-                   for name, model in zip(translated(scenario.model_names), scenario.models))
+    models = scenario.models
+    if len(models) > 1:
+        models = tuple(Model(name, model.rows)
+                       for name, model in zip(translated(scenario.model_names), models))
     try:
         return scenario.replace(classes=translated(scenario.classes),
                                 samples=translated(scenario.samples), models=models)

@@ -10,6 +10,7 @@ import engine
 from engine import lessons
 from gui.common.messages import describe
 from engine.scenario import MAX_FILE_CHARS
+from gui.shell.i18n import example_in_language
 from gui.shell.resources import resource_path
 from gui.shell.scenario_file import read_text
 
@@ -43,6 +44,13 @@ def read_lesson(path, examples=None):
     problem, and for a step its number."""
     text = read_text(path, lessons.MAX_LESSON_CHARS)
     return lessons.read_lesson(text, Examples() if examples is None else examples)
+
+
+def step_in_language(step):
+    """A lesson step as the window shows it: the class, sample and model names of its scenario
+    in the interface's language, as File ▸ Examples opens an example ("cat" -> "猫"; names
+    without a translation stay), and its question's answer on those names: the same numbers."""
+    return lessons.renamed_step(step, example_in_language(step.scenario))
 
 
 def bundled_lessons():

@@ -14,7 +14,8 @@ from gui import VERSION
 from gui.common.user_text import plain, short
 from gui.shell import files
 from gui.shell import settings as app_settings
-from gui.shell.lesson_file import bundled_lessons, lesson_problem, read_lesson
+from gui.shell.lesson_file import (bundled_lessons, lesson_problem, read_lesson,
+                                   step_in_language)
 from gui.views.lessons.panel import LessonsPanel
 
 # What each kind of give-away (engine.lessons.REVEALS) covers: the window's views by name (a
@@ -32,6 +33,15 @@ COVERED = {
 DOCK_OF_VIEW = {"softmax_sigmoid": "forms"}
 # The plot that an open question leaves in sight: it shows the inputs.
 INPUT_PLOT = "logits"
+# Narrower than this, a window cannot show a lesson beside the options, the tables and readable
+# plots: while the lessons dock is open the docks of the left give way (a step that names one
+# brings it back), and the lesson and the plots take these shares of the width.
+ROOMY_WIDTH = 1700
+LEFT_DOCKS = ("options", "learn")
+SHARES = {"lesson": 0.27, "plots": 0.31}  # the left docks closed
+SHARES_WITH_LEFT = {"lesson": 0.24, "plots": 0.26, "left": 0.2}
+# The docks of the plots' column, one of which is in front.
+PLOTS_COLUMN = ("plots", "forms", "compare", "math", "conventions", "code")
 
 
 # --- questions to the user: module functions, so tests can answer them -----------------------
@@ -115,14 +125,16 @@ class LessonsController(QObject):
         self.lessons = None  # the bundled lessons, read when first needed
         self.covers = {}
         self.built = []
-        self.panel = LessonsPanel(document, interface_language())
+        self.gave_way = []  # the docks closed to make room for the lesson, to come back after
+        self.step_opened = []  # left docks the open step brought back, to close after it
+        self.panel = LessonsPanel(document, interface_language(), step_in_language)
         self._build_dock()
         self._build_actions()
         self.panel.viewsRequested.connect(self.bring_forward)
         self.panel.hiddenChanged.connect(lambda _keys: self.apply_covers())
         self.panel.lessonChosen.connect(lambda k: self.panel.start(self.lessons[k]))
         self.panel.openFileRequested.connect(self.open_lesson_file)
-        self.panel.dismissed.connect(self.dock.hide)
+        self.panel.dismissed.connect(self.dock.close)
 
     def _build_dock(self):
         self.dock = QDockWidget(self.tr("Lessons"), self.window)
@@ -134,6 +146,7 @@ class LessonsController(QObject):
         self.window.addDockWidget(Qt.RightDockWidgetArea, self.dock, Qt.Horizontal)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._dock_shown)
+        self.dock.installEventFilter(self)
         self.window.docks["lessons"] = self.dock
 
     def _build_actions(self):
@@ -161,7 +174,52 @@ class LessonsController(QObject):
     def _dock_shown(self, on):
         if on:  # (also when the saved layout shows it at start)
             self.bundled()
+            self.make_room(opening=True)
         self.apply_covers()
+
+    def eventFilter(self, watched, event):
+        if watched is self.dock and event.type() == QEvent.Close:
+            self.give_room_back()
+        return False
+
+    # --- room for the lesson on a small screen -------------------------------------------------
+
+    def make_room(self, keys=(), opening=False):
+        """On a window narrower than ROOMY_WIDTH: close the left docks as the lesson
+        ``opening``, or those the step before brought back that this one's views (``keys``) do
+        not name (a dock the user opened stays), and give the lesson and the plots their SHARES
+        of the width."""
+        window = self.window
+        if (window.width() >= ROOMY_WIDTH or self.dock.isHidden() or self.dock.isFloating()
+                or window.presenting):
+            return
+        for name in LEFT_DOCKS:
+            dock = window.docks[name]
+            if name in keys or dock.isHidden() or dock.isFloating():
+                continue
+            if opening or name in self.step_opened:
+                dock.hide()
+                if name in self.step_opened:
+                    self.step_opened.remove(name)
+                elif name not in self.gave_way:
+                    self.gave_way.append(name)
+        left = [window.docks[name] for name in LEFT_DOCKS if not window.docks[name].isHidden()
+                and not window.docks[name].isFloating()]
+        column = next((window.docks[name] for name in PLOTS_COLUMN
+                       if not window.docks[name].visibleRegion().isEmpty()), window.docks["plots"])
+        shares = SHARES_WITH_LEFT if left else SHARES
+        docks = [self.dock, column] + left[:1]
+        window.resizeDocks(docks, [round(window.width() * shares[key])
+                                   for key in ("lesson", "plots", "left")[:len(docks)]],
+                           Qt.Horizontal)
+
+    def give_room_back(self):
+        """The lesson closed: the docks closed for it open again, and the plots are in their
+        reading order again."""
+        for name in self.gave_way:
+            self.window.docks[name].show()
+        self.gave_way, self.step_opened = [], []
+        self._bring_plots_forward(())
 
     # --- choosing and opening lessons ----------------------------------------------------------
 
@@ -221,18 +279,26 @@ class LessonsController(QObject):
 
     def bring_forward(self, keys):
         """Show and raise the docks of a step's views; the first named ends up in front of
-        any it shares a place with. The inputs and results are always in sight."""
+        any it shares a place with. The plots it names come into sight, the first named
+        first (the plots in reading order again when it names none). The inputs and results
+        are always in sight."""
         for key in reversed(keys):
             dock = self.window.docks.get("plots" if key.startswith("plots.")
                                          else DOCK_OF_VIEW.get(key, key))
-            if dock is None:
-                continue
-            dock.show()
-            dock.raise_()
-            # A plots container that can bring one plot forward is asked to.
-            bring = getattr(self.window.plots, "bring_forward", None)
-            if key.startswith("plots.") and bring is not None:
-                bring(key.split(".", 1)[1])
+            if dock is not None:
+                if key in LEFT_DOCKS and dock.isHidden():
+                    self.step_opened.append(key)
+                dock.show()
+                dock.raise_()
+        self._bring_plots_forward(key.split(".", 1)[1] for key in keys
+                                  if key.startswith("plots."))
+        self.make_room(keys)
+
+    def _bring_plots_forward(self, names):
+        # A plots container that can bring plots forward is asked to.
+        bring = getattr(self.window.plots, "bring_forward", None)
+        if bring is not None:
+            bring(*names)
 
     def covered_widgets(self, keys):
         """The widgets that hide for an open question with these give-aways."""
@@ -318,4 +384,4 @@ class LessonsController(QObject):
         self._show_built()
         snapshot = old.panel.snapshot()
         if snapshot is not None:
-            self.panel.start(*snapshot, load=False)
+            self.panel.start(**snapshot, load=False)

@@ -277,7 +277,8 @@ class MainWindow(QMainWindow):
             menu.setAttribute(Qt.WA_WindowPropagation)
         self.setFont(font)
         self._size_table_cells(scale)
-        self.compare.set_presentation(scale != 1.0, scale)  # (shown when floated)
+        for view in (self.compare, self.learn, self.forms):  # (shown when floated)
+            view.set_presentation(scale != 1.0, scale)
         if self.stage is not None:
             self.stage_plots.set_presentation(scale != 1.0, scale)
 
@@ -315,7 +316,7 @@ class MainWindow(QMainWindow):
         return self._desk_state[0] if self._desk_state else self.saveState(SETTINGS_VERSION)
 
     def _show_loss(self, analysis, _selection=None):
-        self.loss_label.setText(batch_loss_text(analysis))
+        self.loss_label.setText(batch_loss_text(analysis), batch_loss_text(analysis, name=str))
 
     # "Undo Rename 'a&b' to 'c'": an "&" in a name is shown, not taken for a shortcut key, and a
     # long name is cut. (From the signal's text: the stack may be on its way out.)

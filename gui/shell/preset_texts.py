@@ -1,5 +1,6 @@
 """The titles and descriptions of resources/presets/*.json and the names of their
-classes, samples and models, so lupdate finds them.
+classes, samples and models (and those of the bundled lessons' scenarios), so lupdate
+finds them.
 Written by `python tools/translations.py update`; do not edit."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -33,7 +34,6 @@ NAMES = (
     QT_TRANSLATE_NOOP("example data", "email 2"),
     QT_TRANSLATE_NOOP("example data", "email 3"),
     QT_TRANSLATE_NOOP("example data", "email 4"),
-    QT_TRANSLATE_NOOP("example data", "Model 1"),
     QT_TRANSLATE_NOOP("example data", "not spam"),
     QT_TRANSLATE_NOOP("example data", "cat"),
     QT_TRANSLATE_NOOP("example data", "dog"),
@@ -41,6 +41,7 @@ NAMES = (
     QT_TRANSLATE_NOOP("example data", "photo 1"),
     QT_TRANSLATE_NOOP("example data", "photo 2"),
     QT_TRANSLATE_NOOP("example data", "photo 3"),
+    QT_TRANSLATE_NOOP("example data", "Model 1"),
     QT_TRANSLATE_NOOP("example data", "Model 2"),
     QT_TRANSLATE_NOOP("example data", "atelectasis"),
     QT_TRANSLATE_NOOP("example data", "cardiomegaly"),
@@ -64,4 +65,5 @@ NAMES = (
     QT_TRANSLATE_NOOP("example data", "example"),
     QT_TRANSLATE_NOOP("example data", "甲"),
     QT_TRANSLATE_NOOP("example data", "乙"),
+    QT_TRANSLATE_NOOP("example data", "photo"),
 )

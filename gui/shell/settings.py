@@ -9,22 +9,17 @@ from engine import edits
 
 
 def default_scenario():
-    """What a first start shows: three photos, classes cat, dog and pig (in the language
-    installed, as a teacher would name them)."""
+    """What a first start shows: three photos, classes cat, dog and pig, its names in the
+    interface's language as File ▸ Examples shows an example's."""
     from PySide6.QtCore import QCoreApplication
 
-    translate = QCoreApplication.translate  # lupdate reads translate("app", "…") as it is
+    from gui.shell.i18n import example_in_language
 
-    def name(text):
-        # As File ▸ Examples translates the cat_dog_pig example's names (gui.shell.i18n; lupdate
-        # finds them in gui/shell/preset_texts.py), so both read the same.
-        return translate("example data", text)
-
-    return engine.Scenario(
-        classes=(name("cat"), name("dog"), name("pig")),
+    return example_in_language(engine.Scenario(
+        classes=("cat", "dog", "pig"),
         rows=[[3.0, 1.0, -3.0], [0.5, 2.0, 1.0], [1.2, 0.3, 2.2]], targets=[0, 1, 2],
-        samples=(name("photo 1"), name("photo 2"), name("photo 3")),
-        title=translate("app", "Cat, dog or pig?"))
+        samples=("photo 1", "photo 2", "photo 3"),
+        title=QCoreApplication.translate("app", "Cat, dog or pig?")))
 
 
 def start_example_title():

@@ -14,7 +14,7 @@ from gui.views.base import View
 from gui.common.formatting import (AmbiguousCommas, check_commas, format_number, not_a_number,
                                    parse_number)
 from gui.common.messages import describe_notes
-from gui.common.texts import unit_name
+from gui.common.texts import of_model, unit_name
 from gui.common.user_text import MESSAGE_CHARS, plain, short
 
 # The slider covers the temperatures worth dragging through; the spin box beside it takes the
@@ -215,7 +215,7 @@ class OptionsPanel(View):
         if not self._edit(self.tr("Switch mode"), switch):
             return
         after = self.document.analysis
-        lines = [self._switch_summary(before, after)]
+        lines = [of_model(after, self._switch_summary(before, after))]
         if (before.scenario.target_kind == "index" and mode == "sigmoid"
                 and len(before.scenario.classes) != 2):
             lines.append(self.tr("Each true class is now a label 1 and every other class a "

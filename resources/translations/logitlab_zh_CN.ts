@@ -2425,6 +2425,10 @@
         <translation>批次</translation>
     </message>
     <message>
+        <source>The batch ({model})</source>
+        <translation>批次（{model}）</translation>
+    </message>
+    <message>
         <source>No sample is counted (all are ignored): the mean is undefined.</source>
         <translation>没有计入任何样本（全部被忽略）：平均值无定义。</translation>
     </message>
@@ -2928,6 +2932,14 @@
         <source>乙</source>
         <translation>乙</translation>
     </message>
+    <message>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Model {number}</source>
+        <translation>模型 {number}</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
@@ -3033,6 +3045,10 @@
     <message>
         <source>bits</source>
         <translation>比特</translation>
+    </message>
+    <message>
+        <source>{model}: {text}</source>
+        <translation>{model}：{text}</translation>
     </message>
     <message>
         <source>Batch loss {how} = — (no sample is counted)</source>

@@ -406,6 +406,20 @@ def test_the_report_shows_each_models_loss_and_which_is_lower(tmp_path):
                                                   "1.204 = CE 1.204, predicted dog ✗") == 1
 
 
+def test_a_lone_model_with_a_name_of_its_own_is_named_as_its_file_keeps_it(tmp_path):
+    lone = {**PHOTOS, "models": [{**PHOTOS["models"][1], "name": "甲"}]}
+    path = write(tmp_path, lone)
+    lines = run_cli("--compute", path).stdout.splitlines()
+    assert lines[2] == "甲: loss 0.639108 nats (total 1.91732 / 3)"
+    assert not any(line.startswith(("Loss:", "Lowest")) for line in lines)
+    assert json.loads(run_cli("--compute", path, "--json").stdout)["models"][0]["name"] == "甲"
+    report = run_cli("--compute", path, "--convention", "sklearn").stdout
+    assert report.startswith("— 甲 —\nPhotos\nConvention: scikit-learn\n")
+    default = {**lone, "models": [{**lone["models"][0], "name": "Model 1"}]}
+    lines = run_cli("--compute", write(tmp_path, default)).stdout.splitlines()
+    assert lines[2] == "Loss: 0.639108 nats (total 1.91732 / 3)"  # as a version-1 file's
+
+
 def test_a_file_with_a_bad_model_is_one_line_naming_the_model_and_exit_2(tmp_path):
     bad = {**PHOTOS, "models": [PHOTOS["models"][0], {"name": "Model 2", "rows": [[0.5] * 3]}]}
     result = run_cli("--compute", write(tmp_path, bad))

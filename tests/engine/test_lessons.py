@@ -145,6 +145,39 @@ def test_a_largest_choice_compares_the_lessons_own_labelled_quantities():
     assert answer.value == "2" and answer.why["en"] == "T = 2."
 
 
+def test_a_renamed_step_asks_its_question_of_the_names_shown_with_the_same_numbers():
+    # The GUI shows an example's names in the interface's language: "cat" -> "猫".
+    models = {**TWO_PHOTOS, "version": 2, "models": [
+        {"name": "Model 1", "rows": [[3.0, 1.0, -3.0], [0.5, 2.0, 1.0]]},
+        {"name": "Model 2", "rows": [[1.0, 1.0, 1.0], [0.0, 0.0, 1.0]]}]}
+    del models["rows"]
+    choice = {"text": bilingual("Which model?"), "why": bilingual("{value}, with {loss}."),
+              "choice": {"choose": "lowest_loss_model"}}
+    number = {"text": bilingual("p(dog) of photo 2?"), "why": bilingual("{value}."),
+              "number": {"quantity": "probability", "sample": "photo 2", "class": "dog",
+                         "model": "Model 1"}}
+    values = {"loss": {"quantity": "batch_loss", "model": "Model 1"}}
+    text = bilingual("Two models.")
+    lesson = read(lesson_data(step(scenario=models, question=choice, values=values, text=text),
+                              step(scenario=models, question=number, values=values, text=text)))
+    chosen, typed = lesson.steps
+    shown = chosen.scenario.replace(
+        classes=("猫", "狗", "猪"), samples=("照片 1", "照片 2"),
+        models=tuple(engine.Model(name, m.rows) for name, m in zip(("模型 1", "模型 2"),
+                                                                  chosen.scenario.models)))
+    renamed = lessons.renamed_step(chosen, shown)
+    assert renamed.scenario is shown and renamed.text == chosen.text
+    assert chosen.answer.value == "Model 1" and renamed.answer.value == "模型 1"
+    assert [o.label["zh_CN"] for o in renamed.answer.options] == ["模型 1", "模型 2"]
+    assert renamed.answer.why["en"] == chosen.answer.why["en"].replace("Model", "模型")
+    assert renamed.answer.why["en"].startswith("模型 1, with ")
+    assert renamed.answer.is_right("模型 1") and not renamed.answer.is_right("Model 1")
+    renamed = lessons.renamed_step(typed, shown)
+    assert renamed.answer.value == typed.answer.value == pytest.approx(softmax([0.5, 2, 1])[1])
+    assert renamed.question.number.sample == "照片 2" and renamed.question.number.class_name == "狗"
+    assert lessons.renamed_step(typed, typed.scenario) is typed  # the same names: as it was
+
+
 def test_convention_questions_hide_the_conventions_and_training_questions_the_runs():
     number = {**step()["question"], "number": {"quantity": "convention_loss",
                                                 "convention": "keras"}}

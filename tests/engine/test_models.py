@@ -426,3 +426,15 @@ def test_the_readme_example_file_is_version_2_with_two_models():
     scenario = engine.from_json(example)
     assert scenario.model_names == ("Model 1", "Model 2")
     assert json.loads(engine.to_json(scenario))["version"] == 2
+
+
+def test_a_new_model_is_named_after_the_pattern_given_and_so_is_a_lone_default_one():
+    # The GUI gives the interface's pattern ("模型 {number}" in Chinese).
+    one = Scenario(classes=CLASSES, rows=MODEL_1, targets=[2, 1, 0], input="probabilities")
+    two = edits.add_model(one, pattern="模型 {number}")
+    assert two.model_names == ("模型 1", "模型 2")
+    np.testing.assert_array_equal(two.models[0].rows, MODEL_1)
+    assert edits.add_model(two, pattern="模型 {number}").model_names == ("模型 1", "模型 2",
+                                                                       "模型 3")
+    named = edits.rename_model(one, 0, "Teacher")  # a name of its own stays
+    assert edits.add_model(named, pattern="模型 {number}").model_names == ("Teacher", "模型 2")

@@ -160,6 +160,13 @@ def test_every_models_loss_is_scikit_learns(name):
         assert analysis.loss == pytest.approx(expected, rel=1e-13, abs=0), scenario.model_names[k]
 
 
+def test_every_example_of_several_models_is_among_those_checked_against_scikit_learn():
+    several = [name for name in preset_names() if len(load(name).models) > 1]
+    assert {"cat_dog_pig.json", "sklearn_log_loss.json", "two_models_one_truth.json"} <= \
+        set(several)
+    assert all(plain_options(name) for name in several)  # so each model's loss is checked
+
+
 def test_the_log_loss_preset_is_scikit_learns_two_numbers_exactly_model_2_lower():
     scenario = load("sklearn_log_loss.json")
     comparison = engine.Comparison(engine.analyze_models(scenario))

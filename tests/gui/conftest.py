@@ -5,6 +5,7 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from gui.document import Document
 from gui.shell import app as application
 from gui.shell import i18n
 from gui.shell import theme
@@ -59,3 +60,17 @@ def host(qtbot):
         child.setParent(None)
     window.close()
     shiboken6.delete(window)
+
+
+@pytest.fixture
+def shown_view(qtbot, host):
+    """make(view class, scenario) -> (its Document, the view of it shown in ``host``)."""
+    def make(view_class, scenario):
+        document = Document(scenario)
+        view = view_class(document)
+        host.layout().addWidget(view)
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        return document, view
+    return make

@@ -7,9 +7,11 @@
   as the window writes numbers; "stage_loss": the stage's loss, when on the stage;
 - "targets": whether the target-kind control is in sight;
 - "cut": every label in sight whose text does not fit, and which of those are cut inside a
-  number ("cut_numbers").
+  number ("cut_numbers");
+- "lesson" (at "lesson:N", the desk with lesson 1 open at step N): the lessons dock's width,
+  the tables' width, and the step's plots, each with whether it is in sight.
 
-    python tests/gui/layout_app.py WxH desk|stage LANGUAGE [FILE]
+    python tests/gui/layout_app.py WxH desk|stage|lesson:N LANGUAGE [FILE]
 """
 
 import json
@@ -116,6 +118,13 @@ def measure(window, stage):
     }
     if stage:
         result["stage_loss"] = numbers_in(window.stage.numbers.values["loss"].shown_text())
+    if window.lessons.panel.lesson is not None:
+        step = window.lessons.panel.step
+        widgets = window.plots.plot_widgets
+        result["lesson"] = {
+            "width": window.lessons.dock.width(), "tables_width": window.tables.width(),
+            "plots": {key[len("plots."):]: in_sight(widgets[key[len("plots."):]])
+                      for key in step.views if key.startswith("plots.")}}
     return result
 
 
@@ -127,6 +136,8 @@ def run(size, where, language, file=None):
         print(started, file=sys.stderr)
         return 2
     app, window = started
+    if where.startswith("lesson:"):
+        window.lessons.start(0, int(where.split(":")[1]) - 1)
     out = {}
 
     def finish():

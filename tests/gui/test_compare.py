@@ -4,6 +4,7 @@ model beside model from engine.Comparison's numbers; the math panel adds a line 
 main window brings the view forward when there are models to compare. One model: as before."""
 
 import gc
+import re
 
 import numpy as np
 import pytest
@@ -266,6 +267,45 @@ def test_the_compare_view_comes_forward_when_a_second_model_arrives(main_window,
     assert view_action in window.view_menu.actions() and view_action.text() == "Compare models"
 
 
+MULTI_MODEL_EXAMPLES = [path for path in sorted(resource_path("presets").glob("*.json"))
+                        if len(read_scenario(path).models) > 1]
+
+
+def scikit_learn_losses(scenario):
+    """Each model's sklearn.metrics.log_loss (the examples of several models hold
+    probabilities, with class indices or one-hot rows as targets)."""
+    metrics = pytest.importorskip("sklearn.metrics")
+    truth = scenario.targets
+    if truth.ndim == 2:
+        assert np.isin(truth, (0.0, 1.0)).all()
+        truth = np.argmax(truth, axis=1)
+    assert scenario.input == "probabilities" and scenario.mode == "softmax"
+    return [metrics.log_loss(truth, model.rows, labels=list(range(len(scenario.classes))))
+            for model in scenario.models]
+
+
+@pytest.mark.parametrize("path", MULTI_MODEL_EXAMPLES, ids=lambda path: path.stem)
+def test_each_example_of_several_models_shows_scikit_learns_losses_the_lowest_marked(
+        main_window, qtbot, path):
+    window = main_window
+    assert window.files.open_example(path)
+    qtbot.waitUntil(lambda: in_front(window.compare))
+    expected = scikit_learn_losses(window.document.scenario)
+    cards = window.compare.cards
+    assert len(cards) == len(expected) >= 2
+    for card, loss, shown in zip(cards, expected, window.document.comparison.losses):
+        digits = re.search(r"L = (\S+) nats", card.toolTip()).group(1)
+        assert float(digits) == shown and digits == repr(float(shown))  # every digit
+        assert float(digits) == pytest.approx(loss, rel=1e-13, abs=0)
+    marked = [k for k, card in enumerate(cards) if "★ lowest" in card.text()]
+    assert marked == [int(np.argmin(expected))]
+    if path.stem == "sklearn_log_loss":  # the issue's two numbers, exactly, side by side
+        window.compare.digits_button.click()
+        assert [card.text().splitlines()[1] for card in cards] == \
+            [f"{loss} nats" for loss in SKLEARN_LOSSES]
+        assert expected == [float(loss) for loss in SKLEARN_LOSSES]
+
+
 def test_the_plots_behind_the_compare_tab_wait_and_catch_up(main_window, qtbot):
     window = main_window
     window.document.replace(sklearn_preset())
@@ -328,3 +368,17 @@ def test_the_nll_curve_of_one_model_looks_as_before(make_plots):
     document.add_model(duplicate=0)
     document.undo_stack.undo()
     assert all(len(item.getData()[0]) == 0 for item in other_models_points(view))
+
+
+def test_the_target_legend_follows_label_smoothing_and_the_mode(make_view):
+    document, view = make_view(sklearn_preset())
+    title = view.probability_plot.getPlotItem().titleLabel
+    assert "target y" in title.text and "smoothed" not in title.text
+    document.set_options("smoothing", label_smoothing=0.1)
+    assert "smoothed target y′" in title.text
+    document.undo_stack.undo()
+    assert "smoothed" not in title.text
+    document.edit("sigmoid", edits.convert_mode, "sigmoid")
+    assert "labels y" in title.text and "target y" not in title.text
+    document.undo_stack.undo()
+    assert "target y" in title.text and "labels" not in title.text

@@ -142,6 +142,18 @@ def test_results_csv_of_several_models_has_a_model_column_and_every_models_rows(
                       "nats"]]
 
 
+def test_results_csv_of_a_lone_model_names_it_only_when_it_has_a_name_of_its_own(controller):
+    controller.document.replace(edits.rename_model(cat_dog_pig(), 0, "=甲"))
+    per_class, per_sample, batch = csv_blocks(exports.results_csv(controller.document.analysis))
+    assert per_class[0][:2] == per_sample[0][:2] == ["model", "sample"]
+    assert {row[0] for row in per_class[1:] + per_sample[1:]} == {"'=甲"}  # text, no formula
+    assert batch[0][0] == "model" and batch[1][:2] == ["'=甲", repr(
+        controller.document.analysis.loss)]
+    controller.document.rename_model(0, "Model 1")
+    per_class, per_sample, batch = csv_blocks(exports.results_csv(controller.document.analysis))
+    assert per_class[0][0] == "sample" and batch[0][0] == "batch loss"  # as it always was
+
+
 def test_exporting_the_csv_writes_utf8_that_spreadsheets_read(controller, tmp_path):
     controller.document.replace(cat_dog_pig(classes=("猫", "狗", "猪")))
     path = tmp_path / "results.csv"
@@ -241,6 +253,27 @@ def main_window(qtbot, tmp_path):
     window = MainWindow(Document(cat_dog_pig()))
     qtbot.addWidget(window)
     return window
+
+
+def test_the_real_windows_exports_of_model_2_name_it(main_window, tmp_path, qtbot):
+    window = main_window
+    window.document.replace(preset("sklearn_log_loss.json"))
+    window.document.select_model(1)
+    assert window.files.export_math("md", tmp_path / "math.md")
+    markdown = (tmp_path / "math.md").read_text(encoding="utf-8")
+    assert markdown.startswith("## Model: Model 2\n\n")
+    assert "The batch (Model 2)" in markdown and "0.6391" in markdown
+    assert window.files.export_math("txt", tmp_path / "math.txt")
+    text = (tmp_path / "math.txt").read_text(encoding="utf-8")
+    assert text.startswith("Model: Model 2\n") and "Sample sample 1 (Model 2)" in text
+    assert window.files.export_results(tmp_path / "results.csv")
+    batch = csv_blocks((tmp_path / "results.csv").read_text(encoding="utf-8-sig"))[2]
+    assert [row[:2] for row in batch[1:]] == [["Model 1", "1.3783888522474517"],
+                                             ["Model 2", "0.6391075640678003"]]
+    panel = window.show_code("sklearn")
+    qtbot.waitUntil(lambda: panel.copy().startswith(
+        "# scikit-learn log_loss: two models — Model 2: the loss as scikit-learn computes it."))
+    assert "print(float(loss))  # expected: 0.6391075640678003" in panel.copy()
 
 
 def test_the_main_window_title_shows_the_file_name_and_a_modified_mark(main_window, tmp_path):

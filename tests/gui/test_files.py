@@ -2,6 +2,7 @@
 restore, atomic saving under injected faults, and a corpus of malformed files refused clearly."""
 
 import errno
+import json
 import os
 import stat
 import subprocess
@@ -339,6 +340,46 @@ def test_save_writes_the_scenario_and_marks_the_document_clean(controller, tmp_p
     assert not controller.document.modified
     assert engine.from_json(path.read_text(encoding="utf-8")) == controller.document.scenario
     assert path.read_text(encoding="utf-8") == engine.to_json(controller.document.scenario)
+
+
+# What a version-1 build (before several models) reads: its top-level fields and options, as
+# engine/scenario.py had them then; a newer version or any other field it refuses.
+VERSION_1_FIELDS = {"format", "version", "title", "description", "classes", "samples", "mode",
+                    "input", "rows", "targets", "options"}
+VERSION_1_OPTIONS = {"temperature", "label_smoothing", "class_weights", "pos_weight",
+                     "reduction", "ignore_index", "log_base"}
+
+
+def a_version_1_build_reads(data):
+    return (data["format"] == "logit-lab" and data["version"] == 1
+            and set(data) <= VERSION_1_FIELDS and {"classes", "rows", "targets"} <= set(data)
+            and set(data.get("options", {})) <= VERSION_1_OPTIONS)
+
+
+def test_a_lone_model_named_model_1_is_saved_as_version_1_which_older_builds_read(
+        controller, tmp_path):
+    modify(controller.document)
+    assert controller.save_to(tmp_path / "one.json")
+    data = json.loads((tmp_path / "one.json").read_text(encoding="utf-8"))
+    assert a_version_1_build_reads(data)
+    assert data["rows"] == controller.document.scenario.rows.tolist()
+    assert controller.open_path(tmp_path / "one.json")
+    assert controller.document.scenario.model_names == ("Model 1",)
+
+
+def test_a_lone_model_the_user_renamed_is_saved_as_version_2_and_keeps_its_name(
+        controller, tmp_path):
+    assert controller.document.rename_model(0, "甲")
+    assert controller.save_to(tmp_path / "jia.json")
+    data = json.loads((tmp_path / "jia.json").read_text(encoding="utf-8"))
+    assert data["version"] == 2 and not a_version_1_build_reads(data)
+    assert [model["name"] for model in data["models"]] == ["甲"]
+    assert controller.open_path(tmp_path / "jia.json")
+    assert controller.document.scenario.model_names == ("甲",)
+    assert controller.document.rename_model(0, "Model 1")  # its default name again: version 1
+    assert controller.save_to(tmp_path / "jia.json")
+    assert a_version_1_build_reads(json.loads((tmp_path / "jia.json").read_text(
+        encoding="utf-8")))
 
 
 def test_saving_untitled_work_asks_for_a_name_and_adds_json(controller, dialogs, tmp_path, qtbot):

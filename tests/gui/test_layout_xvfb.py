@@ -57,3 +57,25 @@ def test_a_room_can_read_the_window(x_display, tmp_path, size, where, language):
         assert layout["stage_loss"] == [header["engine_loss"]]
     assert layout["targets"]["in_sight"]
     assert layout["cut_numbers"] == []
+
+
+LESSON_CASES = [("en", 3), ("zh_CN", 3), ("zh_CN", 2), ("en", 8)]
+
+
+@pytest.mark.xvfb
+@pytest.mark.parametrize("language, step", LESSON_CASES,
+                         ids=[f"{language}-step{step}" for language, step in LESSON_CASES])
+def test_a_laptop_shows_a_lesson_beside_readable_plots(x_display, tmp_path, language, step):
+    """1366 x 768 with lesson 1 open: the lesson takes about a quarter of the width, the
+    tables keep room for their columns, the plots the step names are in sight, and every plot
+    in sight is readable."""
+    layout = measured(x_display, tmp_path, "1366x768", f"lesson:{step}", language)
+    lesson = layout["lesson"]
+    assert 0.22 * 1366 <= lesson["width"] <= 0.32 * 1366, lesson
+    assert lesson["tables_width"] >= 0.22 * 1366, lesson
+    assert lesson["plots"] and all(lesson["plots"].values()), lesson
+    assert layout["plots"], "no plot in sight"
+    for plot in layout["plots"]:
+        assert plot["height"] >= MIN_PLOT_HEIGHT, plot
+        assert plot["title_one_line"] and plot["title_fits"], plot
+    assert layout["cut_numbers"] == []

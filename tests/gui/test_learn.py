@@ -24,17 +24,9 @@ from test_plots import PaintCounter
 
 
 @pytest.fixture
-def learn(qtbot, host):
+def learn(shown_view):
     """A Document and its Learn panel, in a window on screen (Play waits for its paints)."""
-    def make(scenario=None):
-        document = Document(scenario or cat_dog_pig())
-        panel = LearnPanel(document)
-        host.layout().addWidget(panel)
-        qtbot.addWidget(panel)
-        panel.show()
-        qtbot.waitExposed(panel)
-        return document, panel
-    return make
+    return lambda scenario=None: shown_view(LearnPanel, scenario or cat_dog_pig())
 
 
 @pytest.fixture

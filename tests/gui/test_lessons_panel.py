@@ -8,7 +8,8 @@ import json
 import math
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from numpy.testing import assert_allclose
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QRadioButton, QTabBar
 
@@ -112,6 +113,73 @@ def test_a_step_brings_its_views_forward_the_first_named_in_front(window, lesson
     window.lessons.panel.go_to(math_first)
     assert front_tab(window, "Code") == "Show the math"
     assert window.lessons.dock.isVisible()
+
+
+def test_a_step_brings_the_plots_it_names_into_sight_framed(window, lesson_1, qtbot):
+    plots = window.plots
+    sweep = plots.plot_widgets["sweep"]
+    window.lessons.start(0)  # step 1: the probabilities and the sigmoid, in softmax mode none
+    qtbot.waitUntil(lambda: plots.grid.tabs.isVisible())  # 1366 x 768: the plots take pages
+    assert not sweep.isVisible()
+    window.lessons.panel.go_to(step_with(lesson_1, lambda s: s.views[:2] == (
+        "plots.probabilities", "plots.sweep")))
+    for name in ("probabilities", "sweep"):  # in sight: not behind another page's tab
+        assert plots.plot_widgets[name].isVisible() and name in plots.shown_plots(), name
+        assert plots.plot_widgets[name].height() >= 200
+    assert plots.grid.highlighted == ["probabilities", "sweep"]
+    assert plots.shown_plots()[:2] == ["probabilities", "sweep"]
+    qtbot.waitUntil(lambda: plots.grid.highlighted == [], timeout=5000)  # for a moment
+    # A step naming one plot brings it alone to the front of the first page.
+    only = lesson_of({"title": bilingual("The sweep"), "text": bilingual("Sweep."),
+                      "scenario": PHOTO, "views": ["plots.nll"]})
+    window.lessons.panel.start(only)
+    assert plots.plot_widgets["nll"].isVisible() and plots.shown_plots()[0] == "nll"
+    assert plots.grid.tabs.currentIndex() == 0
+    window.lessons.dock.close()  # the lesson closed: the plots in their reading order
+    assert plots.grid.pages[0][0] == "logits"
+
+
+def in_sight(widget):
+    """Shown and in the window: a dock behind another's tab is moved out of it."""
+    place = QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
+    return widget.isVisible() and widget.window().rect().contains(place)
+
+
+def test_a_step_brings_the_forms_and_the_compare_view_to_the_front(window, lesson_1):
+    forms = step_with(lesson_1, lambda s: s.views[0] == "softmax_sigmoid")
+    window.lessons.start(0, step=forms)
+    assert in_sight(window.forms) and not in_sight(window.plots)  # in front of the plots
+    compare = step_with(lesson_1, lambda s: s.views[0] == "compare")
+    window.lessons.panel.go_to(compare)
+    assert in_sight(window.compare) and not in_sight(window.forms)
+    plots = step_with(lesson_1, lambda s: s.views[:1] == ("plots.probabilities",))
+    window.lessons.panel.go_to(plots)
+    assert in_sight(window.plots) and not in_sight(window.compare)
+
+
+def test_on_a_laptop_the_left_docks_give_way_to_the_lesson_and_come_back(window, lesson_1):
+    docks = window.docks
+    names = [step_with(lesson_1, lambda s: "options" in s.views),
+             step_with(lesson_1, lambda s: not {"options", "learn"} & set(s.views))]
+    window.lessons.start(0, step=names[1])
+    assert docks["options"].isHidden() and docks["learn"].isHidden()
+    assert window.lessons.dock.width() >= 0.22 * 1366
+    window.lessons.panel.go_to(names[0])  # a step that needs the options brings them back
+    assert docks["options"].isVisible() and docks["learn"].isHidden()
+    assert window.lessons.dock.width() >= 0.22 * 1366
+    window.lessons.panel.go_to(names[1])  # and the next closes them again
+    assert docks["options"].isHidden()
+    docks["learn"].toggleViewAction().trigger()  # the student opens one: it stays
+    window.lessons.panel.go_to(names[1] + 1)
+    assert docks["learn"].isVisible()
+    window.lessons.dock.close()
+    assert docks["options"].isVisible() and docks["learn"].isVisible()
+
+
+def test_a_wide_window_keeps_its_docks_beside_the_lesson(window):
+    window.resize(1800, 1000)
+    window.lessons.start(0)
+    assert window.docks["options"].isVisible() and window.docks["learn"].isVisible()
 
 
 def test_lesson_text_is_drawn_as_text_never_as_markup(window):
@@ -293,30 +361,51 @@ def answer_by_keyboard(qtbot, panel, step):
     press(qtbot, Qt.Key_Return)
 
 
+# Step 2 (from 0: 1) and step 10 (9) of lesson 1, as the student sees them in each language.
+PHOTO_CLASSES = {"en": ("cat", "dog", "pig"), "zh_CN": ("猫", "狗", "猪")}
+MODELS = {"en": ["Model 1", "Model 2"], "zh_CN": ["模型 1", "模型 2"]}
+
+
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_lesson_1_can_be_walked_with_the_keyboard_alone(main_window, qtbot, language):
     window = main_window if language == "en" else application.switch_language(language)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     lesson = read_lesson(LESSON_1)
-    window.lessons.lessons_action.trigger()  # F1
+    window.input_table.view.setFocus()
+    press(qtbot, Qt.Key_F1)  # Help ▸ Lessons
     panel = window.lessons.panel
+    assert window.lessons.dock.isVisible()
     assert QApplication.focusWidget() is panel.lesson_list
     assert panel.lesson_list.item(0).text().startswith(f"1. {lesson.title[language]}")
     press(qtbot, Qt.Key_Return)
     for k, step in enumerate(lesson.steps):
         assert panel.index == k and panel.step_title.text() == step.title[language]
-        assert window.document.scenario == step.scenario
+        shown = window.document.scenario
+        assert shown == panel.step.scenario  # the step's, its names in the language
+        for m in range(len(shown.models)):  # the same numbers as the lesson's own
+            assert_allclose(engine.analyze(shown.model_scenario(m)).sample_loss,
+                            engine.analyze(step.scenario.model_scenario(m)).sample_loss,
+                            rtol=0, atol=0)
         if step.question is not None:
             covered = window.lessons.covered_widgets(step.question.reveals)
             assert list(window.lessons.covers) == covered
             assert (window.results in covered) == ("results" in step.question.reveals)
-            answer_by_keyboard(qtbot, panel, step)
+            assert not panel.question.engine_answer.isVisible()  # not revealed yet
+            answer_by_keyboard(qtbot, panel, panel.step)
             assert panel.answers[k].right, k
-            assert panel.question.engine_answer.text().endswith(step.answer.text[language])
+            revealed = panel.question.engine_answer
+            assert revealed.isVisible() and panel.question.why_text.isVisible()
+            assert revealed.text().endswith(panel.step.answer.text[language])
             assert window.lessons.covers == {}
         assert QApplication.focusWidget() is (panel.next_button if k < len(lesson.steps) - 1
                                               else panel.back_button)
+        if k == 1:
+            assert shown.classes == PHOTO_CLASSES[language]
+        if k == 9:  # two models, the student chose one by its name
+            assert shown.model_names == tuple(MODELS[language])
+            assert [b.text() for b in panel.question.radio_buttons] == MODELS[language]
+            assert panel.question.engine_answer.text().endswith(MODELS[language][1])
         press(qtbot, Qt.Key_Right, Qt.AltModifier)
     assert panel.index == len(lesson.steps) - 1
     assert len(panel.answers) == lesson.question_count == 12
@@ -326,6 +415,8 @@ def test_lesson_1_can_be_walked_with_the_keyboard_alone(main_window, qtbot, lang
     assert panel.index == len(lesson.steps) - 3
     press(qtbot, Qt.Key_PageDown, Qt.ControlModifier)
     assert panel.index == len(lesson.steps) - 2
+    press(qtbot, Qt.Key_Left, Qt.AltModifier)
+    assert panel.index == len(lesson.steps) - 3
 
 
 def test_the_lesson_panel_reads_in_tab_order_from_the_top(window, lesson_1, qtbot):
@@ -363,6 +454,9 @@ def test_a_language_switch_keeps_the_lesson_its_step_and_answers(window, lesson_
     assert moved.step_title.text() == lesson_1.steps[k].title["zh_CN"]
     assert moved.question.verdict.text() == "✓ 正确。"
     assert chinese.document.undo_stack.count() == count  # nothing loaded again
+    # The table keeps the English names it was loaded with: not "changed since".
+    assert moved.step.scenario != chinese.document.scenario == lesson_1.steps[k].scenario
+    assert moved.stale_note.isHidden() and moved.reload_button.isHidden()
 
 
 def test_help_offers_the_lessons_and_about(window):

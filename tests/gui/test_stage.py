@@ -152,6 +152,42 @@ def test_the_stage_scales_text_with_the_window_and_menus_with_it(window, qtbot):
     assert window.file_menu.font().pointSizeF() == pytest.approx(normal)
 
 
+def drawn_sizes(window):
+    """The point sizes of the Learn panel's and the softmax | sigmoid view's drawn text (tick
+    labels, plot titles, the pair's legend) and of their labels."""
+    chart, forms = window.learn.chart, window.forms
+
+    def title(plot):
+        return float(plot.titleLabel.opts["size"].removesuffix("pt"))
+
+    def ticks(plot):
+        font = plot.getAxis("bottom").style["tickFont"]
+        return font.pointSizeF() if font is not None else None
+
+    return {"chart ticks": ticks(chart.loss_plot), "chart title": title(chart.loss_plot),
+            "p title": title(chart.probability_plot),
+            "legend": float(chart.legend.opts["labelTextSize"].removesuffix("pt")),
+            "forms ticks": ticks(forms.plots["softmax"]), "forms title": title(
+                forms.plots["sigmoid"]),
+            "forms text": forms.needs["softmax"].font().pointSizeF(),
+            "learn text": window.learn.font().pointSizeF(),
+            # The plots keep their room under text that grows.
+            "forms plots least height": forms.graphics.minimumHeight(),
+            "chart least height": chart.widget.minimumHeight()}
+
+
+def test_the_stage_enlarges_the_learn_panel_and_the_forms_view_too(window, qtbot):
+    # (Floated onto a projector, they are in sight on the stage too.)
+    desk = drawn_sizes(window)
+    window.set_presentation(True)
+    scale = window.presentation_scale()
+    assert window.learn.scale == window.forms.scale == pytest.approx(scale)
+    assert drawn_sizes(window) == pytest.approx({key: size * scale for key, size in desk.items()},
+                                                rel=0.02)
+    window.set_presentation(False)
+    assert drawn_sizes(window) == pytest.approx(desk)
+
+
 def type_in_cell(qtbot, view, row, column, text, last_key):
     """Open the cell's editor as a user would (F2), type ``text``, press ``last_key``."""
     index = view.model().index(row, column)

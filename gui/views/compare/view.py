@@ -7,17 +7,16 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QToolButton,
                                QVBoxLayout, QWidget)
 
 from engine.top_classes import target_mass, top_classes
 from gui.common import style
 from gui.common.formatting import format_number, full_precision
-from gui.common.texts import unit_name
+from gui.common.texts import target_symbol, unit_name
 from gui.common.user_text import in_html, in_menu, plain, short, tooltip
 from gui.views.base import View
-from gui.common.texts import target_symbol
 
 # The loss plot shows at most this many samples: the selected one and its neighbours.
 MAX_SAMPLES_SHOWN = 40
@@ -54,7 +53,7 @@ class CompareView(View):
         self.probability_bars = []
         self.shown_samples = np.arange(0)
         self.shown_classes = np.arange(0)
-        self._legend_names = None
+        self._titles_for = None
         self._build()
         self.follow(document)
 
@@ -149,13 +148,11 @@ class CompareView(View):
     # --- style -----------------------------------------------------------------------------
     def rescaled(self):
         self._apply_fonts()
-        self._legend_names = None  # titles carry a font size
+        self._titles_for = None  # titles carry a font size
         self.show_analysis(*self.state)
 
     def _points(self, size):
-        # The application's font, not the window's: presentation mode scales it once, here.
-        base = QGuiApplication.font().pointSizeF()
-        return (base if base > 0 else 9.0) * size * self.scale
+        return style.text_size(size, self.scale)
 
     def _apply_fonts(self):
         font = QFont(self.font())
@@ -167,7 +164,7 @@ class CompareView(View):
     # --- following the document ------------------------------------------------------------
     def show_analysis(self, analysis, selection):
         comparison = analysis.comparison
-        several = comparison is not None and len(comparison.names) > 1
+        several = analysis.one_of_several
         self.idle.setVisible(not several)
         self.content.setVisible(several)
         if not several:
@@ -179,7 +176,7 @@ class CompareView(View):
 
     def _show_cards(self, analysis, selection):
         comparison = analysis.comparison
-        if comparison is None or len(comparison.names) < 2:
+        if not analysis.one_of_several:
             return
         while len(self.cards) < len(comparison.names):
             self._add_card()
@@ -235,10 +232,10 @@ class CompareView(View):
 
     def _show_titles(self, analysis):
         names = analysis.comparison.names
-        key = (names, self.scale)
-        if key == self._legend_names:
+        key = (names, self.scale, target_symbol(analysis.scenario), analysis.scenario.mode)
+        if key == self._titles_for:
             return
-        self._legend_names = key
+        self._titles_for = key
         entries = [_legend_entry(style.model_colour(k).name(), name)
                    for k, name in enumerate(names[:LEGEND_MODELS])]
         if len(names) > LEGEND_MODELS:

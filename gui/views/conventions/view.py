@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QScrollArea, QSizePo
 import engine
 from engine.top_classes import top_classes
 from gui.common.formatting import format_number, full_precision
-from gui.common.texts import target_symbol, unit_name
+from gui.common.texts import of_model, target_symbol, unit_name
 from gui.common.user_text import plain, short, tooltip
 from gui.views.base import View
 from gui.views.conventions.sentences import LIBRARY_NAMES, missing_sentence, reason_sentence
@@ -124,9 +124,9 @@ class ConventionsView(View):
         results = self.results()
         source = self.tr("the logits") if scenario.input == "logits" else \
             self.tr("the probabilities")
-        _set(self.caption, self.tr("Each library's own call, from {source} as the table holds "
-                                   "them; losses in {unit}.").format(
-            source=source, unit=unit_name(analysis.unit)))
+        caption = self.tr("Each library's own call, from {source} as the table holds them; "
+                          "losses in {unit}.").format(source=source, unit=unit_name(analysis.unit))
+        _set(self.caption, of_model(analysis, caption), of_model(analysis, caption, str))
         name = scenario.samples[n]
         _set(self.sample_header, self.tr("Sample “{name}”").format(name=short(name)),
              self.tr("Sample “{name}”").format(name=name))

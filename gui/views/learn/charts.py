@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
 
 from gui.common import style
@@ -118,8 +118,24 @@ class RunChart(QObject):
         self._title = None
         self._pair_shown = None
         self._unit = "nats"
-        self._set_title(self.probability_plot, self.tr("p(true class) of each sample"))
+        self._scale = 1.0
         self.show_pair(False)
+        self.set_scale(1.0)
+
+    def set_scale(self, scale):
+        """Titles, ticks and the legend ``scale`` times the desk's size (presentation)."""
+        self._scale = scale
+        font = QFont()
+        font.setPointSizeF(style.text_size(1.0, scale))
+        for plot in (self.loss_plot, self.probability_plot):
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setTickFont(font)
+        self.legend.setLabelTextSize(f"{style.text_size(1.0, scale):.1f}pt")
+        for _, label in self.legend.items:
+            label.setText(label.text)  # (laid out again at the new size)
+        self._title = None
+        self._show_loss_title()
+        self._set_title(self.probability_plot, self.tr("p(true class) of each sample"))
 
     def set_unit(self, unit):
         self._unit = unit
@@ -142,7 +158,8 @@ class RunChart(QObject):
             self._set_title(self.loss_plot, title)
 
     def _set_title(self, plot, text):
-        plot.setTitle(in_html(text), color=self._foreground, size="9pt")
+        plot.setTitle(in_html(text), color=self._foreground,
+                      size=f"{style.text_size(1.0, self._scale):.1f}pt")
         settle_text_items(self.widget)
 
     def clear(self):

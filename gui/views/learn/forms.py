@@ -4,6 +4,7 @@ sigmoids whose sum can be anything — each with the targets its loss needs and 
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
 
 from engine.readings import both_readings
@@ -12,7 +13,7 @@ from gui.common import style
 from gui.common.formatting import format_count, format_number
 from gui.common.labels import SteadyLabel
 from gui.common.messages import describe_notes
-from gui.common.texts import unit_name
+from gui.common.texts import of_model, unit_name
 from gui.common.user_text import in_html, plain, short
 from gui.views.base import View
 from gui.views.learn.charts import quiet_plot, settle_text_items, themed_layout
@@ -23,6 +24,9 @@ AXIS_NAME_CHARS = 10
 # A target is listed by its largest entries, this many at most.
 LISTED_CLASSES = 4
 FORMS = ("softmax", "sigmoid")
+# The plots are at least this tall (times the presentation scale): the text under them grows
+# with the scale too, and must not squash them to a line.
+MIN_PLOTS_HEIGHT = 150
 
 
 class FormsView(View):
@@ -69,6 +73,7 @@ class FormsView(View):
                 labels[form].setAccessibleName(f"{form}: {name}")
                 grid.addWidget(labels[form], row, column)
         self.plots["sigmoid"].setYLink(self.plots["softmax"])
+        self._apply_fonts()
         settle_text_items(self.graphics)
         self._titles = {}
         layout = QVBoxLayout(self)
@@ -84,6 +89,21 @@ class FormsView(View):
         return self.tr("sigmoid: a yes/no question per class. Each is independent, so the "
                        "probabilities can sum to anything from 0 to the number of classes.")
 
+    def rescaled(self):
+        self._apply_fonts()
+        self._titles = {}  # written again, at the new size
+        self.show_analysis(*self.state)
+
+    def _apply_fonts(self):
+        """Ticks and the plots' least height at the presentation scale (the labels take the
+        window's font)."""
+        self.graphics.setMinimumHeight(round(MIN_PLOTS_HEIGHT * self.scale))
+        font = QFont()
+        font.setPointSizeF(style.text_size(1.0, self.scale))
+        for plot in self.plots.values():
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setTickFont(font)
+
     def show_analysis(self, analysis, selection):
         scenario = analysis.scenario
         n = min(selection.sample, len(scenario.rows) - 1)
@@ -91,7 +111,7 @@ class FormsView(View):
         shown = np.sort(top_classes(readings.softmax.probabilities, target_mass(scenario, n),
                                     style.MAX_CLASSES_SHOWN)[0])
         names = [scenario.classes[c] for c in shown]
-        self._show_header(scenario, n, len(shown), readings.from_probabilities)
+        self._show_header(analysis, n, len(shown), readings.from_probabilities)
         unit = unit_name(analysis.unit)
         for form in FORMS:
             reading = getattr(readings, form)
@@ -106,7 +126,8 @@ class FormsView(View):
                                         "sigmoid: switch the mode to see it."))
             self.notes[form].setText("\n".join(notes))
 
-    def _show_header(self, scenario, n, count, from_probabilities):
+    def _show_header(self, analysis, n, count, from_probabilities):
+        scenario = analysis.scenario
         text = self.tr("{sample}: the same logits, read two ways").format(
             sample=short(scenario.samples[n]))
         if from_probabilities:
@@ -114,7 +135,7 @@ class FormsView(View):
         if count < len(scenario.classes):
             text += self.tr(" · {shown} of {count} classes shown").format(
                 shown=count, count=format_count(len(scenario.classes)))
-        self.header.setText(text)
+        self.header.setText(of_model(analysis, text))
 
     def _show_bars(self, form, reading, shown, names):
         x = np.arange(len(shown), dtype=np.float64)
@@ -125,7 +146,8 @@ class FormsView(View):
                                                        total=format_number(reading.total))
         if self._titles.get(form) != title:
             self._titles[form] = title
-            self.plots[form].setTitle(in_html(title), color=self._foreground)
+            self.plots[form].setTitle(in_html(title), color=self._foreground,
+                                      size=f"{style.text_size(1.0, self.scale):.1f}pt")
             settle_text_items(self.graphics)
         ticks = [(i, short(name, AXIS_NAME_CHARS)) for i, name in enumerate(names)]
         self.plots[form].getAxis("bottom").setTicks([ticks if len(ticks) <= NAMED_BARS else []])

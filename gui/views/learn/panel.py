@@ -15,7 +15,7 @@ from engine import ScenarioError, edits, training
 from gui.common.formatting import format_number
 from gui.common.labels import SteadyLabel
 from gui.common.messages import describe, describe_notes
-from gui.common.texts import unit_name
+from gui.common.texts import of_model, unit_name
 from gui.common.user_text import MESSAGE_CHARS, plain, short
 from gui.views.base import View
 from gui.views.learn.charts import RunChart
@@ -24,6 +24,8 @@ from gui.views.learn.history import Series
 LR_RANGE = (1e-4, 1e4)
 SPEED_RANGE = (1, 60)  # steps per second
 DEFAULT_SPEED = 30
+# The training curves are at least this tall (times the presentation scale).
+MIN_CHART_HEIGHT = 150
 # Play waits for the window to paint a step before it takes the next; past this wait (a
 # window that paints nothing, a floating dock) it goes on anyway.
 FRAME_WAIT_S = 1.0
@@ -143,7 +145,7 @@ class LearnPanel(View):
         self.pair_note = SteadyLabel(self, lines=3)
         self.pair_note.setAccessibleName(self.tr("What the pair shows"))
         self.chart = RunChart(self)
-        self.chart.widget.setMinimumHeight(150)
+        self.chart.widget.setMinimumHeight(MIN_CHART_HEIGHT)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addLayout(settings)
@@ -300,6 +302,10 @@ class LearnPanel(View):
 
     # ----------------------------------------------------------------------------- showing
 
+    def rescaled(self):
+        self.chart.set_scale(self.scale)
+        self.chart.widget.setMinimumHeight(round(MIN_CHART_HEIGHT * self.scale))
+
     def show_analysis(self, analysis, selection):
         scenario = analysis.scenario  # the shown model's
         if self._stepping:
@@ -345,8 +351,9 @@ class LearnPanel(View):
             return
         unit = unit_name(analysis.unit)
         self.chart.set_unit(unit)
-        self.status.setText(self.tr("Step {step} · batch loss {loss} {unit}").format(
-            step=self._run.steps, loss=format_number(analysis.loss), unit=unit))
+        text = self.tr("Step {step} · batch loss {loss} {unit}").format(
+            step=self._run.steps, loss=format_number(analysis.loss), unit=unit)
+        self.status.setText(of_model(analysis, text), of_model(analysis, text, str))
 
     def _show_pair_note(self, pair, sample):
         self.pair_note.setVisible(pair is not None)

@@ -38,7 +38,9 @@ class LessonsPanel(View):
     dismissed()              "Not now" of the first-start offer
     =======================  ======================================================================
 
-    The lesson is shown in ``language`` ("en" or "zh_CN"), the interface's.
+    The lesson is shown in ``language`` ("en" or "zh_CN"), the interface's; ``shown_step(step)``
+    gives a step as it is shown and loaded (its example's names in that language; the shell
+    knows them), the step itself by default.
     """
 
     viewsRequested = Signal(tuple)
@@ -47,10 +49,13 @@ class LessonsPanel(View):
     openFileRequested = Signal()
     dismissed = Signal()
 
-    def __init__(self, document, language, parent=None):
+    def __init__(self, document, language, shown_step=None, parent=None):
         super().__init__(parent)
         self._document = document
         self.language = language
+        self._shown_step = shown_step or (lambda step: step)
+        self._shown = {}  # step index -> the step as shown, for the lesson open
+        self._loaded = None  # the scenario the open step put in the table
         self.lesson = None
         self.index = 0
         self.answers = {}  # step index -> the Given answer
@@ -240,10 +245,13 @@ class LessonsPanel(View):
 
     # --- going through a lesson ----------------------------------------------------------------
 
-    def start(self, lesson, index=0, answers=None, load=True):
+    def start(self, lesson, index=0, answers=None, load=True, loaded=None):
         """Show ``lesson`` at step ``index`` with the ``answers`` given so far (step index ->
-        Given); ``load`` the step's scenario (False: it is loaded already)."""
+        Given); ``load`` the step's scenario (False: it is loaded already, as ``loaded``: in
+        another language its names differ)."""
         self.lesson = lesson
+        self._shown = {}
+        self._loaded = loaded
         self.answers = dict(answers or {})
         self.lesson_title.setText(lesson.title[self.language])
         with QSignalBlocker(self.step_list):
@@ -267,7 +275,12 @@ class LessonsPanel(View):
 
     @property
     def step(self):
-        return self.lesson.steps[self.index] if self.lesson is not None else None
+        """The step open, as shown (see ``shown_step``), or None."""
+        if self.lesson is None:
+            return None
+        if self.index not in self._shown:
+            self._shown[self.index] = self._shown_step(self.lesson.steps[self.index])
+        return self._shown[self.index]
 
     def go_to(self, index, load=True):
         """Show step ``index`` (from 0); ``load`` its scenario as one undo step and ask for its
@@ -294,6 +307,7 @@ class LessonsPanel(View):
             text = self.tr("Lesson step {number}: {title}").format(
                 number=self.index + 1, title=step.title[self.language])
             self._document.edit(text, lambda _scenario: step.scenario, selects=0)
+            self._loaded = step.scenario
             self._document.select_sample(0)
             self.viewsRequested.emit(step.views)
         self._show_stale()
@@ -370,11 +384,18 @@ class LessonsPanel(View):
         self._show_stale()
 
     def _show_stale(self):
-        stale = self.lesson is not None and self._document.scenario != self.step.scenario
+        if self.lesson is None:
+            stale = False
+        else:
+            loaded = self.step.scenario if self._loaded is None else self._loaded
+            stale = self._document.scenario != loaded
         self.stale_note.setVisible(stale)
         self.reload_button.setVisible(stale)
 
     def snapshot(self):
-        """What a new panel needs to carry on (a language switch): (lesson, index, answers),
-        or None with no lesson open."""
-        return None if self.lesson is None else (self.lesson, self.index, dict(self.answers))
+        """What a new panel needs to carry on (a language switch): the arguments of
+        :meth:`start` but ``load``, by name, or None with no lesson open."""
+        if self.lesson is None:
+            return None
+        return {"lesson": self.lesson, "index": self.index, "answers": dict(self.answers),
+                "loaded": self._loaded}

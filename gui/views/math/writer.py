@@ -106,8 +106,7 @@ class _Writer:
 
     def models(self):
         """The engine.Comparison of several models, or None (one model)."""
-        comparison = self.analysis.comparison
-        return comparison if comparison is not None and len(comparison.names) > 1 else None
+        return self.analysis.comparison if self.analysis.one_of_several else None
 
     def context(self):
         """The sample's own numbers: its logits (or probabilities) and its target."""
@@ -412,7 +411,10 @@ class _Writer:
     def batch(self):
         analysis = self.analysis
         options = self.options
-        self.heading(self.tr("The batch"))
+        if self.models() is None:
+            self.heading(self.tr("The batch"))
+        else:  # (its loss is the shown model's: the heading says whose)
+            self.heading(self.tr("The batch ({model})"), model=self.analysis.model_name)
         if analysis.loss is None:
             self.text(self.tr("No sample is counted (all are ignored): the mean is undefined."))
             return

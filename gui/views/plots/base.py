@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QPalett
 from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QMessageBox, QSizePolicy
 
 from gui.common.formatting import format_number
+from gui.common.style import text_size
 from gui.views.plots.items import ClassAxis, TitleLabel, reference_line
 
 # Each plot's accessible description lists at most this many samples, and this many classes
@@ -22,14 +23,6 @@ DESCRIBED_CLASSES = 12
 # A plot copied or saved as an image is drawn this wide at least (a slide's width), its text
 # and lines scaled with it, so that it reads on a projected slide as on the stage.
 IMAGE_WIDTH = 1600
-
-
-def text_size(size, scale):
-    """A font size in points: ``size`` times the application's font, times ``scale``."""
-    # From the application's font, not a widget's: a window that scales its own font for
-    # presentation must not scale the plots twice.
-    base = QGuiApplication.font().pointSizeF()
-    return (base if base > 0 else 9.0) * size * scale
 
 
 @dataclass(frozen=True, eq=False)

@@ -13,9 +13,10 @@ from engine.top_classes import target_mass, top_classes
 from gui.common import style
 from gui.common.formatting import format_count, format_number
 from gui.common.labels import SteadyLabel
+from gui.common.texts import of_model
 from gui.common.user_text import short
 from gui.views.base import View
-from gui.views.plots.base import Frame, text_size
+from gui.views.plots.base import Frame
 from gui.views.plots.gradient import GradientPlot
 from gui.views.plots.grid import PlotGrid
 from gui.views.plots.items import apply_view_range, cache_text_items, give_text_items_to_qt
@@ -117,6 +118,12 @@ class PlotsView(View):
         """The names of the plots in sight now."""
         return self.grid.shown()
 
+    def bring_forward(self, *names):
+        """Bring the plots ``names`` into sight, the first named first (the page that holds
+        it; the others share it as far as the room allows), framed for a moment: the plots a
+        lesson's step is about. With no names, the plots go back to their reading order."""
+        self.grid.bring_forward(names)
+
     def _name_items(self):
         plots = {plot.name: plot for plot in self._plots}
         logits, probabilities = plots["logits"], plots["probabilities"]
@@ -165,7 +172,7 @@ class PlotsView(View):
     def _apply_style(self):
         self.grid.set_scale(self.scale)
         label_font = QFont(self.font())
-        label_font.setPointSizeF(text_size(1.0, self.scale))
+        label_font.setPointSizeF(style.text_size(1.0, self.scale))
         self.caption.setFont(label_font)
         bold = QFont(label_font)
         bold.setBold(True)
@@ -222,7 +229,11 @@ class PlotsView(View):
         self.show_analysis(*self.state)
 
     def _header_text(self, analysis, n, name):
-        """ "Sample photo 1 — true class cat, …"; ``name`` shortens the names (``str``: whole)."""
+        """ "Sample photo 1 — true class cat, …" (with several models after the model's name);
+        ``name`` shortens the names (``str``: whole)."""
+        return of_model(analysis, self._sample_text(analysis, n, name), name)
+
+    def _sample_text(self, analysis, n, name):
         scenario = analysis.scenario
         sample = name(scenario.samples[n])
         loss = format_number(analysis.sample_loss[n])

@@ -1,14 +1,17 @@
 """The plots' layout: as many as can be read at once, in a grid of one or two columns; when the
 room is too small for all of them, pages of them behind tabs, never all squashed."""
 
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QTabBar, QWidget
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QTabBar, QWidget
 
 # A plot shorter or narrower than this cannot be read past the first rows of a room: the desk
 # shows fewer plots at once (pages) rather than squash them under it (times the scale).
 MIN_PLOT_HEIGHT = 200
 MIN_PLOT_WIDTH = 220
 GAP = 4
+# A plot brought forward (a lesson's step names it) is framed this long, so the eye finds it.
+HIGHLIGHT_MS = 3000
+HIGHLIGHT_WIDTH = 3
 
 
 def _controls_height(panel, plot, width):
@@ -38,7 +41,8 @@ class PlotGrid(QWidget):
 
     Every plot in sight is MIN_PLOT_HEIGHT tall at least (its panel's controls come on top);
     rows share what is left. Attributes: ``tabs`` (QTabBar, shown when the plots take more
-    than one page), ``pages`` (the names on each page), ``page`` (the page shown).
+    than one page), ``pages`` (the names on each page), ``page`` (the page shown),
+    ``highlighted`` (the names framed now, see ``bring_forward``).
     """
 
     def __init__(self, parent=None):
@@ -50,6 +54,10 @@ class PlotGrid(QWidget):
         self._applicable = None
         self._only = None
         self._scale = 1.0
+        self._front = []  # the plots brought forward: first, in this order
+        self._marks = {}  # name -> the frame drawn over its panel while it is highlighted
+        self._highlight_timer = QTimer(self, singleShot=True, interval=HIGHLIGHT_MS)
+        self._highlight_timer.timeout.connect(lambda: self._highlight(()))
         self.pages = []
         self.page = 0
         self.tabs = QTabBar(self)
@@ -79,6 +87,49 @@ class PlotGrid(QWidget):
         self._only = None if names is None else list(names)
         self._arrange()
 
+    def bring_forward(self, names):
+        """Put the plots ``names`` first, in this order (so they share the first page as far
+        as the room allows), show the page of the first and frame those in sight for
+        HIGHLIGHT_MS; () puts every plot back in reading order."""
+        self._front = [name for name in names if name in self._panels]
+        self._arrange()
+        page = next((k for k, page in enumerate(self.pages) if self._front
+                     and self._front[0] in page), self.page)
+        if page != self.page:
+            self.page = page
+            blocker = self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(page)
+            self.tabs.blockSignals(blocker)
+            self._arrange()
+        self._highlight([name for name in self._front if name in self.shown()])
+
+    @property
+    def highlighted(self):
+        return [name for name, mark in self._marks.items() if not mark.isHidden()]
+
+    def _highlight(self, names):
+        for name in self._panels:
+            if name in names:
+                self._mark(name).show()
+                self._mark(name).raise_()
+            elif name in self._marks:
+                self._marks[name].hide()
+        if names:
+            self._highlight_timer.start()
+
+    def _mark(self, name):
+        if name not in self._marks:
+            panel = self._panels[name]
+            mark = QFrame(panel)
+            mark.setObjectName("plotHighlight")
+            mark.setAttribute(Qt.WA_TransparentForMouseEvents)
+            mark.setStyleSheet(f"#plotHighlight {{ border: {HIGHLIGHT_WIDTH}px solid "
+                               "palette(highlight); background: transparent; }")
+            mark.setGeometry(panel.rect())
+            mark.hide()
+            self._marks[name] = mark
+        return self._marks[name]
+
     def set_scale(self, scale):
         if scale != self._scale:
             self._scale = scale
@@ -95,6 +146,8 @@ class PlotGrid(QWidget):
 
     def _names(self):
         names = self._order if self._only is None else self._only
+        if self._only is None and self._front:
+            names = self._front + [name for name in names if name not in self._front]
         applicable = self._applicable
         return [name for name in names if applicable is None or name in applicable]
 
@@ -157,10 +210,12 @@ class PlotGrid(QWidget):
         y = float(top)
         for row, row_height in zip(rows, least):
             for column, name in enumerate(row):
-                self._panels[name].setGeometry(QRect(round(column * (cell_width + GAP)),
-                                                     round(y), round(cell_width),
-                                                     round(row_height + spare)))
-                self._panels[name].show()
+                panel = self._panels[name]
+                panel.setGeometry(QRect(round(column * (cell_width + GAP)), round(y),
+                                        round(cell_width), round(row_height + spare)))
+                panel.show()
+                if name in self._marks:
+                    self._marks[name].setGeometry(panel.rect())
             y += row_height + spare + GAP
 
     def _set_pages(self, pages):

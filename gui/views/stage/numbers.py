@@ -1,5 +1,6 @@
 """The stage's key numbers in large type: the selected sample's loss, the probability of its
-true class, the batch loss, and CE = H + KL with its numbers."""
+true class, the batch loss, and CE = H + KL with its numbers (with several models, each named
+after the shown model)."""
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
@@ -7,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout
 
 from gui.common.formatting import format_number
 from gui.common.labels import SteadyLabel
-from gui.common.texts import reduction_text, unit_name
+from gui.common.texts import of_model, reduction_text, unit_name
 from gui.common.user_text import short
 from gui.views.base import View
 
@@ -70,13 +71,16 @@ class KeyNumbers(View):
             p_name = self.tr("p of the true class {cls}")
         else:
             p_name = self.tr("p of {cls}, the most likely target")
-        return {
+        texts = {
             "loss": (self.tr("Loss of {sample}").format(sample=name(scenario.samples[n])), loss),
             "p": (p_name.format(cls=name(scenario.classes[true])),
                   format_number(analysis.probabilities[n, true])),
             "batch": (self.tr("Batch loss {how}").format(how=reduction_text(analysis)), batch),
             "identity": (self.tr("CE = H + KL"), identity),
         }
+        # With several models each number's name says whose number it is.
+        return {key: (of_model(analysis, label, name), value)
+                for key, (label, value) in texts.items()}
 
     def changeEvent(self, event):
         super().changeEvent(event)

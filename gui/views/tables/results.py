@@ -514,7 +514,7 @@ class ResultsView(View):
     def _show_labels(self):
         analysis, selection = self.state
         sample = selection.sample
-        self.loss_label.setText(batch_loss_text(analysis))
+        self.loss_label.setText(batch_loss_text(analysis), batch_loss_text(analysis, name=str))
         self.classes_caption.setText(self.caption_text(analysis, sample),
                                      self.caption_text(analysis, sample, name=str))
         self.identity_label.setText(self.identity_text(analysis, sample),
