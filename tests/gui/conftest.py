@@ -1,9 +1,11 @@
 """Fixtures shared by the GUI tests."""
 
+import gc
+
 import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from gui.document import Document
 from gui.shell import app as application
@@ -60,6 +62,23 @@ def host(qtbot):
         child.setParent(None)
     window.close()
     shiboken6.delete(window)
+
+
+@pytest.fixture
+def delete_at_end():
+    """``delete_at_end(widget)``: the widget's C++ side is deleted at teardown.
+
+    Not qtbot.addWidget: its deleteLater() is not carried out outside an event loop, and when
+    the garbage collector later frees the wrappers of a pyqtgraph scene at a random moment,
+    PySide6 (6.11 and 6.12) can crash in a later test. Deleting the widget while its wrappers
+    are alive is safe."""
+    made = []
+    yield made.append
+    for widget in made:
+        widget.close()
+        shiboken6.delete(widget)
+    QApplication.processEvents()
+    gc.collect()
 
 
 @pytest.fixture

@@ -2,14 +2,10 @@
 every edit, copied exactly as shown; File ▸ Copy as Code brings it to the front; its font grows
 with presentation mode."""
 
-import gc
-
 import numpy as np
 import pytest
-import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication
 
 import engine
 from engine import edits
@@ -23,23 +19,17 @@ from scenarios import cat_dog_pig
 
 
 @pytest.fixture
-def make_panel(qtbot, host):
-    made = []
-
+def make_panel(qtbot, host, delete_at_end):
     def make(scenario):
         document = Document(scenario)
         panel = CodePanel(document)
         host.layout().addWidget(panel)
         host.resize(640, 480)
-        made.append(panel)
+        delete_at_end(panel)
         qtbot.waitUntil(lambda: panel.editor.toPlainText() != "")
         return document, panel
 
-    yield make
-    for panel in made:
-        shiboken6.delete(panel)
-    QApplication.processEvents()
-    gc.collect()
+    return make
 
 
 def test_each_tab_shows_that_librarys_snippet(make_panel):

@@ -3,15 +3,12 @@ tooltip), marks the lowest, draws every sample's loss and the selected sample's 
 model beside model from engine.Comparison's numbers; the math panel adds a line per model; the
 main window brings the view forward when there are models to compare. One model: as before."""
 
-import gc
 import re
 
 import numpy as np
 import pytest
-import shiboken6
 from numpy.testing import assert_allclose
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QApplication
 
 import engine
 from engine import edits
@@ -37,19 +34,6 @@ def sklearn_preset():
 def one_model():
     return engine.Scenario(classes=("cat", "dog"), rows=[[2.0, 0.0], [0.0, 1.0]],
                            targets=np.array([0, 1]))
-
-
-@pytest.fixture
-def delete_at_end():
-    """Collects views whose C++ side is deleted at teardown (as the plots' tests do: a
-    pyqtgraph scene left to the garbage collector can crash a later test)."""
-    made = []
-    yield made.append
-    for view in made:
-        view.close()
-        shiboken6.delete(view)
-    QApplication.processEvents()
-    gc.collect()
 
 
 @pytest.fixture

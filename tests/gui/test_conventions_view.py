@@ -3,13 +3,11 @@ gives them, the calls, one sentence per rule with its numbers (in English and Ch
 library cannot compute, hardmax beside softmax, names as plain text, and nothing computed while
 the view is out of sight."""
 
-import gc
 import re
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 import engine
 from engine import edits
@@ -32,24 +30,18 @@ def p_equal_to_zero(**changes):
 
 
 @pytest.fixture
-def make_view(qtbot, host):
+def make_view(qtbot, host, delete_at_end):
     """A document and its view, shown in a window; the view is deleted at teardown."""
-    made = []
-
     def make(scenario, width=480, height=900):
         document = Document(scenario)
         view = ConventionsView(document)
         host.layout().addWidget(view)
         host.resize(width, height)
-        made.append(view)
+        delete_at_end(view)
         wait_drawn(qtbot, view, document)
         return document, view
 
-    yield make
-    for view in made:
-        shiboken6.delete(view)
-    QApplication.processEvents()
-    gc.collect()
+    return make
 
 
 def wait_drawn(qtbot, view, document):

@@ -2,12 +2,10 @@
 — softmax, temperature, label smoothing, class weights, sigmoid with pos_weight, probability
 input, H + KL = CE, ∞ with its reason, many classes shortened — as HTML, text and Markdown."""
 
-import gc
 import math
 
 import numpy as np
 import pytest
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QRegion, QTextCharFormat
 from PySide6.QtWidgets import QApplication
@@ -31,22 +29,15 @@ def scenario(rows=((3.0, 1.0, -3.0),), targets=(0,), **changes):
 
 
 @pytest.fixture
-def make_panel(qtbot):
-    """A document and its MathPanel, the panel deleted at teardown (see test_plots.py)."""
-    made = []
-
+def make_panel(qtbot, delete_at_end):
+    """A document and its MathPanel, the panel deleted at teardown."""
     def make(scenario):
         document = Document(scenario)
         panel = MathPanel(document)
-        made.append((document, panel))
+        delete_at_end(panel)
         return document, panel
 
-    yield make
-    for _document, panel in made:
-        shiboken6.delete(panel)
-    made.clear()
-    QApplication.processEvents()
-    gc.collect()
+    return make
 
 
 def shown_text(panel):

@@ -53,29 +53,16 @@ def many_classes(n_rows, n_classes, seed=0):
 
 
 @pytest.fixture
-def make_view(qtbot):
-    """Make a document and its PlotsView; delete the view's C++ side at teardown.
-
-    Not qtbot.addWidget: its deleteLater() is not carried out outside an event loop, and when
-    the garbage collector later frees the wrappers of a pyqtgraph scene at a random moment,
-    PySide6 (6.11 and 6.12) can crash in a later test. Deleting the widget while its wrappers
-    are alive is safe."""
-    made = []
-
+def make_view(qtbot, delete_at_end):
+    """Make a document and its PlotsView, deleted at teardown (see conftest's delete_at_end)."""
     def make(scenario):
         document = Document(scenario)
         view = PlotsView(document)
         view.resize(1100, 800)
-        made.append((document, view))
+        delete_at_end(view)
         return document, view
 
-    yield make
-    for _document, view in made:
-        view.close()
-        shiboken6.delete(view)
-    made.clear()
-    QApplication.processEvents()
-    gc.collect()
+    return make
 
 
 def bar_heights(bars):
