@@ -474,8 +474,13 @@ def test_below_900_lines_learn_is_a_tab_beside_options_so_its_charts_have_room(m
     assert window.tabifiedDockWidgets(options) == []
 
 
-def test_after_one_step_the_step_axis_counts_whole_steps(learn):
+def test_the_step_axis_counts_whole_steps_before_a_step_after_one_and_after_reset(learn):
     document, panel = learn()
-    panel.step()
-    left, right = panel.chart.loss_plot.getViewBox().viewRange()[0]
-    assert left <= 0 and right >= 10  # ticks at 0, 2, 4, …: there is no step 0.2
+
+    def step_axis():
+        return panel.chart.loss_plot.getViewBox().viewRange()[0]
+
+    for act in (lambda: None, panel.step, panel.reset):
+        act()
+        left, right = step_axis()
+        assert left <= 0 and 10 <= right <= 11  # ticks at 0, 2, 4, …: there is no step 0.2

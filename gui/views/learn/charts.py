@@ -97,6 +97,7 @@ class RunChart(QObject):
         self.probability_plot.setYRange(0.0, 1.0, padding=0.03)
         self.probability_plot.setXLink(self.loss_plot)
         self._ranges = {}
+        self._fit(0, 0, 0.0)  # before any step too: steps 0 to 10, not 0 to 1
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen(style.colour("term"), width=2),
                                              connect="finite")
         self.legend = self.loss_plot.addLegend(offset=(-10, 5))
@@ -166,6 +167,7 @@ class RunChart(QObject):
         for curve in (self.loss_curve, self.others_curve, self.selected_curve,
                       *self.pair_curves.values()):
             curve.setData([], [])
+        self._fit(0, 0, 0.0)  # the axes of no run, not of the last one
 
     def show_run(self, history, selected, pair=None):
         """Draw ``history`` (a Series: the batch loss, then p(true class) of each of its
