@@ -119,11 +119,27 @@ class InputModel(QAbstractTableModel):
             return self._true_class_data(row, role)
         return self._target_data(row, column - self.class_count, role)
 
+    def number_look(self, row, column):
+        """(text, background brush or None) of a plain number cell, None for the others (the
+        true class, a ticked label): what NumberDelegate paints."""
+        if self.is_value_column(column):
+            return format_number(self._scenario.rows[row, column]), self._value_brush(row, column)
+        if self.is_index_target() or self._scenario.mode == "sigmoid":
+            return None
+        return (format_number(self._scenario.targets[row, column - self.class_count]),
+                self._target_brush(row, column))
+
+    def _value_brush(self, row, column):
+        if self._refused_cell == (row, column):
+            return _ERROR_BRUSH
+        return _WARNING_BRUSH if row in self._off_rows else None
+
+    def _target_brush(self, row, column):
+        return _ERROR_BRUSH if self._refused_cell == (row, column) else None
+
     def _value_data(self, row, column, role):
         if role == BACKGROUND:
-            if self._refused_cell == (row, column):
-                return _ERROR_BRUSH
-            return _WARNING_BRUSH if row in self._off_rows else None
+            return self._value_brush(row, column)
         note = self._sum_note(row) if role == TOOLTIP and row in self._off_rows else ""
         return float_cell(self._scenario.rows[row, column], role, note)
 
@@ -147,7 +163,7 @@ class InputModel(QAbstractTableModel):
     def _target_data(self, row, column, role):
         value = float(self._scenario.targets[row, column])
         if role == BACKGROUND:
-            return _ERROR_BRUSH if self._refused_cell == (row, column + self.class_count) else None
+            return self._target_brush(row, column + self.class_count)
         if self._scenario.mode == "sigmoid":
             if role == CHECK_STATE:
                 return _CHECK_STATES.get(value, PARTIALLY_CHECKED)

@@ -6,7 +6,7 @@ are model_tabs.py."""
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QRect, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QStyledItemDelegate, QTableView, QToolBar, QToolButton,
+                               QPushButton, QToolBar, QToolButton,
                                QVBoxLayout)
 
 from engine import edits
@@ -17,6 +17,7 @@ from gui.views.tables.cells import EDIT
 from gui.views.tables.clipboard import PasteRefused, copied_text, pasted_block
 from gui.views.tables.input_model import InputModel
 from gui.views.tables.model_tabs import ModelTabs
+from gui.views.tables.number_view import NumberDelegate, NumberTable
 from gui.views.tables.name_editor import NameEditor
 
 
@@ -27,7 +28,7 @@ def editable_text(value):
     return locale.toString(float(value), "g", QLocale.FloatingPointShortest)
 
 
-class InputDelegate(QStyledItemDelegate):
+class InputDelegate(NumberDelegate):
     """The input table's editors: a line edit for numbers (the model parses the text, so a
     bad value can be refused with a message) and a combo box for the true class."""
 
@@ -96,7 +97,7 @@ class InputTable(View):
 
     # --- building ------------------------------------------------------------------------
     def _build_view(self):
-        view = QTableView(self)
+        view = NumberTable(self)
         view.setModel(self.model)
         view.setItemDelegate(InputDelegate(view))
         # A header does not elide unless told (Qt's default for headers is ElideNone): a class

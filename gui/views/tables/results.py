@@ -7,8 +7,8 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt
-from PySide6.QtGui import QAccessible, QBrush
-from PySide6.QtWidgets import QAbstractItemView, QSplitter, QStyle, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QStyle, QVBoxLayout, QWidget
 
 from engine.top_classes import target_mass, top_classes
 from gui.common.formatting import format_count, format_number
@@ -19,6 +19,7 @@ from gui.common.user_text import short, tooltip
 from gui.views.base import View
 from gui.views.tables.cells import (ALIGNMENT, BACKGROUND, DISPLAY, EDIT, NUMBER_ALIGNMENT, TOOLTIP,
                                     USER, VERTICAL, bounds, float_cell)
+from gui.views.tables.number_view import NumberTable
 
 # The per-class results table shows at most this many rows (a vocabulary can have 50,000).
 MAX_CLASS_ROWS = 500
@@ -109,9 +110,20 @@ class SamplesModel(QAbstractTableModel):
             return self._text(row, column, role)
         return tooltip(self._text(row, column, role)) if role == TOOLTIP else None
 
+    def number_look(self, row, column):
+        """(text, None) of a number cell, None for the others: what NumberDelegate paints."""
+        if column not in self._NUMBERS:
+            return None
+        if self._analysis.ignored[row]:
+            return self._ignored_text(column), None
+        return format_number(getattr(self._analysis, self._NUMBERS[column])[row]), None
+
+    def _ignored_text(self, column):
+        return self.tr("ignored") if column == self.LOSS else "—"
+
     def _ignored_data(self, column, role):
         if role == DISPLAY:
-            return self.tr("ignored") if column == self.LOSS else "—"
+            return self._ignored_text(column)
         if role == TOOLTIP:
             return self.tr("Left out of the loss: its target is the ignore_index")
         return NUMBER_ALIGNMENT if role == ALIGNMENT else None
@@ -255,13 +267,29 @@ class ClassesModel(QAbstractTableModel):
                 self.tr("How the loss changes as this class's logit grows"))
         return titles[section] if role == DISPLAY else tips[section]
 
+    def number_look(self, row, column):
+        """(text, background brush or None) of a number cell, None for the class name: what
+        NumberDelegate paints."""
+        if column == self.CLASS:
+            return None
+        c = self._classes[row]
+        if column == self.VALUE:
+            value = self._analysis.scenario.rows[self._sample, c]
+        else:
+            value = getattr(self._analysis, self._NUMBERS[column])[self._sample, c]
+        return format_number(value), self._row_brush(c)
+
+    def _row_brush(self, c):
+        # A class with target mass is shaded across its row.
+        return _TARGET_BRUSH if self._analysis.targets[self._sample, c] > 0 else None
+
     def data(self, index, role=DISPLAY):
         if role not in _RESULT_ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
         analysis, c = self._analysis, self._classes[row]
         if role == BACKGROUND:
-            return _TARGET_BRUSH if analysis.targets[self._sample, c] > 0 else None
+            return self._row_brush(c)
         if column == self.CLASS:
             name = analysis.scenario.classes[c]
             return name if role == DISPLAY else tooltip(name) if role == TOOLTIP else None
@@ -317,11 +345,11 @@ class ClassesModel(QAbstractTableModel):
         return class_rows(analysis.probabilities[sample], target_mass(analysis.scenario, sample))
 
 
-class _ResultsTable(QTableView):
-    """A read-only results table that repaints a changed span of cells as one rect, clipped to
-    what is in sight. Qt's own dataChanged works the rect out cell by cell, asking the Python
-    model twice per cell (rowCount, columnCount), and for 200 cells or more repaints the whole
-    view instead: the 500 probabilities of a long class table change on every edit.
+class _ResultsTable(NumberTable):
+    """A read-only results table. Like every NumberTable it repaints, of a changed span, only
+    the cells in sight that read differently (Qt's own dataChanged works the rect out cell by
+    cell, asking the Python model twice per cell, and for 200 cells or more repaints the whole
+    view instead: the 500 probabilities of a long class table change on every edit).
 
     Its columns fit their text in the current font (presentation mode's too): a number column
     is as wide as the widest number it can show, the others fit the names in sight (up to
@@ -409,14 +437,7 @@ class _ResultsTable(QTableView):
 
     def dataChanged(self, top_left, bottom_right, roles=()):
         self._grow_to_numbers()
-        if top_left == bottom_right or QAccessible.isActive():
-            # One cell costs Qt little; assistive technology is told of the change by Qt.
-            super().dataChanged(top_left, bottom_right, roles)
-            return
-        span = self.visualRect(top_left).united(self.visualRect(bottom_right))
-        in_sight = span.intersected(self.viewport().rect())
-        if not in_sight.isEmpty():
-            self.viewport().update(in_sight)
+        super().dataChanged(top_left, bottom_right, roles)
 
 
 class ResultsView(View):
