@@ -28,6 +28,12 @@ OTHERS_ALPHA = 150
 # The other classes' curves take every OTHERS_STEP-th of the SWEEP_POINTS (both ends included:
 # SWEEP_POINTS - 1 is a multiple of it).
 OTHERS_STEP = 2
+# The curves are drawn again only when a point of them would move by more than this part of a
+# device pixel (or the window, the classes or the style change): a step of Play moves them by
+# about a hundredth of a pixel (64 x 1000), and redrawing their thousands of points took
+# ~1.5 ms of each frame. What is drawn never strays further than this from the exact curves;
+# a resize or an image export draws the exact ones (the room, and so a pixel, changed).
+CURVE_TOLERANCE_PIXELS = 0.25
 _SWEEP_CYCLE = ("target", "gradient", "term", "selected", "curve", "logit")
 
 
@@ -59,7 +65,8 @@ class SweepPlot(Plot):
         self._window = SweepWindow()
         self._x_range = None  # the (low, high) the x axis was set to
         self._drawn = None  # what the curves were drawn for
-        self._probabilities = None
+        self._probabilities = None  # the probabilities they were drawn with
+        self._latest = None  # the arguments of _draw_curves for the latest update
         self.swept_class = 0
         self.curve_classes = []
         self._panel = self._build_panel(parent)
@@ -116,6 +123,7 @@ class SweepPlot(Plot):
         plot.addItem(self.points)
         plot.setYRange(0.0, 1.0, padding=0.04)
         plot.getAxis("left").setTicks(probability_ticks())
+        plot.getViewBox().sigResized.connect(self.draw_exact_curves)
 
     def panel(self):
         return self._panel
@@ -201,9 +209,10 @@ class SweepPlot(Plot):
         slot = int(np.searchsorted(shown, swept))
         # Editing the swept logit itself moves only the current point: the curves stay.
         drawn = (low, high, shown.tolist(), slot, self.scale)
-        if drawn != self._drawn or not np.array_equal(probabilities, self._probabilities):
-            self._drawn, self._probabilities = drawn, probabilities
-            self._draw_curves(shown, values, probabilities, slot)
+        self._latest = (shown, values, probabilities, slot)
+        if drawn != self._drawn or not self._within_tolerance(probabilities):
+            self._drawn = drawn
+            self.draw_exact_curves()
         self.points.setData(x=np.full(len(shown), centre),
                             y=frame.analysis.probabilities[frame.n, shown],
                             brush=self._point_brushes(len(shown), slot))
@@ -214,6 +223,27 @@ class SweepPlot(Plot):
             self.item.setXRange(low, high, padding=0)
         self._write_labels(scenario.classes[swept], names, slot)
         self._swept_range = (float(logits[swept]), low, high)  # for the description
+
+    def _within_tolerance(self, probabilities):
+        """Whether the curves drawn are within CURVE_TOLERANCE_PIXELS of ``probabilities``
+        (of the same shape) on the screen."""
+        view = self.item.getViewBox()
+        low, high = view.viewRange()[1]
+        pixels = view.height() * self.widget.devicePixelRatioF()
+        tolerance = CURVE_TOLERANCE_PIXELS * (high - low) / pixels if pixels > 0 else 0.0
+        return bool(np.max(np.abs(probabilities - self._probabilities)) <= tolerance)
+
+    def draw_exact_curves(self):
+        """Draw the curves of the latest update, unless they are drawn already."""
+        if self._latest is None or self._latest[2] is self._probabilities:
+            return
+        shown, values, probabilities, slot = self._latest
+        self._probabilities = probabilities
+        self._draw_curves(shown, values, probabilities, slot)
+
+    def image(self):
+        self.draw_exact_curves()
+        return super().image()
 
     def short_name(self):
         return self.tr("Logit sweep")
