@@ -370,6 +370,22 @@ def test_a_resize_or_an_image_draws_the_exact_sweep_curves(make_view, qtbot):
         assert np.array_equal(now, expected)
 
 
+def test_the_sweep_legend_and_labels_follow_the_names_and_the_swept_class(make_view):
+    document, view = make_view(softmax_scenario())
+    title = view.plot_widgets["sweep"].getPlotItem().titleLabel
+    bottom = view.plot_widgets["sweep"].getPlotItem().getAxis("bottom")
+    assert "z(cat)" in title.text and "z(cat)" in bottom.labelText
+    document.set_cell(0, 1, 0.5)  # numbers only: the labels stay
+    assert "dog" in view.sweep_legend.text()
+    document.edit("Rename", edits.rename_class, 1, "wolf")  # another name
+    assert "wolf" in view.sweep_legend.text() and "dog" not in view.sweep_legend.text()
+    document.select_sample(2)  # another swept class (pig), the same names
+    assert "z(pig)" in title.text and "z(pig)" in bottom.labelText
+    legend = view.sweep_legend.text()
+    # the swept class's colour is the probability's; its entry is pig's
+    assert f"color: {style.COLOURS['probability']}'>━</span>&nbsp;pig" in legend
+
+
 def test_sweep_class_follows_the_combo_and_the_selection(make_view, qtbot):
     document, view = make_view(softmax_scenario())
     document.select_sample(1)

@@ -249,6 +249,8 @@ class SweepPlot(Plot):
         return self.tr("Logit sweep")
 
     def _write_labels(self, swept_name, names, slot):
+        if not self.relabel((names, slot)):  # (names[slot] is the swept name)
+            return  # (the usual case: Play and most edits change only numbers)
         name = in_html(short(swept_name))
         self.set_title(self.tr("Probabilities as z({name}) changes").format(name=name),
                        self.tr("p as z({name}) changes").format(name=name))
