@@ -726,7 +726,7 @@ def _assert_painted_as_qt_paints(view):
 
 
 def test_number_cells_look_exactly_as_qt_paints_them_from_the_roles(make, qtbot):
-    # NumberDelegate fills a number cell's style option from number_look() instead of the
+    # NumberDelegate fills a number cell's style option from number_cell() instead of the
     # seven roles: every table must look the same, pixel for pixel, with Qt's own delegate.
     rows = [[0.7, 0.2, 0.1], [0.5, 0.3, 0.1], [0.0, 0.25, 0.75]]  # row 2 sums to 0.9
     scenario = softmax_scenario(input="probabilities", rows=rows,
@@ -812,16 +812,32 @@ def test_after_training_steps_each_table_on_screen_reads_as_a_fresh_paint(main_w
         main_window.learn.step()
         qtbot.wait(1)
     qtbot.wait(20)
-    screen = main_window.screen()
     for view in (main_window.input_table.view, main_window.results.samples_view,
                  main_window.results.classes_view):
-        viewport = view.viewport()
-        corner = viewport.mapTo(main_window, QPoint(0, 0))
-        shown = screen.grabWindow(main_window.winId(), corner.x(), corner.y(),
-                                  viewport.width(), viewport.height()).toImage()
-        fresh = viewport.grab().toImage()
-        assert not fresh.isNull() and fresh.width() > 100
-        assert shown.convertToFormat(fresh.format()) == fresh, view.accessibleName()
+        assert_shown_as_freshly_painted(view)
+
+
+def assert_shown_as_freshly_painted(view):
+    """What the screen (the window's backing store) shows of ``view`` equals a fresh paint."""
+    viewport, window = view.viewport(), view.window()
+    corner = viewport.mapTo(window, QPoint(0, 0))
+    shown = window.screen().grabWindow(window.winId(), corner.x(), corner.y(),
+                                       viewport.width(), viewport.height()).toImage()
+    fresh = viewport.grab().toImage()
+    assert not fresh.isNull() and fresh.width() > 100
+    assert shown.convertToFormat(fresh.format()) == fresh, view.accessibleName()
+
+
+def test_samples_that_become_ignored_and_back_read_right(make, qtbot):
+    # A number cell that turns into "ignored" text and back (two samples at once: a span).
+    document, _, results = make(softmax_scenario())
+    ignored = softmax_scenario(targets=np.array([-100, -100, 2]))
+    for scenario in (ignored, softmax_scenario(), ignored):
+        document.edit("Targets", lambda _old, new=scenario: new)
+        qtbot.wait(20)
+        assert_shown_as_freshly_painted(results.samples_view)
+    model = results.samples_model
+    assert model.index(0, model.LOSS).data() == "ignored"
 
 
 # --- keyboard, locale, and the smaller rules ---------------------------------------------------
