@@ -350,7 +350,7 @@ def test_sweep_curves_are_drawn_again_only_when_they_move_by_a_quarter_pixel(mak
         assert np.array_equal(now, exact)
 
 
-def test_a_resize_or_an_image_draws_the_exact_sweep_curves(make_view, qtbot):
+def test_a_resize_an_image_or_an_export_draws_the_exact_sweep_curves(make_view, qtbot):
     document, view = shown_sweep(make_view, qtbot, many_classes(2, 50))
     other = int(view.shown_classes[view.shown_classes != view.swept_class][-1])
     document.set_cell(0, other, document.scenario.rows[0, other] + 1e-3)
@@ -366,6 +366,14 @@ def test_a_resize_or_an_image_draws_the_exact_sweep_curves(make_view, qtbot):
     exact = sweep_data(fresh)
     assert not all(np.array_equal(a, b) for a, b in zip(sweep_data(view), exact))
     view._sweep.image()  # an exported image is drawn larger: exact too
+    for now, expected in zip(sweep_data(view), exact):
+        assert np.array_equal(now, expected)
+    # The same through plot_widgets, which the window's export reads.
+    document.set_cell(0, other, document.scenario.rows[0, other] + 1e-3)
+    _document, fresh = shown_sweep(make_view, qtbot, document.scenario, size=(1300, 1000))
+    exact = sweep_data(fresh)
+    assert not all(np.array_equal(a, b) for a, b in zip(sweep_data(view), exact))
+    assert view.plot_widgets["sweep"] is not None
     for now, expected in zip(sweep_data(view), exact):
         assert np.array_equal(now, expected)
 

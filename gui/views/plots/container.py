@@ -185,9 +185,10 @@ class PlotsView(View):
     @property
     def plot_widgets(self):
         # Up to date when read (an export, a test), also after edits made while out of sight,
-        # descriptions included.
+        # descriptions included, and the sweep's curves exact (an export draws them larger).
         self.catch_up()
         self.describe_now()
+        self._sweep.draw_exact_curves()
         return self._plot_widgets
 
     def show_analysis(self, analysis, selection):
