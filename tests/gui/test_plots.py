@@ -831,6 +831,33 @@ def test_kept_bounding_rects_are_the_ones_pyqtgraph_computes(make_view, qtbot):
             assert item.boundingRect() == pg.BarGraphItem.boundingRect(item), (step, item)
 
 
+def test_the_zero_lines_are_drawn_from_a_pixmap_at_zero(make_view, qtbot):
+    document, view = make_view(softmax_scenario())
+    view.show()
+    qtbot.waitExposed(view)
+    widget = view.plot_widgets["logits"]
+    line = next(item for item in widget.getPlotItem().items
+                if isinstance(item, pg.PlotDataItem) and list(item.getData()[1]) == [0.0, 0.0])
+    painted = []
+    paint = line.curve.paint
+    line.curve.paint = lambda *args: (painted.append(1), paint(*args))
+    try:
+        qtbot.wait(20)
+        painted.clear()
+        for value in (2.5, 2.0, 2.6):  # the bars over it change, it does not
+            document.set_cell(0, 1, value)
+            qtbot.wait(20)
+        assert painted == []
+        document.set_cell(0, 1, -40.0)  # a new y range: the line moves with zero
+        qtbot.wait(20)
+    finally:
+        line.curve.paint = paint
+    shown, hidden = with_and_without(widget, line)
+    rows = np.flatnonzero((shown != hidden).any(axis=2).any(axis=1))
+    zero = to_viewport(widget, line).map(QPointF(0.0, 0.0)).y()
+    assert len(rows) and abs(rows.mean() - zero) <= 1.0
+
+
 # --- markers: drawn where their data is, inside their bounding rect ------------------------
 
 def viewport_pixels(widget):

@@ -269,6 +269,9 @@ def reference_line(plot, colour, style=Qt.PenStyle.SolidLine):
     rather than pyqtgraph's InfiniteLine, whose boundingRect fails while a plot is being
     destroyed; ``ignoreBounds`` keeps it out of the auto-range."""
     line = pg.PlotDataItem(x=[0.0, 1.0], y=[0.0, 0.0], pen=pg.mkPen(colour, width=1, style=style))
+    # It stays while the bars over it change on every edit: drawn from a pixmap, not by
+    # pyqtgraph's Python paint each time (measured: ~0.05 ms a plot per frame of Play).
+    line.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot.addItem(line, ignoreBounds=True)
     return line
 
