@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QRegion, QTextCharFormat
 from PySide6.QtWidgets import QApplication
@@ -30,14 +31,20 @@ def scenario(rows=((3.0, 1.0, -3.0),), targets=(0,), **changes):
 
 @pytest.fixture
 def make_panel(qtbot, delete_at_end):
-    """A document and its MathPanel, the panel deleted at teardown."""
-    def make(scenario):
-        document = Document(scenario)
-        panel = MathPanel(document)
-        delete_at_end(panel)
-        return document, panel
+    """A document and its MathPanel, both deleted at teardown (the document first, while the
+    Python side of its undo steps is alive: the garbage collector can free that side before
+    the document, whose undo stack then deletes its steps and crashes)."""
+    documents = []
 
-    return make
+    def make(scenario):
+        documents.append(Document(scenario))
+        panel = MathPanel(documents[-1])
+        delete_at_end(panel)
+        return documents[-1], panel
+
+    yield make
+    for document in documents:
+        shiboken6.delete(document)
 
 
 def shown_text(panel):
