@@ -4,6 +4,7 @@ Reset, one undo step per run, the curves, the binary pair) and the softmax | sig
 import math
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
@@ -16,7 +17,7 @@ from gui.common.formatting import format_number
 from gui.document import Document
 from gui.shell import i18n
 from gui.views.learn.forms import FormsView
-from gui.views.learn.charts import DRAWN_POINTS, OTHERS_POINTS
+from gui.views.learn.charts import DRAWN_POINTS, OTHERS_POINTS, RowsCurve
 from gui.views.learn.history import HISTORY_STEPS, CurvePoints, Series, thinned
 from gui.views.learn.panel import LearnPanel
 from gui.views.options_panel import OptionsPanel
@@ -398,6 +399,38 @@ def test_the_curves_are_the_runs_history_after_steps_reset_undo_and_another_samp
     panel.step()
     panel.step()
     assert_chart_draws(panel.chart, panel._run.history, 2)
+
+
+def test_the_other_samples_curves_are_drawn_as_pyqtgraph_draws_them(qtbot):
+    # RowsCurve builds its path a row at a time: the pixels must be pyqtgraph's own, rows
+    # with gaps (no number at some steps, or none at all) and a one-point row included.
+    rng = np.random.default_rng(3)
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    widget.resize(300, 200)
+    widget.setXRange(0, 40, padding=0)
+    widget.setYRange(0, 1, padding=0)
+    widget.show()
+    qtbot.waitExposed(widget)
+    pen = pg.mkPen("#4080c0", width=1)
+    ours, theirs = RowsCurve(widget.getPlotItem(), pen), pg.PlotCurveItem(pen=pen,
+                                                                         connect="finite")
+    widget.addItem(theirs)
+    for points in (1, 2, 41):
+        x = np.tile(np.r_[np.arange(points, dtype=float), np.nan], (6, 1))
+        y = np.hstack([rng.uniform(0, 1, (6, points)), np.full((6, 1), np.nan)])
+        y[2, 3:9] = np.nan
+        y[4, :-1] = np.nan
+        ours.setData(x, y)
+        theirs.setData(x.ravel(), y.ravel())
+        images = []
+        for shown in (ours, theirs):
+            ours.setVisible(shown is ours)
+            theirs.setVisible(shown is theirs)
+            images.append(widget.grab().toImage())
+        assert images[0] == images[1]
+        np.testing.assert_array_equal(ours.getData(), theirs.getData())
+    assert not images[0].isNull()
 
 
 def test_each_curves_bounding_rect_holds_every_point_it_draws(learn):

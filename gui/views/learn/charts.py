@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPainterPath, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
 
 from gui.common import style
@@ -109,12 +109,9 @@ class RunChart(QObject):
                                        ("softmax", "target", self.tr("softmax: 2 logits")))}
         self.legend.setLabelTextColor(foreground)
         background = parent.palette().color(QPalette.ColorRole.Base)
-        self.others_curve = StepCurve(
+        self.others_curve = RowsCurve(
             self.probability_plot, pg.mkPen(pale(style.colour("probability"), background, 0.45),
                                              width=1))
-        # (A path, as pyqtgraph draws a 1-pixel pen: drawn as line segments, pyqtgraph's way
-        # for wider pens, it is built ten times faster, 0.04 ms at 64 samples, but painted
-        # slower by as much, and differs where segments meet.)
         self.selected_curve = StepCurve(self.probability_plot,
                                         pg.mkPen(style.colour("selected"), width=2.5))
         # Titles rather than axis labels: the plots are low, and the steps need no label.
@@ -184,7 +181,7 @@ class RunChart(QObject):
         others = [1 + n for n in range(samples) if n != selected]
         x, y = self._points["others"].take(
             history, others, max(2, min(DRAWN_POINTS, OTHERS_POINTS // max(len(others), 1))))
-        self.others_curve.setData(x.flatten(), y.flatten())
+        self.others_curve.setData(x.copy(), y.copy())
         # The batch loss, and the selected sample's p(true class) when it has a curve.
         has_curve = selected < samples
         x, y = self._points["batch"].take(history, [0, 1 + selected] if has_curve else [0],
@@ -276,6 +273,50 @@ class StepCurve(pg.PlotCurveItem):
     def viewTransformChanged(self):
         self._padding = None
         super().viewTransformChanged()
+
+
+class RowsCurve(StepCurve):
+    """Many curves over the same steps as one item: ``setData(x, y)`` of two (curves, points
+    + 1) arrays, each row a curve's points then a NaN (CurvePoints' layout); getData gives
+    them row after row.
+
+    Its path is built a row at a time: one polygon each, as pyqtgraph's for connect="finite"
+    (the same path, the same pixels), without splitting the points at each NaN first: 0.27 ms
+    where pyqtgraph took 0.74 at 64 samples, at each step's paint. (Drawn as line segments,
+    pyqtgraph's way for wider pens, the curves were built faster still but painted slower by
+    as much, and differed where segments meet.)"""
+
+    def __init__(self, plot, pen):
+        self._rows = None  # (x, y) as given, while they are what is drawn
+        super().__init__(plot, pen)
+
+    def setData(self, x=None, y=None, **opts):
+        if x is None:  # (options only: pyqtgraph's __init__)
+            self._rows = None
+            super().setData(**opts)
+            return
+        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        self._rows = (x, y) if x.ndim == 2 else None
+        super().setData(x.ravel(), y.ravel(), **opts)
+
+    def generatePath(self, x, y):
+        if self._rows is None or self._rows[0].shape[1] < 2:
+            return super().generatePath(x, y)
+        rows_x, rows_y = self._rows
+        path = QPainterPath()
+        path.reserve(len(x))
+        polygon = pg.functions.create_qpolygonf(rows_x.shape[1])
+        points = pg.functions.ndarray_from_qpolygonf(polygon)
+        whole = (np.isfinite(rows_x[:, :-1]) & np.isfinite(rows_y[:, :-1])).all(axis=1)
+        for row, is_whole in enumerate(whole.tolist()):
+            if is_whole:
+                points[:-1, 0] = rows_x[row, :-1]
+                points[:-1, 1] = rows_y[row, :-1]
+                points[-1] = points[-2]  # (pyqtgraph's stand-in for the NaN after them)
+                path.addPolygon(polygon)
+            else:  # a curve with gaps (an ignored sample has no p(true class)): pyqtgraph's
+                path.addPath(pg.functions.arrayToQPath(rows_x[row], rows_y[row], "finite"))
+        return path
 
 
 def round_up(value):
