@@ -17,7 +17,7 @@ from gui.common.formatting import format_number
 from gui.document import Document
 from gui.shell import i18n
 from gui.views.learn.forms import FormsView
-from gui.views.learn.charts import DRAWN_POINTS, OTHERS_POINTS, RowsCurve
+from gui.views.learn.charts import DRAWN_POINTS, OTHERS_POINTS, RowsCurve, round_up
 from gui.views.learn.history import HISTORY_STEPS, CurvePoints, Series, thinned
 from gui.views.learn.panel import LearnPanel
 from gui.views.options_panel import OptionsPanel
@@ -431,6 +431,16 @@ def test_the_other_samples_curves_are_drawn_as_pyqtgraph_draws_them(qtbot):
         assert images[0] == images[1]
         np.testing.assert_array_equal(ours.getData(), theirs.getData())
     assert not images[0].isNull()
+
+
+@pytest.mark.parametrize("value, rounded", [
+    (0.0123, 0.02), (8.767, 10.0), (2.5, 2.5), (2.50001, 5.0), (7, 10.0), (0.0, 0.0),
+    (-3.0, 0.0), (math.inf, 0.0), (math.nan, 0.0),
+    # A loss trained down to a subnormal float (there is no 10 ** -324), and one near the
+    # largest float (2e308 is not a float): the axis still has a top.
+    (5e-324, 1e-300), (2.2e-308, 1e-300), (1.7e308, 1.7e308)])
+def test_the_loss_axis_top_is_a_round_number_over_the_highest_loss(value, rounded):
+    assert round_up(np.float64(value)) == rounded
 
 
 def test_each_curves_bounding_rect_holds_every_point_it_draws(learn):

@@ -321,9 +321,11 @@ class RowsCurve(StepCurve):
 
 def round_up(value):
     """The smallest of 1, 2, 2.5 and 5 times a power of ten that is >= ``value`` (0 for 0 or
-    less, and for what is not finite)."""
-    if not np.isfinite(value) or value <= 0:
+    less, and for what is not finite; at least 1e-300, and ``value`` past 5e307, where no
+    such number is a float)."""
+    if not math.isfinite(value) or value <= 0:
         return 0.0
-    power = 10.0 ** np.floor(np.log10(value))
-    return next(float(f"{f * power:.12g}") for f in (1.0, 2.0, 2.5, 5.0, 10.0)
-                if f * power >= value)
+    # (math, not NumPy: twice a step, and a quarter of the time.)
+    power = 10.0 ** max(math.floor(math.log10(value)), -300)  # (10.0 ** -324 is 0)
+    return next((float(f"{f * power:.12g}") for f in (1.0, 2.0, 2.5, 5.0, 10.0)
+                 if value <= f * power < math.inf), float(value))
