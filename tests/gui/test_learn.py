@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabBar
 
 import engine
 from engine import ScenarioError, edits, training
@@ -630,6 +630,21 @@ def test_below_900_lines_learn_is_a_tab_beside_options_so_its_charts_have_room(m
         assert plot.sceneBoundingRect().height() >= 150
     window.default_layout(1280, 1000)  # a second first-start layout at a taller size stacks it
     assert window.tabifiedDockWidgets(options) == []
+
+
+def test_a_taller_layout_after_a_short_one_leaves_no_tab_bar_over_learn(main_window, qtbot):
+    # A first start on a short screen tabs Learn beside Options before the window is shown;
+    # a layout for a taller window then (the bench makes one) left the tab group's
+    # "Options | Learn" tab bar drawn over Learn's chart.
+    window = main_window
+    window.hide()
+    window.default_layout(1280, 720)
+    window.default_layout(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    left_behind = [bar for bar in window.findChildren(QTabBar) if bar.isVisible()
+                   and {bar.tabText(k) for k in range(bar.count())} & {"Options", "Learn"}]
+    assert left_behind == []
 
 
 def test_the_step_axis_counts_whole_steps_before_a_step_after_one_and_after_reset(learn):
