@@ -43,10 +43,16 @@ def fitted_text(text, metrics, fits):
     ``fits(shown_text)``, the widest words first; None when even words of one "…" do not fit.
 
     ``metrics`` (QFontMetricsF) measures the words; ``fits`` says whether a whole text fits."""
-    if fits(text):
-        return text
+    pieces = fitted_pieces(text, metrics, fits)
+    return None if pieces is None else "".join(pieces)
+
+
+def fitted_pieces(text, metrics, fits):
+    """fitted_text as the pieces of ``_parts(text)``, each number whole and each word cut."""
     parts = _parts(text)
     originals = [piece for _, piece in parts]
+    if fits(text):
+        return originals
     while True:
         words = [k for k, (number, piece) in enumerate(parts)
                  if not number and piece != ELLIPSIS and len(piece) > 1]
@@ -61,9 +67,8 @@ def fitted_text(text, metrics, fits):
         if not shorter or len(shorter) >= len(parts[widest][1]):
             shorter = _one_shorter(parts[widest][1])
         parts[widest][1] = shorter
-        shown = "".join(piece for _, piece in parts)
-        if fits(shown):
-            return shown
+        if fits("".join(piece for _, piece in parts)):
+            return [piece for _, piece in parts]
 
 
 def _one_shorter(piece):
@@ -95,6 +100,7 @@ class SteadyLabel(QWidget):
         self._lines = lines
         self._cut = cut
         self._text = ""
+        self._last_cut = None  # (what decides a cut, (font, its pieces)): see _fit_text
         self.label = plain(QLabel(self))
         if lines > 1:
             self.label.setWordWrap(True)
@@ -168,21 +174,43 @@ class SteadyLabel(QWidget):
             # The usual case, on every edit: whole, in the label's own font.
             self._show_fitted(self.font(), self._text)
             return
+        # A text that does not fit changes on every step of Play by its numbers alone (a
+        # sample's loss): its words are cut as they were last time when the words, the
+        # numbers' widths and the room are the same (cutting anew measures ~20 pieces).
+        parts = _parts(self._text)
+        metrics = QFontMetricsF(self.font())
+        decides = (tuple(metrics.horizontalAdvance(piece) if number else piece
+                         for number, piece in parts), self.size(), self.font().key())
+        if self._last_cut is not None and self._last_cut[0] == decides:
+            font, words = self._last_cut[1]
+            shown = "".join(piece if number else word
+                            for (number, piece), word in zip(parts, words))
+            if self._fits_in(font)(shown):
+                self._show_fitted(font, shown)
+                return
+        font, pieces = self._cut_to_fit()
+        self._last_cut = (decides, (font, pieces))
+        self._show_fitted(font, "".join(pieces))
+
+    def _cut_to_fit(self):
+        """(font, the pieces of _parts(text), words cut) for a text too long for the room in
+        the label's own font."""
+        whole = [piece for _, piece in _parts(self._text)]
         scale = SLIGHTLY_SMALLER
         font = QFont(self.font())
         font.setPointSizeF(self.font().pointSizeF() * scale)
         while True:
             fits = self._fits_in(font)
             if self._cut:
-                shown = fitted_text(self._text, QFontMetricsF(font), fits)
+                shown = fitted_pieces(self._text, QFontMetricsF(font), fits)
             else:
-                shown = self._text if fits(self._text) else None
+                shown = whole if fits(self._text) else None
             if shown is not None or scale - FONT_STEP < SMALLEST_FONT - 1e-9:
                 break
             scale -= FONT_STEP
             font = QFont(self.font())
             font.setPointSizeF(self.font().pointSizeF() * scale)
-        self._show_fitted(font, self._text if shown is None else shown)
+        return font, whole if shown is None else shown
 
     def _show_fitted(self, font, shown):
         if self.label.font() != font:

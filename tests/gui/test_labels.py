@@ -86,3 +86,42 @@ def test_a_label_too_narrow_for_its_numbers_shrinks_its_font(qtbot):
     assert label.label.font().pointSizeF() < normal
     assert numbers_in(label.shown_text()) == ["0.1291", "0", "0.0001234", "0.1290"] or \
         numbers_in(label.shown_text()) == ["0.1291", "0.0001234", "0.1290"]
+
+
+@pytest.mark.parametrize("lines", [1, 2])
+def test_a_cut_text_whose_numbers_change_reads_as_a_fresh_label_cuts_it(qtbot, monkeypatch,
+                                                                       lines):
+    # During Play the header's loss changes on every step: the cut of its words is taken
+    # from the last step while its words, its numbers' widths and the room stay, and is made
+    # anew when any of them changes. Every text must read as a label that never saw another.
+    texts = ["Sample photo 1 — true class cat, predicted pig, loss 0.9163 nats",
+             "Sample photo 1 — true class cat, predicted pig, loss 0.8163 nats",
+             "Sample photo 1 — true class cat, predicted pig, loss 0.71 nats",
+             "Sample photo 1 — true class cat, predicted dog, loss 0.7111 nats",
+             "Sample photo 1 — true class cat, predicted dog, loss 12.25 nats"]
+    width = 210 if lines == 1 else 120
+
+    def label_of(text):
+        label = SteadyLabel(lines=lines)
+        qtbot.addWidget(label)
+        label.resize(width, label.height())
+        label.setText(text)
+        return label
+
+    import gui.common.labels as labels
+    cuts = []
+    cut = labels.fitted_pieces
+    monkeypatch.setattr(labels, "fitted_pieces", lambda *args: cuts.append(1) or cut(*args))
+    steady = label_of(texts[0])
+    for text in texts[1:] + texts[:2]:
+        before = len(cuts)
+        steady.setText(text)
+        if text == texts[1]:
+            assert len(cuts) == before  # the same words, numbers as wide: the last cut
+        fresh = label_of(text)
+        assert steady.shown_text() == fresh.shown_text() != text
+        assert steady.label.font() == fresh.label.font()
+    steady.resize(width + 40, steady.height())  # more room: cut anew
+    wider = label_of(texts[1])
+    wider.resize(width + 40, wider.height())
+    assert steady.shown_text() == wider.shown_text()
