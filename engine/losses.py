@@ -152,14 +152,16 @@ def cross_entropy_grad(logits, target, *, weight=None, ignore_index=-100, label_
     logits = _as_matrix(logits, "logits")
     q, _ = smoothed_targets(target, logits.shape[1], label_smoothing=label_smoothing,
                             ignore_index=ignore_index)
-    return softmax_ce_gradient(np.exp(log_softmax(logits)), q, _class_weights(weight, logits.shape[1]))
+    wq = _class_weights(weight, logits.shape[1]) * q
+    return softmax_ce_gradient(np.exp(log_softmax(logits)), wq)
 
 
-def softmax_ce_gradient(p, q, w):
-    r""":math:`p \sum_c w_c q_c - w \odot q` for each row: the logit gradient of a weighted
-    softmax cross-entropy."""
-    wq = w * q
-    return p * wq.sum(axis=-1, keepdims=True) - wq
+def softmax_ce_gradient(p, wq):
+    r""":math:`p \sum_c w_c q_c - w \odot q` for each row, given the weighted targets
+    :math:`w \odot q`: the logit gradient of a weighted softmax cross-entropy. A new array."""
+    gradient = p * wq.sum(axis=-1, keepdims=True)
+    gradient -= wq  # in place: the product is ours (a new array would cost one more pass)
+    return gradient
 
 
 def binary_log_probabilities(logits):
