@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import log_softmax, scale_logits
-from .information import entropy_terms, kl_terms_from_log, safe_log
+from .information import entropy_and_kl, entropy_terms, kl_terms_from_log, safe_log
 from .losses import (binary_gradient, binary_log_probabilities, binary_terms, class_sum,
                      mean_divisor, smoothed_targets, softmax_ce_gradient, weighted_terms)
 from .scenario import DEFAULT_MODEL_NAME
@@ -272,12 +272,12 @@ def _softmax_parts(scenario, index):
     predicted[np.arange(len(p)), predicted_class] = True
     # An index target is right when it is the argmax; a soft one when its own argmax is.
     true_class = np.argmax(q, axis=1)
+    entropy, kl = entropy_and_kl(q, log_p)
     return dict(
         probabilities=p, targets=q, ignored=ignored, predicted=predicted,
         predicted_class=predicted_class, correct=(predicted_class == true_class) & ~ignored,
         terms=terms,
-        entropy=class_sum(entropy_terms(q)),
-        kl=class_sum(kl_terms_from_log(q, safe_log(q), log_p)),
+        entropy=entropy, kl=kl,
         # Without class weights, w q is q: the same terms.
         cross_entropy=class_sum(terms if options.class_weights is None
                                 else weighted_terms(log_p, q)),

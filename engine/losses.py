@@ -43,6 +43,30 @@ def few_positions(mask):
     return np.flatnonzero(mask)
 
 
+# numpy starts a sum at +0.0, so zeros sum to +0.0 even when they are all -0.0. A numpy that
+# started at -0.0 would keep their sign: one_per_row then turns sparse_class_sum off.
+_ZEROS_SUM_TO_PLUS_ZERO = not np.signbit(np.sum(np.full((1, 2), -0.0), axis=-1)[0])
+
+
+def one_per_row(at, shape):
+    """The row of each flat index in ``at`` (sorted, as few_positions gives them) into an array
+    of ``shape``, for sparse_class_sum; None when two share a row (or numpy keeps the sign of a
+    sum of zeros)."""
+    rows = at // shape[-1]
+    if not _ZEROS_SUM_TO_PLUS_ZERO or np.any(rows[1:] == rows[:-1]):
+        return None
+    return rows
+
+
+def sparse_class_sum(values, rows, n_rows):
+    """class_sum of an (N, C) array that is zero but for ``values``, one in each of ``rows``
+    (see one_per_row), bit for bit: x + 0 is x, so such a row sums to its one value, and a row
+    of nothing but zeros (of either sign) to +0.0."""
+    sums = np.zeros(n_rows)
+    sums[rows] = values + 0.0  # -0.0 + 0.0 is +0.0; any other value stays itself
+    return sums
+
+
 def class_sum(values):
     """Sum over the last (class) axis. A sum past the largest float64 is +inf: the honest
     value of a loss above 1.8e308, not an error to warn about."""

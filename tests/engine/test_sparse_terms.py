@@ -1,6 +1,6 @@
 """Terms computed at the counted classes alone (one-hot targets over many classes) are, bit for
-bit, the terms of a pass over every class: in weighted_terms, kl_terms_from_log and a whole
-analysis."""
+bit, the terms of a pass over every class: in weighted_terms, kl_terms_from_log, the entropy and
+KL sums and a whole analysis."""
 
 from unittest import mock
 
@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from engine import analyze
-from engine.information import kl_terms_from_log, safe_log
-from engine.losses import SPARSE_SHARE, few_positions, weighted_terms
+from engine.information import entropy_and_kl, entropy_terms, kl_terms_from_log, safe_log
+from engine.losses import SPARSE_SHARE, class_sum, few_positions, weighted_terms
 from strategies import scenarios
 from test_incremental_analysis import assert_identical
 
@@ -27,12 +27,15 @@ def every_class(function, *arrays):
 
 
 @st.composite
-def one_hot_ish(draw, n_rows=3, n_classes=40):
-    """(N, C) coefficients with a few nonzero (any float) and log-probabilities."""
+def one_hot_ish(draw, n_rows=3, n_classes=40, per_row=2):
+    """(N, C) coefficients with a few nonzero (any float; at most ``per_row`` in a row, the
+    others 0.0 or -0.0) and log-probabilities."""
     shape = (n_rows, n_classes)
     coefficients = np.zeros(shape)
     for n in range(n_rows):
-        for c in draw(st.lists(st.integers(0, n_classes - 1), max_size=2)):
+        if draw(st.booleans()):
+            coefficients[n] = -0.0
+        for c in draw(st.lists(st.integers(0, n_classes - 1), max_size=per_row)):
             coefficients[n, c] = draw(SPECIAL | st.floats(0.0, 1.0))
     return coefficients, draw(hnp.arrays(np.float64, shape, elements=LOG_P))
 
@@ -68,3 +71,31 @@ def test_kl_terms_at_the_counted_classes_are_those_of_every_class(arrays):
 @given(scenarios(max_rows=3, max_classes=30))
 def test_an_analysis_at_the_counted_classes_is_that_of_every_class(scenario):
     assert_identical(analyze(scenario), every_class(analyze, scenario))
+
+
+@given(one_hot_ish(per_row=1) | one_hot_ish())
+def test_entropy_and_kl_are_the_sums_of_their_terms_over_every_class(arrays):
+    q, log_p = arrays
+    with np.errstate(invalid="ignore"):
+        got = entropy_and_kl(q, log_p)
+        expected = every_class(lambda: (class_sum(entropy_terms(q)),
+                                        class_sum(kl_terms_from_log(q, safe_log(q), log_p))))
+    assert [sums.tobytes() for sums in got] == [sums.tobytes() for sums in expected]
+
+
+def test_entropy_and_kl_of_one_hot_targets_take_only_the_target_classes():
+    """One term per row (the sums are those terms): no (N, C) array of terms is made."""
+    q = np.zeros((64, 1000))
+    q[np.arange(63), np.arange(63) * 7] = 1.0  # the last row is ignored: all zero
+    log_p = np.full(q.shape, -np.log(1000.0))
+    shapes = []
+
+    def recorded(values):
+        shapes.append(np.shape(values))
+        return entropy_terms(values)
+
+    with mock.patch("engine.information.entropy_terms", recorded):
+        entropy, kl = entropy_and_kl(q, log_p)
+    assert shapes == [(63,)]
+    assert entropy.tobytes() == np.zeros(64).tobytes()  # +0.0 for one-hot rows, as summed
+    np.testing.assert_array_equal(kl, [np.log(1000.0)] * 63 + [0.0])
