@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import log_softmax, scale_logits
-from .information import entropy_and_kl, entropy_terms, kl_terms_from_log, safe_log
+from .information import entropy_and_kl
 from .losses import (binary_gradient, binary_log_probabilities, binary_terms, class_sum,
                      mean_divisor, smoothed_targets, softmax_ce_gradient, weighted_terms)
 from .scenario import DEFAULT_MODEL_NAME
@@ -294,12 +294,12 @@ def _sigmoid_parts(scenario, index):
     weight = options.class_weights
     predicted = p >= 0.5
     correct = (predicted == (y >= 0.5)).all(axis=1)
+    entropy, kl = entropy_and_kl(y_pair, log_pair)  # of each (y, 1 - y) pair
     return dict(
         probabilities=p, targets=y, ignored=np.zeros(len(y), dtype=bool), predicted=predicted,
         predicted_class=np.argmax(p, axis=1), correct=correct,
         terms=binary_terms(log_pair, y, weight=weight, pos_weight=options.pos_weight),
-        entropy=class_sum(class_sum(entropy_terms(y_pair))),
-        kl=class_sum(class_sum(kl_terms_from_log(y_pair, safe_log(y_pair), log_pair))),
+        entropy=class_sum(entropy), kl=class_sum(kl),
         cross_entropy=class_sum(class_sum(weighted_terms(log_pair, y_pair))),
         gradient=_scaled_gradient(
             binary_gradient(p, y, weight=weight, pos_weight=options.pos_weight), scenario),
