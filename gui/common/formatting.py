@@ -107,6 +107,27 @@ def _fixed(value, digits, locale):
     return locale.toString(value, "f", decimals)
 
 
+def same_text_interval(value, digits=4):
+    """(low, high): every float strictly between them reads as format_number(value, digits)
+    does, in any locale; None when there is no such interval worth having (0, a whole number,
+    ±∞, scientific notation, or a value within a hair of a rounding boundary). It lets a view
+    tell that a number still reads the same without formatting it again."""
+    size = abs(value)
+    if not 1e-4 <= size < 1e6 or value == int(value):
+        return None
+    magnitude = math.floor(math.log10(size))
+    decimals = max(digits - 1 - magnitude, 0)
+    scaled = size * 10.0 ** decimals  # < 10 ** digits: its rounding error is ~1e-12
+    shown = round(scaled)
+    # A margin of 1e-6 of the last digit: a value that close to a tie is left to formatting,
+    # which rounds the exact binary value.
+    low, high = (shown - 0.5 + 1e-6) / 10.0 ** decimals, (shown + 0.5 - 1e-6) / 10.0 ** decimals
+    low, high = max(low, 10.0 ** magnitude), min(high, 10.0 ** (magnitude + 1))  # same decimals
+    if not low < size < high or math.floor(high) >= math.ceil(low):
+        return None  # near a tie, or a whole number inside (it would read "1", not "1.000")
+    return (low, high) if value > 0 else (-high, -low)
+
+
 def full_precision(value):
     """The value with every digit needed to read it back exactly (for tooltips and exports)."""
     value = float(value)

@@ -6,8 +6,9 @@ import math
 
 import numpy as np
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QRegion, QTextCharFormat
+from PySide6.QtGui import QFont, QPainter, QPalette, QRegion, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 import engine
@@ -17,6 +18,7 @@ from gui.document import Document
 from gui.common.formatting import format_number
 from gui.views.math import formats, writer
 from gui.views.math.panel import MathPanel
+from gui.views.math.view import MathView
 from gui.views.math.writer import RESULT, SUP, TEXT
 
 CLASSES = ("cat", "dog", "pig")
@@ -30,14 +32,20 @@ def scenario(rows=((3.0, 1.0, -3.0),), targets=(0,), **changes):
 
 @pytest.fixture
 def make_panel(qtbot, delete_at_end):
-    """A document and its MathPanel, the panel deleted at teardown."""
-    def make(scenario):
-        document = Document(scenario)
-        panel = MathPanel(document)
-        delete_at_end(panel)
-        return document, panel
+    """A document and its MathPanel, both deleted at teardown (the document first, while the
+    Python side of its undo steps is alive: the garbage collector can free that side before
+    the document, whose undo stack then deletes its steps and crashes)."""
+    documents = []
 
-    return make
+    def make(scenario):
+        documents.append(Document(scenario))
+        panel = MathPanel(documents[-1])
+        delete_at_end(panel)
+        return documents[-1], panel
+
+    yield make
+    for document in documents:
+        shiboken6.delete(document)
 
 
 def shown_text(panel):
@@ -583,6 +591,138 @@ def test_an_edit_repaints_only_what_changed_and_the_screen_shows_it(make_panel, 
     shown = screen.grabWindow(panel.winId()).toImage()
     viewport.repaint()
     assert screen.grabWindow(panel.winId()).toImage() == shown
+
+
+# ----------------------------------------------------------------------------- laid out later
+
+def many_classes():
+    """Three samples of twelve classes: long equations, shortened sums, a scrolled view."""
+    rows = np.random.default_rng(1).normal(0, 2, (3, 12))
+    return {"classes": tuple(f"c{c}" for c in range(12)), "rows": rows, "targets": (0, 3, 5)}
+
+
+@pytest.fixture
+def new_view_of(qtbot, delete_at_end):
+    """``new_view_of(document, panel)``: a new MathPanel of ``document``, of the size, font and
+    palette of ``panel``, shown: what ``panel`` must look like, with nothing kept from the
+    edits it saw."""
+    def make(document, panel):
+        fresh = MathPanel(document)
+        delete_at_end(fresh)
+        fresh.setPalette(panel.palette())
+        fresh.view.setFont(panel.view.font())
+        fresh.resize(panel.size())
+        fresh.show()
+        qtbot.waitExposed(fresh)
+        return fresh
+
+    return make
+
+
+def looks_the_same(qtbot, view, new):
+    """``view`` shows at once what the ``new`` view shows where it is (at the top); its scroll
+    bar is the new one's a moment later; scrolled to the bottom, they show the same."""
+    assert view.viewport().grab().toImage() == new.viewport().grab().toImage()
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum()
+                    == new.verticalScrollBar().maximum(), timeout=1000)
+    assert view.grab().toImage() == new.grab().toImage()
+    for each in (view, new):
+        each.verticalScrollBar().setValue(each.verticalScrollBar().maximum())
+    assert view.verticalScrollBar().value() > 0
+    assert view.grab().toImage() == new.grab().toImage()
+    assert view.text() == new.text()
+
+
+def edit(document, qtbot, values):
+    for k, value in enumerate(values):  # each edit painted before the next, as in Play
+        document.set_cell(k % 3, k % 12, value)
+        qtbot.wait(1)
+
+
+def test_after_edits_the_view_shows_what_a_new_view_shows(make_panel, qtbot, new_view_of):
+    document, panel = shown_panel(make_panel, qtbot, width=420, height=160, **many_classes())
+    edit(document, qtbot, [2.5, -31.25, 0.001, 7.0, 123456.0, -0.5])
+    document.select_sample(1)
+    edit(document, qtbot, [3.0, -2.0])
+    looks_the_same(qtbot, panel.view, new_view_of(document, panel).view)
+
+
+def test_after_a_font_change_a_resize_and_a_palette_the_view_shows_what_a_new_one_shows(
+        make_panel, qtbot, new_view_of):
+    document, panel = shown_panel(make_panel, qtbot, width=420, height=160, **many_classes())
+    edit(document, qtbot, [2.5, -31.25])
+    font = QFont(panel.view.font())
+    font.setPointSizeF(font.pointSizeF() * style.PRESENTATION_SCALE)
+    panel.view.setFont(font)  # as presentation mode does
+    edit(document, qtbot, [0.001, 7.0])
+    looks_the_same(qtbot, panel.view, new_view_of(document, panel).view)
+    panel.view.verticalScrollBar().setValue(0)
+    panel.resize(300, 220)
+    qtbot.wait(1)
+    edit(document, qtbot, [123456.0, -0.5])
+    panel.setPalette(theme.dark_palette())
+    looks_the_same(qtbot, panel.view, new_view_of(document, panel).view)
+
+
+def blocks_of(*lines):
+    return [("text", [(TEXT, line)]) for line in lines]
+
+
+def test_a_block_out_of_sight_is_right_when_it_comes_into_sight(qtbot, delete_at_end,
+                                                                 monkeypatch):
+    """What an edit left to lay out later (below the view) is right as soon as the reader
+    scrolls to it, and the scroll bar is right a moment later."""
+    # (Not when the accessible description is written: it reads the whole text.)
+    monkeypatch.setattr(style, "DESCRIPTION_DELAY_MS", 60_000)
+
+    def shown(blocks):
+        view = MathView()
+        delete_at_end(view)
+        view.resize(300, 120)
+        view.set_blocks(blocks)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    first = blocks_of(*(f"line {k}" for k in range(20)))
+    # The first block in sight changes, and the last, out of sight, wraps to several lines.
+    second = blocks_of("line 0 again") + first[1:-1] + blocks_of("word " * 40)
+    view = shown(first)
+    view.set_blocks(second)
+    new = shown(second)
+    for each in (view, new):
+        for _ in range(6):  # the keys of the view see the whole text at once
+            qtbot.keyClick(each, Qt.Key_PageDown)
+    assert view.verticalScrollBar().value() == new.verticalScrollBar().value() > 0
+    assert view.grab().toImage() == new.grab().toImage()
+    view.verticalScrollBar().setValue(0)
+    view.set_blocks(first)  # back to one line, out of sight: left to the timer this time
+    new = shown(first)
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum()
+                    == new.verticalScrollBar().maximum(), timeout=1000)
+    assert view.grab().toImage() == new.grab().toImage()
+
+
+def test_an_edit_lays_out_only_the_changed_blocks_in_sight(make_panel, qtbot, monkeypatch):
+    document, panel = shown_panel(make_panel, qtbot, width=420, height=160, **many_classes())
+    view = panel.view
+    before = [layout.text() for layout in view.layouts()]
+    made = []
+
+    class Counted(QTextLayout):
+        def __init__(self, text, font):
+            super().__init__(text, font)
+            made.append(text)
+
+    monkeypatch.setattr("gui.views.math.view.QTextLayout", Counted)
+    document.set_cell(0, 0, 2.5)
+    at_the_edit = list(made)
+    after = view.layouts()  # the text read: all of it laid out
+    changed = [k for k, layout in enumerate(after) if layout.text() != before[k]]
+    in_sight = [k for k in changed if after[k].position().y() < view.viewport().height()]
+    assert 0 < len(in_sight) < len(changed)
+    assert at_the_edit == [after[k].text() for k in in_sight]
+    assert made == [after[k].text() for k in changed]
 
 
 # ----------------------------------------------------------------------------- the keyboard

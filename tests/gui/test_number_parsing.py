@@ -10,8 +10,8 @@ from PySide6.QtCore import QLocale, Qt
 import engine
 from gui.shell import i18n
 from gui.document import Document
-from gui.common.formatting import (AmbiguousCommas, check_commas, format_count, not_a_number,
-                                   parse_number)
+from gui.common.formatting import (AmbiguousCommas, check_commas, format_count, format_number,
+                                   not_a_number, parse_number, same_text_interval)
 from gui.views.options_panel import NotANumber, OptionsPanel, parse_weights
 from gui.views.tables.clipboard import split_block
 from gui.views.tables.input_table import editable_text
@@ -174,3 +174,34 @@ def test_a_count_is_grouped_in_every_locale_the_c_locale_too(qapp, locale, text)
         assert format_count(500) == "500"
     finally:
         QLocale.setDefault(before)
+
+
+# --- the interval of values that read the same ---------------------------------------------
+
+@given(st.floats(-2e6, 2e6, allow_nan=False), st.floats(0.0, 1.0, exclude_min=True,
+                                                          exclude_max=True),
+       st.sampled_from([QLocale.c(), GERMAN, QLocale("zh_CN")]))
+def test_every_value_inside_a_same_text_interval_reads_the_same(qapp, value, where, locale):
+    interval = same_text_interval(value)
+    if interval is None:
+        return
+    low, high = interval
+    assert low < value < high
+    other = low + (high - low) * where
+    if not low < other < high:  # (rounded onto an end)
+        return
+    assert format_number(other, locale=locale) == format_number(value, locale=locale)
+
+
+@pytest.mark.parametrize("value, interval", [
+    (-3.14159, (-3.1425, -3.1415)), (0.25, (0.24995, 0.25005)), (42.42, (42.415, 42.425))])
+def test_a_same_text_interval_spans_the_values_that_round_alike(value, interval):
+    assert same_text_interval(value) == pytest.approx(interval, abs=1e-7)
+
+
+@pytest.mark.parametrize("value", [0.0, 1.0, -7.0, 1e-5, 2e6, float("inf"), 1.2345, 999.99,
+                                   0.99996, 1.0001])
+def test_no_same_text_interval_where_a_nearby_value_could_read_otherwise(value):
+    # 0, whole numbers and scientific notation read differently next door; 1.2345 is a tie of
+    # the fourth digit; 999.99 reads "1000" and 0.99996 "1.0000", next to a whole number.
+    assert same_text_interval(value) is None

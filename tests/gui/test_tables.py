@@ -726,7 +726,7 @@ def _assert_painted_as_qt_paints(view):
 
 
 def test_number_cells_look_exactly_as_qt_paints_them_from_the_roles(make, qtbot):
-    # NumberDelegate fills a number cell's style option from number_look() instead of the
+    # NumberDelegate fills a number cell's style option from number_cell() instead of the
     # seven roles: every table must look the same, pixel for pixel, with Qt's own delegate.
     rows = [[0.7, 0.2, 0.1], [0.5, 0.3, 0.1], [0.0, 0.25, 0.75]]  # row 2 sums to 0.9
     scenario = softmax_scenario(input="probabilities", rows=rows,
@@ -795,6 +795,49 @@ def test_a_cell_changed_out_of_sight_is_repainted_when_it_changes_back_in_sight(
     region = painted_region(qtbot, view, lambda: set_column(1.0))
     assert region.contains(cell_centre(view, 0, 0))
     assert cell(table, 0, 0).data() == "1"
+
+
+def test_after_training_steps_each_table_on_screen_reads_as_a_fresh_paint(main_window, qtbot):
+    # What the window shows (its backing store) after 40 steps of gradient descent on a
+    # 20 × 300 table, where each step moves every logit but most below the fourth digit: no
+    # cell of the three tables may still show an older number.
+    rng = np.random.default_rng(3)
+    main_window.resize(1400, 900)
+    main_window.document.replace(engine.Scenario(
+        classes=tuple(f"c{c}" for c in range(300)), rows=rng.normal(0, 2, (20, 300)),
+        targets=rng.integers(0, 300, 20)), None)
+    main_window.learn.lr.setValue(1.0)
+    qtbot.wait(20)
+    for _ in range(40):
+        main_window.learn.step()
+        qtbot.wait(1)
+    qtbot.wait(20)
+    for view in (main_window.input_table.view, main_window.results.samples_view,
+                 main_window.results.classes_view):
+        assert_shown_as_freshly_painted(view)
+
+
+def assert_shown_as_freshly_painted(view):
+    """What the screen (the window's backing store) shows of ``view`` equals a fresh paint."""
+    viewport, window = view.viewport(), view.window()
+    corner = viewport.mapTo(window, QPoint(0, 0))
+    shown = window.screen().grabWindow(window.winId(), corner.x(), corner.y(),
+                                       viewport.width(), viewport.height()).toImage()
+    fresh = viewport.grab().toImage()
+    assert not fresh.isNull() and fresh.width() > 100
+    assert shown.convertToFormat(fresh.format()) == fresh, view.accessibleName()
+
+
+def test_samples_that_become_ignored_and_back_read_right(make, qtbot):
+    # A number cell that turns into "ignored" text and back (two samples at once: a span).
+    document, _, results = make(softmax_scenario())
+    ignored = softmax_scenario(targets=np.array([-100, -100, 2]))
+    for scenario in (ignored, softmax_scenario(), ignored):
+        document.edit("Targets", lambda _old, new=scenario: new)
+        qtbot.wait(20)
+        assert_shown_as_freshly_painted(results.samples_view)
+    model = results.samples_model
+    assert model.index(0, model.LOSS).data() == "ignored"
 
 
 # --- keyboard, locale, and the smaller rules ---------------------------------------------------

@@ -45,13 +45,19 @@ _EQUATION_INDENT_EM = (1.5, 3.0)  # an equation, and a continuation line ("  = �
 _SUB = "sub"
 # What a double-click selects: a word, a name or a number ("−0.2642", "50,000").
 _WORD = re.compile(r"[−-]?\w+(?:[.,]\w+)*")
+# A block out of sight whose text changed is laid out this long after the last change, or as
+# soon as something needs it (a scroll, a resize, the keys, the mouse, the text asked for).
+# Longer than a step of Play at 30 steps a second (33 ms): while the numbers keep changing,
+# only what is in sight is laid out again at every step.
+_LAY_OUT_LATER_MS = 50
 
 
 class MathView(QAbstractScrollArea):
     """The panel's blocks, read-only: one QTextLayout per block, painted directly.
 
     Lighter than HTML in a QTextBrowser: nothing to write out as HTML and parse back, no
-    QTextDocument to rebuild, and an edit lays out only the blocks whose text changed. The
+    QTextDocument to rebuild, and an edit lays out only the blocks whose text changed, those
+    in sight at once and the others a moment later (in Play, only what is in sight). The
     reader selects with the mouse, with the keys of a text browser (the arrows, Home and End,
     with Ctrl by word or the whole text, with Shift to select) or Ctrl+A, and copies with
     Ctrl+C or the context menu, which also lists the actions added to the view. Page Up and
@@ -81,6 +87,8 @@ class MathView(QAbstractScrollArea):
         self._description_timer = QTimer(self, singleShot=True,
                                          interval=style.DESCRIPTION_DELAY_MS)
         self._description_timer.timeout.connect(self.describe_now)
+        self._later = QTimer(self, singleShot=True, interval=_LAY_OUT_LATER_MS)
+        self._later.timeout.connect(self._lay_out_pending)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for the caret's keys and Ctrl+C
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
@@ -89,7 +97,9 @@ class MathView(QAbstractScrollArea):
 
     def set_blocks(self, blocks):
         """Show ``blocks`` (the panel's format). A block equal to the one shown at its place
-        keeps its layout; when all are equal nothing is done (not even a repaint).
+        keeps its layout; when all are equal nothing is done (not even a repaint). A changed
+        block out of sight is laid out later (see _LAY_OUT_LATER_MS); until then it keeps the
+        height of the block it replaces.
 
         New text drops the caret and the selection: the next click puts the caret back, or
         the next key starts it at the first line in view (see ``_first_place_in_view``)."""
@@ -98,26 +108,31 @@ class MathView(QAbstractScrollArea):
         old_blocks, old_shown, old_tops = self._blocks, self._shown, self._tops
         kept = [k < len(old_blocks) and old_blocks[k] == block for k, block in enumerate(blocks)]
         self._blocks = blocks
-        self._shown = [old_shown[k] if kept[k] else self._new_block(k, *block)
-                       for k, block in enumerate(blocks)]
+        self._shown = [old_shown[k] if kept[k] else self._new_block(
+            k, *block, later=old_shown[k].height if k < len(old_shown) else None)
+            for k, block in enumerate(blocks)]
         self._place()
+        self._lay_out_in_sight()
         if self.has_selection() or self._tops != old_tops or any(
                 not kept[k] and old_shown[k].height != self._shown[k].height
                 for k in range(len(old_shown))):
             self.viewport().update()  # the text moved (or a selection goes): all of it
         else:
             caret = [self._cursor[0]] if self._cursor is not None else []  # to erase it
-            self._update_blocks([k for k, same in enumerate(kept) if not same] + caret)
+            self._update_blocks([k for k, same in enumerate(kept)
+                                 if not same and self._shown[k].layout is not None] + caret)
         self._anchor = self._cursor = None  # a place in the old text means nothing in the new
         self._description_timer.start()
 
     def text(self):
         """The shown text: one line per block, superscripts flattened ("e3")."""
+        self._lay_out_pending()
         return "\n".join(block.text for block in self._shown)
 
     def layouts(self):
         """The blocks as laid out, top to bottom; each one's position() is where it is drawn
         (in content pixels, before scrolling)."""
+        self._lay_out_pending()
         return [block.layout for block in self._shown]
 
     def caret(self):
@@ -132,6 +147,7 @@ class MathView(QAbstractScrollArea):
         """The selected text as shown, its blocks joined with "\\n" ("" when none)."""
         if not self.has_selection():
             return ""
+        self._lay_out_pending()
         (first, start), (last, end) = sorted((self._anchor, self._cursor))
         parts = []
         for k in range(first, last + 1):
@@ -141,6 +157,7 @@ class MathView(QAbstractScrollArea):
         return "\n".join(parts)
 
     def select_all(self):
+        self._lay_out_pending()
         if self._shown:
             self._anchor = (0, 0)
             self._cursor = (len(self._shown) - 1, _utf16_length(self._shown[-1].text))
@@ -172,16 +189,54 @@ class MathView(QAbstractScrollArea):
 
     # ----------------------------------------------------------------------------- layout
 
-    def _new_block(self, index, kind, line):
+    def _new_block(self, index, kind, line, later=None):
+        """Block ``index`` as shown: laid out now, or when ``later`` is a height (the one of
+        the block it replaces, kept until then), later (see ``_lay_out_in_sight``)."""
         font, margins, indent = self._style.of(index, kind, line)
-        text, ranges = _laid_text(line, kind == "equation", self._formats)
-        layout = QTextLayout(text, font)
-        layout.setTextOption(self._option)
-        layout.setFormats(ranges)
-        layout.setCacheEnabled(True)  # keeps the shaped glyphs for the repaints (scrolling)
-        block = _ShownBlock(layout, text, margins, indent)
-        block.height = _lay_out_lines(layout, self._text_width(indent))
+        block = _ShownBlock((font, kind == "equation", line), margins, indent)
+        if later is None:
+            self._lay_out(block)
+        else:
+            block.height = later
         return block
+
+    def _lay_out(self, block):
+        font, equation, line = block.source
+        block.text, ranges = _laid_text(line, equation, self._formats)
+        block.layout = QTextLayout(block.text, font)
+        block.layout.setTextOption(self._option)
+        block.layout.setFormats(ranges)
+        block.layout.setCacheEnabled(True)  # keeps the shaped glyphs for the repaints (scrolling)
+        block.height = _lay_out_lines(block.layout, self._text_width(block.indent))
+        block.layout.setPosition(QPointF(_DOCUMENT_MARGIN + block.indent, block.top))
+
+    def _lay_out_in_sight(self):
+        """Lay out the blocks waiting to be that are now in sight (the ones above them too),
+        and lay out the rest later."""
+        bottom = self.verticalScrollBar().value() + self.viewport().height()
+        for block in self._shown:
+            if block.top >= bottom:
+                break
+            if block.layout is None:
+                height = block.height
+                self._lay_out(block)
+                if block.height != height:
+                    self._place()  # the blocks below move
+        if any(block.layout is None for block in self._shown):
+            self._later.start()
+
+    def _lay_out_pending(self):
+        """Lay out every block still waiting to be, now."""
+        waiting = [block for block in self._shown if block.layout is None]
+        self._later.stop()
+        if not waiting:
+            return
+        for block in waiting:
+            self._lay_out(block)
+        self._place()
+        # Out of sight but for a view that grew or scrolled without telling (a safety net).
+        if waiting[0].top < self.verticalScrollBar().value() + self.viewport().height():
+            self.viewport().update()
 
     def _text_width(self, indent):
         return max(1, self._width - 2 * _DOCUMENT_MARGIN - indent)
@@ -189,6 +244,7 @@ class MathView(QAbstractScrollArea):
     def _lay_out_all(self):
         """Lay every block out again, to the viewport's width or in a new font."""
         self._width = self.viewport().width()
+        self._later.stop()
         self._shown = [self._new_block(k, *block) for k, block in enumerate(self._blocks)]
         self._place()
 
@@ -201,8 +257,10 @@ class MathView(QAbstractScrollArea):
         for k, block in enumerate(self._shown):
             if k:
                 y += max(below, block.margins[0])
-            block.top = y
-            block.layout.setPosition(QPointF(_DOCUMENT_MARGIN + block.indent, y))
+            if block.top != y:  # (a layout is always at its block's top: see _lay_out)
+                block.top = y
+                if block.layout is not None:
+                    block.layout.setPosition(QPointF(_DOCUMENT_MARGIN + block.indent, y))
             self._tops.append(y)
             y += block.height
             below = block.margins[1]
@@ -255,6 +313,8 @@ class MathView(QAbstractScrollArea):
             top = block.top - offset
             if top > area.bottom() + 1:
                 break
+            if block.layout is None:  # not met: what comes into sight is laid out before
+                self._lay_out_pending()
             if region.intersects(QRect(0, math.floor(top), width, math.ceil(block.height) + 1)):
                 block.layout.draw(painter, QPointF(0, -offset), self._selection_ranges(k, palette))
                 if self._caret_shown_in(k):
@@ -289,6 +349,7 @@ class MathView(QAbstractScrollArea):
         if self.viewport().width() != self._width:
             self._lay_out_all()  # Qt repaints a resized viewport by itself
         else:
+            self._lay_out_pending()  # what comes into sight
             self._update_scroll_range()
 
     def changeEvent(self, event):
@@ -299,7 +360,11 @@ class MathView(QAbstractScrollArea):
             self.viewport().update()
 
     def scrollContentsBy(self, dx, dy):
-        self.viewport().scroll(dx, dy)
+        if any(block.layout is None for block in self._shown):
+            self._lay_out_pending()  # what comes into sight; the blocks below it may move
+            self.viewport().update()
+        else:
+            self.viewport().scroll(dx, dy)
 
     def event(self, event):
         if event.type() == QEvent.Type.ShortcutOverride and (
@@ -311,6 +376,7 @@ class MathView(QAbstractScrollArea):
         return super().event(event)
 
     def keyPressEvent(self, event):
+        self._lay_out_pending()  # the caret may go to any block
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
         elif event.matches(QKeySequence.StandardKey.SelectAll):
@@ -336,6 +402,7 @@ class MathView(QAbstractScrollArea):
     # ----------------------------------------------------------------------------- the mouse
 
     def mousePressEvent(self, event):
+        self._lay_out_pending()  # a Shift+click selects from the anchor, a drag scrolls
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)  # a right click keeps the selection for the menu
             return
@@ -590,13 +657,15 @@ _SELECTION_ENDS = {MathView._previous_char: min, MathView._next_char: max}
 
 
 class _ShownBlock:
-    """One block as the view shows it: its text laid out, and where it goes."""
+    """One block as the view shows it: its text laid out (``layout`` None until it is), and
+    where it goes."""
 
-    __slots__ = ("layout", "text", "margins", "indent", "top", "height")
+    __slots__ = ("source", "layout", "text", "margins", "indent", "top", "height")
 
-    def __init__(self, layout, text, margins, indent):
-        self.layout = layout
-        self.text = text
+    def __init__(self, source, margins, indent):
+        self.source = source  # (font, whether an equation, line): what the layout is made of
+        self.layout = None
+        self.text = None
         self.margins = margins  # (top, bottom) px
         self.indent = indent  # px
         self.top = 0.0

@@ -5,6 +5,7 @@ Markdown, HTML) and the view render.
 A line is a list of segments (kind, text): kind TEXT, SUP (a superscript) or RESULT (a final
 number, bold on screen). A block is (kind, line): "heading", "text" or "equation"."""
 
+import functools
 import math
 import string
 
@@ -52,6 +53,7 @@ class _Writer:
         self.target = target_symbol(self.scenario)  # y, or y′ for a smoothed target
         # Between the items of a list ("cat 3, dog 1"): Chinese lists take "、".
         self.comma = self.tr(", ", "between the items of a list: cat 3, dog 1, pig −3")
+        self.locale = QLocale()  # the numbers' (one for all of them: each costs a little)
 
     # -- output helpers
 
@@ -67,22 +69,20 @@ class _Writer:
     def name(self, c):
         return self.scenario.classes[c]
 
-    @staticmethod
-    def num(value):
+    def num(self, value):
         """A computed number, to 4 significant digits."""
-        return format_number(value)
+        return format_number(value, locale=self.locale)
 
-    @staticmethod
-    def given(value):
+    def given(self, value):
         """A number the user typed (a logit, T, ε, a weight, a label): as short as it reads
         back, up to 6 significant digits ("0.1", not "0.1000")."""
         value = float(value)
         if not math.isfinite(value):
             return format_number(value)
-        return QLocale().toString(value, "g", 6)
+        return self.locale.toString(value, "g", 6)
 
     def result(self, value):
-        return [(RESULT, format_number(value))]
+        return [(RESULT, self.num(value))]
 
     # -- the whole text
 
@@ -167,7 +167,7 @@ class _Writer:
             return [(SUP, self.given(z))]
         return [(SUP, "{z}/{t}".format(z=self.given(z), t=self.given(temperature)))]
 
-    def exp_sum(self, columns):
+    def exp_sum(self):
         """e^{z_1} + e^{z_2} + …, shortened to first terms … last for many classes."""
         return _sum(_shortened(range(len(self.scenario.classes))),
                     lambda c: [(TEXT, "e")] + self.exponent(c))
@@ -197,17 +197,18 @@ class _Writer:
                 count=format_count(n_classes)))
         # (None, None) when they would overflow or all underflow: the formula stands alone.
         exponents, total = softmax_parts(self.scenario.rows[self.n], temperature)
+        denominator = self.exp_sum()  # the same in every class's equation
         for c in classes:
             numerator = [(TEXT, "e")] + self.exponent(c)
             if exponents is None:
                 self.equation(self.tr("p({name}) = {numerator} / ({denominator}) = {p}"),
                               name=self.name(c), numerator=numerator,
-                              denominator=self.exp_sum(classes), p=self.result(p[c]))
+                              denominator=denominator, p=self.result(p[c]))
             else:
                 self.equation(self.tr("p({name}) = {numerator} / ({denominator}) "
                                       "= {top} / {bottom} = {p}"),
                               name=self.name(c), numerator=numerator,
-                              denominator=self.exp_sum(classes), top=self.num(exponents[c]),
+                              denominator=denominator, top=self.num(exponents[c]),
                               bottom=self.num(total), p=self.result(p[c]))
         self.more_classes(classes)
 
@@ -475,13 +476,20 @@ def _sum(items, write):
     return line
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(template):
+    """The (literal, field, spec) parts of ``template``, parsed once (a template is parsed at
+    every step of Play; the translations are a few dozen)."""
+    return tuple(part[:3] for part in string.Formatter().parse(template))
+
+
 def _fill(template, values):
     """Format ``template`` ("{name}" placeholders) into a line of segments. A value is a
     string (plain text) or already a list of segments (e.g. with a superscript)."""
     if not values:
         return [(TEXT, template)]  # already formatted: braces in it are text
     line = []
-    for literal, field, spec, _conversion in string.Formatter().parse(template):
+    for literal, field, spec in _parsed(template):
         if literal:
             line.append((TEXT, literal))
         if field is None:

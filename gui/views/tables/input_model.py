@@ -119,14 +119,14 @@ class InputModel(QAbstractTableModel):
             return self._true_class_data(row, role)
         return self._target_data(row, column - self.class_count, role)
 
-    def number_look(self, row, column):
-        """(text, background brush or None) of a plain number cell, None for the others (the
+    def number_cell(self, row, column):
+        """(value, background brush or None) of a plain number cell, None for the others (the
         true class, a ticked label): what NumberDelegate paints."""
         if self.is_value_column(column):
-            return format_number(self._scenario.rows[row, column]), self._value_brush(row, column)
+            return self._scenario.rows[row, column], self._value_brush(row, column)
         if self.is_index_target() or self._scenario.mode == "sigmoid":
             return None
-        return (format_number(self._scenario.targets[row, column - self.class_count]),
+        return (self._scenario.targets[row, column - self.class_count],
                 self._target_brush(row, column))
 
     def _value_brush(self, row, column):

@@ -5,47 +5,57 @@ cells in sight whose text or colour changed.
 Why: painting a cell the usual way asks the Python model for seven roles, ~50 µs a cell, and a
 training step changes every logit, so Qt repainted every cell in sight on each step of Play
 (~3 ms per table at 64 × 1000) although a step moves most logits by far less than the fourth
-digit shown. A model that has number cells answers ``number_look(row, column)``: the text and
-the background brush (or None) of a plain number cell, or None for any other cell (a name, a
-check box), which Qt paints the usual way.
+digit shown. A model that has number cells answers ``number_cell(row, column)``: the value (a
+float, shown as format_number shows it, or a str shown as it is) and the background brush (or
+None) of a plain number cell, or None for any other cell (a name, a check box), which Qt paints
+the usual way.
 """
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
+from gui.common.formatting import format_number, same_text_interval
+
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _NUMBER_ALIGNMENT = Qt.AlignRight | Qt.AlignVCenter
 
 
+def cell_text(value):
+    """What a number cell shows for the value number_cell gives."""
+    return value if isinstance(value, str) else format_number(value)
+
+
 class NumberDelegate(QStyledItemDelegate):
-    """Fills a number cell's style option from the model's ``number_look`` in one call: what
+    """Fills a number cell's style option from the model's ``number_cell`` in one call: what
     QStyledItemDelegate would gather from the DisplayRole, TextAlignmentRole and BackgroundRole
     (the model answers no font, colour, check or icon for such a cell). Qt's style draws it,
     exactly as before (tests compare the pixels)."""
 
     def initStyleOption(self, option, index):
         model = index.model()  # (None for an invalid index, which Qt asks about too)
-        look = model.number_look(index.row(), index.column()) if model is not None else None
-        if look is None:
+        cell = model.number_cell(index.row(), index.column()) if model is not None else None
+        if cell is None:
             super().initStyleOption(option, index)
             return
-        text, brush = look
+        value, brush = cell
         option.index = index
         option.displayAlignment = _NUMBER_ALIGNMENT
         option.features = option.features | _HAS_DISPLAY
-        option.text = text
+        option.text = cell_text(value)
         if brush is not None:
             option.backgroundBrush = brush
 
 
 class NumberTable(QTableView):
     """A table view that, when a span of cells changes, repaints only the number cells in sight
-    whose look (``number_look``) differs from what it last painted there, and every other
-    changed cell in sight.
+    whose text or brush differs from what it last painted there, and every other changed cell
+    in sight.
 
-    ``_looks`` holds the look of the number cells in sight as of the last change: a cell's
-    entry is what the screen shows. It is dropped whenever that could stop being true: another
+    ``_looks`` holds, for the number cells in sight as of the last change, (text, brush, the
+    interval of values that read as that text or None): what the screen shows. A new value
+    inside the interval needs no formatting to tell it reads the same. An entry is dropped
+    whenever it could stop being what the screen shows: another
     part of the table comes into sight, the model resets or changes shape, a single cell
     changes (Qt repaints it), or an editor is open (Qt then updates it as it always did).
     """
@@ -96,15 +106,26 @@ class NumberTable(QTableView):
         return (rows, columns) if first_row >= 0 and rows and columns else None
 
     def _repaint_changed(self, rows, columns):
-        model, looks, viewport = self.model(), self._looks, self.viewport()
+        model, viewport = self.model(), self.viewport()
         for column in columns:
             if self.isColumnHidden(column):
                 continue
             x, width = self.columnViewportPosition(column), self.columnWidth(column)
             for row in rows:
-                look = model.number_look(row, column)
-                if look is not None:
-                    if looks.get((row, column)) == look:
-                        continue
-                    looks[(row, column)] = look
-                viewport.update(x, self.rowViewportPosition(row), width, self.rowHeight(row))
+                cell = model.number_cell(row, column)
+                if cell is None or self._reads_differently((row, column), *cell):
+                    viewport.update(x, self.rowViewportPosition(row), width, self.rowHeight(row))
+
+    def _reads_differently(self, key, value, brush):
+        """Whether the cell at ``key`` now reads differently from what it showed; remembers
+        what it shows."""
+        seen = self._looks.get(key)
+        if seen is not None and seen[1] is brush:  # (the models' brushes are constants)
+            interval = seen[2]
+            if interval is not None and not isinstance(value, str) and \
+                    interval[0] < value < interval[1]:
+                return False
+        text = cell_text(value)
+        interval = None if isinstance(value, str) else same_text_interval(value)
+        self._looks[key] = (text, brush, interval)
+        return seen is None or seen[1] is not brush or seen[0] != text

@@ -110,13 +110,14 @@ class SamplesModel(QAbstractTableModel):
             return self._text(row, column, role)
         return tooltip(self._text(row, column, role)) if role == TOOLTIP else None
 
-    def number_look(self, row, column):
-        """(text, None) of a number cell, None for the others: what NumberDelegate paints."""
+    def number_cell(self, row, column):
+        """(value or text, None) of a number cell, None for the others: what NumberDelegate
+        paints."""
         if column not in self._NUMBERS:
             return None
         if self._analysis.ignored[row]:
             return self._ignored_text(column), None
-        return format_number(getattr(self._analysis, self._NUMBERS[column])[row]), None
+        return getattr(self._analysis, self._NUMBERS[column])[row], None
 
     def _ignored_text(self, column):
         return self.tr("ignored") if column == self.LOSS else "—"
@@ -267,8 +268,8 @@ class ClassesModel(QAbstractTableModel):
                 self.tr("How the loss changes as this class's logit grows"))
         return titles[section] if role == DISPLAY else tips[section]
 
-    def number_look(self, row, column):
-        """(text, background brush or None) of a number cell, None for the class name: what
+    def number_cell(self, row, column):
+        """(value, background brush or None) of a number cell, None for the class name: what
         NumberDelegate paints."""
         if column == self.CLASS:
             return None
@@ -277,7 +278,7 @@ class ClassesModel(QAbstractTableModel):
             value = self._analysis.scenario.rows[self._sample, c]
         else:
             value = getattr(self._analysis, self._NUMBERS[column])[self._sample, c]
-        return format_number(value), self._row_brush(c)
+        return value, self._row_brush(c)
 
     def _row_brush(self, c):
         # A class with target mass is shaded across its row.
