@@ -3,7 +3,7 @@
 import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QStackedWidget, QTabBar
 
 from gui.shell.files import FileController
 from gui.common import style
@@ -380,11 +380,25 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(options, learn)
             options.raise_()
         else:
-            if self.tabifiedDockWidgets(options):  # (splitDockWidget would add another tab)
+            tabbed = bool(self.tabifiedDockWidgets(options))
+            if tabbed:  # (splitDockWidget would add another tab)
                 self.addDockWidget(Qt.LeftDockWidgetArea, learn, Qt.Vertical)
             self.splitDockWidget(options, learn, Qt.Vertical)
             self.resizeDocks([options, learn], [int(height * 0.36), int(height * 0.64)],
                              Qt.Vertical)
+            if tabbed:
+                self._hide_tab_bars_of(options, learn)
+
+    def _hide_tab_bars_of(self, *docks):
+        """Hide the window's tab bars that still show just these docks' tabs. Qt leaves the
+        tab bar of a tab group the docks have left on screen: a first-start layout for a short
+        screen (Learn a tab beside Options) followed by one for a taller window (as the bench
+        does: the offscreen screen, then 1600 x 1000) drew "Options | Learn" over Learn's
+        chart, twice."""
+        titles = sorted(dock.windowTitle() for dock in docks)
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if sorted(bar.tabText(k) for k in range(bar.count())) == titles:
+                bar.hide()
 
     def closeEvent(self, event):
         settings = QSettings()

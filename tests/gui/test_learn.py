@@ -4,9 +4,10 @@ Reset, one undo step per run, the curves, the binary pair) and the softmax | sig
 import math
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabBar
 
 import engine
 from engine import ScenarioError, edits, training
@@ -16,7 +17,8 @@ from gui.common.formatting import format_number
 from gui.document import Document
 from gui.shell import i18n
 from gui.views.learn.forms import FormsView
-from gui.views.learn.history import HISTORY_STEPS, Series, thinned
+from gui.views.learn.charts import DRAWN_POINTS, OTHERS_POINTS, RowsCurve, round_up
+from gui.views.learn.history import HISTORY_STEPS, CurvePoints, Series, thinned
 from gui.views.learn.panel import LearnPanel
 from gui.views.options_panel import OptionsPanel
 from scenarios import cat_dog_pig, preset
@@ -213,7 +215,7 @@ def test_reset_undoes_the_run_redo_brings_it_back_and_the_curves_clear(learn):
     assert document.scenario == before
     assert document.undo_stack.undoText() == "Edit photo 1 · cat"  # the edit before stays
     assert not panel.reset_button.isEnabled()
-    assert panel.chart.loss_curve.getData() == (None, None)
+    assert len(panel.chart.loss_curve.getData()[0]) == 0
     assert panel.status.text() == "Press Step or Play to train the logits."
     document.undo_stack.redo()
     assert document.scenario == trained
@@ -315,6 +317,162 @@ def test_a_curve_draws_at_most_its_limit_keeping_the_ends():
     assert thinned(5, 400).tolist() == [0, 1, 2, 3, 4]
 
 
+def taken_again(series, columns, limit):
+    """What a curve draws of ``columns`` of ``series``, taken from scratch: (x, y) as
+    CurvePoints.take gives them (a NaN after each column's points)."""
+    rows = thinned(len(series), limit)
+    y = series.values[rows][:, columns].T.astype(float)
+    y[~np.isfinite(y)] = np.nan
+    gap = np.full((len(columns), 1), np.nan)
+    return (np.hstack([np.tile(series.steps[rows], (len(columns), 1)), gap]),
+            np.hstack([y, gap]))
+
+
+def test_curve_points_appended_step_by_step_are_those_taken_from_scratch():
+    # Rows are appended while they all fit, then thinned (8); the series drops its first rows
+    # past its own limit (12) while all fit (30); taken twice with no new row; a new series
+    # and new columns start over.
+    series = Series(4, limit=12)
+    cases = [([0, 2], 8), ([1, 2, 3], 30)]
+    points = [CurvePoints() for _ in cases]
+    for step in range(20):
+        series.append(step, [step, -step, np.inf if step == 3 else step / 2, np.nan])
+        for (columns, limit), kept in zip(cases * 2, points * 2):
+            x, y = kept.take(series, columns, limit)
+            expected = taken_again(series, columns, limit)
+            np.testing.assert_array_equal(x, expected[0])
+            np.testing.assert_array_equal(y, expected[1])
+            if step == 5:
+                assert math.isnan(y[1, 3]) and y[1, 4] == 2.0  # ∞ is drawn as a break
+    old, fresh = Series(4), Series(4)
+    old.append(0, [1.0, 2.0, 3.0, 4.0])
+    fresh.append(0, [7.0, 8.0, 9.0, 10.0])
+    points[1].take(old, [1, 2, 3], 30)
+    np.testing.assert_array_equal(points[1].take(fresh, [1, 2, 3], 30)[1],
+                                  [[8, np.nan], [9, np.nan], [10, np.nan]])
+    np.testing.assert_array_equal(points[1].take(fresh, [0], 30)[1], [[7, np.nan]])
+
+
+def assert_chart_draws(chart, history, selected, pair=None):
+    """The chart's curves hold exactly what ``history`` (and ``pair``) give, taken from
+    scratch."""
+    samples = history.values.shape[1] - 1
+    x, y = taken_again(history, [0, 1 + selected], DRAWN_POINTS)
+    np.testing.assert_array_equal(chart.selected_curve.getData(), (x[0, :-1], y[1, :-1]))
+    if pair is None:
+        np.testing.assert_array_equal(chart.loss_curve.getData(), (x[0, :-1], y[0, :-1]))
+    else:
+        x, y = taken_again(pair, [0, 1], DRAWN_POINTS)
+        for row, form in enumerate(("sigmoid", "softmax")):
+            np.testing.assert_array_equal(chart.pair_curves[form].getData(),
+                                          (x[row, :-1], y[row, :-1]))
+    others = [1 + n for n in range(samples) if n != selected]
+    x, y = taken_again(history, others, min(DRAWN_POINTS, OTHERS_POINTS // len(others)))
+    np.testing.assert_array_equal(chart.others_curve.getData(), (x.ravel(), y.ravel()))
+
+
+def test_the_curves_are_the_runs_history_after_steps_reset_undo_and_another_sample(learn):
+    # Play appends each step's points to the curves: what they hold must stay the history.
+    document, panel = learn()
+    panel.step()
+    document.set_cell(0, 1, 0.5)  # the run is over, its curves stay till the next one's
+    panel.step()
+    assert_chart_draws(panel.chart, panel._run.history, 0)
+    panel.step()
+    panel.step()
+    assert_chart_draws(panel.chart, panel._run.history, 0)
+    panel.reset()
+    start = document.scenario
+    panel.step()
+    panel.step()
+    history = panel._run.history
+    assert len(history) == 3 and panel.chart.loss_curve.getData()[0].tolist() == [0, 1, 2]
+    assert_chart_draws(panel.chart, history, 0)
+    np.testing.assert_allclose(panel.chart.loss_curve.getData()[1],
+                               training.train(start, 2, 1.0).losses, rtol=1e-12)
+    document.undo_stack.undo()  # the run is over: its curves stay
+    assert_chart_draws(panel.chart, history, 0)
+    panel.step()  # a new run from the undone logits
+    assert_chart_draws(panel.chart, panel._run.history, 0)
+    assert len(panel._run.history) == 2
+    document.select_sample(2)
+    panel.step()
+    panel.step()
+    assert_chart_draws(panel.chart, panel._run.history, 2)
+
+
+def test_the_other_samples_curves_are_drawn_as_pyqtgraph_draws_them(qtbot):
+    # RowsCurve builds its path a row at a time: the pixels must be pyqtgraph's own, rows
+    # with gaps (no number at some steps, or none at all) and a one-point row included.
+    rng = np.random.default_rng(3)
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    widget.resize(300, 200)
+    widget.setXRange(0, 40, padding=0)
+    widget.setYRange(0, 1, padding=0)
+    widget.show()
+    qtbot.waitExposed(widget)
+    pen = pg.mkPen("#4080c0", width=1)
+    ours, theirs = RowsCurve(widget.getPlotItem(), pen), pg.PlotCurveItem(pen=pen,
+                                                                         connect="finite")
+    widget.addItem(theirs)
+    for points in (1, 2, 41):
+        x = np.tile(np.r_[np.arange(points, dtype=float), np.nan], (6, 1))
+        y = np.hstack([rng.uniform(0, 1, (6, points)), np.full((6, 1), np.nan)])
+        y[2, 3:9] = np.nan
+        y[4, :-1] = np.nan
+        ours.setData(x, y)
+        theirs.setData(x.ravel(), y.ravel())
+        images = []
+        for shown in (ours, theirs):
+            ours.setVisible(shown is ours)
+            theirs.setVisible(shown is theirs)
+            images.append(widget.grab().toImage())
+        assert images[0] == images[1]
+        np.testing.assert_array_equal(ours.getData(), theirs.getData())
+    assert not images[0].isNull()
+
+
+@pytest.mark.parametrize("value, rounded", [
+    (0.0123, 0.02), (8.767, 10.0), (2.5, 2.5), (2.50001, 5.0), (7, 10.0), (0.0, 0.0),
+    (-3.0, 0.0), (math.inf, 0.0), (math.nan, 0.0),
+    # A loss trained down to a subnormal float (there is no 10 ** -324), and one near the
+    # largest float (2e308 is not a float): the axis still has a top.
+    (5e-324, 1e-300), (2.2e-308, 1e-300), (1.7e308, 1.7e308)])
+def test_the_loss_axis_top_is_a_round_number_over_the_highest_loss(value, rounded):
+    assert round_up(np.float64(value)) == rounded
+
+
+def test_each_curves_bounding_rect_holds_every_point_it_draws(learn):
+    # Qt repaints a curve by its bounding rect: one that missed a point would leave it stale.
+    document, panel = learn(cat_dog_pig(rows=[[9.0, -9.0, 0.0], [0.0, 0.0, 0.0],
+                                              [-5.0, 5.0, 5.0]]))
+    chart = panel.chart
+    for steps in (1, 30):
+        for _ in range(steps):
+            panel.step()
+        for curve in (chart.loss_curve, chart.others_curve, chart.selected_curve):
+            rect = curve.boundingRect()
+            x, y = curve.getData()
+            drawn = np.isfinite(y)
+            assert drawn.sum() >= steps + 1
+            assert rect.left() < x[drawn].min() and x[drawn].max() < rect.right()
+            assert rect.top() < y[drawn].min() and y[drawn].max() < rect.bottom()
+    chart.clear()
+    assert chart.loss_curve.boundingRect().isNull()
+
+
+def test_the_pair_curves_are_its_history_when_it_joins_a_run(learn):
+    document, panel = learn(preset("learn_binary_pair.json"))
+    panel.step()
+    panel.pair_box.setChecked(True)
+    for _ in range(3):
+        panel.step()
+    run = panel._run
+    assert len(run.pair.losses) == 4  # from the step it joined at
+    assert_chart_draws(panel.chart, run.history, 0, run.pair.losses)
+
+
 # --- the softmax | sigmoid view ---------------------------------------------------------------
 
 def test_the_same_logits_read_as_softmax_sum_to_one_and_as_sigmoids_do_not(forms):
@@ -393,7 +551,7 @@ def test_the_curves_stay_after_an_edit_and_go_with_another_table(learn):
     document.set_cell(0, 0, 1.0)
     assert len(panel.chart.loss_curve.getData()[0]) == 4  # the run is over, its curves stay
     document.replace(preset("learn_class_weights.json"))
-    assert panel.chart.loss_curve.getData() == (None, None)
+    assert len(panel.chart.loss_curve.getData()[0]) == 0
 
 
 def test_an_edit_after_a_run_leaves_its_curves_unpainted_a_step_or_a_sample_repaints(learn):
@@ -472,6 +630,21 @@ def test_below_900_lines_learn_is_a_tab_beside_options_so_its_charts_have_room(m
         assert plot.sceneBoundingRect().height() >= 150
     window.default_layout(1280, 1000)  # a second first-start layout at a taller size stacks it
     assert window.tabifiedDockWidgets(options) == []
+
+
+def test_a_taller_layout_after_a_short_one_leaves_no_tab_bar_over_learn(main_window, qtbot):
+    # A first start on a short screen tabs Learn beside Options before the window is shown;
+    # a layout for a taller window then (the bench makes one) left the tab group's
+    # "Options | Learn" tab bar drawn over Learn's chart.
+    window = main_window
+    window.hide()
+    window.default_layout(1280, 720)
+    window.default_layout(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    left_behind = [bar for bar in window.findChildren(QTabBar) if bar.isVisible()
+                   and {bar.tabText(k) for k in range(bar.count())} & {"Options", "Learn"}]
+    assert left_behind == []
 
 
 def test_the_step_axis_counts_whole_steps_before_a_step_after_one_and_after_reset(learn):
