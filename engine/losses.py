@@ -5,7 +5,7 @@ import warnings
 
 import numpy as np
 
-from .activations import log_sigmoid, log_softmax
+from .activations import log_sigmoid, log_sigmoid_pair, log_softmax
 
 REDUCTIONS = ("mean", "sum", "none")
 
@@ -43,10 +43,40 @@ def few_positions(mask):
     return np.flatnonzero(mask)
 
 
+# What numpy starts a sum at: +0.0, so zeros sum to +0.0 even when they are all -0.0. (A numpy
+# that started at -0.0 would keep their sign: one_per_row then turns sparse_class_sum off.)
+_SUM_START = np.sum(np.full((1, 2), -0.0), axis=-1)[0]
+
+
+def one_per_row(at, shape):
+    """The row of each flat index in ``at`` (sorted, as few_positions gives them) into an array
+    of ``shape``, a flat index into its rows, for sparse_class_sum; None when two share a row
+    (or numpy keeps the sign of a sum of zeros)."""
+    rows = at // shape[-1]
+    if np.signbit(_SUM_START) or np.any(rows[1:] == rows[:-1]):
+        return None
+    return rows
+
+
+def sparse_class_sum(values, rows, shape):
+    """class_sum of an array of ``shape`` that is zero but for ``values``, one in each of
+    ``rows`` (see one_per_row), bit for bit: x + 0 is x, so such a row sums to its one value,
+    and a row of nothing but zeros (of either sign) to +0.0."""
+    sums = np.zeros(shape[:-1])
+    sums.reshape(-1)[rows] = values + 0.0  # -0.0 + 0.0 is +0.0; any other value stays itself
+    return sums
+
+
 def class_sum(values):
     """Sum over the last (class) axis. A sum past the largest float64 is +inf: the honest
     value of a loss above 1.8e308, not an error to warn about."""
+    values = np.asarray(values)
     with np.errstate(over="ignore"):
+        if values.shape[-1:] == (2,) and values.dtype == np.float64:
+            # The pairs of sigmoid mode (ln p and ln(1 - p) terms): numpy sums an axis of two
+            # with a reduction per pair (measured: 1.2 ms at 64 x 1,000; this takes 0.06 ms).
+            # Its sum is (start + a) + b, which is (a + b) + start bit for bit.
+            return values[..., 0] + values[..., 1] + _SUM_START
         return np.sum(values, axis=-1)
 
 
@@ -152,20 +182,21 @@ def cross_entropy_grad(logits, target, *, weight=None, ignore_index=-100, label_
     logits = _as_matrix(logits, "logits")
     q, _ = smoothed_targets(target, logits.shape[1], label_smoothing=label_smoothing,
                             ignore_index=ignore_index)
-    return softmax_ce_gradient(np.exp(log_softmax(logits)), q, _class_weights(weight, logits.shape[1]))
+    wq = _class_weights(weight, logits.shape[1]) * q
+    return softmax_ce_gradient(np.exp(log_softmax(logits)), wq)
 
 
-def softmax_ce_gradient(p, q, w):
-    r""":math:`p \sum_c w_c q_c - w \odot q` for each row: the logit gradient of a weighted
-    softmax cross-entropy."""
-    wq = w * q
-    return p * wq.sum(axis=-1, keepdims=True) - wq
+def softmax_ce_gradient(p, wq):
+    r""":math:`p \sum_c w_c q_c - w \odot q` for each row, given the weighted targets
+    :math:`w \odot q`: the logit gradient of a weighted softmax cross-entropy. A new array."""
+    gradient = p * wq.sum(axis=-1, keepdims=True)
+    gradient -= wq  # in place: the product is ours (a new array would cost one more pass)
+    return gradient
 
 
 def binary_log_probabilities(logits):
     r"""Stack :math:`(\ln\sigma(z), \ln\sigma(-z)) = (\ln p, \ln(1-p))` on a new last axis."""
-    z = np.asarray(logits, dtype=np.float64)
-    return np.stack([log_sigmoid(z), log_sigmoid(-z)], axis=-1)
+    return np.stack(log_sigmoid_pair(logits), axis=-1)
 
 
 def binary_coefficients(target, pos_weight=None):

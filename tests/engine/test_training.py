@@ -99,6 +99,17 @@ def test_a_step_given_the_analysis_is_the_step_without_it():
     assert training.train(scenario, 1, 0.7).scenario == training.step(scenario, 0.7)
 
 
+@pytest.mark.parametrize("log_base", ["e", "2"])
+def test_a_step_is_lr_times_the_batch_gradient_in_nats_bit_for_bit(log_base):
+    """The step made in place is the written formula, to the last bit."""
+    rows = np.random.default_rng(7).normal(0, 3, (5, 12))
+    scenario = engine.Scenario(classes=tuple(f"c{c}" for c in range(12)), rows=rows,
+                               targets=[3, 0, 11, 3, 5], options=engine.Options(log_base=log_base))
+    analysis = engine.analyze(scenario)
+    gradient = analysis.gradient / analysis.divisor * scenario.options.log_scale
+    assert training.step(scenario, 0.3).rows.tobytes() == (rows - 0.3 * gradient).tobytes()
+
+
 def test_a_step_that_would_overflow_holds_the_logit_at_the_largest_float():
     # Summed, class b weighted 1e300: the gradient is about ±0.7e300, and lr 1e10 times that
     # is past 1.8e308.
