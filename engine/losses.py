@@ -212,11 +212,18 @@ def binary_terms(log_pair, target, *, weight=None, pos_weight=None):
     :math:`-w\,[\text{pos\_weight}\cdot y \ln p + (1-y)\ln(1-p)]` from stacked log-probabilities.
 
     The weight goes into the coefficients, so a label weighted 0 adds exactly 0 even where
-    its log-probability is :math:`-\infty` or its term would overflow."""
-    coefficients = binary_coefficients(target, pos_weight)
-    if weight is not None:
-        with np.errstate(over="ignore"):
-            coefficients = coefficients * np.asarray(weight, dtype=np.float64)[..., np.newaxis]
+    its log-probability is :math:`-\infty` or its term would overflow. The positive one is
+    :math:`(w \cdot \text{pos\_weight}) \cdot y`, multiplied in the order of the equal
+    two-class softmax (class weights :math:`(w, w \cdot \text{pos\_weight})`): with a
+    subnormal pos_weight, :math:`\text{pos\_weight} \cdot y` alone could round to 0 and turn
+    an infinite loss (y > 0 on p = 0) into 0, where the softmax it switches to says ∞."""
+    if weight is None:
+        return class_sum(weighted_terms(log_pair, binary_coefficients(target, pos_weight)))
+    w = np.asarray(weight, dtype=np.float64)
+    with np.errstate(over="ignore"):
+        positive = w if pos_weight is None else w * np.asarray(pos_weight, dtype=np.float64)
+        coefficients = binary_coefficients(target, positive) * np.stack(
+            np.broadcast_arrays(1.0, w), axis=-1)
     return class_sum(weighted_terms(log_pair, coefficients))
 
 

@@ -406,6 +406,11 @@ def one_label_scenarios():
 
 
 @given(scenario=one_label_scenarios())
+# A subnormal pos_weight on p = 0: pos_weight · y rounded to 0 gave a loss of 0, the two-class
+# softmax ∞ (the loss is ∞: y > 0 on a label of probability 0).
+@example(scenario=engine.Scenario(
+    classes=("",), rows=[[0.0]], targets=[[0.5]], mode="sigmoid", input="probabilities",
+    options=engine.Options(class_weights=(2.0,), pos_weight=(5e-324,))))
 def test_any_one_label_sigmoid_switches_to_softmax_with_the_same_loss(scenario):
     scenario = edits.set_options(scenario, label_smoothing=0.0)
     switched = edits.switch_mode(scenario, "softmax").scenario
