@@ -11,7 +11,7 @@ None) of a plain number cell, or None for any other cell (a name, a check box), 
 the usual way.
 """
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
@@ -21,9 +21,9 @@ _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _NUMBER_ALIGNMENT = Qt.AlignRight | Qt.AlignVCenter
 
 
-def cell_text(value):
+def cell_text(value, locale=None):
     """What a number cell shows for the value number_cell gives."""
-    return value if isinstance(value, str) else format_number(value)
+    return value if isinstance(value, str) else format_number(value, locale=locale)
 
 
 class NumberDelegate(QStyledItemDelegate):
@@ -107,16 +107,17 @@ class NumberTable(QTableView):
 
     def _repaint_changed(self, rows, columns):
         model, viewport = self.model(), self.viewport()
+        locale = QLocale()  # (once, not once per number: 2 µs each)
         for column in columns:
             if self.isColumnHidden(column):
                 continue
             x, width = self.columnViewportPosition(column), self.columnWidth(column)
             for row in rows:
                 cell = model.number_cell(row, column)
-                if cell is None or self._reads_differently((row, column), *cell):
+                if cell is None or self._reads_differently((row, column), *cell, locale):
                     viewport.update(x, self.rowViewportPosition(row), width, self.rowHeight(row))
 
-    def _reads_differently(self, key, value, brush):
+    def _reads_differently(self, key, value, brush, locale):
         """Whether the cell at ``key`` now reads differently from what it showed; remembers
         what it shows."""
         seen = self._looks.get(key)
@@ -125,7 +126,10 @@ class NumberTable(QTableView):
             if interval is not None and not isinstance(value, str) and \
                     interval[0] < value < interval[1]:
                 return False
-        text = cell_text(value)
-        interval = None if isinstance(value, str) else same_text_interval(value)
+        text = cell_text(value, locale)
+        differs = seen is None or seen[1] is not brush or seen[0] != text
+        # A number that read differently is likely to again (a sample's loss during Play):
+        # its interval is worked out once it reads the same (a logit moving in its 5th digit).
+        interval = None if differs or isinstance(value, str) else same_text_interval(value)
         self._looks[key] = (text, brush, interval)
-        return seen is None or seen[1] is not brush or seen[0] != text
+        return differs
