@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QPainterPath, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
 
 from gui.common import style
+from gui.common.steady_bounds import SteadyBounds
 from gui.common.user_text import in_html
 from gui.views.learn.history import CurvePoints
 
@@ -219,7 +220,7 @@ class RunChart(QObject):
             plot.getViewBox().updateMatrix()  # now, not while painting
 
 
-class StepCurve(pg.PlotCurveItem):
+class StepCurve(SteadyBounds, pg.PlotCurveItem):
     """A curve of the chart, added to ``plot``: a PlotCurveItem (without the PlotDataItem that
     plot() wraps it in, whose setData makes a display copy and bounds of the data), with a NaN
     or infinite point breaking the line.
@@ -230,17 +231,11 @@ class StepCurve(pg.PlotCurveItem):
     whole range would cost nothing, but repaints more than the curves cover.)"""
 
     def __init__(self, plot, pen, name=None):
-        self._bounds = None
         self._padding = None  # (x, y): half the pen's width, in the plot's units
         super().__init__(pen=pen, name=name, connect="finite")
         plot.addItem(self)
 
-    def boundingRect(self):
-        if self._bounds is None:
-            self._bounds = self._points_rect()
-        return self._bounds
-
-    def _points_rect(self):
+    def _fresh_bounds(self):
         x, y = self.xData, self.yData
         if x is None or not len(x):
             return QRectF()
@@ -263,7 +258,9 @@ class StepCurve(pg.PlotCurveItem):
         return self._padding
 
     def invalidateBounds(self):
-        self._bounds = None
+        # (pyqtgraph calls it for new data and a new pen, not always with
+        # prepareGeometryChange.)
+        self.forget_bounds()
         super().invalidateBounds()
 
     def setPen(self, *args, **kargs):

@@ -17,7 +17,7 @@ from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 
-from gui.views.plots.steady_bounds import SteadyBounds
+from gui.common.steady_bounds import SteadyBounds
 
 
 class Markers(SteadyBounds, pg.GraphicsObject):

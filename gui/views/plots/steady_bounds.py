@@ -8,32 +8,7 @@ pixelVectors(), Python arithmetic on the view's transform."""
 
 import pyqtgraph as pg
 
-
-class SteadyBounds:
-    """For pyqtgraph items whose boundingRect() Qt asks for some twenty times per edit (to find
-    what to repaint), each time through pyqtgraph's Python pixel-size arithmetic: the rect is
-    computed once per change of data, pen, symbol size or view, each of which pyqtgraph
-    announces with prepareGeometryChange() or viewTransformChanged() (the Qt contract).
-    A subclass computes its own rect in _fresh_bounds(); by default it is pyqtgraph's."""
-
-    _steady_bounds = None
-
-    def boundingRect(self):
-        if self._steady_bounds is None:
-            self._steady_bounds = self._fresh_bounds()
-        return self._steady_bounds
-
-    def _fresh_bounds(self):
-        return super().boundingRect()
-
-    def prepareGeometryChange(self):
-        self._steady_bounds = None
-        super().prepareGeometryChange()
-        self._steady_bounds = None  # Qt asked for the old rect inside the call
-
-    def viewTransformChanged(self):
-        self._steady_bounds = None
-        super().viewTransformChanged()
+from gui.common.steady_bounds import SteadyBounds
 
 
 class Bars(SteadyBounds, pg.BarGraphItem):

@@ -1,0 +1,34 @@
+"""A bounding rect kept between changes, for pyqtgraph items that Qt asks for it many times per
+repaint (some twenty per edit, measured with cProfile), where pyqtgraph works it out each time
+through Python pixel-size arithmetic on the view's transform."""
+
+
+class SteadyBounds:
+    """For pyqtgraph items whose boundingRect() Qt asks for some twenty times per edit (to find
+    what to repaint), each time through pyqtgraph's Python pixel-size arithmetic: the rect is
+    computed once per change of data, pen, symbol size or view, each of which pyqtgraph
+    announces with prepareGeometryChange() or viewTransformChanged() (the Qt contract).
+    A subclass computes its own rect in _fresh_bounds(); by default it is pyqtgraph's."""
+
+    _steady_bounds = None
+
+    def boundingRect(self):
+        if self._steady_bounds is None:
+            self._steady_bounds = self._fresh_bounds()
+        return self._steady_bounds
+
+    def _fresh_bounds(self):
+        return super().boundingRect()
+
+    def forget_bounds(self):
+        """The rect is worked out again when next asked for."""
+        self._steady_bounds = None
+
+    def prepareGeometryChange(self):
+        self._steady_bounds = None
+        super().prepareGeometryChange()
+        self._steady_bounds = None  # Qt asked for the old rect inside the call
+
+    def viewTransformChanged(self):
+        self._steady_bounds = None
+        super().viewTransformChanged()
