@@ -18,6 +18,8 @@ NUMBER = re.compile(r"[-−+]?(?:\d(?:[\d.,\u00a0\u202f]*\d)?(?:[eE][-−+]?\d+)
 SLIGHTLY_SMALLER = 0.9
 SMALLEST_FONT = 0.6
 FONT_STEP = 0.1
+# A label keeps the widths of at most this many numbers (then forgets them all).
+MEASURED_NUMBERS = 64
 
 
 def numbers_in(text):
@@ -101,6 +103,7 @@ class SteadyLabel(QWidget):
         self._cut = cut
         self._text = ""
         self._last_cut = None  # (what decides a cut, (font, its pieces)): see _fit_text
+        self._widths = (None, {})  # (font key, {number: its width}): see _number_width
         self.label = plain(QLabel(self))
         if lines > 1:
             self.label.setWordWrap(True)
@@ -149,7 +152,9 @@ class SteadyLabel(QWidget):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self.label.setGeometry(self.rect())
+        # Fixed to the holder's size: a QLabel whose size can change posts its parent a
+        # LayoutRequest on every setText (QWidget::updateGeometry), one more event a step.
+        self.label.setFixedSize(self.size())
         if event.oldSize().width() != event.size().width():
             self._fit_text()
 
@@ -178,9 +183,10 @@ class SteadyLabel(QWidget):
         # sample's loss): its words are cut as they were last time when the words, the
         # numbers' widths and the room are the same (cutting anew measures ~20 pieces).
         parts = _parts(self._text)
-        metrics = QFontMetricsF(self.font())
-        decides = (tuple(metrics.horizontalAdvance(piece) if number else piece
-                         for number, piece in parts), self.size(), self.font().key())
+        key = self.font().key()
+        widths = self._number_widths(key, [piece for number, piece in parts if number])
+        decides = (tuple(widths[piece] if number else piece for number, piece in parts),
+                   self.size(), key)
         if self._last_cut is not None and self._last_cut[0] == decides:
             font, words = self._last_cut[1]
             shown = "".join(piece if number else word
@@ -191,6 +197,19 @@ class SteadyLabel(QWidget):
         font, pieces = self._cut_to_fit()
         self._last_cut = (decides, (font, pieces))
         self._show_fitted(font, "".join(pieces))
+
+    def _number_widths(self, key, numbers):
+        """{number: its width} in the label's font (``key``: its key) for ``numbers``, and
+        others. Most of a text's numbers are the same from one step to the next (a sample's
+        classes): each is measured once a font."""
+        if self._widths[0] != key or len(self._widths[1]) > MEASURED_NUMBERS:
+            self._widths = (key, {})
+        widths = self._widths[1]
+        new = [number for number in numbers if number not in widths]
+        if new:
+            metrics = QFontMetricsF(self.font())
+            widths.update((number, metrics.horizontalAdvance(number)) for number in new)
+        return widths
 
     def _cut_to_fit(self):
         """(font, the pieces of _parts(text), words cut) for a text too long for the room in

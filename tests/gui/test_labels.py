@@ -1,8 +1,9 @@
 """SteadyLabel: new text repaints without re-laying-out the window, never widens it, and cuts\nwords rather than numbers when it has too little room."""
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from gui.common.labels import SteadyLabel, fitted_text, numbers_in
 
@@ -125,3 +126,57 @@ def test_a_cut_text_whose_numbers_change_reads_as_a_fresh_label_cuts_it(qtbot, m
     wider = label_of(texts[1])
     wider.resize(width + 40, wider.height())
     assert steady.shown_text() == wider.shown_text()
+
+
+def test_a_cut_label_in_a_new_font_measures_its_numbers_in_that_font(qtbot):
+    # The numbers' widths are kept from step to step (most stay): a new font measures anew.
+    text = "Sample photo 1 — true class cat, predicted pig, loss 0.9163 nats"
+    steady = SteadyLabel()
+    qtbot.addWidget(steady)
+    steady.resize(210, steady.height())
+    steady.setText(text)
+    font = steady.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    steady.setFont(font)
+    steady.setText(text.replace("0.9163", "0.8163"))
+    fresh = SteadyLabel()
+    qtbot.addWidget(fresh)
+    fresh.setFont(font)
+    fresh.resize(steady.size())
+    fresh.setText(text.replace("0.9163", "0.8163"))
+    assert steady.shown_text() == fresh.shown_text()
+    assert steady.label.font() == fresh.label.font()
+    metrics = QFontMetricsF(font)
+    widths = steady._number_widths(font.key(), ["1", "0.8163"])
+    assert widths["1"] == metrics.horizontalAdvance("1")
+    assert widths["0.8163"] == metrics.horizontalAdvance("0.8163")
+
+
+def test_new_text_asks_for_no_layout(qtbot):
+    # A QLabel that may change size posts its parent a LayoutRequest on every setText: one
+    # more event each step of Play, for every label that shows a number.
+    window = QWidget()
+    qtbot.addWidget(window)
+    label = SteadyLabel(window)
+    QHBoxLayout(window).addWidget(label)
+    window.resize(400, 40)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()  # (what showing the window posted)
+    requests = []
+
+    class Watcher(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                requests.append((type(watched).__name__, label.text()))
+            return False
+
+    watcher = Watcher()
+    for widget in (window, label, label.label):
+        widget.installEventFilter(watcher)
+    for loss in ("0.9163", "0.8163", "0.71"):
+        label.setText(f"loss {loss} nats")
+        QApplication.processEvents()
+    assert requests == []
+    assert label.label.geometry() == label.rect()  # (and the text fills the holder)
+    assert label.shown_text() == "loss 0.71 nats"
