@@ -433,6 +433,30 @@ def test_the_other_samples_curves_are_drawn_as_pyqtgraph_draws_them(qtbot):
     assert not images[0].isNull()
 
 
+def test_the_other_samples_path_is_pyqtgraphs_element_for_element(qtbot):
+    # Whole rows (the usual case) are copied into one polygon each from an array of all of
+    # them: every row's points, its last point again, a moveTo at each row's start.
+    rng = np.random.default_rng(5)
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    pen = pg.mkPen("#4080c0", width=1)
+    ours = RowsCurve(widget.getPlotItem(), pen)
+    theirs = pg.PlotCurveItem(pen=pen, connect="finite")
+    widget.addItem(theirs)
+
+    def elements(path):
+        return [(path.elementAt(k).type, path.elementAt(k).x, path.elementAt(k).y)
+                for k in range(path.elementCount())]
+
+    for points in (1, 2, 41, 5):
+        x = np.tile(np.r_[np.arange(points, dtype=float), np.nan], (7, 1))
+        y = np.hstack([rng.uniform(0, 1, (7, points)), np.full((7, 1), np.nan)])
+        ours.setData(x, y)
+        theirs.setData(x.ravel(), y.ravel())
+        assert elements(ours.getPath()) == elements(theirs.getPath())
+        assert ours.getPath().elementCount() == 7 * (points + 1)
+
+
 @pytest.mark.parametrize("value, rounded", [
     (0.0123, 0.02), (8.767, 10.0), (2.5, 2.5), (2.50001, 5.0), (7, 10.0), (0.0, 0.0),
     (-3.0, 0.0), (math.inf, 0.0), (math.nan, 0.0),
