@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint
 from PySide6.QtWidgets import QApplication, QTabBar
 
 import engine
@@ -455,6 +455,29 @@ def test_the_other_samples_path_is_pyqtgraphs_element_for_element(qtbot):
         theirs.setData(x.ravel(), y.ravel())
         assert elements(ours.getPath()) == elements(theirs.getPath())
         assert ours.getPath().elementCount() == 7 * (points + 1)
+
+
+def on_screen(widget):
+    """What the window shows of ``widget``: its backing store, painted a part at a time (the
+    parts that changed), as Play paints it."""
+    QApplication.processEvents()
+    top = widget.mapTo(widget.window(), QPoint(0, 0))
+    return widget.screen().grabWindow(widget.window().winId(), top.x(), top.y(),
+                                      widget.width(), widget.height()).toImage()
+
+
+def test_the_chart_painted_a_step_at_a_time_is_the_chart_painted_whole(learn):
+    # Each step repaints only what Qt finds changed (by the curves' kept bounding rects, in
+    # the scene's index): a rect or an index that missed a change would leave stale pixels.
+    document, panel = learn(cat_dog_pig(rows=[[9.0, -9.0, 0.0], [0.0, 0.0, 0.0],
+                                              [-5.0, 5.0, 5.0]]))
+    chart = panel.chart.widget
+    for step in range(24):
+        if step == 12:
+            document.select_sample(2)
+        panel.step()
+        shown = on_screen(chart)
+        assert shown == chart.grab().toImage().convertToFormat(shown.format()), step
 
 
 @pytest.mark.parametrize("value, rounded", [
