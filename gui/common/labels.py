@@ -103,7 +103,8 @@ class SteadyLabel(QWidget):
         self._cut = cut
         self._text = ""
         self._last_cut = None  # (what decides a cut, (font, its pieces)): see _fit_text
-        self._widths = (None, {})  # (font key, {number: its width}): see _number_width
+        self._widths = (None, {})  # (font key, {number: its width}): see _number_widths
+        self._room = None  # see _own_room
         self.label = plain(QLabel(self))
         if lines > 1:
             self.label.setWordWrap(True)
@@ -161,6 +162,7 @@ class SteadyLabel(QWidget):
     def changeEvent(self, event):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._room = None
             self._fit_height()  # presentation mode: a larger font needs a taller line
             self._fit_text()
 
@@ -175,28 +177,41 @@ class SteadyLabel(QWidget):
         """Show the text in the label's font if it fits, else in a slightly smaller one, whole
         or cut at words; else in a smaller font still (down to SMALLEST_FONT); as a last resort
         cut at the right."""
-        if self._fits_in(self.font())(self._text):
+        room, font, key, fits = self._own_room()
+        if fits(self._text):
             # The usual case, on every edit: whole, in the label's own font.
-            self._show_fitted(self.font(), self._text)
+            self._show_fitted(font, self._text)
             return
         # A text that does not fit changes on every step of Play by its numbers alone (a
         # sample's loss): its words are cut as they were last time when the words, the
         # numbers' widths and the room are the same (cutting anew measures ~20 pieces).
         parts = _parts(self._text)
-        key = self.font().key()
         widths = self._number_widths(key, [piece for number, piece in parts if number])
         decides = (tuple(widths[piece] if number else piece for number, piece in parts),
-                   self.size(), key)
+                   room, key)
         if self._last_cut is not None and self._last_cut[0] == decides:
-            font, words = self._last_cut[1]
+            font, words, fits = self._last_cut[1]
             shown = "".join(piece if number else word
                             for (number, piece), word in zip(parts, words))
-            if self._fits_in(font)(shown):
+            if fits(shown):
                 self._show_fitted(font, shown)
                 return
         font, pieces = self._cut_to_fit()
-        self._last_cut = (decides, (font, pieces))
+        # (While the room and the font are the cut's, whether a text fits in it holds too.)
+        self._last_cut = (decides, (font, pieces, self._fits_in(font)))
         self._show_fitted(font, "".join(pieces))
+
+    def _own_room(self):
+        """(the room: the label's size and margins; its font, the font's key, whether a text
+        fits in the room in it), kept while the font and the room stay (a step of Play only
+        asks). (The room is compared, not forgotten in resizeEvent: a hidden widget gets that
+        only when shown, and a style sheet reaches the QLabel's margins after the holder's
+        StyleChange.)"""
+        room = (self.size(), self.label.contentsMargins(), self.label.margin())
+        if self._room is None or self._room[0] != room:
+            font = self.font()
+            self._room = (room, font, font.key(), self._fits_in(font))
+        return self._room
 
     def _number_widths(self, key, numbers):
         """{number: its width} in the label's font (``key``: its key) for ``numbers``, and

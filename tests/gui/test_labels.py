@@ -180,3 +180,43 @@ def test_new_text_asks_for_no_layout(qtbot):
     assert requests == []
     assert label.label.geometry() == label.rect()  # (and the text fills the holder)
     assert label.shown_text() == "loss 0.71 nats"
+
+
+@pytest.mark.parametrize("shown", [True, False])
+def test_a_label_resized_or_restyled_fits_its_next_text_anew(qtbot, shown):
+    # Whether a text fits is worked out once for a room (a step of Play only asks): a new
+    # size (hidden: without a resizeEvent yet), font or style is a new room.
+    text = "Sample photo 1 — true class cat, predicted pig, loss {} nats"
+    steady = SteadyLabel()
+    qtbot.addWidget(steady)
+    steady.resize(600, steady.height())
+    if shown:
+        steady.show()
+        qtbot.waitExposed(steady)
+    steady.setText(text.format("0.9163"))
+    assert steady.shown_text() == text.format("0.9163")
+
+    def fresh_reading(loss):
+        fresh = SteadyLabel()
+        qtbot.addWidget(fresh)
+        fresh.setFont(steady.font())
+        fresh.setStyleSheet(steady.styleSheet())
+        fresh.resize(steady.size())
+        fresh.setText(text.format(loss))
+        return fresh.shown_text()
+
+    whole = QFontMetricsF(steady.font()).horizontalAdvance(text.format("0.8163"))
+    bold = QFont(steady.font())
+    bold.setBold(True)  # (as tall: the same size)
+    changes = [lambda: steady.resize(int(whole) + 4, steady.height()),
+               lambda: steady.setFont(bold),
+               lambda: steady.resize(200, steady.height()),
+               lambda: steady.resize(600, steady.height()),
+               lambda: steady.setFont(QFont(steady.font().family(), 30)),
+               lambda: steady.setStyleSheet("QLabel { padding-left: 400px }")]
+    for k, change in enumerate(changes):
+        change()
+        loss = f"0.{8163 - k % 2}"  # (as wide as the last or the one before)
+        steady.setText(text.format(loss))
+        assert steady.shown_text() == fresh_reading(loss), k
+    assert steady.shown_text() != text.format(loss)  # (the padding leaves too little room)
