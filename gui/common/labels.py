@@ -111,8 +111,9 @@ class SteadyLabel(QWidget):
             self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         # Opaque (the window colour): a new text repaints the label alone, not every widget
-        # behind it up to the dock and the window.
-        self.setAutoFillBackground(True)
+        # behind it up to the dock and the window. The QLabel, which covers the holder, is
+        # the one filled: the holder is then not painted under it at every new text.
+        self.label.setAutoFillBackground(True)
         self._fit_height()
 
     def __getattr__(self, name):

@@ -220,3 +220,36 @@ def test_a_label_resized_or_restyled_fits_its_next_text_anew(qtbot, shown):
         steady.setText(text.format(loss))
         assert steady.shown_text() == fresh_reading(loss), k
     assert steady.shown_text() != text.format(loss)  # (the padding leaves too little room)
+
+
+def test_new_text_paints_the_label_alone_as_before(qtbot):
+    # The QLabel is opaque (filled with the window colour) and covers its holder: a new text
+    # paints it alone, not the holder under it, and looks as a filled holder made it look.
+    window = QWidget()
+    qtbot.addWidget(window)
+    label = SteadyLabel(window, lines=2)
+    layout = QHBoxLayout(window)
+    layout.addWidget(label)
+    window.resize(300, 80)
+    window.show()
+    qtbot.waitExposed(window)
+    label.setText("CE = H + KL: 0.9163 = 0 + 0.9163 nats")
+    QApplication.processEvents()
+    painted = []
+
+    class Watcher(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    watcher = Watcher()
+    for widget in (window, label, label.label):
+        widget.installEventFilter(watcher)
+    label.setText("CE = H + KL: 0.8163 = 0 + 0.8163 nats")
+    QApplication.processEvents()
+    assert painted == [label.label]
+    image = window.grab().toImage()
+    label.label.setAutoFillBackground(False)
+    label.setAutoFillBackground(True)  # (how the holder was filled before)
+    assert window.grab().toImage() == image
