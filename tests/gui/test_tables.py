@@ -797,6 +797,51 @@ def test_a_cell_changed_out_of_sight_is_repainted_when_it_changes_back_in_sight(
     assert cell(table, 0, 0).data() == "1"
 
 
+def test_cells_changed_while_an_editor_is_open_read_right_then_and_after(make, qtbot):
+    # With an editor open, Qt repaints a changed span itself, past the looks the view
+    # remembers: each cell must be painted with its new value's text (not the text remembered
+    # for its old value), and once the editor is closed a cell that changes back to the text
+    # remembered for it must be repainted too.
+    document, table, _ = make(softmax_scenario())
+    view = table.view
+    rows = np.array(ROWS)
+
+    def set_column(first, second):
+        rows[0, 0], rows[1, 0] = first, second
+        document.edit("Set", edits.set_block, 0, 0, rows)
+        qtbot.wait(10)
+
+    set_column(3.0, 2.5)  # (the view remembers "3" and "2.5": a span of two cells)
+    view.setCurrentIndex(cell(table, 2, 2))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_F2)
+    editor = view.indexWidget(cell(table, 2, 2))
+    assert isinstance(editor, QLineEdit)
+    set_column(4.0, 5.0)
+    _assert_painted_as_qt_paints(view)
+    assert cell(table, 1, 0).data() == "5"
+    qtbot.wait(20)  # (Qt repaints the view once the delegate is back)
+    qtbot.keyClick(editor, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: view.indexWidget(cell(table, 2, 2)) is None)
+    region = painted_region(qtbot, view, lambda: set_column(3.0, 2.5))
+    assert region.contains(cell_centre(view, 1, 0))
+    assert_shown_as_freshly_painted(view)
+    _assert_painted_as_qt_paints(view)
+
+
+def test_a_number_cell_is_painted_from_its_value_whatever_the_view_remembers(make, qtbot):
+    # A cell painted for any reason takes the text remembered for it only when it was
+    # formatted from the very value it has now: a look remembered for another value (say a
+    # change the view was never told of) is not painted.
+    document, table, results = make(softmax_scenario())
+    for view in (table.view, results.samples_view, results.classes_view):
+        qtbot.wait(10)
+        view.looks[(0, 1)] = ("9.999", None, None, 9.999)
+        view.looks[(1, 4)] = ("9.999", None, None, 9.999)
+        _assert_painted_as_qt_paints(view)
+        assert view.looks[(0, 1)][0] == "9.999"  # (it did stay in the looks)
+
+
 def test_after_training_steps_each_table_on_screen_reads_as_a_fresh_paint(main_window, qtbot):
     # What the window shows (its backing store) after 40 steps of gradient descent on a
     # 20 × 300 table, where each step moves every logit but most below the fourth digit: no
