@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QStyledItemDel
 import engine
 from engine import edits
 from gui.document import Document
+from gui.common.user_text import short
 from gui.shell import i18n
 from gui.views.tables.input_model import InputModel
 from gui.views.tables.input_table import InputTable
@@ -512,6 +513,22 @@ def test_the_results_tables_show_engine_numbers(make):
     h, kl, ce = expected.entropy[0], expected.kl[0], expected.cross_entropy[0]
     assert results.identity_label.text() == \
         f"CE = H + KL: {ce:.4f} = {h:.0f} + {kl:.4f} nats"
+
+
+def test_the_result_labels_shorten_a_long_sample_name_and_show_it_whole_in_the_tooltip(make):
+    # A label's tooltip repeats its text when no name was shortened, and has the whole name
+    # when one was. (Sample 0 is ignored: the identity line then names it.)
+    long_name = "a sample with a name far too long for a label"
+    document, _, results = make(softmax_scenario(samples=(long_name, "b", "c"),
+                                                 targets=np.array([-100, 1, 2])))
+    for label in (results.classes_caption, results.identity_label):
+        assert short(long_name) in label.text() and long_name not in label.text()
+        assert long_name in label.toolTip()
+    assert results.loss_label.toolTip() == results.loss_label.text()
+    document.select_sample(1)
+    assert results.classes_caption.text() == "Sample 'b': classes"
+    for label in (results.classes_caption, results.identity_label, results.loss_label):
+        assert label.toolTip() == label.text()
 
 
 def test_sum_reduction_bits_and_weights_are_described(make):
