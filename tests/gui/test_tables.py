@@ -767,6 +767,25 @@ def test_number_cells_look_exactly_as_qt_paints_them_from_the_roles(make, qtbot)
     _assert_painted_as_qt_paints(table.view)
 
 
+@pytest.mark.parametrize("scenario", [
+    softmax_scenario(input="probabilities", rows=[[0.7, 0.2, 0.1], [0.5, 0.3, 0.1], [0, 0.2, 0.8]],
+                     targets=np.array([[1.0, 0, 0], [0.2, 0.8, 0], [0, 0, 1.0]])),
+    softmax_scenario(targets=np.array([0, -100, 2])), sigmoid_scenario()])
+def test_a_span_of_number_cells_is_each_cell_as_it_is_alone(make, scenario):
+    # The view checks a changed span column by column (number_cells); what it reads must be
+    # what the delegate paints cell by cell (number_cell): values, ignored text, brushes.
+    document, table, results = make(scenario)
+    table.model.setData(cell(table, 0, 1), "abc")  # a refused cell turns red
+    for sample in (0, 1):
+        document.select_sample(sample)
+        for model in (table.model, results.samples_model, results.classes_model):
+            for column in range(model.columnCount()):
+                rows = range(0, model.rowCount())
+                assert model.number_cells(rows, column) == \
+                    [model.number_cell(row, column) for row in rows], (model, column)
+                assert model.number_cells(range(1, 2), column) == [model.number_cell(1, column)]
+
+
 def test_an_edit_repaints_only_the_number_cells_that_read_differently(make, qtbot):
     # A training step moves every logit, most of them far below the fourth digit shown: the
     # cells whose text stays are not painted again (at 64 × 1000 that was 3 ms a step).

@@ -8,7 +8,7 @@ training step changes every logit, so Qt repainted every cell in sight on each s
 digit shown. A model that has number cells answers ``number_cell(row, column)``: the value (a
 float, shown as format_number shows it, or a str shown as it is) and the background brush (or
 None) of a plain number cell, or None for any other cell (a name, a check box), which Qt paints
-the usual way.
+the usual way; and ``number_cells(rows, column)``, the same for a range of rows at once.
 """
 
 from PySide6.QtCore import QLocale, Qt
@@ -142,8 +142,8 @@ class NumberTable(QTableView):
             if self.isColumnHidden(column):
                 continue
             x, width = self.columnViewportPosition(column), self.columnWidth(column)
-            for row in rows:
-                cell = model.number_cell(row, column)
+            # (One call per column: numpy gives the column's values as floats at once.)
+            for row, cell in zip(rows, model.number_cells(rows, column)):
                 if cell is None or self._reads_differently((row, column), *cell, locale):
                     viewport.update(x, self.rowViewportPosition(row), width, self.rowHeight(row))
 

@@ -127,6 +127,15 @@ class SamplesModel(QAbstractTableModel):
             return self._ignored_text(column), None
         return getattr(self._analysis, self._NUMBERS[column])[row], None
 
+    def number_cells(self, rows, column):
+        """number_cell of each of ``rows`` (a range) at once, for a view that checks many."""
+        if column not in self._NUMBERS:
+            return [None] * len(rows)
+        if self._analysis.ignored[rows.start:rows.stop].any():
+            return [self.number_cell(row, column) for row in rows]
+        values = getattr(self._analysis, self._NUMBERS[column])[rows.start:rows.stop]
+        return [(value, None) for value in values.tolist()]
+
     def _ignored_text(self, column):
         return self.tr("ignored") if column == self.LOSS else "—"
 
@@ -282,15 +291,29 @@ class ClassesModel(QAbstractTableModel):
         if column == self.CLASS:
             return None
         c = self._classes[row]
+        return self._values(column)[self._sample, c], self._row_brush(c)
+
+    def number_cells(self, rows, column):
+        """number_cell of each of ``rows`` (a range) at once, for a view that checks many."""
+        if column == self.CLASS:
+            return [None] * len(rows)
+        classes = self._classes[rows.start:rows.stop]
+        values = self._values(column)[self._sample, classes].tolist()
+        shaded = self._shaded(classes).tolist()
+        return [(value, _TARGET_BRUSH if shade else None) for value, shade in zip(values, shaded)]
+
+    def _values(self, column):
+        """The (samples, classes) array a number column shows."""
         if column == self.VALUE:
-            value = self._analysis.scenario.rows[self._sample, c]
-        else:
-            value = getattr(self._analysis, self._NUMBERS[column])[self._sample, c]
-        return value, self._row_brush(c)
+            return self._analysis.scenario.rows
+        return getattr(self._analysis, self._NUMBERS[column])
+
+    def _shaded(self, classes):
+        # A class with target mass is shaded across its row.
+        return self._analysis.targets[self._sample, classes] > 0
 
     def _row_brush(self, c):
-        # A class with target mass is shaded across its row.
-        return _TARGET_BRUSH if self._analysis.targets[self._sample, c] > 0 else None
+        return _TARGET_BRUSH if self._shaded(c) else None
 
     def data(self, index, role=DISPLAY):
         if role not in _RESULT_ROLES or not index.isValid():
