@@ -17,6 +17,7 @@ from gui.common.formatting import format_number
 from gui.document import Document
 from gui.shell import i18n
 from gui.views.learn.forms import FormsView
+from gui.views.learn import ahead
 from gui.views.learn.charts import DRAWN_POINTS, OTHERS_POINTS, RowsCurve, round_up
 from gui.views.learn.history import HISTORY_STEPS, CurvePoints, Series, thinned
 from gui.views.learn.panel import LearnPanel
@@ -242,6 +243,60 @@ def test_play_takes_no_step_while_the_last_one_is_not_painted(learn):
     panel.timer.timeout.emit()
     assert panel._run.steps == 2
     panel.pause()
+
+
+def steps_taken_ahead(monkeypatch):
+    """A list that grows by one each time a step is computed (at a tick or ahead of it)."""
+    computed = []
+    real = ahead.stepped
+    monkeypatch.setattr(ahead, "stepped",
+                        lambda *args: computed.append(1) or real(*args))
+    return computed
+
+
+def test_the_next_step_is_taken_ahead_after_the_paint_and_is_the_step_a_tick_takes(
+        learn, qtbot, monkeypatch):
+    computed = steps_taken_ahead(monkeypatch)
+    document, panel = learn(cat_dog_pig(models=(engine.Model("A", cat_dog_pig().rows),
+                                                engine.Model("B", [[0.5, 0.0, -0.5]] * 3)),
+                                        rows=None))
+    document.select_model(1)
+    start = document.scenario
+    panel.lr.setValue(0.5)
+    panel.step()
+    assert computed == [1]  # (nothing taken ahead before the first step)
+    qtbot.waitUntil(lambda: len(computed) == 2)  # the window painted: the next is taken
+    analysed = document.analysis
+    panel.step()
+    assert len(computed) == 2  # the tick took the step made ahead
+    expected = training.train(start.model_scenario(1), 2, 0.5)
+    np.testing.assert_array_equal(document.scenario.models[1].rows, expected.scenario.rows)
+    np.testing.assert_array_equal(document.scenario.models[0].rows, start.models[0].rows)
+    assert document.analysis is not analysed
+    assert document.analysis.loss == expected.analysis.loss
+    np.testing.assert_array_equal(document.analysis.probabilities,
+                                  expected.analysis.probabilities)
+    assert document.undo_stack.count() == 1 and panel.steps == 2
+
+
+def test_a_step_taken_ahead_is_dropped_when_the_rate_or_the_logits_change_before_the_tick(
+        learn, qtbot, monkeypatch):
+    computed = steps_taken_ahead(monkeypatch)
+    document, panel = learn()
+    panel.step()
+    qtbot.waitUntil(lambda: len(computed) == 2)
+    before = document.scenario
+    panel.lr.setValue(0.25)  # a new rate: the step ahead was taken at 1.0
+    panel.step()
+    assert len(computed) == 3
+    assert document.scenario == training.step(before, 0.25)
+    qtbot.waitUntil(lambda: len(computed) == 4)
+    document.set_cell(0, 0, 1.5)  # an edit: the run ends, and what was taken ahead with it
+    edited = document.scenario
+    panel.step()
+    assert len(computed) == 5
+    assert document.scenario == training.step(edited, 0.25)
+    assert document.analysis.loss == engine.analyze(document.scenario).loss
 
 
 # --- what cannot be trained -------------------------------------------------------------------
