@@ -20,12 +20,14 @@ does (LearnPanel.step: one gradient step on every logit, engine.training.step gi
 analysis the Document has, applied as a Document edit that merges into the run's one undo step,
 and the run's curves), until painted. Every row changes, so every view repaints, the Learn
 panel's curves too (the input table only where a number in sight reads differently). At 30
-steps a second a frame has 33 ms; the target is the same 16 ms as a cell edit. As in Play, the
-event loop takes the engine's part of the next step (the step and its analysis: ~2 ms at
-64 x 1000) once the last step is painted, while it waits for the next tick
-(gui/views/learn/ahead.py); the tick applies it, and the frame timed is the views' work. After the table, Play itself runs for PLAY_SECONDS at PLAY_SPEED steps a second on
-the same table: the steps it took, and the ticks it skipped because the last step was not yet
-painted (Play never queues steps behind paints).
+steps a second a frame has 33 ms; the target is the same 16 ms as a cell edit. The steps come
+as Play's ticks do, 1/30 s apart, the event loop idling in between as Play's does: Play takes
+the engine's part of the next step (the step and its analysis: ~2 ms at 64 x 1000) once the
+last step is painted and the loop is idle (gui/views/learn/ahead.py); the tick applies it, so
+a frame timed is the views' work. After the table, Play itself runs for PLAY_SECONDS at PLAY_SPEED steps a second on
+the same table: the steps it took, the ticks it skipped because the last step was not yet
+painted (Play never queues steps behind paints), and the median time from a tick's step to the
+event loop's next idle moment (the frame painted, timed inside Play itself).
 
 "2 models RxC" rows time a cell edit in the second of two models of that size, shown: the
 views show the edited model, and the other model's numbers are not computed again. Target
@@ -218,12 +220,42 @@ def training_steps(window, shape, repeats):
     return [window.learn.step] * (repeats + 2), expected
 
 
-def play(app, window, shape):
-    """Play at PLAY_SPEED steps a second for PLAY_SECONDS on a table of ``shape``: (steps
-    taken, ticks skipped, seconds)."""
+def wait_for_tick(since):
+    """Run the event loop as Play's runs between two ticks (it paints, then idles, blocking)
+    until 1 / PLAY_SPEED s after ``since``."""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    left_ms = round((since + 1 / PLAY_SPEED - time.perf_counter()) * 1000)
+    if left_ms > 0:
+        loop = QEventLoop()
+        QTimer.singleShot(left_ms, loop.quit)
+        loop.exec()
+
+
+def play(app, window, counter, shape):
+    """Play at PLAY_SPEED steps a second for PLAY_SECONDS on a table of ``shape``: (steps
+    taken, ticks skipped, seconds, the median ms from a tick's step to the event loop's next
+    idle moment: everything the tick set off, painted)."""
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, QTimer
+
     learn = window.learn
+    frames, tick = [], {}
+    step = learn.step
+
+    def timed_step():
+        tick.update(time=time.perf_counter(), paints=counter.total())
+        return step()
+
+    def idle():
+        # (The loop may idle between the step and its paint: the window's update comes from
+        # a timer the step started. The frame is done when the loop idles after painting.)
+        if tick and counter.total() > tick["paints"]:
+            frames.append((time.perf_counter() - tick.pop("time")) * 1000)
+            tick.clear()
+
+    learn.step = timed_step  # (Play's timer calls self.step())
+    dispatcher = QAbstractEventDispatcher.instance()
+    dispatcher.aboutToBlock.connect(idle)
     window.document.replace(scenario(*shape), None)
     learn.lr.setValue(TRAIN_LR)
     learn.speed.setValue(PLAY_SPEED)
@@ -236,7 +268,9 @@ def play(app, window, shape):
     loop.exec()
     learn.pause()
     seconds = time.perf_counter() - start
-    return learn.steps, learn.skipped_ticks - skipped, seconds
+    dispatcher.aboutToBlock.disconnect(idle)
+    del learn.step
+    return learn.steps, learn.skipped_ticks - skipped, seconds, statistics.median(frames[2:])
 
 
 def measure(app, window, counter, case, repeats):
@@ -257,6 +291,8 @@ def measure(app, window, counter, case, repeats):
         call()
         edited = time.perf_counter()
         done, done_cpu = drain(app, counter)
+        if kind == "train":
+            wait_for_tick(start)  # the next step comes at the next tick, as in Play
         if i < 2:  # the first edits after a reset warm caches
             continue
         times["edit"].append((edited - start) * 1000)
@@ -414,10 +450,10 @@ def main():
     print(load_average(), "after")
     print("\n".join(notes))
     for shape in [shape for kind, shape in cases if kind == "train"]:
-        steps, skipped, seconds = play(app, window, shape)
+        steps, skipped, seconds, frame = play(app, window, counter, shape)
         print(f"play {shape[0]}x{shape[1]} at {PLAY_SPEED} steps/s for {seconds:.1f} s: {steps} "
               f"steps ({steps / seconds:.1f} a second), {skipped} ticks skipped while the last "
-              f"step was not yet painted")
+              f"step was not yet painted; a tick to its frame painted: median {frame:.2f} ms")
     window.document.undo_stack.setClean()
     window.close()
     return 0 if all_ok else 1

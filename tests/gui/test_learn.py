@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, QTimer
 from PySide6.QtWidgets import QApplication, QTabBar
 
 import engine
@@ -17,7 +17,6 @@ from gui.common.formatting import format_number
 from gui.document import Document
 from gui.shell import i18n
 from gui.views.learn.forms import FormsView
-from gui.views.learn import ahead
 from gui.views.learn.charts import DRAWN_POINTS, OTHERS_POINTS, RowsCurve, round_up
 from gui.views.learn.history import HISTORY_STEPS, CurvePoints, Series, thinned
 from gui.views.learn.panel import LearnPanel
@@ -245,30 +244,40 @@ def test_play_takes_no_step_while_the_last_one_is_not_painted(learn):
     panel.pause()
 
 
-def steps_taken_ahead(monkeypatch):
-    """A list that grows by one each time a step is computed (at a tick or ahead of it)."""
-    computed = []
-    real = ahead.stepped
-    monkeypatch.setattr(ahead, "stepped",
-                        lambda *args: computed.append(1) or real(*args))
-    return computed
+def wait_as_play_does(ms=50):
+    """Run the event loop the way the app's does between two ticks: it paints, then blocks
+    until the next timer (qtbot's waits poll instead, so the loop is never idle)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def prepared_by(document, monkeypatch):
+    """The scenarios ``document`` is given to analyse ahead (Document.prepare), in order."""
+    prepared = []
+    real = document.prepare
+    monkeypatch.setattr(document, "prepare", lambda scenario: prepared.append(scenario)
+                        or real(scenario))
+    return prepared
 
 
 def test_the_next_step_is_taken_ahead_after_the_paint_and_is_the_step_a_tick_takes(
-        learn, qtbot, monkeypatch):
-    computed = steps_taken_ahead(monkeypatch)
+        learn, monkeypatch):
     document, panel = learn(cat_dog_pig(models=(engine.Model("A", cat_dog_pig().rows),
                                                 engine.Model("B", [[0.5, 0.0, -0.5]] * 3)),
                                         rows=None))
+    prepared = prepared_by(document, monkeypatch)
     document.select_model(1)
     start = document.scenario
     panel.lr.setValue(0.5)
     panel.step()
-    assert computed == [1]  # (nothing taken ahead before the first step)
-    qtbot.waitUntil(lambda: len(computed) == 2)  # the window painted: the next is taken
+    QApplication.processEvents()  # the step is painted, and the loop still busy
+    assert prepared == []
+    wait_as_play_does()  # then idle: the next step is taken
+    assert len(prepared) == 1
     analysed = document.analysis
     panel.step()
-    assert len(computed) == 2  # the tick took the step made ahead
+    assert document.scenario is prepared[0]  # the tick applied the step taken ahead
     expected = training.train(start.model_scenario(1), 2, 0.5)
     np.testing.assert_array_equal(document.scenario.models[1].rows, expected.scenario.rows)
     np.testing.assert_array_equal(document.scenario.models[0].rows, start.models[0].rows)
@@ -280,21 +289,22 @@ def test_the_next_step_is_taken_ahead_after_the_paint_and_is_the_step_a_tick_tak
 
 
 def test_a_step_taken_ahead_is_dropped_when_the_rate_or_the_logits_change_before_the_tick(
-        learn, qtbot, monkeypatch):
-    computed = steps_taken_ahead(monkeypatch)
+        learn, monkeypatch):
     document, panel = learn()
+    prepared = prepared_by(document, monkeypatch)
     panel.step()
-    qtbot.waitUntil(lambda: len(computed) == 2)
+    wait_as_play_does()
     before = document.scenario
     panel.lr.setValue(0.25)  # a new rate: the step ahead was taken at 1.0
     panel.step()
-    assert len(computed) == 3
+    assert len(prepared) == 1 and document.scenario is not prepared[0]
     assert document.scenario == training.step(before, 0.25)
-    qtbot.waitUntil(lambda: len(computed) == 4)
+    wait_as_play_does()
+    assert len(prepared) == 2
     document.set_cell(0, 0, 1.5)  # an edit: the run ends, and what was taken ahead with it
     edited = document.scenario
     panel.step()
-    assert len(computed) == 5
+    assert document.scenario is not prepared[1]
     assert document.scenario == training.step(edited, 0.25)
     assert document.analysis.loss == engine.analyze(document.scenario).loss
 

@@ -6,7 +6,7 @@ import itertools
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QTimer
 from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout)
 
@@ -93,6 +93,7 @@ class LearnPanel(View):
         self._watched = None  # the window whose paints Play waits for
         self._ahead = StepAhead()
         self._ahead_wanted = False  # the next step is to be taken once this one is painted
+        self._ahead_waits = False  # for the event loop to have nothing left to do
         self.skipped_ticks = 0
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
@@ -428,15 +429,19 @@ class LearnPanel(View):
         if watched is self._watched and event.type() == QEvent.Type.UpdateRequest:
             self._frame_pending = False
             if self._ahead_wanted:
-                # Posted while the window paints, it runs after the paint, in the event
-                # loop's next pass: the frame is on screen first.
+                # Once the event loop has nothing left to do, this step is painted and on
+                # screen: the engine's part of the next one fills the wait for the tick.
                 self._ahead_wanted = False
-                QTimer.singleShot(0, self, self._step_ahead)
+                if not self._ahead_waits:
+                    self._ahead_waits = True
+                    QAbstractEventDispatcher.instance().aboutToBlock.connect(self._step_ahead)
             if not self.playing:
                 self._watch(None)  # (watched for this one step)
         return False
 
     def _step_ahead(self):
+        self._ahead_waits = False
+        QAbstractEventDispatcher.instance().aboutToBlock.disconnect(self._step_ahead)
         run, document = self._run, self.document
         if run is not None and run.last is document.scenario and \
                 run.model == document.selected_model:
