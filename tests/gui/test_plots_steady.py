@@ -1,0 +1,127 @@
+"""What the plots keep between repaints to spare Python work per frame (bounding rects, the
+items that draw nothing) stays true to what pyqtgraph would work out afresh, and draws the same
+pictures: after resizes, presentation mode, a language's longer labels and style changes."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+import engine
+from gui.document import Document
+from gui.views.plots.container import PlotsView
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
+                                       extend=True)
+
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+def scenario():
+    return engine.Scenario(classes=("cat", "dog", "pig"),
+                           rows=np.array([[3.0, 1.0, -3.0], [0.5, 2.0, 0.1], [-1.0, 0.0, 4.0]]),
+                           targets=np.array([0, 1, 2]))
+
+
+@pytest.fixture
+def shown_view(qtbot, delete_at_end):
+    document = Document(scenario())
+    view = PlotsView(document)
+    view.resize(1100, 800)
+    delete_at_end(view)
+    view.show()
+    qtbot.waitExposed(view)
+    settle()
+    return document, view
+
+
+def settle():
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def pixels(widget):
+    image = widget.viewport().grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    return pg.functions.ndarray_from_qimage(image).copy()
+
+
+def axes(view):
+    for name, widget in view.plot_widgets.items():
+        for side in ("left", "bottom"):
+            yield f"{name} {side}", widget.getPlotItem().getAxis(side)
+
+
+def assert_axis_bounds_fresh(view):
+    """Every axis' bounding rect is the one pyqtgraph works out now (in sight or not: the
+    stage shows fewer plots)."""
+    for label, axis in axes(view):
+        assert axis.boundingRect() == pg.AxisItem.boundingRect(axis), label
+
+
+def test_axis_bounds_follow_resizes_presentation_and_style(shown_view, qtbot):
+    document, view = shown_view
+    assert_axis_bounds_fresh(view)
+    view.resize(700, 520)  # every axis gets a new length
+    settle()
+    assert_axis_bounds_fresh(view)
+    view.set_presentation(True)  # larger tick labels: wider left axes, taller bottom ones
+    settle()
+    assert_axis_bounds_fresh(view)
+    document.set_cell(0, 0, -4000.0)  # ticks of another width: the left axes widen
+    settle()
+    assert_axis_bounds_fresh(view)
+    view.set_presentation(False)
+    view.resize(1100, 800)
+    settle()
+    assert_axis_bounds_fresh(view)
+    for _, axis in axes(view):  # the style the rect depends on
+        axis.setStyle(tickLength=-12, hideOverlappingLabels=False)
+    assert_axis_bounds_fresh(view)
+
+
+def test_an_axis_repaints_its_new_extent_after_a_resize(shown_view):
+    """A resized axis draws where it now is: the same pixels as with its rect worked out
+    afresh on every call (pyqtgraph's own)."""
+    _, view = shown_view
+    view.resize(700, 520)
+    settle()
+    view.resize(1300, 950)  # longer axes than the rects worked out at the small size
+    settle()
+    for name, widget in view.plot_widgets.items():
+        if not widget.isVisible():
+            continue
+        kept = pixels(widget)
+        plot = widget.getPlotItem()
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            axis.boundingRect = lambda axis=axis: pg.AxisItem.boundingRect(axis)
+        plot.update()
+        fresh = pixels(widget)
+        assert np.array_equal(kept, fresh), name
+
+
+def test_the_items_that_draw_nothing_change_no_pixel(shown_view):
+    """The plot, its view box and its title are flagged as drawing nothing (their children
+    draw): with every flag pyqtgraph did not set itself cleared, every plot draws the same
+    pixels."""
+    document, view = shown_view
+    document.set_cell(0, 1, 2.5)
+    settle()
+    for name, widget in view.plot_widgets.items():
+        if not widget.isVisible():
+            continue
+        plot = widget.getPlotItem()
+        assert all(item.flags() & NO_CONTENTS
+                   for item in (plot, plot.getViewBox(), plot.titleLabel)), name
+        flagged = pixels(widget)
+        ours = [item for item in widget.scene().items() if item.flags() & NO_CONTENTS
+                and not isinstance(item, (pg.ItemGroup, pg.PlotDataItem))]
+        for item in ours:
+            item.setFlag(NO_CONTENTS, False)
+        try:
+            widget.viewport().update()
+            assert np.array_equal(pixels(widget), flagged), name
+        finally:
+            for item in ours:
+                item.setFlag(NO_CONTENTS, True)
