@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 import engine
 from gui.document import Document
 from gui.views.plots.container import PlotsView
+from gui.views.plots.steady_bounds import Bars
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
@@ -125,3 +126,49 @@ def test_the_items_that_draw_nothing_change_no_pixel(shown_view):
         finally:
             for item in ours:
                 item.setFlag(NO_CONTENTS, True)
+
+
+# --- bars moved by set_bars: pyqtgraph's own numbers ---------------------------------------
+
+@pytest.mark.parametrize("heights", [[0.5, -1.25, 0.0, 3.0], [-0.0, 2.0, -7.5, 1e-300], [], [4.0]])
+def test_set_bars_gives_the_rects_and_bounds_of_setopts(heights):
+    heights = np.array(heights)
+    x = np.arange(len(heights), dtype=np.float64) - 0.2
+    quick = Bars(x=[], height=[], width=0.4, pen=None, brush="b")
+    usual = pg.BarGraphItem(x=[], height=[], width=0.4, pen=None, brush="b")
+    quick.set_bars(x, heights)
+    usual.setOpts(x=x, height=heights)
+    assert np.array_equal(quick._rectarray.ndarray(), usual._rectarray.ndarray())
+    assert quick._dataBounds == usual._dataBounds
+    assert quick.boundingRect() == pg.BarGraphItem.boundingRect(usual)
+    assert np.array_equal(quick.getData()[1], heights)
+
+
+def assert_bar_bounds_fresh(view):
+    bars = [view.logit_bars, view.probability_bars, view.target_bars, view.term_bars,
+            view.gradient_bars]
+    for item in bars:
+        assert item.boundingRect() == pg.BarGraphItem.boundingRect(item)
+    return [item.boundingRect() for item in bars]
+
+
+def test_bar_bounds_follow_edits_resizes_ranges_and_presentation(shown_view):
+    """The bars' rect reaches half a pixel past them: it follows the pixel size of every new
+    view (kept in between)."""
+    document, view = shown_view
+    first = assert_bar_bounds_fresh(view)
+    document.set_cell(0, 1, 2.5)
+    settle()
+    assert assert_bar_bounds_fresh(view) != first
+    view.resize(640, 500)
+    settle()
+    assert_bar_bounds_fresh(view)
+    document.set_cell(0, 0, -40.0)  # a new y range
+    settle()
+    assert_bar_bounds_fresh(view)
+    view.set_presentation(True)
+    settle()
+    assert_bar_bounds_fresh(view)
+    view.plot_widgets["logits"].getPlotItem().getViewBox().setYRange(-100, 100)
+    settle()
+    assert_bar_bounds_fresh(view)

@@ -292,13 +292,6 @@ def reference_line(plot, colour, style=Qt.PenStyle.SolidLine):
     return line
 
 
-def set_bars(bars, x, heights):
-    """Move the bars, unless they already stand there: an unchanged item is not redrawn (a
-    logit edit leaves the targets as they are)."""
-    if not (np.array_equal(bars.opts["x"], x) and np.array_equal(bars.opts["height"], heights)):
-        bars.setOpts(x=x, height=heights)
-
-
 def legend_entry(colour, text, line=False):
     """A legend entry in HTML: a coloured square (bars) or dash (curves) and the escaped
     text."""
