@@ -9,9 +9,11 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 import engine
+import engine.curves
 from gui.document import Document
 from gui.views.plots.container import PlotsView
 from gui.views.plots.steady_bounds import Bars
+from gui.views.plots.sweep import CURVE_TOLERANCE_PIXELS, SweepCurves
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
@@ -172,3 +174,60 @@ def test_bar_bounds_follow_edits_resizes_ranges_and_presentation(shown_view):
     view.plot_widgets["logits"].getPlotItem().getViewBox().setYRange(-100, 100)
     settle()
     assert_bar_bounds_fresh(view)
+
+
+# --- the sweep curves: redrawn exactly when the exact rule says -----------------------------
+
+def many_classes(n_rows, n_classes, seed=0):
+    rng = np.random.default_rng(seed)
+    return engine.Scenario(classes=tuple(f"class {c}" for c in range(n_classes)),
+                           rows=rng.normal(0.0, 2.0, size=(n_rows, n_classes)),
+                           targets=rng.integers(0, n_classes, size=n_rows))
+
+
+def sweep_tolerance(sweep):
+    box = sweep.item.getViewBox()
+    low, high = box.viewRange()[1]
+    return CURVE_TOLERANCE_PIXELS * (high - low) / (box.height() * sweep.widget.devicePixelRatioF())
+
+
+def test_the_sweep_curves_are_drawn_again_exactly_when_a_point_moved_past_the_tolerance(
+        qtbot, delete_at_end, monkeypatch):
+    """Whether the logits alone show that the curves stayed within half the tolerance
+    (SweepCurves.largest_move) or their points are worked out, the curves are drawn again
+    exactly when a point of the exact curves lies more than CURVE_TOLERANCE_PIXELS from the
+    drawn one: steps of every size, as Play's, on the most probable other class."""
+    document = Document(many_classes(2, 50))
+    view = PlotsView(document)
+    view.resize(1100, 800)
+    delete_at_end(view)
+    view.show()
+    qtbot.waitExposed(view)
+    settle()
+    sweep = view._sweep
+    worked_out = []
+    probabilities = SweepCurves.probabilities
+    monkeypatch.setattr(SweepCurves, "probabilities",
+                        lambda self: (worked_out.append(self), probabilities(self))[1])
+    shown, swept = view.shown_classes, view.swept_class
+    p = document.analysis.probabilities[0, shown]
+    other = int(shown[np.argmax(np.where(shown == swept, -1.0, p))])
+    outcomes = []
+    for step in (1e-5, 1e-4, 1e-3, 1e-3, 3e-3, 1e-2, 1e-4, 3e-2, 2e-3, 0.1, -1e-3, -1e-2):
+        drawn = sweep._drawn_sweep.probabilities()
+        # (Not through view.plot_widgets: reading it draws the exact curves.)
+        window = sweep.item.getViewBox().viewRange()[0]
+        tolerance = sweep_tolerance(sweep)
+        worked_out.clear()
+        document.set_cell(0, other, document.scenario.rows[0, other] + step)
+        settle()
+        assert sweep.item.getViewBox().viewRange()[0] == window and np.array_equal(view.shown_classes, shown)
+        exact = engine.curves.sweep_probabilities(
+            document.scenario.rows[0], swept, sweep._latest[1], classes=shown)
+        moved = np.max(np.abs(exact - drawn)) > tolerance
+        redrawn = sweep._drawn_sweep is sweep._latest[2]
+        assert redrawn == moved, step
+        if redrawn:
+            assert np.array_equal(sweep._drawn_sweep.probabilities(), exact)
+        outcomes.append("redrawn" if redrawn else "worked out" if worked_out else "bounded")
+    assert {"redrawn", "worked out", "bounded"} <= set(outcomes), outcomes
