@@ -213,7 +213,7 @@ def test_the_sweep_curves_are_drawn_again_exactly_when_a_point_moved_past_the_to
     p = document.analysis.probabilities[0, shown]
     other = int(shown[np.argmax(np.where(shown == swept, -1.0, p))])
     outcomes = []
-    for step in (1e-5, 1e-4, 1e-3, 1e-3, 3e-3, 1e-2, 1e-4, 3e-2, 2e-3, 0.1, -1e-3, -1e-2):
+    for step in (1e-5, 1e-4, *[1e-3] * 4, *[2e-4] * 30, 1e-2, 3e-2, 0.1, *[-5e-4] * 12):
         drawn = sweep._drawn_sweep.probabilities()
         # (Not through view.plot_widgets: reading it draws the exact curves.)
         window = sweep.item.getViewBox().viewRange()[0]

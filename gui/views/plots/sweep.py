@@ -34,6 +34,9 @@ OTHERS_STEP = 2
 # ~1.5 ms of each frame. What is drawn never strays further than this from the exact curves;
 # a resize or an image export draws the exact ones (the room, and so a pixel, changed).
 CURVE_TOLERANCE_PIXELS = 0.25
+# The curves are taken as within the tolerance without working out their points while the
+# logits show they moved by at most this share of it (see SweepCurves.largest_move).
+BOUND_SHARE = 0.9
 _SWEEP_CYCLE = ("target", "gradient", "term", "selected", "curve", "logit")
 
 
@@ -66,6 +69,7 @@ class SweepPlot(Plot):
         self._x_range = None  # the (low, high) the x axis was set to
         self._drawn = None  # what the curves were drawn for
         self._drawn_sweep = None  # the SweepCurves they were drawn with
+        self._checked = (None, 0.0)  # the SweepCurves last compared with them, and how far
         self._latest = None  # (shown, values, SweepCurves, slot) of the latest update
         self.swept_class = 0
         self.curve_classes = []
@@ -226,17 +230,20 @@ class SweepPlot(Plot):
 
     def _within_tolerance(self, sweep):
         """Whether the curves drawn are within CURVE_TOLERANCE_PIXELS of ``sweep``'s (of the
-        same window and classes) on the screen. When the logits show they moved by at most
-        half that (SweepCurves.largest_move), ``sweep``'s thousands of points are not worked
-        out: the answer would be yes."""
+        same window and classes) on the screen. ``sweep``'s thousands of points are worked out
+        only when the logits cannot show it: the curves last worked out lay ``gap`` from the
+        drawn ones, and moved since by at most SweepCurves.largest_move."""
         view = self.item.getViewBox()
         low, high = view.viewRange()[1]
         pixels = view.height() * self.widget.devicePixelRatioF()
         tolerance = CURVE_TOLERANCE_PIXELS * (high - low) / pixels if pixels > 0 else 0.0
-        if sweep.largest_move(self._drawn_sweep) <= tolerance / 2:
+        checked, gap = self._checked
+        # (With room to spare for rounding: the exact comparison would say the same.)
+        if gap + sweep.largest_move(checked) <= BOUND_SHARE * tolerance:
             return True
-        moved = np.abs(sweep.probabilities() - self._drawn_sweep.probabilities())
-        return bool(np.max(moved) <= tolerance)
+        gap = float(np.max(np.abs(sweep.probabilities() - self._drawn_sweep.probabilities())))
+        self._checked = (sweep, gap)
+        return gap <= tolerance
 
     def draw_exact_curves(self):
         """Draw the curves of the latest update, unless they are drawn already."""
@@ -244,6 +251,7 @@ class SweepPlot(Plot):
             return
         shown, values, sweep, slot = self._latest
         self._drawn_sweep = sweep
+        self._checked = (sweep, 0.0)
         self._draw_curves(shown, values, sweep.probabilities(), slot)
 
     def image(self):
@@ -372,12 +380,11 @@ class SweepCurves:
         same values, classes, swept class, mode and temperature), from the logits alone;
         infinity when it cannot tell.
 
-        Softmax, with a = z/T and the log-sum-exp Λ of the other scaled logits:
-        p_j(v) = e^(a_j − L(v)) for a class j other than the swept one, and
-        p_c(v) = e^(v/T − L(v)), where L(v) = ln(e^(v/T) + e^Λ) moves by at most |ΔΛ|. So
-        ln p_j moves by at most d_j = |Δa_j| + |ΔΛ| (d_c = |ΔΛ|), and p_j by at most
-        P_j (e^(d_j) − 1), where P_j = min(1, e^(a_j − Λ)) of the larger of the two bounds
-        p_j ≤ e^(a_j − Λ) (P_c = 1)."""
+        Softmax, with a = z/T, s = v/T and the log-sum-exp Λ of the other scaled logits: a
+        class j other than the swept one c has p_j(v) = u_j θ(v), its share u_j = e^(a_j − Λ)
+        (≤ 1) of the others' mass times θ(v) = σ(Λ − s), and p_c(v) = 1 − θ(v). As
+        σ' ≤ 1/4, θ moves by at most |ΔΛ|/4 at every v; u_j by u_j (e^|Δa_j − ΔΛ| − 1). So
+        |Δp_j| ≤ |Δu_j| θ' + u_j |Δθ| ≤ u_j (e^|Δa_j − ΔΛ| − 1 + |ΔΛ|/4), |Δp_c| ≤ |ΔΛ|/4."""
         if (other is None or self.mode != "softmax" or other.mode != "softmax"
                 or self.exact_crossover is None or other.exact_crossover is None
                 or self.temperature != other.temperature or self.swept != other.swept
@@ -388,12 +395,12 @@ class SweepCurves:
             a_then = other.logits[other.shown] / other.temperature
             lse_now = self.exact_crossover / self.temperature
             lse_then = other.exact_crossover / other.temperature
-            swept = self.shown == self.swept
-            shift = np.abs(lse_now - lse_then)
-            moves = np.where(swept, 0.0, np.abs(a_now - a_then)) + shift
-            tops = np.where(swept, 1.0, np.minimum(
-                1.0, np.exp(np.maximum(a_now - lse_now, a_then - lse_then))))
-            largest = float(np.max(tops * np.expm1(moves), initial=0.0))
+            shift = abs(lse_now - lse_then)
+            share = np.exp(a_then - lse_then)
+            moves = share * (np.expm1(np.abs((a_now - a_then) - (lse_now - lse_then)))
+                             + shift / 4)
+            largest = max(float(np.max(np.where(self.shown == self.swept, 0.0, moves),
+                                       initial=0.0)), shift / 4)
         # Huge or infinite logits (NaN here) are left to the exact comparison.
-        return largest if np.isfinite(largest) and np.all(np.abs(a_now) < 1e300) and \
-            np.all(np.abs(a_then) < 1e300) else np.inf
+        finite = np.all(np.abs(a_now) < 1e300) and np.all(np.abs(a_then) < 1e300)
+        return largest if finite and np.isfinite(largest) else np.inf
