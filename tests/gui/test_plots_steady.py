@@ -27,9 +27,9 @@ def scenario():
                            targets=np.array([0, 1, 2]))
 
 
-@pytest.fixture
-def shown_view(qtbot, delete_at_end):
-    document = Document(scenario())
+def show(qtbot, delete_at_end, shown_scenario):
+    """A document of ``shown_scenario`` and its PlotsView, shown and painted."""
+    document = Document(shown_scenario)
     view = PlotsView(document)
     view.resize(1100, 800)
     delete_at_end(view)
@@ -37,6 +37,11 @@ def shown_view(qtbot, delete_at_end):
     qtbot.waitExposed(view)
     settle()
     return document, view
+
+
+@pytest.fixture
+def shown_view(qtbot, delete_at_end):
+    return show(qtbot, delete_at_end, scenario())
 
 
 def settle():
@@ -197,13 +202,7 @@ def test_the_sweep_curves_are_drawn_again_exactly_when_a_point_moved_past_the_to
     (SweepCurves.largest_move) or their points are worked out, the curves are drawn again
     exactly when a point of the exact curves lies more than CURVE_TOLERANCE_PIXELS from the
     drawn one: steps of every size, as Play's, on the most probable other class."""
-    document = Document(many_classes(2, 50))
-    view = PlotsView(document)
-    view.resize(1100, 800)
-    delete_at_end(view)
-    view.show()
-    qtbot.waitExposed(view)
-    settle()
+    document, view = show(qtbot, delete_at_end, many_classes(2, 50))
     sweep = view._sweep
     worked_out = []
     probabilities = SweepCurves.probabilities
@@ -221,7 +220,8 @@ def test_the_sweep_curves_are_drawn_again_exactly_when_a_point_moved_past_the_to
         worked_out.clear()
         document.set_cell(0, other, document.scenario.rows[0, other] + step)
         settle()
-        assert sweep.item.getViewBox().viewRange()[0] == window and np.array_equal(view.shown_classes, shown)
+        assert sweep.item.getViewBox().viewRange()[0] == window
+        assert np.array_equal(view.shown_classes, shown)
         exact = engine.curves.sweep_probabilities(
             document.scenario.rows[0], swept, sweep._latest[1], classes=shown)
         moved = np.max(np.abs(exact - drawn)) > tolerance
