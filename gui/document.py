@@ -95,6 +95,7 @@ class Document(QObject):
         self._scenario = scenario
         self._selection = Selection()
         self._analyses = ()
+        self._prepared = None  # (scenario, the analyses it was prepared from, its analyses)
         self._recompute()
 
     @property
@@ -307,7 +308,12 @@ class Document(QObject):
         """Analyse the scenario and select ``model`` (default: the one selected), both clamped.
         Given the analyses so far, only the models an edit changed are computed again, and of a
         large table only the rows it changed."""
-        self._analyses = engine.analyze_models(self._scenario, previous=self._analyses)
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None and prepared[0] is self._scenario and \
+                prepared[1] is self._analyses:
+            self._analyses = prepared[2]
+        else:
+            self._analyses = engine.analyze_models(self._scenario, previous=self._analyses)
         n_models, n_samples = len(self._scenario.models), len(self._scenario.samples)
         model = self._selection.model if model is None else model
         selection = Selection(sample=min(self._selection.sample, n_samples - 1),
@@ -315,6 +321,14 @@ class Document(QObject):
         if selection != self._selection:
             self._selection = selection
         self._analysis = self._shown_analysis(engine.Comparison(self._analyses))
+
+    def prepare(self, scenario):
+        """Analyse ``scenario`` now, ahead of the edit that will show it: that edit then only
+        tells the views (Play prepares its next step while it waits for the tick). These are
+        the very analyses the edit would make: the same call on the same scenario and the
+        same analyses before it. Anything else shown first discards them."""
+        self._prepared = (scenario, self._analyses,
+                          engine.analyze_models(scenario, previous=self._analyses))
 
     def _shown_analysis(self, comparison):
         """The selected model's Analysis, carrying the comparison of every model."""

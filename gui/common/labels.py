@@ -18,6 +18,8 @@ NUMBER = re.compile(r"[-−+]?(?:\d(?:[\d.,\u00a0\u202f]*\d)?(?:[eE][-−+]?\d+)
 SLIGHTLY_SMALLER = 0.9
 SMALLEST_FONT = 0.6
 FONT_STEP = 0.1
+# A label keeps the widths of at most this many numbers (then forgets them all).
+MEASURED_NUMBERS = 64
 
 
 def numbers_in(text):
@@ -101,14 +103,17 @@ class SteadyLabel(QWidget):
         self._cut = cut
         self._text = ""
         self._last_cut = None  # (what decides a cut, (font, its pieces)): see _fit_text
+        self._widths = (None, {})  # (font key, {number: its width}): see _number_widths
+        self._room = None  # see _own_room
         self.label = plain(QLabel(self))
         if lines > 1:
             self.label.setWordWrap(True)
             self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         # Opaque (the window colour): a new text repaints the label alone, not every widget
-        # behind it up to the dock and the window.
-        self.setAutoFillBackground(True)
+        # behind it up to the dock and the window. The QLabel, which covers the holder, is
+        # the one filled: the holder is then not painted under it at every new text.
+        self.label.setAutoFillBackground(True)
         self._fit_height()
 
     def __getattr__(self, name):
@@ -149,13 +154,16 @@ class SteadyLabel(QWidget):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self.label.setGeometry(self.rect())
+        # Fixed to the holder's size: a QLabel whose size can change posts its parent a
+        # LayoutRequest on every setText (QWidget::updateGeometry), one more event a step.
+        self.label.setFixedSize(self.size())
         if event.oldSize().width() != event.size().width():
             self._fit_text()
 
     def changeEvent(self, event):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._room = None
             self._fit_height()  # presentation mode: a larger font needs a taller line
             self._fit_text()
 
@@ -170,27 +178,54 @@ class SteadyLabel(QWidget):
         """Show the text in the label's font if it fits, else in a slightly smaller one, whole
         or cut at words; else in a smaller font still (down to SMALLEST_FONT); as a last resort
         cut at the right."""
-        if self._fits_in(self.font())(self._text):
+        room, font, key, fits = self._own_room()
+        if fits(self._text):
             # The usual case, on every edit: whole, in the label's own font.
-            self._show_fitted(self.font(), self._text)
+            self._show_fitted(font, self._text)
             return
         # A text that does not fit changes on every step of Play by its numbers alone (a
         # sample's loss): its words are cut as they were last time when the words, the
         # numbers' widths and the room are the same (cutting anew measures ~20 pieces).
         parts = _parts(self._text)
-        metrics = QFontMetricsF(self.font())
-        decides = (tuple(metrics.horizontalAdvance(piece) if number else piece
-                         for number, piece in parts), self.size(), self.font().key())
+        widths = self._number_widths(key, [piece for number, piece in parts if number])
+        decides = (tuple(widths[piece] if number else piece for number, piece in parts),
+                   room, key)
         if self._last_cut is not None and self._last_cut[0] == decides:
-            font, words = self._last_cut[1]
+            font, words, fits = self._last_cut[1]
             shown = "".join(piece if number else word
                             for (number, piece), word in zip(parts, words))
-            if self._fits_in(font)(shown):
+            if fits(shown):
                 self._show_fitted(font, shown)
                 return
         font, pieces = self._cut_to_fit()
-        self._last_cut = (decides, (font, pieces))
+        # (While the room and the font are the cut's, whether a text fits in it holds too.)
+        self._last_cut = (decides, (font, pieces, self._fits_in(font)))
         self._show_fitted(font, "".join(pieces))
+
+    def _own_room(self):
+        """(the room: the label's size and margins; its font, the font's key, whether a text
+        fits in the room in it), kept while the font and the room stay (a step of Play only
+        asks). (The room is compared, not forgotten in resizeEvent: a hidden widget gets that
+        only when shown, and a style sheet reaches the QLabel's margins after the holder's
+        StyleChange.)"""
+        room = (self.size(), self.label.contentsMargins(), self.label.margin())
+        if self._room is None or self._room[0] != room:
+            font = self.font()
+            self._room = (room, font, font.key(), self._fits_in(font))
+        return self._room
+
+    def _number_widths(self, key, numbers):
+        """{number: its width} in the label's font (``key``: its key) for ``numbers``, and
+        others. Most of a text's numbers are the same from one step to the next (a sample's
+        classes): each is measured once a font."""
+        if self._widths[0] != key or len(self._widths[1]) > MEASURED_NUMBERS:
+            self._widths = (key, {})
+        widths = self._widths[1]
+        new = [number for number in numbers if number not in widths]
+        if new:
+            metrics = QFontMetricsF(self.font())
+            widths.update((number, metrics.horizontalAdvance(number)) for number in new)
+        return widths
 
     def _cut_to_fit(self):
         """(font, the pieces of _parts(text), words cut) for a text too long for the room in

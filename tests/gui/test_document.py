@@ -312,3 +312,34 @@ def test_a_structural_edit_applies_to_every_model(qtbot):
     document.edit("Add sample", edits.add_row)
     assert [len(m.rows) for m in document.scenario.models] == [4, 4]
     assert len(document.comparison.analyses[1].sample_loss) == 4
+
+
+def test_a_prepared_scenario_is_shown_with_its_analyses_made_ahead_and_no_other(qtbot,
+                                                                                 monkeypatch):
+    """Play analyses its next step while it waits for the tick (Document.prepare): showing that
+    very scenario takes the analyses made then; any other edit is analysed as always."""
+    made = []
+    real = engine.analyze_models
+    monkeypatch.setattr(engine, "analyze_models",
+                        lambda *args, **kwargs: made.append(1) or real(*args, **kwargs))
+    document = Document(photos())
+    ahead = edits.set_cell(document.scenario, 0, 1, 0.5, model=1)
+    document.prepare(ahead)
+    assert len(made) == 2  # the start, and the one prepared
+    document.edit("Prepared", lambda scenario: ahead)
+    assert len(made) == 2 and document.scenario is ahead
+    fresh = real(ahead)
+    for shown, expected in zip(document.comparison.analyses, fresh):
+        assert shown.loss == expected.loss
+        np.testing.assert_array_equal(shown.probabilities, expected.probabilities)
+    # Prepared for one scenario, shown another: that one is analysed, the prepared forgotten.
+    document.prepare(edits.set_cell(document.scenario, 1, 1, 0.25, model=1))
+    document.set_cell(2, 2, 0.125)
+    assert len(made) == 4
+    assert document.comparison.analyses[1].loss == real(document.scenario)[1].loss
+    # Anything shown in between discards what was prepared, even for the scenario shown later.
+    later = edits.set_cell(document.scenario, 0, 0, 0.75, model=1)
+    document.prepare(later)
+    document.set_cell(2, 2, 0.0625)
+    document.edit("Later", lambda scenario: later)
+    assert len(made) == 7

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint
 from PySide6.QtWidgets import QApplication, QTabBar
 
 import engine
@@ -17,6 +17,7 @@ from gui.common.formatting import format_number
 from gui.document import Document
 from gui.shell import i18n
 from gui.views.learn.forms import FormsView
+from gui.views.learn import ahead
 from gui.views.learn.charts import DRAWN_POINTS, OTHERS_POINTS, RowsCurve, round_up
 from gui.views.learn.history import HISTORY_STEPS, CurvePoints, Series, thinned
 from gui.views.learn.panel import LearnPanel
@@ -244,6 +245,60 @@ def test_play_takes_no_step_while_the_last_one_is_not_painted(learn):
     panel.pause()
 
 
+def steps_taken_ahead(monkeypatch):
+    """A list that grows by one each time a step is computed (at a tick or ahead of it)."""
+    computed = []
+    real = ahead.stepped
+    monkeypatch.setattr(ahead, "stepped",
+                        lambda *args: computed.append(1) or real(*args))
+    return computed
+
+
+def test_the_next_step_is_taken_ahead_after_the_paint_and_is_the_step_a_tick_takes(
+        learn, qtbot, monkeypatch):
+    computed = steps_taken_ahead(monkeypatch)
+    document, panel = learn(cat_dog_pig(models=(engine.Model("A", cat_dog_pig().rows),
+                                                engine.Model("B", [[0.5, 0.0, -0.5]] * 3)),
+                                        rows=None))
+    document.select_model(1)
+    start = document.scenario
+    panel.lr.setValue(0.5)
+    panel.step()
+    assert computed == [1]  # (nothing taken ahead before the first step)
+    qtbot.waitUntil(lambda: len(computed) == 2)  # the window painted: the next is taken
+    analysed = document.analysis
+    panel.step()
+    assert len(computed) == 2  # the tick took the step made ahead
+    expected = training.train(start.model_scenario(1), 2, 0.5)
+    np.testing.assert_array_equal(document.scenario.models[1].rows, expected.scenario.rows)
+    np.testing.assert_array_equal(document.scenario.models[0].rows, start.models[0].rows)
+    assert document.analysis is not analysed
+    assert document.analysis.loss == expected.analysis.loss
+    np.testing.assert_array_equal(document.analysis.probabilities,
+                                  expected.analysis.probabilities)
+    assert document.undo_stack.count() == 1 and panel.steps == 2
+
+
+def test_a_step_taken_ahead_is_dropped_when_the_rate_or_the_logits_change_before_the_tick(
+        learn, qtbot, monkeypatch):
+    computed = steps_taken_ahead(monkeypatch)
+    document, panel = learn()
+    panel.step()
+    qtbot.waitUntil(lambda: len(computed) == 2)
+    before = document.scenario
+    panel.lr.setValue(0.25)  # a new rate: the step ahead was taken at 1.0
+    panel.step()
+    assert len(computed) == 3
+    assert document.scenario == training.step(before, 0.25)
+    qtbot.waitUntil(lambda: len(computed) == 4)
+    document.set_cell(0, 0, 1.5)  # an edit: the run ends, and what was taken ahead with it
+    edited = document.scenario
+    panel.step()
+    assert len(computed) == 5
+    assert document.scenario == training.step(edited, 0.25)
+    assert document.analysis.loss == engine.analyze(document.scenario).loss
+
+
 # --- what cannot be trained -------------------------------------------------------------------
 
 def test_probability_input_cannot_be_trained_and_the_panel_offers_logits(learn):
@@ -431,6 +486,53 @@ def test_the_other_samples_curves_are_drawn_as_pyqtgraph_draws_them(qtbot):
         assert images[0] == images[1]
         np.testing.assert_array_equal(ours.getData(), theirs.getData())
     assert not images[0].isNull()
+
+
+def test_the_other_samples_path_is_pyqtgraphs_element_for_element(qtbot):
+    # Whole rows (the usual case) are copied into one polygon each from an array of all of
+    # them: every row's points, its last point again, a moveTo at each row's start.
+    rng = np.random.default_rng(5)
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    pen = pg.mkPen("#4080c0", width=1)
+    ours = RowsCurve(widget.getPlotItem(), pen)
+    theirs = pg.PlotCurveItem(pen=pen, connect="finite")
+    widget.addItem(theirs)
+
+    def elements(path):
+        return [(path.elementAt(k).type, path.elementAt(k).x, path.elementAt(k).y)
+                for k in range(path.elementCount())]
+
+    for points in (1, 2, 41, 5):
+        x = np.tile(np.r_[np.arange(points, dtype=float), np.nan], (7, 1))
+        y = np.hstack([rng.uniform(0, 1, (7, points)), np.full((7, 1), np.nan)])
+        ours.setData(x, y)
+        theirs.setData(x.ravel(), y.ravel())
+        assert elements(ours.getPath()) == elements(theirs.getPath())
+        assert ours.getPath().elementCount() == 7 * (points + 1)
+
+
+def on_screen(widget):
+    """What the window shows of ``widget``: its backing store, painted a part at a time (the
+    parts that changed), as Play paints it."""
+    QApplication.processEvents()
+    top = widget.mapTo(widget.window(), QPoint(0, 0))
+    return widget.screen().grabWindow(widget.window().winId(), top.x(), top.y(),
+                                      widget.width(), widget.height()).toImage()
+
+
+def test_the_chart_painted_a_step_at_a_time_is_the_chart_painted_whole(learn):
+    # Each step repaints only what Qt finds changed (by the curves' kept bounding rects, in
+    # the scene's index): a rect or an index that missed a change would leave stale pixels.
+    document, panel = learn(cat_dog_pig(rows=[[9.0, -9.0, 0.0], [0.0, 0.0, 0.0],
+                                              [-5.0, 5.0, 5.0]]))
+    chart = panel.chart.widget
+    for step in range(24):
+        if step == 12:
+            document.select_sample(2)
+        panel.step()
+        shown = on_screen(chart)
+        assert shown == chart.grab().toImage().convertToFormat(shown.format()), step
 
 
 @pytest.mark.parametrize("value, rounded", [

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QStyledItemDel
 import engine
 from engine import edits
 from gui.document import Document
+from gui.common.user_text import short
 from gui.shell import i18n
 from gui.views.tables.input_model import InputModel
 from gui.views.tables.input_table import InputTable
@@ -514,6 +515,22 @@ def test_the_results_tables_show_engine_numbers(make):
         f"CE = H + KL: {ce:.4f} = {h:.0f} + {kl:.4f} nats"
 
 
+def test_the_result_labels_shorten_a_long_sample_name_and_show_it_whole_in_the_tooltip(make):
+    # A label's tooltip repeats its text when no name was shortened, and has the whole name
+    # when one was. (Sample 0 is ignored: the identity line then names it.)
+    long_name = "a sample with a name far too long for a label"
+    document, _, results = make(softmax_scenario(samples=(long_name, "b", "c"),
+                                                 targets=np.array([-100, 1, 2])))
+    for label in (results.classes_caption, results.identity_label):
+        assert short(long_name) in label.text() and long_name not in label.text()
+        assert long_name in label.toolTip()
+    assert results.loss_label.toolTip() == results.loss_label.text()
+    document.select_sample(1)
+    assert results.classes_caption.text() == "Sample 'b': classes"
+    for label in (results.classes_caption, results.identity_label, results.loss_label):
+        assert label.toolTip() == label.text()
+
+
 def test_sum_reduction_bits_and_weights_are_described(make):
     options = engine.Options(reduction="sum", log_base="2", class_weights=(1.0, 2.0, 1.0))
     document, _, results = make(softmax_scenario(options=options))
@@ -750,6 +767,25 @@ def test_number_cells_look_exactly_as_qt_paints_them_from_the_roles(make, qtbot)
     _assert_painted_as_qt_paints(table.view)
 
 
+@pytest.mark.parametrize("scenario", [
+    softmax_scenario(input="probabilities", rows=[[0.7, 0.2, 0.1], [0.5, 0.3, 0.1], [0, 0.2, 0.8]],
+                     targets=np.array([[1.0, 0, 0], [0.2, 0.8, 0], [0, 0, 1.0]])),
+    softmax_scenario(targets=np.array([0, -100, 2])), sigmoid_scenario()])
+def test_a_span_of_number_cells_is_each_cell_as_it_is_alone(make, scenario):
+    # The view checks a changed span column by column (number_cells); what it reads must be
+    # what the delegate paints cell by cell (number_cell): values, ignored text, brushes.
+    document, table, results = make(scenario)
+    table.model.setData(cell(table, 0, 1), "abc")  # a refused cell turns red
+    for sample in (0, 1):
+        document.select_sample(sample)
+        for model in (table.model, results.samples_model, results.classes_model):
+            for column in range(model.columnCount()):
+                rows = range(0, model.rowCount())
+                assert model.number_cells(rows, column) == \
+                    [model.number_cell(row, column) for row in rows], (model, column)
+                assert model.number_cells(range(1, 2), column) == [model.number_cell(1, column)]
+
+
 def test_an_edit_repaints_only_the_number_cells_that_read_differently(make, qtbot):
     # A training step moves every logit, most of them far below the fourth digit shown: the
     # cells whose text stays are not painted again (at 64 × 1000 that was 3 ms a step).
@@ -795,6 +831,51 @@ def test_a_cell_changed_out_of_sight_is_repainted_when_it_changes_back_in_sight(
     region = painted_region(qtbot, view, lambda: set_column(1.0))
     assert region.contains(cell_centre(view, 0, 0))
     assert cell(table, 0, 0).data() == "1"
+
+
+def test_cells_changed_while_an_editor_is_open_read_right_then_and_after(make, qtbot):
+    # With an editor open, Qt repaints a changed span itself, past the looks the view
+    # remembers: each cell must be painted with its new value's text (not the text remembered
+    # for its old value), and once the editor is closed a cell that changes back to the text
+    # remembered for it must be repainted too.
+    document, table, _ = make(softmax_scenario())
+    view = table.view
+    rows = np.array(ROWS)
+
+    def set_column(first, second):
+        rows[0, 0], rows[1, 0] = first, second
+        document.edit("Set", edits.set_block, 0, 0, rows)
+        qtbot.wait(10)
+
+    set_column(3.0, 2.5)  # (the view remembers "3" and "2.5": a span of two cells)
+    view.setCurrentIndex(cell(table, 2, 2))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_F2)
+    editor = view.indexWidget(cell(table, 2, 2))
+    assert isinstance(editor, QLineEdit)
+    set_column(4.0, 5.0)
+    _assert_painted_as_qt_paints(view)
+    assert cell(table, 1, 0).data() == "5"
+    qtbot.wait(20)  # (Qt repaints the view once the delegate is back)
+    qtbot.keyClick(editor, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: view.indexWidget(cell(table, 2, 2)) is None)
+    region = painted_region(qtbot, view, lambda: set_column(3.0, 2.5))
+    assert region.contains(cell_centre(view, 1, 0))
+    assert_shown_as_freshly_painted(view)
+    _assert_painted_as_qt_paints(view)
+
+
+def test_a_number_cell_is_painted_from_its_value_whatever_the_view_remembers(make, qtbot):
+    # A cell painted for any reason takes the text remembered for it only when it was
+    # formatted from the very value it has now: a look remembered for another value (say a
+    # change the view was never told of) is not painted.
+    document, table, results = make(softmax_scenario())
+    for view in (table.view, results.samples_view, results.classes_view):
+        qtbot.wait(10)
+        view.looks[(0, 1)] = ("9.999", None, None, 9.999)
+        view.looks[(1, 4)] = ("9.999", None, None, 9.999)
+        _assert_painted_as_qt_paints(view)
+        assert view.looks[(0, 1)][0] == "9.999"  # (it did stay in the looks)
 
 
 def test_after_training_steps_each_table_on_screen_reads_as_a_fresh_paint(main_window, qtbot):

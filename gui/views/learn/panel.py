@@ -18,6 +18,7 @@ from gui.common.messages import describe, describe_notes
 from gui.common.texts import of_model, unit_name
 from gui.common.user_text import MESSAGE_CHARS, plain, short
 from gui.views.base import View
+from gui.views.learn.ahead import StepAhead
 from gui.views.learn.charts import RunChart
 from gui.views.learn.history import Series
 
@@ -90,6 +91,8 @@ class LearnPanel(View):
         self._frame_pending = False  # a step is applied and not yet painted
         self._pending_since = 0.0
         self._watched = None  # the window whose paints Play waits for
+        self._ahead = StepAhead()
+        self._ahead_wanted = False  # the next step is to be taken once this one is painted
         self.skipped_ticks = 0
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
@@ -184,7 +187,8 @@ class LearnPanel(View):
         before = document.scenario
         self._stepping = True
         try:
-            applied = document.edit(self.tr("Train the logits"), stepped, self.lr.value(),
+            applied = document.edit(self.tr("Train the logits"), self._ahead.stepped,
+                                    self.lr.value(),
                                     document.analysis, document.selected_model,
                                     merge_key=self._run.key, refusal_to=self._refuse)
         finally:
@@ -199,6 +203,10 @@ class LearnPanel(View):
         if self.playing:
             self._frame_pending = True
             self._pending_since = time.monotonic()
+        # The engine's part of the next step, once this one is painted (see ahead.py).
+        self._ahead_wanted = True
+        if self._watched is None:
+            self._watch(self.window())
         return True
 
     def toggle_play(self):
@@ -419,22 +427,25 @@ class LearnPanel(View):
         # The window paints what changed when it handles UpdateRequest, right after this.
         if watched is self._watched and event.type() == QEvent.Type.UpdateRequest:
             self._frame_pending = False
+            if self._ahead_wanted:
+                # Posted while the window paints, it runs after the paint, in the event
+                # loop's next pass: the frame is on screen first.
+                self._ahead_wanted = False
+                QTimer.singleShot(0, self, self._step_ahead)
+            if not self.playing:
+                self._watch(None)  # (watched for this one step)
         return False
+
+    def _step_ahead(self):
+        run, document = self._run, self.document
+        if run is not None and run.last is document.scenario and \
+                run.model == document.selected_model:
+            self._ahead.prepare(document, self.lr.value())
 
     def hideEvent(self, event):
         super().hideEvent(event)
         if not self.window().isVisible():
             self.pause()  # the window is closing
-
-
-def stepped(scenario, lr, analysis, model):
-    """``scenario`` with model ``model``'s logits one gradient step further: engine.training.step
-    of that model's one-model scenario, whose Analysis is ``analysis``."""
-    one = analysis.scenario
-    after = training.step(one, lr, analysis)
-    if one is scenario:  # the only model
-        return after
-    return edits.set_block(scenario, 0, 0, after.rows, model=model)
 
 
 def _binary(scenario):

@@ -54,6 +54,7 @@ class _Writer:
         # Between the items of a list ("cat 3, dog 1"): Chinese lists take "、".
         self.comma = self.tr(", ", "between the items of a list: cat 3, dog 1, pig −3")
         self.locale = QLocale()  # the numbers' (one for all of them: each costs a little)
+        self._numbers = {}  # {value: its text}: see num
 
     # -- output helpers
 
@@ -71,7 +72,11 @@ class _Writer:
 
     def num(self, value):
         """A computed number, to 4 significant digits."""
-        return format_number(value, locale=self.locale)
+        # (Many are written twice or more: the softmax's sum in every class's equation, H
+        # and KL in their own equations and in CE's.)
+        if value not in self._numbers:  # (equal numbers read the same: 0.0 and -0.0 "0")
+            self._numbers[value] = format_number(value, locale=self.locale)
+        return self._numbers[value]
 
     def given(self, value):
         """A number the user typed (a logit, T, ε, a weight, a label): as short as it reads
@@ -197,17 +202,20 @@ class _Writer:
                 count=format_count(n_classes)))
         # (None, None) when they would overflow or all underflow: the formula stands alone.
         exponents, total = softmax_parts(self.scenario.rows[self.n], temperature)
-        denominator = self.exp_sum()  # the same in every class's equation
+        # The same in every class's equation: written once.
+        denominator = self.exp_sum()
+        if exponents is None:
+            template = self.tr("p({name}) = {numerator} / ({denominator}) = {p}")
+        else:
+            template = self.tr("p({name}) = {numerator} / ({denominator}) "
+                               "= {top} / {bottom} = {p}")
         for c in classes:
             numerator = [(TEXT, "e")] + self.exponent(c)
             if exponents is None:
-                self.equation(self.tr("p({name}) = {numerator} / ({denominator}) = {p}"),
-                              name=self.name(c), numerator=numerator,
+                self.equation(template, name=self.name(c), numerator=numerator,
                               denominator=denominator, p=self.result(p[c]))
             else:
-                self.equation(self.tr("p({name}) = {numerator} / ({denominator}) "
-                                      "= {top} / {bottom} = {p}"),
-                              name=self.name(c), numerator=numerator,
+                self.equation(template, name=self.name(c), numerator=numerator,
                               denominator=denominator, top=self.num(exponents[c]),
                               bottom=self.num(total), p=self.result(p[c]))
         self.more_classes(classes)

@@ -129,6 +129,13 @@ class InputModel(QAbstractTableModel):
         return (self._scenario.targets[row, column - self.class_count],
                 self._target_brush(row, column))
 
+    def number_cells(self, rows, column):
+        """number_cell of each of ``rows`` (a range) at once, for a view that checks many."""
+        if not self.is_value_column(column):
+            return [self.number_cell(row, column) for row in rows]
+        values = self._scenario.rows[rows.start:rows.stop, column].tolist()
+        return [(value, self._value_brush(row, column)) for row, value in zip(rows, values)]
+
     def _value_brush(self, row, column):
         if self._refused_cell == (row, column):
             return _ERROR_BRUSH

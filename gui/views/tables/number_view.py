@@ -8,7 +8,7 @@ training step changes every logit, so Qt repainted every cell in sight on each s
 digit shown. A model that has number cells answers ``number_cell(row, column)``: the value (a
 float, shown as format_number shows it, or a str shown as it is) and the background brush (or
 None) of a plain number cell, or None for any other cell (a name, a check box), which Qt paints
-the usual way.
+the usual way; and ``number_cells(rows, column)``, the same for a range of rows at once.
 """
 
 from PySide6.QtCore import QLocale, Qt
@@ -30,19 +30,33 @@ class NumberDelegate(QStyledItemDelegate):
     """Fills a number cell's style option from the model's ``number_cell`` in one call: what
     QStyledItemDelegate would gather from the DisplayRole, TextAlignmentRole and BackgroundRole
     (the model answers no font, colour, check or icon for such a cell). Qt's style draws it,
-    exactly as before (tests compare the pixels)."""
+    exactly as before (tests compare the pixels). It paints the cells of a NumberTable, which
+    starts every cell's option as a number cell's (right-aligned, with text): for any other
+    cell the delegate puts the view's own start back and lets Qt fill it from the roles.
+
+    A cell whose value is the very one its NumberTable last read there (its ``looks``) takes the
+    text formatted then: a cell repainted because it reads differently was formatted just
+    before (during Play each changed cell was formatted twice per step, ~8 µs each time). Any
+    other value is formatted here, so the text is right whatever the remembered looks."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self._view = view
+        self._looks = view.looks
 
     def initStyleOption(self, option, index):
         model = index.model()  # (None for an invalid index, which Qt asks about too)
-        cell = model.number_cell(index.row(), index.column()) if model is not None else None
+        row, column = index.row(), index.column()
+        cell = model.number_cell(row, column) if model is not None else None
         if cell is None:
+            option.displayAlignment = self._view.plain_alignment
+            option.features = option.features & ~_HAS_DISPLAY
             super().initStyleOption(option, index)
             return
         value, brush = cell
         option.index = index
-        option.displayAlignment = _NUMBER_ALIGNMENT
-        option.features = option.features | _HAS_DISPLAY
-        option.text = cell_text(value)
+        seen = self._looks.get((row, column))
+        option.text = seen[0] if seen is not None and seen[3] == value else cell_text(value)
         if brush is not None:
             option.backgroundBrush = brush
 
@@ -52,8 +66,9 @@ class NumberTable(QTableView):
     whose text or brush differs from what it last painted there, and every other changed cell
     in sight.
 
-    ``_looks`` holds, for the number cells in sight as of the last change, (text, brush, the
-    interval of values that read as that text or None): what the screen shows. A new value
+    ``looks`` holds, for the number cells in sight as of the last change, (text, brush, the
+    interval of values that read as that text or None, the value that text was formatted
+    from): what the screen shows. A new value
     inside the interval needs no formatting to tell it reads the same. An entry is dropped
     whenever it could stop being what the screen shows: another
     part of the table comes into sight, the model resets or changes shape, a single cell
@@ -62,9 +77,20 @@ class NumberTable(QTableView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._looks = {}
+        self.looks = {}  # (cleared in place: NumberDelegate holds it)
+        self.plain_alignment = Qt.AlignLeft | Qt.AlignVCenter  # (Qt's, as of the last paint)
         self._looks_in = None  # (first row, last row, first column, last column) in sight
         self.setItemDelegate(NumberDelegate(self))
+
+    def initViewItemOption(self, option):
+        # Once per paint rather than once per cell from Python (~9 µs a cell): what a number
+        # cell's option has that Qt's start for any cell has not. (Another delegate, such as
+        # Qt's own in the tests, gets Qt's start.)
+        super().initViewItemOption(option)
+        if isinstance(self.itemDelegate(), NumberDelegate):
+            self.plain_alignment = option.displayAlignment
+            option.displayAlignment = _NUMBER_ALIGNMENT
+            option.features = option.features | _HAS_DISPLAY
 
     def setModel(self, model):
         super().setModel(model)
@@ -73,15 +99,19 @@ class NumberTable(QTableView):
             signal.connect(self.forget_looks)
 
     def forget_looks(self, *_):
-        self._looks.clear()
+        self.looks.clear()
         self._looks_in = None
 
     def dataChanged(self, top_left, bottom_right, roles=()):
         if top_left == bottom_right or QAccessible.isActive() or \
                 self.state() == QAbstractItemView.State.EditingState:
             # One cell costs Qt little; assistive technology and an open editor are told of
-            # the change by Qt.
-            self._looks.pop((top_left.row(), top_left.column()), None)
+            # the change by Qt, which repaints the span: what is remembered of it is no more
+            # what the screen shows.
+            if top_left == bottom_right:
+                self.looks.pop((top_left.row(), top_left.column()), None)
+            else:
+                self.forget_looks()
             super().dataChanged(top_left, bottom_right, roles)
             return
         in_sight = self._cells_in_sight(top_left, bottom_right)
@@ -112,15 +142,15 @@ class NumberTable(QTableView):
             if self.isColumnHidden(column):
                 continue
             x, width = self.columnViewportPosition(column), self.columnWidth(column)
-            for row in rows:
-                cell = model.number_cell(row, column)
+            # (One call per column: numpy gives the column's values as floats at once.)
+            for row, cell in zip(rows, model.number_cells(rows, column)):
                 if cell is None or self._reads_differently((row, column), *cell, locale):
                     viewport.update(x, self.rowViewportPosition(row), width, self.rowHeight(row))
 
     def _reads_differently(self, key, value, brush, locale):
         """Whether the cell at ``key`` now reads differently from what it showed; remembers
         what it shows."""
-        seen = self._looks.get(key)
+        seen = self.looks.get(key)
         if seen is not None and seen[1] is brush:  # (the models' brushes are constants)
             interval = seen[2]
             if interval is not None and not isinstance(value, str) and \
@@ -131,5 +161,5 @@ class NumberTable(QTableView):
         # A number that read differently is likely to again (a sample's loss during Play):
         # its interval is worked out once it reads the same (a logit moving in its 5th digit).
         interval = None if differs or isinstance(value, str) else same_text_interval(value)
-        self._looks[key] = (text, brush, interval)
+        self.looks[key] = (text, brush, interval, value)
         return differs
