@@ -1,12 +1,12 @@
 """What the plots keep between repaints to spare Python work per frame (bounding rects, the
-items that draw nothing) stays true to what pyqtgraph would work out afresh, and draws the same
+points of the sweep curves) stays true to what pyqtgraph would work out afresh, and draws the same
 pictures: after resizes, presentation mode, a language's longer labels and style changes."""
 
 import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication
 
 import engine
 import engine.curves
@@ -17,9 +17,6 @@ from gui.views.plots.sweep import CURVE_TOLERANCE_PIXELS, SweepCurves
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        extend=True)
-
-NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-
 
 def scenario():
     return engine.Scenario(classes=("cat", "dog", "pig"),
@@ -107,32 +104,6 @@ def test_an_axis_repaints_its_new_extent_after_a_resize(shown_view):
         plot.update()
         fresh = pixels(widget)
         assert np.array_equal(kept, fresh), name
-
-
-def test_the_items_that_draw_nothing_change_no_pixel(shown_view):
-    """The plot, its view box and its title are flagged as drawing nothing (their children
-    draw): with every flag pyqtgraph did not set itself cleared, every plot draws the same
-    pixels."""
-    document, view = shown_view
-    document.set_cell(0, 1, 2.5)
-    settle()
-    for name, widget in view.plot_widgets.items():
-        if not widget.isVisible():
-            continue
-        plot = widget.getPlotItem()
-        assert all(item.flags() & NO_CONTENTS
-                   for item in (plot, plot.getViewBox(), plot.titleLabel)), name
-        flagged = pixels(widget)
-        ours = [item for item in widget.scene().items() if item.flags() & NO_CONTENTS
-                and not isinstance(item, (pg.ItemGroup, pg.PlotDataItem))]
-        for item in ours:
-            item.setFlag(NO_CONTENTS, False)
-        try:
-            widget.viewport().update()
-            assert np.array_equal(pixels(widget), flagged), name
-        finally:
-            for item in ours:
-                item.setFlag(NO_CONTENTS, True)
 
 
 # --- bars moved by set_bars: pyqtgraph's own numbers ---------------------------------------

@@ -101,11 +101,6 @@ class Plot(QObject):
         plot.scene().removeItem(plot.titleLabel)
         plot.titleLabel = TitleLabel("", size="11pt", parent=plot)
         plot.layout.addItem(plot.titleLabel, 0, 1)
-        # The plot, its view box (without a border) and the title draw nothing themselves (their
-        # children do): Qt then neither asks them for their bounding rect nor calls their paint,
-        # Python each time, on every repaint.
-        for container in (plot, plot.getViewBox(), plot.titleLabel):
-            container.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         for axis_name in ("left", "bottom"):
             axis = plot.getAxis(axis_name)
             axis.setPen(self.foreground)
