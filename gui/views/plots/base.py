@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QMessageBox, QSizePoli
 
 from gui.common.formatting import format_number
 from gui.common.style import text_size
-from gui.views.plots.items import ClassAxis, TitleLabel, reference_line
+from gui.views.plots.items import ClassAxis, PlotAxis, TitleLabel, reference_line
 
 # Each plot's accessible description lists at most this many samples, and this many classes
 # (the largest values).
@@ -88,7 +88,8 @@ class Plot(QObject):
         self._add_image_actions()
 
     def _make_widget(self, parent, view_box):
-        axes = {"bottom": ClassAxis("bottom")} if self.class_axis else None
+        axes = {"left": PlotAxis("left"),
+                "bottom": ClassAxis("bottom") if self.class_axis else PlotAxis("bottom")}
         widget = pg.PlotWidget(parent, background=self.background, viewBox=view_box,
                                axisItems=axes)
         widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush
 
 from gui.common import style
 from gui.views.plots.base import ClassPlot
-from gui.views.plots.items import Points, infinity_symbol, measure_left_axis, set_bars
+from gui.views.plots.items import Points, infinity_symbol, measure_left_axis
 from gui.views.plots.scales import HeldRange, drawable
 from gui.views.plots.steady_bounds import Bars
 
@@ -69,7 +69,7 @@ class FittedBarsPlot(ClassPlot):
         """Draw ``values`` (one per shown class) as bars; returns their drawn heights and
         where they were cut (see scales.drawable)."""
         heights, beyond = drawable(values)
-        set_bars(self.bars, frame.x, heights)
+        self.bars.set_bars(frame.x, heights)
         self.fit_y_range(heights, frame.context)
         self._set_brushes(beyond)
         self._set_clip_marks(frame.x, heights, beyond)

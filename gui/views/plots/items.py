@@ -144,7 +144,23 @@ class TitleLabel(pg.LabelItem):
         self.updateGeometry()
 
 
-class ClassAxis(pg.AxisItem):
+class PlotAxis(pg.AxisItem):
+    """pyqtgraph's AxisItem with its bounding rect kept while what it depends on stays: Qt asks
+    for it some six times per repaint of its plot (measured with cProfile), and pyqtgraph works
+    it out each time in Python. It depends on the axis' geometry (its size and place in the
+    plot), its tick length and label overlap style, and, with a grid, the linked view."""
+
+    _bounds = (None, None)  # (what the rect was computed for, the rect)
+
+    def boundingRect(self):
+        key = (self.geometry(), self.style["tickLength"], self.style["hideOverlappingLabels"],
+               self.grid)
+        if self.grid is not False or key != self._bounds[0]:
+            self._bounds = (key, super().boundingRect())
+        return self._bounds[1]
+
+
+class ClassAxis(PlotAxis):
     """A bottom axis of class names (``set_names``). Names that fit side by side are drawn
     whole; in narrower slots each is cut with "…" to its slot (MIN_CHARS characters at least);
     narrower still, they stand upright, cut to UPRIGHT_CHARS. Every name is whole in the
@@ -274,13 +290,6 @@ def reference_line(plot, colour, style=Qt.PenStyle.SolidLine):
     line.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot.addItem(line, ignoreBounds=True)
     return line
-
-
-def set_bars(bars, x, heights):
-    """Move the bars, unless they already stand there: an unchanged item is not redrawn (a
-    logit edit leaves the targets as they are)."""
-    if not (np.array_equal(bars.opts["x"], x) and np.array_equal(bars.opts["height"], heights)):
-        bars.setOpts(x=x, height=heights)
 
 
 def legend_entry(colour, text, line=False):

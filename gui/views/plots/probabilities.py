@@ -4,7 +4,7 @@ labels y in sigmoid mode), on a fixed scale from 0 to 1."""
 from gui.common import style
 from gui.common.texts import target_symbol
 from gui.views.plots.base import ClassPlot
-from gui.views.plots.items import legend_entry, probability_ticks, set_bars
+from gui.views.plots.items import legend_entry, probability_ticks
 from gui.views.plots.scales import drawable
 from gui.views.plots.steady_bounds import Bars
 
@@ -40,8 +40,9 @@ class ProbabilitiesPlot(ClassPlot):
     def update(self, frame):
         self._write_labels(frame.scenario.mode, target_symbol(frame.scenario))
         p, q = self._values(frame)
-        set_bars(self.probability_bars, frame.x - 0.2, drawable(p)[0])
-        set_bars(self.target_bars, frame.x + 0.2, drawable(q)[0])
+        # (An unchanged item is not redrawn: a logit edit leaves the targets as they are.)
+        self.probability_bars.set_bars(frame.x - 0.2, drawable(p)[0])
+        self.target_bars.set_bars(frame.x + 0.2, drawable(q)[0])
 
     def _write_labels(self, mode, symbol):
         if not self.relabel((mode, symbol)):

@@ -34,6 +34,9 @@ OTHERS_STEP = 2
 # ~1.5 ms of each frame. What is drawn never strays further than this from the exact curves;
 # a resize or an image export draws the exact ones (the room, and so a pixel, changed).
 CURVE_TOLERANCE_PIXELS = 0.25
+# The curves are taken as within the tolerance without working out their points while the
+# logits show they moved by at most this share of it (see SweepCurves.largest_move).
+BOUND_SHARE = 0.9
 _SWEEP_CYCLE = ("target", "gradient", "term", "selected", "curve", "logit")
 
 
@@ -65,8 +68,9 @@ class SweepPlot(Plot):
         self._window = SweepWindow()
         self._x_range = None  # the (low, high) the x axis was set to
         self._drawn = None  # what the curves were drawn for
-        self._probabilities = None  # the probabilities they were drawn with
-        self._latest = None  # the arguments of _draw_curves for the latest update
+        self._drawn_sweep = None  # the SweepCurves they were drawn with
+        self._checked = (None, 0.0)  # the SweepCurves last compared with them, and how far
+        self._latest = None  # (shown, values, SweepCurves, slot) of the latest update
         self.swept_class = 0
         self.curve_classes = []
         self._panel = self._build_panel(parent)
@@ -197,20 +201,20 @@ class SweepPlot(Plot):
         logits, temperature = curves.sweep_inputs(scenario, frame.n)
         centre = float(np.clip(logits[swept], -DRAW_LIMIT, DRAW_LIMIT))
         # Cover the current logit and the one where p = 1/2, so the whole S shows.
-        crossover = curves.crossover_logit(logits, swept, mode=scenario.mode,
-                                           temperature=temperature)
-        crossover = centre if crossover is None else float(np.clip(crossover, -DRAW_LIMIT,
-                                                                    DRAW_LIMIT))
+        exact_crossover = curves.crossover_logit(logits, swept, mode=scenario.mode,
+                                                 temperature=temperature)
+        crossover = centre if exact_crossover is None else float(
+            np.clip(exact_crossover, -DRAW_LIMIT, DRAW_LIMIT))
         low, high = self._window.fit(centre, crossover, temperature, (*frame.context, swept))
         values = np.linspace(low, high, SWEEP_POINTS)
         centre = float(np.clip(centre, low, high))
-        probabilities = curves.sweep_probabilities(
-            logits, swept, values, mode=scenario.mode, temperature=temperature, classes=shown)
+        sweep = SweepCurves(logits, swept, values, scenario.mode, temperature, shown,
+                            exact_crossover)
         slot = int(np.searchsorted(shown, swept))
         # Editing the swept logit itself moves only the current point: the curves stay.
         drawn = (low, high, shown.tolist(), slot, self.scale)
-        self._latest = (shown, values, probabilities, slot)
-        if drawn != self._drawn or not self._within_tolerance(probabilities):
+        self._latest = (shown, values, sweep, slot)
+        if drawn != self._drawn or not self._within_tolerance(sweep):
             self._drawn = drawn
             self.draw_exact_curves()
         self.points.setData(x=np.full(len(shown), centre),
@@ -224,22 +228,31 @@ class SweepPlot(Plot):
         self._write_labels(scenario.classes[swept], names, slot)
         self._swept_range = (float(logits[swept]), low, high)  # for the description
 
-    def _within_tolerance(self, probabilities):
-        """Whether the curves drawn are within CURVE_TOLERANCE_PIXELS of ``probabilities``
-        (of the same shape) on the screen."""
+    def _within_tolerance(self, sweep):
+        """Whether the curves drawn are within CURVE_TOLERANCE_PIXELS of ``sweep``'s (of the
+        same window and classes) on the screen. ``sweep``'s thousands of points are worked out
+        only when the logits cannot show it: the curves last worked out lay ``gap`` from the
+        drawn ones, and moved since by at most SweepCurves.largest_move."""
         view = self.item.getViewBox()
         low, high = view.viewRange()[1]
         pixels = view.height() * self.widget.devicePixelRatioF()
         tolerance = CURVE_TOLERANCE_PIXELS * (high - low) / pixels if pixels > 0 else 0.0
-        return bool(np.max(np.abs(probabilities - self._probabilities)) <= tolerance)
+        checked, gap = self._checked
+        # (With room to spare for rounding: the exact comparison would say the same.)
+        if gap + sweep.largest_move(checked) <= BOUND_SHARE * tolerance:
+            return True
+        gap = float(np.max(np.abs(sweep.probabilities() - self._drawn_sweep.probabilities())))
+        self._checked = (sweep, gap)
+        return gap <= tolerance
 
     def draw_exact_curves(self):
         """Draw the curves of the latest update, unless they are drawn already."""
-        if self._latest is None or self._latest[2] is self._probabilities:
+        if self._latest is None or self._latest[2] is self._drawn_sweep:
             return
-        shown, values, probabilities, slot = self._latest
-        self._probabilities = probabilities
-        self._draw_curves(shown, values, probabilities, slot)
+        shown, values, sweep, slot = self._latest
+        self._drawn_sweep = sweep
+        self._checked = (sweep, 0.0)
+        self._draw_curves(shown, values, sweep.probabilities(), slot)
 
     def image(self):
         self.draw_exact_curves()
@@ -338,3 +351,56 @@ class SweepPlot(Plot):
             "at z = {z}: {now}").format(name=swept_name, low=format_number(low, 3),
                                         high=format_number(high, 3), z=format_number(z, 3),
                                         now=self.summary(self.tr("now"), names, now))
+
+
+class SweepCurves:
+    """The sweep curves of one update: every shown class's probability at each of ``values``
+    of the swept logit (curves.sweep_probabilities), worked out when first asked for.
+
+    ``exact_crossover`` is curves.crossover_logit's for these logits (None: one class):
+    T times the log-sum-exp Λ of the other scaled logits, which bounds how far the curves
+    moved (``largest_move``)."""
+
+    def __init__(self, logits, swept, values, mode, temperature, shown, exact_crossover):
+        self.logits, self.swept, self.values = logits, swept, values
+        self.mode, self.temperature, self.shown = mode, temperature, shown
+        self.exact_crossover = exact_crossover
+        self._probabilities = None
+
+    def probabilities(self):
+        """numpy.ndarray (values, shown classes)."""
+        if self._probabilities is None:
+            self._probabilities = curves.sweep_probabilities(
+                self.logits, self.swept, self.values, mode=self.mode,
+                temperature=self.temperature, classes=self.shown)
+        return self._probabilities
+
+    def largest_move(self, other):
+        """An upper bound of how far any point of these curves lies from ``other``'s (the
+        same values, classes, swept class, mode and temperature), from the logits alone;
+        infinity when it cannot tell.
+
+        Softmax, with a = z/T, s = v/T and the log-sum-exp Λ of the other scaled logits: a
+        class j other than the swept one c has p_j(v) = u_j θ(v), its share u_j = e^(a_j − Λ)
+        (≤ 1) of the others' mass times θ(v) = σ(Λ − s), and p_c(v) = 1 − θ(v). As
+        σ' ≤ 1/4, θ moves by at most |ΔΛ|/4 at every v; u_j by u_j (e^|Δa_j − ΔΛ| − 1). So
+        |Δp_j| ≤ |Δu_j| θ' + u_j |Δθ| ≤ u_j (e^|Δa_j − ΔΛ| − 1 + |ΔΛ|/4), |Δp_c| ≤ |ΔΛ|/4."""
+        if (other is None or self.mode != "softmax" or other.mode != "softmax"
+                or self.exact_crossover is None or other.exact_crossover is None
+                or self.temperature != other.temperature or self.swept != other.swept
+                or not np.array_equal(self.shown, other.shown)):
+            return np.inf
+        with np.errstate(all="ignore"):
+            a_now = self.logits[self.shown] / self.temperature
+            a_then = other.logits[other.shown] / other.temperature
+            lse_now = self.exact_crossover / self.temperature
+            lse_then = other.exact_crossover / other.temperature
+            shift = abs(lse_now - lse_then)
+            share = np.exp(a_then - lse_then)
+            moves = share * (np.expm1(np.abs((a_now - a_then) - (lse_now - lse_then)))
+                             + shift / 4)
+            largest = max(float(np.max(np.where(self.shown == self.swept, 0.0, moves),
+                                       initial=0.0)), shift / 4)
+        # Huge or infinite logits (NaN here) are left to the exact comparison.
+        finite = np.all(np.abs(a_now) < 1e300) and np.all(np.abs(a_then) < 1e300)
+        return largest if finite and np.isfinite(largest) else np.inf
