@@ -27,7 +27,8 @@ last step is painted and the loop is idle (gui/views/learn/ahead.py); the tick a
 a frame timed is the views' work. After the table, Play itself runs for PLAY_SECONDS at PLAY_SPEED steps a second on
 the same table: the steps it took, the ticks it skipped because the last step was not yet
 painted (Play never queues steps behind paints), and the median time from a tick's step to the
-event loop's next idle moment (the frame painted, timed inside Play itself).
+event loop's next idle moment (the frame painted, timed inside Play itself), and the share of
+those frames within the target.
 
 "2 models RxC" rows time a cell edit in the second of two models of that size, shown: the
 views show the edited model, and the other model's numbers are not computed again. Target
@@ -270,7 +271,7 @@ def play(app, window, counter, shape):
     seconds = time.perf_counter() - start
     dispatcher.aboutToBlock.disconnect(idle)
     del learn.step
-    return learn.steps, learn.skipped_ticks - skipped, seconds, statistics.median(frames[2:])
+    return learn.steps, learn.skipped_ticks - skipped, seconds, frames[2:]
 
 
 def measure(app, window, counter, case, repeats):
@@ -450,10 +451,13 @@ def main():
     print(load_average(), "after")
     print("\n".join(notes))
     for shape in [shape for kind, shape in cases if kind == "train"]:
-        steps, skipped, seconds, frame = play(app, window, counter, shape)
+        steps, skipped, seconds, frames = play(app, window, counter, shape)
+        target = dict(TRAIN_SIZES).get(shape, 16.0)
+        within = sum(frame <= target for frame in frames) / len(frames)
         print(f"play {shape[0]}x{shape[1]} at {PLAY_SPEED} steps/s for {seconds:.1f} s: {steps} "
               f"steps ({steps / seconds:.1f} a second), {skipped} ticks skipped while the last "
-              f"step was not yet painted; a tick to its frame painted: median {frame:.2f} ms")
+              f"step was not yet painted; a tick to its frame painted: median "
+              f"{statistics.median(frames):.2f} ms, {within:.0%} of frames within {target:g} ms")
     window.document.undo_stack.setClean()
     window.close()
     return 0 if all_ok else 1
