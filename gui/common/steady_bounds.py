@@ -11,6 +11,7 @@ class SteadyBounds:
     A subclass computes its own rect in _fresh_bounds(); by default it is pyqtgraph's."""
 
     _steady_bounds = None
+    _pixel = None  # a device pixel's width and height in data units, while the view stays
 
     def boundingRect(self):
         if self._steady_bounds is None:
@@ -29,6 +30,18 @@ class SteadyBounds:
         super().prepareGeometryChange()
         self._steady_bounds = None  # Qt asked for the old rect inside the call
 
+    def pixel_size(self):
+        """A device pixel's width and height in data units (for a margin of some pixels), kept
+        until the view transform changes: pyqtgraph's pixelVectors is Python arithmetic, per
+        call. 0 for a direction with no pixel size (not in a view yet), not kept."""
+        if self._pixel is None:
+            px, py = self.pixelVectors()
+            if px is None or py is None:
+                return 0.0 if px is None else px.length(), 0.0 if py is None else py.length()
+            self._pixel = (px.length(), py.length())
+        return self._pixel
+
     def viewTransformChanged(self):
         self._steady_bounds = None
+        self._pixel = None
         super().viewTransformChanged()

@@ -234,7 +234,6 @@ class StepCurve(SteadyBounds, pg.PlotCurveItem):
     whole range would cost nothing, but repaints more than the curves cover.)"""
 
     def __init__(self, plot, pen, name=None):
-        self._padding = None  # (x, y): half the pen's width, in the plot's units
         super().__init__(pen=pen, name=name, connect="finite")
         plot.addItem(self)
 
@@ -247,32 +246,16 @@ class StepCurve(SteadyBounds, pg.PlotCurveItem):
         low, high = np.fmin.reduce(y), np.fmax.reduce(y)
         if not np.isfinite([left, right, low, high]).all():
             return QRectF()
-        px, py = self._pen_padding()
+        pad = self.pixelPadding()  # (half the pen's width, in pixels)
+        px, py = self.pixel_size()
+        px, py = px * pad, py * pad
         return QRectF(left - px, low - py, right - left + 2 * px, high - low + 2 * py)
-
-    def _pen_padding(self):
-        if self._padding is not None:
-            return self._padding
-        pixel = self.pixelVectors()
-        if pixel[0] is None:  # not shown yet: no pixel size
-            return 0.0, 0.0
-        pad = self.pixelPadding()
-        self._padding = (pixel[0].length() * pad, pixel[1].length() * pad)
-        return self._padding
 
     def invalidateBounds(self):
         # (pyqtgraph calls it for new data and a new pen, not always with
         # prepareGeometryChange.)
         self.forget_bounds()
         super().invalidateBounds()
-
-    def setPen(self, *args, **kargs):
-        self._padding = None
-        super().setPen(*args, **kargs)
-
-    def viewTransformChanged(self):
-        self._padding = None
-        super().viewTransformChanged()
 
 
 class RowsCurve(StepCurve):

@@ -42,7 +42,6 @@ class Markers(SteadyBounds, pg.GraphicsObject):
         self._finite = np.empty((0, 2))
         self._finite_slots = self._slots
         self._atlas = None  # (pixmap, side in device pixels, device pixel ratio)
-        self._pixel = None  # a device pixel's width and height in data units
         self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
 
     def setData(self, x=(), y=(), brush=None):
@@ -107,19 +106,8 @@ class Markers(SteadyBounds, pg.GraphicsObject):
 
     def viewTransformChanged(self):
         # The pixel margin is a different number of data units now.
-        self._pixel = None
         self.prepareGeometryChange()
         super().viewTransformChanged()
-
-    def _pixel_size(self):
-        """A device pixel's width and height in data units; (0, 0) while not in a view. Kept
-        until the view transform changes (pyqtgraph's pixelVectors is Python, per call)."""
-        if self._pixel is None:
-            px, py = self.pixelVectors()
-            if px is None:
-                return 0.0, 0.0
-            self._pixel = (px.length(), py.length())
-        return self._pixel
 
     def _margin(self):
         """How far a marker reaches from its point, in pixels: half the rendered symbol (see
@@ -147,7 +135,7 @@ class Markers(SteadyBounds, pg.GraphicsObject):
             return QRectF()
         left, top = self._finite.min(axis=0)
         right, bottom = self._finite.max(axis=0)
-        px, py = self._pixel_size()
+        px, py = self.pixel_size()
         dx, dy = px * self._margin(), py * self._margin()
         return QRectF(left - dx, top - dy, right - left + 2 * dx, bottom - top + 2 * dy)
 

@@ -16,8 +16,6 @@ class Bars(SteadyBounds, pg.BarGraphItem):
     """A BarGraphItem with its bounding rect kept between changes, and a quicker way to move
     its bars (``set_bars``)."""
 
-    _pixel = None  # a device pixel's width and height in data units, while the view stays
-
     def set_bars(self, x, heights):
         """Bars at ``x`` from 0 to ``heights``, unless they stand there already: what
         ``setOpts(x=x, height=heights)`` does, the same numbers in the same rect array, without
@@ -58,25 +56,12 @@ class Bars(SteadyBounds, pg.BarGraphItem):
         self.informViewBoundsChanged()
 
     def _fresh_bounds(self):
-        """BarGraphItem.boundingRect, with the pixel size kept until the view transform
-        changes (pyqtgraph's pixelVectors is Python arithmetic, per call)."""
+        """BarGraphItem.boundingRect, with the pixel size kept (SteadyBounds.pixel_size)."""
         (xmn, xmx), (ymn, ymx) = self.dataBounds(ax=0), self.dataBounds(ax=1)
         if xmn is None or xmx is None or ymn is None or ymx is None:
             return super()._fresh_bounds()
         pad = self.pixelPadding()
-        px, py = self._pixel_size() if pad > 0 else (0, 0)
+        px, py = self.pixel_size() if pad > 0 else (0, 0)
         px *= pad
         py *= pad
         return pg.QtCore.QRectF(xmn - px, ymn - py, (2 * px) + xmx - xmn, (2 * py) + ymx - ymn)
-
-    def _pixel_size(self):
-        if self._pixel is None:
-            px, py = self.pixelVectors()
-            if px is None or py is None:  # (not in a view yet: not kept)
-                return 0 if px is None else px.length(), 0 if py is None else py.length()
-            self._pixel = (px.length(), py.length())
-        return self._pixel
-
-    def viewTransformChanged(self):
-        self._pixel = None
-        super().viewTransformChanged()
