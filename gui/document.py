@@ -95,7 +95,7 @@ class Document(QObject):
         self._scenario = scenario
         self._selection = Selection()
         self._analyses = ()
-        self._prepared = None  # (scenario, the analyses it was prepared from, its analyses)
+        self._prepared = None  # (scenario, its analyses): see prepare
         self._recompute()
 
     @property
@@ -309,9 +309,8 @@ class Document(QObject):
         Given the analyses so far, only the models an edit changed are computed again, and of a
         large table only the rows it changed."""
         prepared, self._prepared = self._prepared, None
-        if prepared is not None and prepared[0] is self._scenario and \
-                prepared[1] is self._analyses:
-            self._analyses = prepared[2]
+        if prepared is not None and prepared[0] is self._scenario:
+            self._analyses = prepared[1]
         else:
             self._analyses = engine.analyze_models(self._scenario, previous=self._analyses)
         n_models, n_samples = len(self._scenario.models), len(self._scenario.samples)
@@ -326,9 +325,9 @@ class Document(QObject):
         """Analyse ``scenario`` now, ahead of the edit that will show it: that edit then only
         tells the views (Play prepares its next step while it waits for the tick). These are
         the very analyses the edit would make: the same call on the same scenario and the
-        same analyses before it. Anything else shown first discards them."""
-        self._prepared = (scenario, self._analyses,
-                          engine.analyze_models(scenario, previous=self._analyses))
+        same analyses before it (anything else shown first discards them, and _recompute is
+        where the analyses change)."""
+        self._prepared = (scenario, engine.analyze_models(scenario, previous=self._analyses))
 
     def _shown_analysis(self, comparison):
         """The selected model's Analysis, carrying the comparison of every model."""
